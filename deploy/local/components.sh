@@ -1,0 +1,9 @@
+# Every process `./platform up` starts, one line each: name|port|kind|path|database|health path
+#   kind dotnet: path is the project folder; kind node: path is a folder with package.json (npm start).
+#   database: the PostgreSQL database the service owns ("-" for none); routes: the nginx /api/<area>/ prefix is the name.
+COMPONENTS=(
+  "hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready"
+  "notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready"
+)
+
+component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]}"; }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# RabbitMQ as a local process on loopback with its own node name, cookie, epmd port and data under .data/rabbitmq.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+RDIR="$DATA/rabbitmq"
+RBIN=/usr/lib/rabbitmq/bin
+mkdir -p "$RDIR/mnesia" "$RDIR/home"
+
+export HOME="$RDIR/home"
+export RABBITMQ_NODENAME="${RABBIT_NODENAME:-platform@localhost}"
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_NODE_PORT="$AMQP_PORT"
+export RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT"
+export ERL_EPMD_PORT="$EPMD_PORT"
+export ERL_EPMD_ADDRESS=127.0.0.1
+export RABBITMQ_MNESIA_BASE="$RDIR/mnesia"
+export RABBITMQ_LOG_BASE="$LOGS"
+export RABBITMQ_CONFIG_FILE="$RDIR/rabbitmq"
+export RABBITMQ_ENABLED_PLUGINS_FILE="$RDIR/enabled_plugins"
+export RABBITMQ_PID_FILE="$RUN/rabbitmq.pid"
+export RABBITMQ_ENABLED_PLUGINS="rabbitmq_management"
+
+write_config() {
+  cat > "$RDIR/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$AMQP_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $RABBIT_MGMT_PORT
+loopback_users = none
+default_user = $RABBIT_USER
+default_pass = $RABBIT_PASSWORD
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
+log.console = false
+log.file.level = warning
+disk_free_limit.absolute = 200MB
+CONF
+  echo "[rabbitmq_management]." > "$RDIR/enabled_plugins"
+  [ -f "$HOME/.erlang.cookie" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$HOME/.erlang.cookie"; chmod 400 "$HOME/.erlang.cookie"; }
+}
+
+running() { "$RBIN/rabbitmqctl" -q status >/dev/null 2>&1; }
+
+case "${1:-start}" in
+  start)
+    write_config
+    running && exit 0
+    nohup "$RBIN/rabbitmq-server" > "$LOGS/rabbitmq.out" 2>&1 &
+    echo $! > "$RUN/rabbitmq.launcher.pid"
+    "$RBIN/rabbitmqctl" -q wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null
+    # Wait for the management listener too: tests create a vhost per run through its HTTP API.
+    for _ in $(seq 1 60); do
+      curl -sf -u "$RABBIT_USER:$RABBIT_PASSWORD" "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" >/dev/null && exit 0
+      sleep 1
+    done
+    echo "rabbitmq management API did not come up" >&2; exit 1
+    ;;
+  stop)
+    running && "$RBIN/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 || true
+    # epmd on our private port outlives the node; stop it as well.
+    pkill -f "epmd.*-port $EPMD_PORT" 2>/dev/null || true
+    ;;
+  status) running ;;
+  ctl) shift; "$RBIN/rabbitmqctl" "$@" ;;
+  *) echo "usage: rabbitmq.sh start|stop|status|ctl ..." >&2; exit 2 ;;
+esac

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Messaging.Outbox;
+
+/// <summary>Publishes committed outbox rows in order. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share
+/// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it.</summary>
+internal sealed class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var lastCleanup = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var published = 0;
+            try
+            {
+                published = await DispatchBatchAsync(settings, stoppingToken);
+                if (DateTimeOffset.UtcNow - lastCleanup > TimeSpan.FromHours(1))
+                {
+                    await CleanupAsync(settings, stoppingToken);
+                    lastCleanup = DateTimeOffset.UtcNow;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox dispatch round failed; will retry");
+            }
+            // A full batch means more may be waiting: go again at once.
+            if (published < settings.BatchSize) await signal.WaitAsync(settings.PollInterval, stoppingToken);
+        }
+    }
+
+    private async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlInterpolated($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND next_attempt_at <= now()
+                ORDER BY created_at, id
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
+        var published = 0;
+        foreach (var row in batch)
+        {
+            if (await TryPublishAsync(row, settings, ct)) published++;
+            else
+            {
+                // Keep order: later rows wait for this one.
+                break;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return published;
+    }
+
+    private async Task<bool> TryPublishAsync(OutboxMessage row, OutboxOptions settings, CancellationToken ct)
+    {
+        try
+        {
+            var type = MessageTypeName.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Payload, type, OutboxJson.Options)!;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.PublishTimeout);
+            await bus.Publish(message, type, ctx =>
+            {
+                ctx.MessageId = row.Id;
+                if (row.CorrelationId is not null) ctx.Headers.Set(CorrelationHeader.Name, row.CorrelationId);
+            }, timeout.Token);
+            row.SentAt = DateTimeOffset.UtcNow;
+            row.LastError = null;
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            row.Attempts++;
+            var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts - 1), settings.MaxBackoff.TotalSeconds));
+            row.NextAttemptAt = DateTimeOffset.UtcNow + delay;
+            row.LastError = e.GetType().Name + ": " + e.Message;
+            logger.LogWarning("Outbox publish of {MessageId} failed (attempt {Attempt}), next try in {Delay}s: {Error}",
+                row.Id, row.Attempts, delay.TotalSeconds, row.LastError);
+            return false;
+        }
+    }
+
+    private async Task CleanupAsync(OutboxOptions settings, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = DateTimeOffset.UtcNow - settings.Retention;
+        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
+        await db.Set<Inbox.InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}
+
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 100;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long sent rows and processed-message ids are kept: longer than any broker redelivery.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}

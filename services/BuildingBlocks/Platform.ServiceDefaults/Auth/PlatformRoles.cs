@@ -1,0 +1,19 @@
+namespace Platform.ServiceDefaults.Auth;
+
+public static class PlatformRoles
+{
+    public const string Patient = "patient";
+    public const string Doctor = "doctor";
+    public const string Pharmacist = "pharmacist";
+    public const string Staff = "staff";
+    public const string Integration = "integration";
+
+    public static readonly string[] All = [Patient, Doctor, Pharmacist, Staff, Integration];
+}
+
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Name = "name";
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>Every error leaves as RFC 9457 problem details with a stable code, a Chinese message and no stack trace.</summary>
+public static class ProblemDetailsSetup
+{
+    public static void AddPlatformProblemDetails(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
+        builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+    }
+
+    public static void UsePlatformProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+    }
+
+    private static void Customize(ProblemDetailsContext ctx)
+    {
+        var problem = ctx.ProblemDetails;
+        var status = problem.Status ?? ctx.HttpContext.Response.StatusCode;
+        var (code, title) = ProblemTexts.For(status);
+        if (problem is HttpValidationProblemDetails && !problem.Extensions.ContainsKey("code"))
+        {
+            code = "validation_failed";
+            title = "提交的信息有误，请检查后重试";
+        }
+        // Framework defaults are English ("Not Found", "One or more validation errors occurred."): replace them.
+        if (problem.Title is null || IsFrameworkTitle(problem.Title)) problem.Title = title;
+        problem.Extensions.TryAdd("code", code);
+        problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        problem.Type ??= $"https://httpstatuses.io/{status}";
+    }
+
+    private static bool IsFrameworkTitle(string title) => title.All(c => c < 128);
+
+    private sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
+        : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            var (status, code, detail, errors) = exception switch
+            {
+                ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
+                BadHttpRequestException b => (b.StatusCode, ProblemTexts.For(b.StatusCode).Code, "请求内容无法解析，请检查格式", null),
+                OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "client_closed", "请求已取消", null),
+                _ => (500, "internal_error", "服务器开小差了，请稍后再试", (IDictionary<string, string[]>?)null),
+            };
+            if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+            else logger.LogInformation("Request rejected: {Code} {Status}", code, status);
+
+            http.Response.StatusCode = status;
+            ProblemDetails problem = errors is null
+                ? new ProblemDetails { Status = status, Detail = detail }
+                : new HttpValidationProblemDetails(errors) { Status = status, Detail = detail };
+            problem.Title = ProblemTexts.For(status).Title;
+            problem.Extensions["code"] = code;
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Correlation;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.RateLimiting;
+
+namespace Platform.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Everything every service shares: JSON logs with correlation ids, problem details, JWT, rate limits,
+    /// health checks and an OpenAPI document.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // nginx on loopback (or the ingress in k8s) is the only proxy in front of us.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+
+        builder.Services.AddHttpContextAccessor();
+        builder.AddPlatformProblemDetails();
+        builder.AddPlatformAuthentication();
+        builder.AddPlatformRateLimiting();
+        builder.AddPlatformHealthChecks();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Middleware order matters: correlation first so every later log line carries it.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UsePlatformProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapPlatformHealthChecks();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

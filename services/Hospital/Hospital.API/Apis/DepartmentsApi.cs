@@ -1,0 +1,60 @@
+using Hospital.API.Application;
+using Hospital.API.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Hospital;
+using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
+
+namespace Hospital.API.Apis;
+
+public static class DepartmentsApi
+{
+    public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/hospital/departments").WithTags("科室");
+        api.MapGet("/", ListDepartments).WithName("ListDepartments").WithSummary("科室列表（按院区与展示顺序）");
+        api.MapGet("/{id:guid}", GetDepartment).WithName("GetDepartment").WithSummary("科室详情");
+        api.MapPut("/{id:guid}", UpdateDepartment).WithName("UpdateDepartment").WithSummary("修改科室信息（工作人员）")
+            .RequireAuthorization(PlatformRoles.Staff);
+        return app;
+    }
+
+    public static async Task<Ok<List<DepartmentDto>>> ListDepartments(HospitalDbContext db, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        return TypedResults.Ok(departments.Select(DepartmentDto.From).ToList());
+    }
+
+    public static async Task<Ok<DepartmentDto>> GetDepartment(Guid id, HospitalDbContext db, CancellationToken ct)
+    {
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw ProblemException.NotFound("科室");
+        return TypedResults.Ok(DepartmentDto.From(department));
+    }
+
+    public static async Task<Ok<DepartmentDto>> UpdateDepartment(
+        Guid id, DepartmentUpdate update, HospitalDbContext db, IIntegrationEventOutbox outbox, CancellationToken ct)
+    {
+        update.Validate();
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct)
+            ?? throw ProblemException.NotFound("科室");
+        if (update.Version is { } expected && expected != department.Version)
+            throw new ProblemException(412, "department_changed", "该科室信息已被他人修改，请刷新后再编辑");
+
+        department.Revise(update.Name!.Trim(), update.Summary?.Trim() ?? "", update.Phone?.Trim() ?? "",
+            update.Building?.Trim() ?? "", update.Floor?.Trim() ?? "");
+        outbox.Add(new DepartmentChangedIntegrationEvent(department.Id, department.Code, department.Name,
+            department.Campus, DepartmentChangeKind.Updated));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ProblemException(412, "department_changed", "该科室信息已被他人修改，请刷新后再编辑");
+        }
+        return TypedResults.Ok(DepartmentDto.From(department));
+    }
+}

@@ -1,0 +1,11 @@
+using Hospital.API.Domain;
+
+namespace Hospital.API.Application;
+
+public sealed record DepartmentDto(
+    Guid Id, string Code, string Name, string Campus, string Building, string Floor, string Phone, string Summary,
+    int Version, DateTimeOffset UpdatedAt)
+{
+    public static DepartmentDto From(Department d) =>
+        new(d.Id, d.Code, d.Name, d.Campus, d.Building, d.Floor, d.Phone, d.Summary, d.Version, d.UpdatedAt);
+}

@@ -1,0 +1,18 @@
+using Hospital.API.Domain;
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Hospital.API.Infrastructure;
+
+public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options) : DbContext(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(HospitalDbContext).Assembly);
+        model.AddOutboxAndInbox();
+        model.UseSnakeCaseNames();
+    }
+}

@@ -1,0 +1,14 @@
+using Hospital.API.Apis;
+using Hospital.API.Extensions;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDepartmentsApi();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,14 @@
+using Notification.API.Extensions;
+using Notification.API.Hubs;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapHub<NotificationsHub>("/hubs/notifications");
+app.Run();
+
+public partial class Program;

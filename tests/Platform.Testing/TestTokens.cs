@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Auth;
+
+namespace Platform.Testing;
+
+/// <summary>Tokens signed with the development key that services trust while no Identity authority is configured.</summary>
+public static class TestTokens
+{
+    public static string For(string role, string? subject = null, string? name = null, TimeSpan? lifetime = null,
+        string? signingKey = null)
+    {
+        var options = new PlatformAuthOptions();
+        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? options.DevSigningKey));
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now + (lifetime ?? TimeSpan.FromMinutes(15)),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(PlatformClaims.Subject, subject ?? Guid.NewGuid().ToString()),
+                new Claim(PlatformClaims.Role, role),
+                new Claim(PlatformClaims.Name, name ?? role),
+            ]),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Platform.Testing;
+
+/// <summary>A RabbitMQ virtual host of its own, so tests never see the running stack's messages or each other's.</summary>
+public sealed class TestVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _management;
+
+    private TestVirtualHost(string name, HttpClient management, string amqpUri)
+    {
+        Name = name;
+        _management = management;
+        AmqpUri = amqpUri;
+    }
+
+    public string Name { get; }
+    public string AmqpUri { get; }
+
+    public static Task<TestVirtualHost> CreateAsync(string prefix) =>
+        CreateAsync(prefix, TestEnvironment.RabbitManagement, TestEnvironment.AmqpUri);
+
+    public static async Task<TestVirtualHost> CreateAsync(string prefix, string managementUrl, string amqpUri)
+    {
+        var name = $"test-{prefix}-{Guid.NewGuid():N}"[..36];
+        var http = new HttpClient { BaseAddress = new Uri(managementUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}")));
+        (await http.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        (await http.PutAsync($"/api/permissions/{name}/{TestEnvironment.RabbitUser}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+        var uri = new UriBuilder(amqpUri) { Path = "/" + name }.Uri.ToString();
+        return new TestVirtualHost(name, http, uri);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _management.DeleteAsync($"/api/vhosts/{Name}"); }
+        catch (HttpRequestException) { /* broker already gone (a test stopped it): nothing to clean */ }
+        _management.Dispose();
+    }
+}
