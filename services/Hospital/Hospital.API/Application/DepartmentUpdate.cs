@@ -16,9 +16,9 @@ public sealed partial record DepartmentUpdate(string? Name, string? Summary, str
             .Length("summary", Summary, "科室简介", 0, 2000)
             .PlainText("summary", Summary, "科室简介")
             .Matches("phone", Phone, PhonePattern(), "联系电话只能包含数字和短横线，长度7-20位")
-            .Length("building", Building, "所在楼宇", 0, 30)
+            .Length("building", Building, "所在楼宇", 0, 50)
             .PlainText("building", Building, "所在楼宇")
-            .Length("floor", Floor, "所在楼层", 0, 10)
+            .Length("floor", Floor, "所在楼层", 0, 20)
             .PlainText("floor", Floor, "所在楼层")
             .ThrowIfAny();
     }

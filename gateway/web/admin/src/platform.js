@@ -1,0 +1,22 @@
+import { createApiClient } from '@shared/api.js'
+import { TOKEN_KEYS, clearToken } from '@shared/auth.js'
+import { departmentsApi } from '@shared/hospital.js'
+import { createPushClient } from '@shared/push.js'
+
+export const APP_TITLE = '智慧医院管理后台'
+export const TOKEN_KEY = TOKEN_KEYS.staff
+
+let unauthorizedHandler = () => {}
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+export const api = createApiClient({
+  tokenKey: TOKEN_KEY,
+  onUnauthorized: (error) => {
+    clearToken(TOKEN_KEY)
+    unauthorizedHandler(error)
+  },
+})
+export const departments = departmentsApi(api)
+export const push = createPushClient({ tokenKey: TOKEN_KEY })

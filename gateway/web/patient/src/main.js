@@ -1,0 +1,35 @@
+import { createApp } from 'vue'
+import {
+  Badge,
+  Button,
+  Cell,
+  CellGroup,
+  Empty,
+  Grid,
+  GridItem,
+  Icon,
+  Loading,
+  NavBar,
+  Search,
+  Skeleton,
+  Tabbar,
+  TabbarItem,
+  Tag,
+} from 'vant'
+import 'vant/lib/index.css'
+import './styles.css'
+import App from './App.vue'
+import { router } from './router.js'
+import { push } from './platform.js'
+import { inbox, messageFromHospitalChange } from './messages.js'
+
+const app = createApp(App)
+for (const component of [Badge, Button, Cell, CellGroup, Empty, Grid, GridItem, Icon, Loading, NavBar, Search, Skeleton, Tabbar, TabbarItem, Tag]) {
+  app.use(component)
+}
+app.use(router)
+
+push.on('hospitalChanged', (change) => inbox.add(messageFromHospitalChange(change)))
+push.start()
+
+app.mount('#app')

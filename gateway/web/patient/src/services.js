@@ -1,0 +1,63 @@
+// The patient services, organised by the rubric's five scenes. An entry whose page is not built
+// yet is routed to the shared 建设中 page at its own path, so building it later changes no links.
+export const SCENES = [
+  {
+    key: 'basic',
+    title: '基础服务',
+    services: [
+      { key: 'register', label: '注册认证', icon: 'user-circle-o', path: '/account' },
+      { key: 'hospital', label: '医院简介', icon: 'hotel-o', path: '/hospital' },
+      { key: 'departments', label: '科室介绍', icon: 'cluster-o', path: '/departments', ready: true },
+      { key: 'doctors', label: '医生介绍', icon: 'manager-o', path: '/doctors' },
+      { key: 'guide', label: '就医指南', icon: 'guide-o', path: '/guide' },
+    ],
+  },
+  {
+    key: 'pre-visit',
+    title: '诊前',
+    services: [
+      { key: 'triage', label: '智能分诊', icon: 'aim', path: '/triage' },
+      { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking' },
+    ],
+  },
+  {
+    key: 'in-visit',
+    title: '诊中',
+    services: [
+      { key: 'queue', label: '排队叫号', icon: 'clock-o', path: '/queue' },
+      { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports' },
+      { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation' },
+      { key: 'convenience', label: '便民服务', icon: 'service-o', path: '/convenience' },
+    ],
+  },
+  {
+    key: 'post-visit',
+    title: '诊后',
+    services: [
+      { key: 'survey', label: '满意度调查', icon: 'smile-comment-o', path: '/surveys' },
+      { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints' },
+      { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up' },
+      { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions' },
+    ],
+  },
+  {
+    key: 'journey',
+    title: '全程',
+    services: [
+      { key: 'payment', label: '在线缴费', icon: 'paid', path: '/payment' },
+      { key: 'fees', label: '费用查询', icon: 'balance-list-o', path: '/fees' },
+      { key: 'knowledge', label: '健康知识', icon: 'notes-o', path: '/knowledge' },
+      { key: 'consultation', label: '在线咨询', icon: 'chat-o', path: '/consultation' },
+    ],
+  },
+]
+
+// Pages reached from 我的 that are not built yet either.
+export const ACCOUNT_ENTRIES = [
+  { key: 'patients', label: '就诊人管理', icon: 'friends-o', path: '/patients' },
+]
+
+export const COMING_SOON_SERVICES = [
+  ...SCENES.flatMap((scene) => scene.services),
+  ...ACCOUNT_ENTRIES,
+].filter((service) => !service.ready)

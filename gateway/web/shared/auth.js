@@ -1,0 +1,60 @@
+// Token storage shared by the three apps. The server validates every token, so the client
+// only checks that one is present; tests may put a token straight into localStorage.
+export const TOKEN_KEYS = Object.freeze({
+  patient: 'platform.patient.token',
+  doctor: 'platform.doctor.token',
+  staff: 'platform.staff.token',
+})
+
+function storage() {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
+
+export function getToken(key) {
+  return storage()?.getItem(key) || null
+}
+
+export function setToken(key, token) {
+  storage()?.setItem(key, token)
+}
+
+export function clearToken(key) {
+  storage()?.removeItem(key)
+}
+
+export function hasToken(key) {
+  return Boolean(getToken(key))
+}
+
+// Reads the user's display name from the JWT payload when it is a JWT; the payload is not
+// trusted for anything but the header label.
+export function displayNameFromToken(token) {
+  if (!token) return null
+  const parts = token.split('.')
+  if (parts.length !== 3) return null
+  try {
+    const json = decodeURIComponent(
+      atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'))
+        .split('')
+        .map((c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'))
+        .join(''),
+    )
+    const claims = JSON.parse(json)
+    return claims.name || claims.preferred_username || claims.unique_name || claims.sub || null
+  } catch {
+    return null
+  }
+}
+
+// Sends users without a stored token to the login route, keeping where they wanted to go.
+export function installAuthGuard(router, { tokenKey, loginRouteName }) {
+  router.beforeEach((to) => {
+    if (to.meta.public) return true
+    if (hasToken(tokenKey)) return true
+    return { name: loginRouteName, query: { redirect: to.fullPath } }
+  })
+}

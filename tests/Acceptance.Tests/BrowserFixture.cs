@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using Platform.Testing;
+
+namespace Acceptance.Tests;
+
+/// <summary>One headless Chromium (Debian's, no download) for the test collection, against the stack that
+/// ./platform up started.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string EdgeUrl => TestEnvironment.EdgeUrl;
+
+    public async Task InitializeAsync()
+    {
+        using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+        {
+            try { await probe.GetAsync(EdgeUrl + "/"); }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException($"平台未运行 ({EdgeUrl})：请先执行 ./platform up", e);
+            }
+        }
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
