@@ -23,19 +23,15 @@ render() {
     fi
     tls_listen="listen ${EDGE_HOST}:${EDGE_TLS_PORT} ssl; ssl_certificate $NGINX_DIR/tls.crt; ssl_certificate_key $NGINX_DIR/tls.key; ssl_protocols TLSv1.2 TLSv1.3;"
   fi
-  : > "$NGINX_DIR/routes.conf"
-  local c name port
+  local c routes="" hub=""
   for c in "${COMPONENTS[@]}"; do
-    name=$(component_field "$c" 0); port=$(component_field "$c" 1)
     [ "$(component_field "$c" 2)" = dotnet ] || continue
-    printf 'location /api/%s/ { proxy_pass http://127.0.0.1:%s; }\n' "$name" "$port" >> "$NGINX_DIR/routes.conf"
+    routes+="$(component_field "$c" 0) 127.0.0.1:$(component_field "$c" 1)"$'\n'
+    [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_field "$c" 1)"
   done
-  local notification_port=""
-  for c in "${COMPONENTS[@]}"; do [ "$(component_field "$c" 0)" = notification ] && notification_port=$(component_field "$c" 1); done
   NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" WEB_ROOT="$ROOT/gateway/web" \
-  NOTIFICATION_PORT="$notification_port" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
-  NGINX_MIME_TYPES="/etc/nginx/mime.types" \
-    perl -pe 's/\$\{(\w+)\}/exists $ENV{$1} ? $ENV{$1} : $&/ge' "$ROOT/gateway/nginx/nginx.conf.template" > "$CONF"
+  ROUTES="$routes" HUB_UPSTREAM="$hub" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
+    "$ROOT/gateway/nginx/render.sh"
   "$NGINX_BIN" -t -q -p "$NGINX_DIR" -c "$CONF" -g "daemon on;" 2>>"$LOGS/nginx-error.log" || {
     echo "nginx 配置无效，见 $LOGS/nginx-error.log" >&2; exit 1; }
 }

@@ -1,5 +1,7 @@
 import { ApiError } from './problem.js'
-import { getToken } from './auth.js'
+import { clearTokens, getToken, storeTokenResponse } from './auth.js'
+
+export const TOKEN_PATH = '/api/identity/connect/token'
 
 async function readBody(response) {
   const text = await response.text()
@@ -15,12 +17,48 @@ async function readBody(response) {
   return null
 }
 
+// Exchanges the stored refresh token for a new pair. Concurrent 401s share one exchange, because
+// the server spends a refresh token on first use and treats a second use as theft.
+export function createTokenRefresher({ tokenKey, refreshKey, clientId, tokenPath = TOKEN_PATH }) {
+  let pending = null
+  async function exchange() {
+    const refreshToken = refreshKey ? getToken(refreshKey) : null
+    if (!refreshToken) return false
+    const form = { grant_type: 'refresh_token', refresh_token: refreshToken }
+    if (clientId) form.client_id = clientId
+    try {
+      const response = await fetch(tokenPath, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      })
+      const data = await readBody(response)
+      if (!response.ok || !data?.access_token) {
+        clearTokens({ tokenKey, refreshKey })
+        return false
+      }
+      storeTokenResponse({ tokenKey, refreshKey }, data)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return function refresh() {
+    if (!pending) pending = exchange().finally(() => (pending = null))
+    return pending
+  }
+}
+
 // fetch wrapper: JSON in and out, bearer token from the app's storage key, problem details turned
-// into ApiError. onUnauthorized lets staff apps send the user back to login on 401.
-export function createApiClient({ tokenKey, onUnauthorized } = {}) {
-  async function request(method, path, { json, form, signal } = {}) {
-    const headers = { Accept: 'application/json, application/problem+json' }
-    const token = tokenKey ? getToken(tokenKey) : null
+// into ApiError. On a 401 it refreshes the tokens once (when the app keeps a refresh token) and
+// repeats the call; a second 401 or a failed refresh clears the tokens and calls onUnauthorized.
+export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized, headers: fixedHeaders } = {}) {
+  const refresh = tokenKey && refreshKey ? createTokenRefresher({ tokenKey, refreshKey, clientId }) : null
+
+  async function request(method, path, options = {}, retried = false) {
+    const { json, form, signal, anonymous } = options
+    const headers = { Accept: 'application/json, application/problem+json', ...fixedHeaders }
+    const token = tokenKey && !anonymous ? getToken(tokenKey) : null
     if (token) headers.Authorization = `Bearer ${token}`
     let body
     if (json !== undefined) {
@@ -38,19 +76,27 @@ export function createApiClient({ tokenKey, onUnauthorized } = {}) {
       if (cause?.name === 'AbortError') throw cause
       throw new ApiError(0, null)
     }
+    if (response.status === 401 && token && !retried && refresh && (await refresh())) {
+      return request(method, path, options, true)
+    }
     const data = await readBody(response)
     if (!response.ok) {
       const error = new ApiError(response.status, data && typeof data === 'object' ? data : null)
-      if (response.status === 401 && onUnauthorized) onUnauthorized(error)
+      if (response.status === 401 && !anonymous) {
+        if (refreshKey) clearTokens({ tokenKey, refreshKey })
+        onUnauthorized?.(error)
+      }
       throw error
     }
     return data
   }
 
   return {
+    request,
     get: (path, options) => request('GET', path, options),
     post: (path, json, options) => request('POST', path, { ...options, json }),
     put: (path, json, options) => request('PUT', path, { ...options, json }),
+    delete: (path, options) => request('DELETE', path, options),
     postForm: (path, form, options) => request('POST', path, { ...options, form }),
   }
 }

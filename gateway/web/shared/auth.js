@@ -6,12 +6,23 @@ export const TOKEN_KEYS = Object.freeze({
   staff: 'platform.staff.token',
 })
 
+// Refresh tokens sit beside the access token of the same app.
+export const REFRESH_KEYS = Object.freeze({
+  patient: 'platform.patient.refresh',
+  doctor: 'platform.doctor.refresh',
+  staff: 'platform.staff.refresh',
+})
+
 function storage() {
   try {
     return window.localStorage
   } catch {
     return null
   }
+}
+
+export function refreshKeyFor(tokenKey) {
+  return tokenKey.replace(/\.token$/, '.refresh')
 }
 
 export function getToken(key) {
@@ -26,6 +37,21 @@ export function clearToken(key) {
   storage()?.removeItem(key)
 }
 
+// Stores what the token endpoint answered: the access token, and the refresh token when there is one.
+export function storeTokenResponse({ tokenKey, refreshKey }, response) {
+  if (!response?.access_token) throw new Error('登录失败：未获得访问令牌')
+  setToken(tokenKey, response.access_token)
+  if (refreshKey) {
+    if (response.refresh_token) setToken(refreshKey, response.refresh_token)
+    else clearToken(refreshKey)
+  }
+}
+
+export function clearTokens({ tokenKey, refreshKey }) {
+  clearToken(tokenKey)
+  if (refreshKey) clearToken(refreshKey)
+}
+
 export function hasToken(key) {
   return Boolean(getToken(key))
 }
@@ -33,6 +59,11 @@ export function hasToken(key) {
 // Reads the user's display name from the JWT payload when it is a JWT; the payload is not
 // trusted for anything but the header label.
 export function displayNameFromToken(token) {
+  const claims = claimsFromToken(token)
+  return claims ? claims.name || claims.preferred_username || claims.unique_name || claims.sub || null : null
+}
+
+export function claimsFromToken(token) {
   if (!token) return null
   const parts = token.split('.')
   if (parts.length !== 3) return null
@@ -44,7 +75,7 @@ export function displayNameFromToken(token) {
         .join(''),
     )
     const claims = JSON.parse(json)
-    return claims.name || claims.preferred_username || claims.unique_name || claims.sub || null
+    return claims && typeof claims === 'object' ? claims : null
   } catch {
     return null
   }

@@ -1,10 +1,12 @@
 import { createApiClient } from '@shared/api.js'
-import { TOKEN_KEYS, clearToken } from '@shared/auth.js'
+import { REFRESH_KEYS, TOKEN_KEYS, clearToken } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
 import { createPushClient } from '@shared/push.js'
 
 export const APP_TITLE = '智慧医院管理后台'
 export const TOKEN_KEY = TOKEN_KEYS.staff
+export const REFRESH_KEY = REFRESH_KEYS.staff
+export const CLIENT_ID = 'admin'
 
 let unauthorizedHandler = () => {}
 export function onUnauthorized(handler) {
@@ -13,6 +15,8 @@ export function onUnauthorized(handler) {
 
 export const api = createApiClient({
   tokenKey: TOKEN_KEY,
+  refreshKey: REFRESH_KEY,
+  clientId: CLIENT_ID,
   onUnauthorized: (error) => {
     clearToken(TOKEN_KEY)
     unauthorizedHandler(error)

@@ -1,10 +1,24 @@
 import { createApiClient } from '@shared/api.js'
-import { TOKEN_KEYS } from '@shared/auth.js'
+import { REFRESH_KEYS, TOKEN_KEYS } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
+import { identityApi } from '@shared/identity.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
+export const CLIENT_ID = 'patient'
 
-export const api = createApiClient({ tokenKey: TOKEN_KEYS.patient })
+let unauthorizedHandler = () => {}
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler
+}
+
+export const api = createApiClient({
+  tokenKey: TOKEN_KEYS.patient,
+  refreshKey: REFRESH_KEYS.patient,
+  clientId: CLIENT_ID,
+  headers: { 'X-Client-Channel': 'h5' },
+  onUnauthorized: (error) => unauthorizedHandler(error),
+})
 export const departments = departmentsApi(api)
+export const identity = identityApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })
