@@ -4,6 +4,7 @@
 COMPONENTS=(
   "hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready"
   "notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready"
+  'his|5301|node|tests/Simulators/His|-|/$sim/health'
 )
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]}"; }

@@ -56,7 +56,7 @@ component_start() {
       (cd "$dir" && exec setsid env "${envs[@]}" dotnet "$project.dll" >>"$log" 2>&1 < /dev/null) &
       ;;
     node)
-      (cd "$ROOT/$path" && exec setsid env "${envs[@]}" PORT="$port" node server.mjs >>"$log" 2>&1 < /dev/null) &
+      (cd "$ROOT/$path" && exec setsid env "${envs[@]}" PORT="$port" "${name^^}_PORT=$port" node server.mjs >>"$log" 2>&1 < /dev/null) &
       ;;
   esac
   echo $! > "$(component_pidfile "$name")"

@@ -1,0 +1,20 @@
+namespace Platform.Contracts.Scheduling;
+
+/// <summary>A slot was booked for a patient (confirmed by the HIS when <see cref="ConfirmedByHis"/>).</summary>
+public record AppointmentBookedIntegrationEvent(
+    Guid AppointmentId, Guid PatientId, string DepartmentName, string DoctorName, string Location,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool ConfirmedByHis) : IntegrationEvent;
+
+public record AppointmentCancelledIntegrationEvent(
+    Guid AppointmentId, Guid PatientId, string DepartmentName, string DoctorName, DateTimeOffset StartsAt,
+    string Reason) : IntegrationEvent;
+
+/// <summary>A doctor's clinic session will not take place (停诊); every booked patient must hear of it.</summary>
+public record ClinicStoppedIntegrationEvent(
+    string SessionId, string DepartmentName, string DoctorName, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string Reason, IReadOnlyList<Guid> AffectedPatientIds) : IntegrationEvent;
+
+/// <summary>Bookable slots were cut for a session (临时限号).</summary>
+public record SlotsLimitedIntegrationEvent(
+    string SessionId, string DepartmentName, string DoctorName, DateTimeOffset StartsAt, int RemainingSlots,
+    string Reason) : IntegrationEvent;
