@@ -1,0 +1,106 @@
+import { conflict, badRequest, OperationOutcomeError, parseSearchRequest } from '@medplum/core';
+
+const HOLDS_SLOT = new Set(['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'checked-in', 'waitlist']);
+
+function slotIds(appointment) {
+  return (appointment?.slot ?? [])
+    .map((s) => s.reference ?? '')
+    .filter((r) => r.startsWith('Slot/'))
+    .map((r) => r.slice(5));
+}
+
+function heldSlots(appointment) {
+  return appointment && HOLDS_SLOT.has(appointment.status) ? slotIds(appointment) : [];
+}
+
+/**
+ * Hospital rules on writes: booking an Appointment takes its Slot (409 when already taken) and
+ * cancelling frees it; Subscriptions are checked and activated; the slot-conflict fault is applied.
+ */
+export function createRules(faults) {
+  return {
+    async beforeUpdate(resource, options, repo) {
+      if (resource.resourceType !== 'Slot' || !faults.consumeSlotConflict()) {
+        return;
+      }
+      if (repo.current('Slot', resource.id)) {
+        // A concurrent write by the HIS itself: the caller's version is now stale.
+        await repo.committed(() => repo.touch('Slot', resource.id, (slot) => {
+          slot.comment = `${slot.comment ?? ''}（HIS 已修改）`.trim();
+        }));
+      }
+      if (!options?.ifMatch) {
+        throw new OperationOutcomeError(conflict('号源已被 HIS 修改，请重新读取后再试'));
+      }
+    },
+
+    async beforeWrite(resource, existing, repo) {
+      if (resource.resourceType === 'Subscription') {
+        checkSubscription(resource);
+      }
+      if (resource.resourceType === 'Appointment') {
+        await applyBooking(resource, existing, repo, faults);
+      }
+    },
+  };
+}
+
+async function applyBooking(appointment, existing, repo, faults) {
+  const before = new Set(heldSlots(existing));
+  const after = new Set(heldSlots(appointment));
+  const taking = [...after].filter((id) => !before.has(id));
+  const releasing = [...before].filter((id) => !after.has(id));
+  if (taking.length && faults.consumeSlotConflict()) {
+    await repo.committed(() => repo.touch('Slot', taking[0], (slot) => {
+      slot.status = 'busy';
+    }));
+    throw new OperationOutcomeError(conflict('号源已被占用（HIS 并发修改）'));
+  }
+  for (const id of taking) {
+    const slot = repo.current('Slot', id);
+    if (!slot) {
+      throw new OperationOutcomeError(badRequest(`Slot/${id} 不存在`, 'Appointment.slot'));
+    }
+    if (slot.status !== 'free') {
+      throw new OperationOutcomeError(conflict(`号源 Slot/${id} 已被占用`));
+    }
+  }
+  for (const id of taking) {
+    await repo.touch('Slot', id, (slot) => {
+      slot.status = 'busy';
+    });
+  }
+  for (const id of releasing) {
+    if (repo.current('Slot', id)?.status === 'busy') {
+      await repo.touch('Slot', id, (slot) => {
+        slot.status = 'free';
+      });
+    }
+  }
+}
+
+function checkSubscription(subscription) {
+  const channel = subscription.channel ?? {};
+  if (channel.type !== 'rest-hook') {
+    throw new OperationOutcomeError(badRequest('仅支持 rest-hook 通道', 'Subscription.channel.type'));
+  }
+  if (!/^https?:\/\//.test(channel.endpoint ?? '')) {
+    throw new OperationOutcomeError(badRequest('channel.endpoint 必须是 http(s) 地址', 'Subscription.channel.endpoint'));
+  }
+  for (const header of channel.header ?? []) {
+    if (!/^[A-Za-z0-9-]+:\s?.*$/.test(header)) {
+      throw new OperationOutcomeError(badRequest(`无效的请求头 "${header}"，格式应为 "Name: value"`, 'Subscription.channel.header'));
+    }
+  }
+  try {
+    const search = parseSearchRequest(subscription.criteria ?? '');
+    if (!search.resourceType || !/^[A-Z][A-Za-z]+$/.test(search.resourceType)) {
+      throw new Error('bad type');
+    }
+  } catch {
+    throw new OperationOutcomeError(badRequest(`无效的订阅条件 "${subscription.criteria}"`, 'Subscription.criteria'));
+  }
+  if (subscription.status === 'requested') {
+    subscription.status = 'active';
+  }
+}

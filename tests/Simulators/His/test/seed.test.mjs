@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateResource } from '@medplum/core';
+import { buildSeed } from '../seed/index.mjs';
+import { isValidResidentId, residentIdCheckChar } from '../seed/resident-id.mjs';
+import { loadFhirDefinitions } from '../src/fhir-definitions.mjs';
+
+const TODAY = '2025-03-03'; // a Monday
+
+describe('seed', () => {
+  const seed = buildSeed({ today: TODAY });
+  const of = (type) => seed.resources.filter((r) => r.resourceType === type);
+
+  it('is deterministic for the same seed and date, different for another seed', () => {
+    assert.equal(JSON.stringify(buildSeed({ today: TODAY }).resources), JSON.stringify(seed.resources));
+    assert.notEqual(JSON.stringify(buildSeed({ today: TODAY, seed: 7 }).resources), JSON.stringify(seed.resources));
+  });
+
+  it('computes GB 11643 check characters', () => {
+    assert.equal(residentIdCheckChar('11010519491231002'), 'X');
+    assert.equal(residentIdCheckChar('44052418800101001'), '4');
+    assert.ok(!isValidResidentId('110105194912310021'));
+    for (const patient of of('Patient')) {
+      const id = patient.identifier.find((i) => i.system === 'urn:oid:2.16.156.10011.1.2').value;
+      assert.ok(isValidResidentId(id), id);
+      assert.equal(id.slice(6, 14), patient.birthDate.replaceAll('-', ''));
+      assert.equal(Number(id[16]) % 2 === 1, patient.gender === 'male');
+      assert.match(patient.name[0].text, /^[\u4e00-\u9fa5]{2,3}$/);
+    }
+  });
+
+  it('has the hospital, two campuses, 20+ departments and 60+ doctors', () => {
+    const hospital = of('Organization').find((o) => o.id === 'org-jcsy');
+    assert.equal(hospital.name, '江城市第一人民医院');
+    assert.equal(of('Organization').filter((o) => o.partOf?.reference === 'Organization/org-jcsy').length, 2);
+    assert.ok(of('HealthcareService').length >= 20);
+    assert.ok(of('Practitioner').length >= 60);
+    const titles = new Set(of('PractitionerRole').map((r) => r.code[0].text));
+    assert.deepEqual([...titles].sort(), ['主任医师', '主治医师', '住院医师', '副主任医师'].sort());
+  });
+
+  it('lays out four weeks of 15-minute slots within clinic hours, some busy', () => {
+    const slots = of('Slot');
+    const last = slots.map((s) => s.start).sort().at(-1);
+    assert.ok(last >= '2025-03-29' && last < '2025-03-31', last);
+    assert.ok(slots.map((s) => s.start).sort()[0].startsWith(TODAY));
+    for (const slot of slots) {
+      const time = slot.start.slice(11, 16);
+      assert.ok((time >= '08:00' && time < '12:00') || (time >= '14:00' && time < '17:30'), time);
+      assert.equal(Date.parse(slot.end) - Date.parse(slot.start), 15 * 60 * 1000);
+      assert.ok(slot.start.endsWith('+08:00'));
+      assert.notEqual(new Date(`${slot.start.slice(0, 10)}T00:00:00Z`).getUTCDay(), 0, 'no Sunday clinics');
+    }
+    assert.ok(slots.some((s) => s.status === 'busy') && slots.some((s) => s.status === 'free'));
+  });
+
+  it('contains normal, abnormal and critical lab values, imaging reports, prescriptions and bills', () => {
+    const flags = new Set(of('Observation').map((o) => o.interpretation[0].coding[0].code));
+    assert.deepEqual([...flags].sort(), ['H', 'HH', 'L', 'LL', 'N']);
+    assert.ok(of('DiagnosticReport').some((r) => r.imagingStudy && r.conclusion));
+    assert.ok(of('MedicationRequest').every((m) => m.dosageInstruction[0].text));
+    assert.ok(of('Account').some((a) => a.extension.some((e) => e.url.endsWith('/deposit-balance'))));
+    assert.ok(of('Invoice').length > 0 && of('ChargeItem').length > 0);
+  });
+
+  it('is valid FHIR R4 throughout', () => {
+    loadFhirDefinitions();
+    const invalid = [];
+    for (const resource of seed.resources) {
+      try {
+        validateResource(JSON.parse(JSON.stringify(resource)));
+      } catch (err) {
+        invalid.push(`${resource.resourceType}/${resource.id}: ${err.message}`);
+      }
+    }
+    assert.deepEqual(invalid, []);
+  });
+});
