@@ -8,3 +8,6 @@ COMPONENTS=(
 )
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]}"; }
+
+# PORT_OFFSET moves every component, so a second stack (e.g. a fresh clone) can run beside the first.
+component_port() { echo $(( $(component_field "$1" 1) + ${PORT_OFFSET:-0} )); }

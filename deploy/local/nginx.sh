@@ -26,8 +26,8 @@ render() {
   local c routes="" hub=""
   for c in "${COMPONENTS[@]}"; do
     [ "$(component_field "$c" 2)" = dotnet ] || continue
-    routes+="$(component_field "$c" 0) 127.0.0.1:$(component_field "$c" 1)"$'\n'
-    [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_field "$c" 1)"
+    routes+="$(component_field "$c" 0) 127.0.0.1:$(component_port "$c")"$'\n'
+    [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_port "$c")"
   done
   NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" WEB_ROOT="$ROOT/gateway/web" \
   ROUTES="$routes" HUB_UPSTREAM="$hub" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \

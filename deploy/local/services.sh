@@ -37,13 +37,13 @@ service_environment() {
   echo "PLATFORM_EDGE_URL=http://$EDGE_HOST:$EDGE_PORT"
   local c
   for c in "${COMPONENTS[@]}"; do
-    echo "Endpoints__$(component_field "$c" 0)=http://127.0.0.1:$(component_field "$c" 1)"
+    echo "Endpoints__$(component_field "$c" 0)=http://127.0.0.1:$(component_port "$c")"
   done
 }
 
 component_start() {
   local c=$1 name port kind path db log
-  name=$(component_field "$c" 0); port=$(component_field "$c" 1); kind=$(component_field "$c" 2)
+  name=$(component_field "$c" 0); port=$(component_port "$c"); kind=$(component_field "$c" 2)
   path=$(component_field "$c" 3); db=$(component_field "$c" 4)
   log="$LOGS/$name.log"
   component_stop "$name"
@@ -64,7 +64,7 @@ component_start() {
 
 component_healthy() {
   local c=$1
-  curl -sf -m 3 "http://127.0.0.1:$(component_field "$c" 1)$(component_field "$c" 5)" >/dev/null 2>&1
+  curl -sf -m 3 "http://127.0.0.1:$(component_port "$c")$(component_field "$c" 5)" >/dev/null 2>&1
 }
 
 # Waits until every component answers its health check; names the first that does not.
