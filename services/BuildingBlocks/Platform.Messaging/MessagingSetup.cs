@@ -26,6 +26,7 @@ public static class MessagingSetup
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<PendingOutboxContexts>();
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
         builder.Services.AddScoped<IIntegrationEventOutbox, IntegrationEventOutbox<TContext>>();

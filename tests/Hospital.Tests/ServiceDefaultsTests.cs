@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Hospital.Tests;
+
+/// <summary>What every service gets from AddServiceDefaults, checked on a real one.</summary>
+public sealed class ServiceDefaultsTests(HospitalServiceFixture fixture) : IClassFixture<HospitalServiceFixture>
+{
+    [Fact]
+    public async Task Readiness_reports_the_database_and_the_broker()
+    {
+        var client = fixture.Service.CreateClient();
+        var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        var checks = ready.GetProperty("checks");
+        Assert.True(checks.TryGetProperty("postgres", out _));
+        Assert.True(checks.TryGetProperty("masstransit-bus", out _));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publishes_an_openapi_document()
+    {
+        var doc = await fixture.Service.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
+        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/hospital/departments", out _));
+    }
+
+    [Fact]
+    public async Task A_hostile_correlation_id_is_replaced_not_echoed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/hospital/departments");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "abc\" injected=1 <script>");
+        var response = await fixture.Service.CreateClient().SendAsync(request);
+        var echoed = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.DoesNotContain("script", echoed);
+        Assert.Matches("^[0-9a-f]{32}$", echoed);
+    }
+}

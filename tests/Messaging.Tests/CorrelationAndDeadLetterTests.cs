@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Platform.Contracts.Hospital;
+using Platform.Messaging;
+using Platform.Testing;
+
+namespace Messaging.Tests;
+
+public sealed class CorrelationAndDeadLetterTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+{
+    [Fact]
+    public async Task The_callers_correlation_id_follows_the_change_through_the_broker_into_the_consumers_work()
+    {
+        var client = fixture.Hospital.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("staff"));
+        var departments = await client.GetFromJsonAsync<JsonElement>("/api/hospital/departments");
+        var id = departments[0].GetProperty("id").GetGuid();
+        var correlation = "corr-" + Guid.NewGuid().ToString("N")[..12];
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/hospital/departments/{id}")
+        {
+            Content = JsonContent.Create(new { name = departments[0].GetProperty("name").GetString(), summary = "关联编号测试" }),
+        };
+        request.Headers.Add("X-Correlation-Id", correlation);
+        (await client.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var sql = $"SELECT count(*) FROM outbox_messages WHERE correlation_id = '{correlation}'";
+        Assert.Equal(1, await fixture.HospitalDb.ScalarAsync(sql));
+        await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(sql), n => n == 1,
+            what: "the consumer's own outgoing message carrying the caller's correlation id");
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_is_retried_then_parked_in_the_error_queue()
+    {
+        var address = BrokerAddress.Parse(fixture.VirtualHost.AmqpUri);
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
+        {
+            h.Username(address.Username);
+            h.Password(address.Password);
+        }));
+        await bus.StartAsync();
+        try
+        {
+            // Without a MessageId the idempotent consumer cannot deduplicate and refuses the message every time.
+            var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dead-letter", "死信测试科", "本部院区", DepartmentChangeKind.Updated);
+            await bus.Publish(e, ctx => ctx.MessageId = null);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        using var management = new HttpClient { BaseAddress = new Uri(fixture.Broker.ManagementUrl) };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}")));
+        var queue = $"/api/queues/{Uri.EscapeDataString(fixture.VirtualHost.Name)}/notification-department-changed_error";
+        await Eventually.Until(async () =>
+        {
+            var response = await management.GetAsync(queue);
+            if (!response.IsSuccessStatusCode) return 0L;
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return body.TryGetProperty("messages", out var m) ? m.GetInt64() : 0L;
+        }, n => n == 1, TimeSpan.FromSeconds(60), "the failed message in the error queue");
+    }
+}
