@@ -4,7 +4,9 @@
 COMPONENTS=(
   "hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready"
   "notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready"
+  "wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready"
   'his|5301|node|tests/Simulators/His|-|/$sim/health'
+  'wechat-sim|5304|node|tests/Simulators/WeChat|-|/$sim/state'
 )
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]}"; }

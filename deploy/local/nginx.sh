@@ -23,14 +23,15 @@ render() {
     fi
     tls_listen="listen ${EDGE_HOST}:${EDGE_TLS_PORT} ssl; ssl_certificate $NGINX_DIR/tls.crt; ssl_certificate_key $NGINX_DIR/tls.key; ssl_protocols TLSv1.2 TLSv1.3;"
   fi
-  local c routes="" hub=""
+  local c routes="" hub="" wechat=""
   for c in "${COMPONENTS[@]}"; do
     [ "$(component_field "$c" 2)" = dotnet ] || continue
     routes+="$(component_field "$c" 0) 127.0.0.1:$(component_port "$c")"$'\n'
     [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_port "$c")"
+    [ "$(component_field "$c" 0)" = wechat ] && wechat="127.0.0.1:$(component_port "$c")"
   done
   NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" WEB_ROOT="$ROOT/gateway/web" \
-  ROUTES="$routes" HUB_UPSTREAM="$hub" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
+  ROUTES="$routes" HUB_UPSTREAM="$hub" WECHAT_UPSTREAM="$wechat" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
     "$ROOT/gateway/nginx/render.sh"
   "$NGINX_BIN" -t -q -p "$NGINX_DIR" -c "$CONF" -g "daemon on;" 2>>"$LOGS/nginx-error.log" || {
     echo "nginx 配置无效，见 $LOGS/nginx-error.log" >&2; exit 1; }

@@ -3,10 +3,10 @@
 # ROUTES: lines "area upstream" (e.g. "hospital 127.0.0.1:5102" or "hospital hospital:8080"); HUB_UPSTREAM likewise.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-: "${NGINX_DIR:?}" "${ROUTES:?}" "${HUB_UPSTREAM:?}"
+: "${NGINX_DIR:?}" "${ROUTES:?}" "${HUB_UPSTREAM:?}" "${WECHAT_UPSTREAM:?}"
 export LOGS="${LOGS:-/var/log/nginx}" EDGE_HOST="${EDGE_HOST:-0.0.0.0}" EDGE_PORT="${EDGE_PORT:-8080}"
 export WEB_ROOT="${WEB_ROOT:-/usr/share/platform/web}" NGINX_MIME_TYPES="${NGINX_MIME_TYPES:-/etc/nginx/mime.types}"
-export NGINX_USER_DIRECTIVE="${NGINX_USER_DIRECTIVE:-}" TLS_LISTEN="${TLS_LISTEN:-}" NGINX_DIR HUB_UPSTREAM
+export NGINX_USER_DIRECTIVE="${NGINX_USER_DIRECTIVE:-}" TLS_LISTEN="${TLS_LISTEN:-}" NGINX_DIR HUB_UPSTREAM WECHAT_UPSTREAM
 mkdir -p "$NGINX_DIR"/tmp/{body,proxy,fastcgi,uwsgi,scgi}
 while read -r area upstream; do
   [ -n "$area" ] && printf 'location /api/%s/ { proxy_pass http://%s; }\n' "$area" "$upstream"

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WeChat.Gateway.Domain;
+using WeChat.Gateway.Infrastructure;
+
+namespace WeChat.Gateway.Application.OAuth;
+
+public sealed record RedeemedTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl);
+
+/// <summary>The one-time wxticket the H5 app carries to the Identity service; the database keeps only its hash.</summary>
+public sealed class WeChatTickets(WeChatDbContext db, IOptions<WeChatGatewayOptions> options, TimeProvider time)
+{
+    public async Task<string> IssueAsync(WeChatUser user, CancellationToken ct)
+    {
+        var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = time.GetUtcNow();
+        db.OAuthTickets.Add(new OAuthTicket
+        {
+            TicketHash = Hash(ticket), OpenId = user.OpenId, UnionId = user.UnionId, Nickname = user.Nickname,
+            HeadImageUrl = user.HeadImageUrl, CreatedAt = now, ExpiresAt = now + options.Value.TicketLifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        return ticket;
+    }
+
+    public async Task<RedeemedTicket?> RedeemAsync(string ticket, CancellationToken ct)
+    {
+        var hash = Hash(ticket);
+        var now = time.GetUtcNow();
+        var claimed = await db.OAuthTickets
+            .Where(t => t.TicketHash == hash && t.RedeemedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RedeemedAt, now), ct);
+        if (claimed != 1) return null;
+        var row = await db.OAuthTickets.AsNoTracking().SingleAsync(t => t.TicketHash == hash, ct);
+        return new RedeemedTicket(row.OpenId, row.UnionId, row.Nickname, row.HeadImageUrl);
+    }
+
+    private static string Hash(string ticket) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
+}

@@ -1,0 +1,81 @@
+using MassTransit;
+using Platform.Contracts.WeChat;
+using Platform.Messaging.Outbox;
+using Platform.WeChat.Api;
+using Platform.WeChat.Templates;
+using WeChat.Gateway.Application.Credentials;
+using WeChat.Gateway.Domain;
+using WeChat.Gateway.Infrastructure;
+
+namespace WeChat.Gateway.Application.Sending;
+
+/// <summary>One message to send: <see cref="Send"/> calls WeChat and returns its msgid when it gives one.</summary>
+public sealed record SendRequest(Guid MessageId, string Kind, string OpenId, string? ClientMsgId,
+    Func<WeChatApiClient, CancellationToken, Task<long?>> Send);
+
+/// <summary>Sends each requested message at most once (sent_messages keyed by the requester's MessageId) and publishes
+/// its outcome. Transient failures are thrown so the bus retries with backoff; the last retry records the failure.</summary>
+public sealed class WeChatMessageSender(
+    WeChatDbContext db, IIntegrationEventOutbox outbox, WeChatClientFactory clients, TimeProvider time,
+    ILogger<WeChatMessageSender> logger)
+{
+    /// <summary>Matches the retry limit Platform.Messaging configures on the bus.</summary>
+    public const int BusRetryLimit = 5;
+
+    public async Task SendOnceAsync(SendRequest request, ConsumeContext context)
+    {
+        var ct = context.CancellationToken;
+        if (await db.SentMessages.FindAsync([request.MessageId], ct) is { } decided)
+        {
+            logger.LogInformation("Message {MessageId} was already {Status}; not sending again", request.MessageId, decided.Status);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var row = new SentMessage
+        {
+            MessageId = request.MessageId, Kind = request.Kind, OpenId = request.OpenId, ClientMsgId = request.ClientMsgId,
+            Status = SentMessageStatus.Sent, Attempts = context.GetRetryAttempt() + 1, CreatedAt = now, UpdatedAt = now,
+        };
+        var lastAttempt = context.GetRetryAttempt() >= BusRetryLimit;
+        try
+        {
+            row.WeChatMsgId = await request.Send(clients.WithAccessToken(), ct);
+            outbox.Add(new WeChatMessageDeliveredIntegrationEvent(request.MessageId, row.WeChatMsgId));
+        }
+        catch (TemplateFieldException e)
+        {
+            Fail(row, WeChatErrorCodes.ArgumentInvalid, e.Message, permanent: true);
+        }
+        catch (ArgumentException e)
+        {
+            Fail(row, WeChatErrorCodes.ArgumentInvalid, e.Message, permanent: true);
+        }
+        catch (WeChatRateLimitException e)
+        {
+            Fail(row, e.ErrCode, e.ErrMsg, permanent: false);
+        }
+        catch (WeChatApiException e) when (!IsTransient(e) || lastAttempt)
+        {
+            Fail(row, e.ErrCode, e.ErrMsg, permanent: !IsTransient(e));
+        }
+        catch (Exception e) when (lastAttempt && e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            Fail(row, WeChatErrorCodes.SystemBusy, "微信服务不可用：" + e.Message, permanent: false);
+        }
+        db.SentMessages.Add(row);
+    }
+
+    /// <summary>"System busy" and a token still refused after one refresh may clear up; the rest will not.</summary>
+    private static bool IsTransient(WeChatApiException e) => e.ErrCode == WeChatErrorCodes.SystemBusy || e.IsAccessTokenInvalid;
+
+    private void Fail(SentMessage row, int errCode, string errMsg, bool permanent)
+    {
+        row.Status = SentMessageStatus.Failed;
+        row.ErrCode = errCode;
+        row.ErrMsg = errMsg;
+        logger.LogWarning("WeChat {Kind} message {MessageId} failed: {ErrCode} {ErrMsg} (permanent: {Permanent})",
+            row.Kind, row.MessageId, errCode, errMsg, permanent);
+        outbox.Add(new WeChatMessageFailedIntegrationEvent(row.MessageId, errCode, errMsg, permanent));
+    }
+}

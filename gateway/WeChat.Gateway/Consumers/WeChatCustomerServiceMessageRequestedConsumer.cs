@@ -1,0 +1,23 @@
+using MassTransit;
+using Platform.Contracts.WeChat;
+using Platform.Messaging.Inbox;
+using Platform.WeChat.Templates;
+using WeChat.Gateway.Application.Sending;
+using WeChat.Gateway.Infrastructure;
+
+namespace WeChat.Gateway.Consumers;
+
+public sealed class WeChatCustomerServiceMessageRequestedConsumer(WeChatDbContext db, WeChatMessageSender sender)
+    : IdempotentConsumer<WeChatCustomerServiceMessageRequestedIntegrationEvent, WeChatDbContext>(db)
+{
+    protected override Task HandleAsync(WeChatCustomerServiceMessageRequestedIntegrationEvent e,
+        ConsumeContext<WeChatCustomerServiceMessageRequestedIntegrationEvent> context) =>
+        sender.SendOnceAsync(new SendRequest(e.MessageId, "custom", e.OpenId, null, async (api, ct) =>
+        {
+            var payload = string.IsNullOrEmpty(e.ArticleUrl)
+                ? CustomerServiceMessage.Text(e.OpenId, e.Text)
+                : CustomerServiceMessage.News(e.OpenId, e.ArticleTitle ?? e.Text, e.Text, e.ArticleUrl, e.ArticlePicUrl ?? "");
+            await api.SendCustomMessageAsync(payload, ct);
+            return null;
+        }), context);
+}

@@ -1,0 +1,14 @@
+namespace WeChat.Gateway.Domain;
+
+/// <summary>A short-lived, one-time proof of an openid that the Identity service redeems to sign the user in.</summary>
+public sealed class OAuthTicket
+{
+    public required string TicketHash { get; init; }
+    public required string OpenId { get; init; }
+    public string? UnionId { get; init; }
+    public string? Nickname { get; init; }
+    public string? HeadImageUrl { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? RedeemedAt { get; set; }
+}

@@ -1,0 +1,36 @@
+namespace WeChat.Gateway.Domain;
+
+/// <summary>What the gateway knows of a follower: whether they follow now, and the profile OAuth gave us.</summary>
+public sealed class WeChatUser
+{
+    public required string OpenId { get; init; }
+    public string? UnionId { get; set; }
+    public string? Nickname { get; set; }
+    public string? HeadImageUrl { get; set; }
+    public bool Subscribed { get; set; }
+    public DateTimeOffset? SubscribedAt { get; set; }
+    public DateTimeOffset? UnsubscribedAt { get; set; }
+    public DateTimeOffset? LastInteractionAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Subscribe(DateTimeOffset at)
+    {
+        Subscribed = true;
+        SubscribedAt = at;
+        Touch(at);
+    }
+
+    public void Unsubscribe(DateTimeOffset at)
+    {
+        Subscribed = false;
+        UnsubscribedAt = at;
+        UpdatedAt = at;
+    }
+
+    /// <summary>Customer-service messages may be sent for 48 h after the user's last interaction.</summary>
+    public void Touch(DateTimeOffset at)
+    {
+        LastInteractionAt = at;
+        UpdatedAt = at;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeChat.Gateway.Domain;
+
+namespace WeChat.Gateway.Infrastructure.EntityConfigurations;
+
+internal sealed class ProcessedCallbackConfiguration : IEntityTypeConfiguration<ProcessedCallback>
+{
+    public void Configure(EntityTypeBuilder<ProcessedCallback> e)
+    {
+        e.ToTable("processed_callbacks");
+        e.HasKey(c => c.DedupKey);
+    }
+}
+
+internal sealed class WeChatUserConfiguration : IEntityTypeConfiguration<WeChatUser>
+{
+    public void Configure(EntityTypeBuilder<WeChatUser> e)
+    {
+        e.ToTable("wechat_users");
+        e.HasKey(u => u.OpenId);
+    }
+}
+
+internal sealed class OAuthStateConfiguration : IEntityTypeConfiguration<OAuthState>
+{
+    public void Configure(EntityTypeBuilder<OAuthState> e)
+    {
+        e.ToTable("oauth_states");
+        e.HasKey(s => s.State);
+    }
+}
+
+internal sealed class OAuthTicketConfiguration : IEntityTypeConfiguration<OAuthTicket>
+{
+    public void Configure(EntityTypeBuilder<OAuthTicket> e)
+    {
+        e.ToTable("oauth_tickets");
+        e.HasKey(t => t.TicketHash);
+    }
+}
+
+internal sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMessage>
+{
+    public void Configure(EntityTypeBuilder<SentMessage> e)
+    {
+        e.ToTable("sent_messages");
+        e.HasKey(m => m.MessageId);
+        // The snake-case convention would split "WeChat" into "we_chat".
+        e.Property(m => m.WeChatMsgId).HasColumnName("wechat_msg_id");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace WeChatGateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class OAuthTests(GatewayFixture fixture)
+{
+    private GatewayStack Stack => fixture.Stack;
+
+    private static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    /// <summary>Follows the browser's path: gateway → WeChat's page (as sim_user) → gateway callback → the app.</summary>
+    private async Task<(Uri AppUrl, Uri CallbackUrl)> SignInAsync(string returnUrl, string scope, string user)
+    {
+        using var browser = Browser();
+        var authorize = await browser.GetAsync($"{Stack.GatewayUrl}/api/wechat/oauth/authorize?returnUrl={Uri.EscapeDataString(returnUrl)}&scope={scope}");
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var wechatPage = authorize.Headers.Location!.AbsoluteUri;
+        Assert.StartsWith(Stack.Simulator.Url + "/connect/oauth2/authorize?appid=" + WeChatSimulator.AppId, wechatPage);
+        Assert.EndsWith("#wechat_redirect", wechatPage);
+
+        var consent = await browser.GetAsync(wechatPage.Split('#')[0] + "&sim_user=" + user);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        var callback = consent.Headers.Location!;
+        Assert.StartsWith(Stack.GatewayUrl + "/api/wechat/oauth/callback", callback.AbsoluteUri);
+
+        var back = await browser.GetAsync(callback);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        return (back.Headers.Location!, callback);
+    }
+
+    private async Task<HttpResponseMessage> RedeemAsync(string ticket, string? role = "integration")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/wechat/oauth/tickets/redeem") { Content = JsonContent.Create(new { ticket }) };
+        if (role is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role));
+        return await Stack.Gateway.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Userinfo_sign_in_returns_to_the_app_with_a_one_time_ticket_the_identity_service_redeems()
+    {
+        var (appUrl, callbackUrl) = await SignInAsync("http://127.0.0.1:8080/me?tab=1#/profile", "snsapi_userinfo", "lisi");
+        Assert.Equal("http://127.0.0.1:8080/me", appUrl.GetLeftPart(UriPartial.Path));
+        Assert.Equal("#/profile", appUrl.Fragment);
+        var query = System.Web.HttpUtility.ParseQueryString(appUrl.Query);
+        Assert.Equal("1", query["tab"]);
+        var ticket = query["wxticket"]!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await RedeemAsync(ticket, role: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await RedeemAsync(ticket, role: "patient")).StatusCode);
+
+        var redeemed = await RedeemAsync(ticket);
+        Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        var body = await redeemed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(await Stack.Simulator.OpenIdOfAsync("lisi"), body.GetProperty("openId").GetString());
+        Assert.Equal("李四", body.GetProperty("nickname").GetString());
+        Assert.StartsWith("u", body.GetProperty("unionId").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await RedeemAsync(ticket)).StatusCode);
+        using var browser = Browser();
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.GetAsync(callbackUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Base_scope_sign_in_yields_the_openid_from_a_relative_return_path()
+    {
+        var (appUrl, _) = await SignInAsync("/booking", "snsapi_base", "wangfang");
+        Assert.StartsWith("http://127.0.0.1:8080/booking?wxticket=", appUrl.AbsoluteUri);
+        var ticket = System.Web.HttpUtility.ParseQueryString(appUrl.Query)["wxticket"]!;
+        var body = await (await RedeemAsync(ticket)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(await Stack.Simulator.OpenIdOfAsync("wangfang"), body.GetProperty("openId").GetString());
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com/steal")]
+    [InlineData("//evil.example.com/steal")]
+    [InlineData("/\\evil.example.com/steal")]
+    [InlineData("http://127.0.0.1:8080@evil.example.com/")]
+    [InlineData("http://127.0.0.1:8081/")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Return_urls_off_the_platform_are_refused(string returnUrl)
+    {
+        var before = await Stack.CountAsync("SELECT count(*) FROM oauth_states");
+        var response = await Stack.Gateway.GetAsync($"/api/wechat/oauth/authorize?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(before, await Stack.CountAsync("SELECT count(*) FROM oauth_states"));
+    }
+
+    [Fact]
+    public async Task A_forged_state_is_refused()
+    {
+        var response = await Stack.Gateway.GetAsync($"/api/wechat/oauth/callback?code=abc&state={new string('a', 64)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

@@ -1,0 +1,97 @@
+using Platform.Contracts.WeChat;
+using Platform.Testing;
+
+namespace WeChatGateway.Tests;
+
+public sealed class SendingFixture : IAsyncLifetime
+{
+    public GatewayStack Stack { get; private set; } = null!;
+    public async Task InitializeAsync() => Stack = await GatewayStack.StartAsync();
+    public async Task DisposeAsync() => await Stack.DisposeAsync();
+}
+
+public sealed class SendingTests(SendingFixture fixture) : IClassFixture<SendingFixture>
+{
+    private GatewayStack Stack => fixture.Stack;
+
+    private static WeChatTemplateMessageRequestedIntegrationEvent Template(string openId) =>
+        new(Guid.NewGuid(), openId, "TPL_BOOKING_OK", "http://127.0.0.1:8080/booking",
+            new Dictionary<string, string> { ["thing1"] = "心血管内科门诊复诊预约已成功请按时到院就诊", ["time2"] = "2024-06-01 09:30" });
+
+    private Task<long> Sent(Guid messageId, string status = "sent") =>
+        Stack.CountAsync($"SELECT count(*) FROM sent_messages WHERE message_id = '{messageId}' AND status = '{status}'");
+
+    [Fact]
+    public async Task A_token_rejected_in_the_middle_of_sending_is_replaced_once_and_the_message_goes_out_once()
+    {
+        var openId = await Stack.Simulator.OpenIdOfAsync("token-user");
+        await Eventually.Until(() => Stack.CountAsync("SELECT count(*) FROM wechat_credentials WHERE name = 'access_token'"), n => n == 1);
+        var forcedBefore = await Stack.Simulator.CounterAsync("stableTokenForced");
+        await Stack.Simulator.FaultsAsync(new { failNext = new { path = "/cgi-bin/message/template/send", errcode = 40001, count = 1 } });
+
+        var request = Template(openId);
+        await Stack.PublishAsync(request);
+
+        await Eventually.Until(() => Sent(request.MessageId), n => n == 1, what: "message sent");
+        Assert.Equal(1, await Stack.Simulator.MessageCountAsync(openId));
+        Assert.Equal(forcedBefore + 1, await Stack.Simulator.CounterAsync("stableTokenForced"));
+        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatMessageDeliveredIntegrationEvent", request.MessageId.ToString()));
+        var messages = await Stack.Simulator.GetAsync($"/$sim/messages?openid={openId}");
+        Assert.Equal("心血管内科门诊复诊预约已成功请按时到院…", messages[0].GetProperty("payload").GetProperty("data").GetProperty("thing1").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task While_WeChat_is_down_the_message_waits_and_arrives_exactly_once_when_it_returns()
+    {
+        var openId = await Stack.Simulator.OpenIdOfAsync("outage-user");
+        await Stack.Simulator.FaultsAsync(new { down = true });
+        var request = Template(openId);
+        await Stack.PublishAsync(request);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, await Stack.Simulator.MessageCountAsync(openId));
+
+        await Stack.Simulator.FaultsAsync(new { down = false });
+        await Eventually.Until(() => Stack.Simulator.MessageCountAsync(openId), n => n >= 1, what: "message delivered after the outage");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await Stack.Simulator.MessageCountAsync(openId));
+        Assert.Equal(1, await Sent(request.MessageId));
+    }
+
+    [Fact]
+    public async Task The_same_request_delivered_twice_under_different_broker_ids_is_sent_once()
+    {
+        var openId = await Stack.Simulator.OpenIdOfAsync("twice-user");
+        var request = Template(openId);
+        await Stack.PublishAsync(request, Guid.NewGuid());
+        await Stack.PublishAsync(request, Guid.NewGuid());
+        await Eventually.Until(() => Sent(request.MessageId), n => n == 1);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await Stack.Simulator.MessageCountAsync(openId));
+        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatMessageDeliveredIntegrationEvent", request.MessageId.ToString()));
+    }
+
+    [Fact]
+    public async Task An_invalid_openid_fails_permanently_without_retrying()
+    {
+        var request = Template("not-an-openid");
+        await Stack.PublishAsync(request);
+        await Eventually.Until(() => Sent(request.MessageId, "failed"), n => n == 1);
+        Assert.Equal(1, await Stack.CountAsync(
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'messageId' = '{request.MessageId}' AND payload->>'errCode' = '40003' AND payload->>'permanent' = 'true'"));
+        Assert.Equal(1, await Stack.CountAsync($"SELECT attempts FROM sent_messages WHERE message_id = '{request.MessageId}'"));
+    }
+
+    [Fact]
+    public async Task Customer_service_and_subscription_messages_are_sent()
+    {
+        var openId = await Stack.Simulator.OpenIdOfAsync("cs-user");
+        var text = new WeChatCustomerServiceMessageRequestedIntegrationEvent(Guid.NewGuid(), openId, "您的报告已出，请查看");
+        var notice = new WeChatSubscribeMessageRequestedIntegrationEvent(Guid.NewGuid(), openId, "TPL_SUB", "http://127.0.0.1:8080/reports",
+            new Dictionary<string, string> { ["thing1"] = "血常规报告" });
+        await Stack.PublishAsync(text);
+        await Stack.PublishAsync(notice);
+        await Eventually.Until(() => Stack.Simulator.MessageCountAsync(openId), n => n == 2, what: "both messages delivered");
+        Assert.Equal(1, await Sent(text.MessageId));
+        Assert.Equal(1, await Sent(notice.MessageId));
+    }
+}

@@ -1,0 +1,38 @@
+using Npgsql;
+using Platform.Testing;
+
+namespace WeChatGateway.Tests;
+
+public sealed class TokenRefreshTests
+{
+    private static async Task<(string Value, DateTimeOffset ExpiresAt)?> StoredTokenAsync(GatewayStack stack)
+    {
+        await using var conn = new NpgsqlConnection(stack.Database.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT value, expires_at FROM wechat_credentials WHERE name = 'access_token'", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)) : null;
+    }
+
+    [Fact]
+    public async Task Two_gateway_instances_on_one_database_fetch_the_token_once()
+    {
+        await using var stack = await GatewayStack.StartAsync(instances: 2);
+        await Eventually.Until(() => StoredTokenAsync(stack), t => t is not null, what: "token stored");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await stack.Simulator.CounterAsync("stableToken"));
+        Assert.Equal(0, await stack.Simulator.CounterAsync("token"));
+    }
+
+    [Fact]
+    public async Task The_token_is_replaced_before_it_expires()
+    {
+        await using var stack = await GatewayStack.StartAsync(tokenLifetimeSeconds: 6);
+        var first = (await Eventually.Until(() => StoredTokenAsync(stack), t => t is not null, what: "token stored"))!.Value;
+        var replaced = await Eventually.Until(() => StoredTokenAsync(stack), t => t!.Value.Value != first.Value,
+            TimeSpan.FromSeconds(15), "token replaced");
+        Assert.True(DateTimeOffset.UtcNow < first.ExpiresAt, "the old token had already expired when it was replaced");
+        Assert.True(replaced!.Value.ExpiresAt > first.ExpiresAt);
+        Assert.Equal(0, await stack.Simulator.CounterAsync("stableTokenForced"));
+    }
+}
