@@ -1,15 +1,39 @@
-# Every process `./platform up` starts, one line each: name|port|kind|path|database|health path
-#   kind dotnet: path is the project folder; kind node: path is a folder with package.json (npm start).
-#   database: the PostgreSQL database the service owns ("-" for none); routes: the nginx /api/<area>/ prefix is the name.
+# Every process `./platform up` starts, one line each: name|port|kind|path|database|health path|settings
+#   kind dotnet: path is the project folder, started from its Release build; kind node: `node server.mjs` in path.
+#   database: the PostgreSQL database the service owns ("-" for none), passed as ConnectionStrings__<database>db.
+#   dotnet services are routed by nginx at /api/<name>/ (his: the HIS adapter, reached by the HIS at /api/his/).
+#   settings: space-separated KEY=VALUE for that process; {port} is its own port, {port:NAME} another component's.
 COMPONENTS=(
-  "hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready"
-  "notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready"
-  "wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready"
-  'his|5301|node|tests/Simulators/His|-|/$sim/health'
-  'wechat-sim|5304|node|tests/Simulators/WeChat|-|/$sim/state'
+  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname}'
+  'hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready|'
+  'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms}'
+  'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port}'
+  'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/'
+  'his-sim|5301|node|tests/Simulators/His|-|/$sim/health|HIS_PORT={port} HIS_PUSH_URL=http://127.0.0.1:{port:his}/api/his/pushes'
+  'sms|5302|node|tests/Simulators/Sms|-|/$sim/health|'
+  'realname|5303|node|tests/Simulators/RealName|-|/$sim/health|'
+  'wechat-sim|5304|node|tests/Simulators/WeChat|-|/$sim/state|WECHAT_GATEWAY_URL=http://127.0.0.1:{port:wechat}'
 )
 
-component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]}"; }
+component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]:-}"; }
 
 # PORT_OFFSET moves every component, so a second stack (e.g. a fresh clone) can run beside the first.
 component_port() { echo $(( $(component_field "$1" 1) + ${PORT_OFFSET:-0} )); }
+
+port_of() {
+  local c
+  for c in "${COMPONENTS[@]}"; do [ "$(component_field "$c" 0)" = "$1" ] && { component_port "$c"; return; }; done
+  echo "unknown component $1" >&2; return 1
+}
+
+# The component's own settings with {port} and {port:NAME} filled in, one KEY=VALUE a line.
+component_settings() {
+  local c=$1 setting
+  for setting in $(component_field "$c" 6); do
+    setting=${setting//\{port\}/$(component_port "$c")}
+    while [[ $setting =~ \{port:([a-z-]+)\} ]]; do
+      setting=${setting//${BASH_REMATCH[0]}/$(port_of "${BASH_REMATCH[1]}")}
+    done
+    echo "$setting"
+  done
+}

@@ -1,6 +1,11 @@
 # Shared settings for the local stack; every value can be overridden from the environment or .env.local.
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
-[ -f "$ROOT/.env.local" ] && . "$ROOT/.env.local"
+# .env.local gives defaults; variables already in the environment win (test fixtures start private brokers this way).
+if [ -f "$ROOT/.env.local" ]; then
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^[A-Z_][A-Z0-9_]*$ ]] && [ -z "${!key+x}" ] && export "$key=$value"
+  done < "$ROOT/.env.local"
+fi
 DATA="${PLATFORM_DATA:-$ROOT/.data}"
 LOGS="$DATA/logs"
 RUN="$DATA/run"

@@ -28,17 +28,28 @@ amqp_uri() { echo "amqp://$RABBIT_USER:$RABBIT_PASSWORD@127.0.0.1:$AMQP_PORT/${1
 
 # Settings every service receives; a component's own settings come from its appsettings.json.
 service_environment() {
-  local name=$1 port=$2 db=$3
+  local c=$1 name port db
+  name=$(component_field "$c" 0); port=$(component_port "$c"); db=$(component_field "$c" 4)
   echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
   echo "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
   echo "DOTNET_NOLOGO=1"
-  [ "$db" != "-" ] && echo "ConnectionStrings__${name}db=$(pg_connection "$db")"
+  [ "$db" != "-" ] && echo "ConnectionStrings__${db}db=$(pg_connection "$db")"
   echo "ConnectionStrings__rabbitmq=$(amqp_uri platform)"
   echo "PLATFORM_EDGE_URL=http://$EDGE_HOST:$EDGE_PORT"
-  local c
-  for c in "${COMPONENTS[@]}"; do
-    echo "Endpoints__$(component_field "$c" 0)=http://127.0.0.1:$(component_port "$c")"
+  # Every service trusts the Identity service's keys (JWKS), found through its discovery document.
+  echo "Auth__Authority=http://127.0.0.1:$(port_of identity)/api/identity"
+  local other
+  for other in "${COMPONENTS[@]}"; do
+    echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$(component_port "$other")"
   done
+  component_settings "$c"
+  # Under ./platform test every simulated patient arrives from the same loopback address, so per-client budgets
+  # would throttle the test run itself; the limits are exercised by the services' own API tests.
+  if [ "${PLATFORM_PROFILE:-}" = test ]; then
+    echo "RateLimiting__PermitsPerMinute=100000"
+    echo "RateLimiting__SensitivePermitsPerMinute=100000"
+    echo "Identity__SmsCodes__PerRequesterPerHour=100000"
+  fi
 }
 
 component_start() {
@@ -47,7 +58,7 @@ component_start() {
   path=$(component_field "$c" 3); db=$(component_field "$c" 4)
   log="$LOGS/$name.log"
   component_stop "$name"
-  local -a envs; mapfile -t envs < <(service_environment "$name" "$port" "$db")
+  local -a envs; mapfile -t envs < <(service_environment "$c")
   case "$kind" in
     dotnet)
       local project; project=$(basename "$path")
@@ -56,7 +67,7 @@ component_start() {
       (cd "$dir" && exec setsid env "${envs[@]}" dotnet "$project.dll" >>"$log" 2>&1 < /dev/null) &
       ;;
     node)
-      (cd "$ROOT/$path" && exec setsid env "${envs[@]}" PORT="$port" "${name^^}_PORT=$port" node server.mjs >>"$log" 2>&1 < /dev/null) &
+      (cd "$ROOT/$path" && exec setsid env "${envs[@]}" PORT="$port" node server.mjs >>"$log" 2>&1 < /dev/null) &
       ;;
   esac
   echo $! > "$(component_pidfile "$name")"

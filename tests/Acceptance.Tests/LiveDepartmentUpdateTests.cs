@@ -7,12 +7,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Acceptance.Tests;
 
-/// <summary>The backbone end to end: staff edit a department in the admin console; Hospital.API commits the change
+/// <summary>The backbone end to end: the department came from the HIS sync; staff signed in through Identity edit a department in the admin console; Hospital.API commits the change
 /// and its event (outbox), RabbitMQ carries it, Notification.API pushes over SignalR through nginx, and the patient's
 /// open page says so and shows the new text without a reload.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LiveDepartmentUpdateTests(BrowserFixture browser)
 {
+    /// <summary>康复医学科, as the HIS (simulator) names it: departments reach the platform through the HIS sync.</summary>
+    private const string Code = "kfyxk";
+
     private static async Task<JsonElement> DepartmentAsync(string code)
     {
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.EdgeUrl) };
@@ -23,7 +26,8 @@ public sealed class LiveDepartmentUpdateTests(BrowserFixture browser)
     [Fact]
     public async Task A_department_edited_by_staff_appears_live_in_the_patient_app()
     {
-        var department = await DepartmentAsync("rehabilitation");
+        var department = await DepartmentAsync(Code);
+        var staffToken = await StackTokens.StaffAsync();
         var newSummary = $"康复评定与训练（{DateTime.UtcNow:HHmmss}更新）";
 
         await using var patientContext = await browser.NewContextAsync();
@@ -35,13 +39,13 @@ public sealed class LiveDepartmentUpdateTests(BrowserFixture browser)
             await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15000 });
 
             await using var staffContext = await browser.NewContextAsync(PatientSession.Desktop,
-                new Dictionary<string, string> { ["platform.staff.token"] = TestTokens.For("staff", name: "信息科管理员") });
+                new Dictionary<string, string> { ["platform.staff.token"] = staffToken });
             var admin = await staffContext.NewPageAsync();
             await admin.RunAsync(async a =>
             {
                 await a.GotoAsync("/admin/");
                 await Expect(a.GetByTestId("admin-dept-table")).ToBeVisibleAsync();
-                await a.Locator("[data-testid=edit-dept][data-code=rehabilitation]").ClickAsync();
+                await a.Locator($"[data-testid=edit-dept][data-code={Code}]").ClickAsync();
                 var summary = a.GetByTestId("dept-form-summary");
                 await summary.FillAsync(newSummary);
                 await a.GetByTestId("dept-form-save").ClickAsync();
@@ -49,12 +53,12 @@ public sealed class LiveDepartmentUpdateTests(BrowserFixture browser)
             }, "A_department_edited_by_staff_appears_live_in_the_patient_app_admin");
 
             await Expect(p.GetByText("科室信息已更新").First).ToBeVisibleAsync(new() { Timeout = 15000 });
-            var item = p.Locator("[data-testid=dept-item][data-code=rehabilitation]");
+            var item = p.Locator($"[data-testid=dept-item][data-code={Code}]");
             await item.ClickAsync();
             await Expect(p.GetByText(newSummary)).ToBeVisibleAsync();
         });
 
-        var saved = await DepartmentAsync("rehabilitation");
+        var saved = await DepartmentAsync(Code);
         Assert.Equal(newSummary, saved.GetProperty("summary").GetString());
         Assert.Equal(department.GetProperty("version").GetInt32() + 1, saved.GetProperty("version").GetInt32());
     }

@@ -13,7 +13,7 @@ public sealed class HospitalServiceFixture : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync("hospital");
         VirtualHost = await TestVirtualHost.CreateAsync("hospital");
-        Service = ServiceFactory<HospitalDbContext>.Create("hospitaldb", Database, VirtualHost.AmqpUri);
+        Service = ServiceFactory<HospitalDbContext>.Create("hospitaldb", Database, VirtualHost.AmqpUri, DemoData.Settings);
         _ = Service.Server; // start now: migrations and seeding run before the first request
     }
 

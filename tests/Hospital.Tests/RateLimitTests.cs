@@ -17,7 +17,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync("ratelimit");
         _vhost = await TestVirtualHost.CreateAsync("ratelimit");
         _service = ServiceFactory<HospitalDbContext>.Create("hospitaldb", _db, _vhost.AmqpUri,
-            new Dictionary<string, string> { ["RateLimiting:PermitsPerMinute"] = "3" });
+            new Dictionary<string, string>(DemoData.Settings) { ["RateLimiting:PermitsPerMinute"] = "3" });
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class BackboneFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("backbone", Broker.ManagementUrl, Broker.AmqpBaseUri);
         HospitalDb = await TestDatabase.CreateAsync("hospital");
         NotificationDb = await TestDatabase.CreateAsync("notification");
-        Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, VirtualHost.AmqpUri);
+        Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, VirtualHost.AmqpUri,
+            new Dictionary<string, string> { ["Hospital:SeedDemoDepartments"] = "true" });
         Notification = ServiceFactory<NotificationDbContext>.Create("notificationdb", NotificationDb, VirtualHost.AmqpUri);
         _ = Notification.Server;
         _ = Hospital.Server;

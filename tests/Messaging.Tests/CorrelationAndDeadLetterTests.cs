@@ -2,9 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using MassTransit;
 using Platform.Contracts.Hospital;
-using Platform.Messaging;
 using Platform.Testing;
 
 namespace Messaging.Tests;
@@ -35,23 +33,9 @@ public sealed class CorrelationAndDeadLetterTests(BackboneFixture fixture) : ICl
     [Fact]
     public async Task A_message_that_keeps_failing_is_retried_then_parked_in_the_error_queue()
     {
-        var address = BrokerAddress.Parse(fixture.VirtualHost.AmqpUri);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-        }));
-        await bus.StartAsync();
-        try
-        {
-            // Without a MessageId the idempotent consumer cannot deduplicate and refuses the message every time.
-            var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dead-letter", "死信测试科", "本部院区", DepartmentChangeKind.Updated);
-            await bus.Publish(e, ctx => ctx.MessageId = null);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        // Without a MessageId the idempotent consumer cannot deduplicate and refuses the message every time.
+        var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dead-letter", "死信测试科", "本部院区", DepartmentChangeKind.Updated);
+        await TestBus.PublishAsync(fixture.VirtualHost.AmqpUri, ctx => ctx.MessageId = null, e);
 
         using var management = new HttpClient { BaseAddress = new Uri(fixture.Broker.ManagementUrl) };
         management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Platform.Contracts.Hospital;
-using Platform.Messaging;
 using Platform.Testing;
 
 namespace Messaging.Tests;
@@ -62,27 +60,13 @@ public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture
     [Fact]
     public async Task The_same_message_delivered_twice_is_acted_on_once()
     {
-        var address = BrokerAddress.Parse(fixture.VirtualHost.AmqpUri);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-        {
-            h.Username(address.Username);
-            h.Password(address.Password);
-        }));
-        await bus.StartAsync();
-        try
-        {
-            var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dup-test", "重复消息测试科", "本部院区", DepartmentChangeKind.Updated);
-            for (var i = 0; i < 3; i++) await bus.Publish(e, ctx => ctx.MessageId = e.Id);
+        var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dup-test", "重复消息测试科", "本部院区", DepartmentChangeKind.Updated);
+        await TestBus.PublishAsync(fixture.VirtualHost.AmqpUri, ctx => ctx.MessageId = e.Id, e, e, e);
 
-            var sql = $"SELECT count(*) FROM outbox_messages WHERE payload->>'id' = '{e.Id}'";
-            await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(sql), n => n >= 1, what: "the push for the event");
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.Equal(1, await fixture.NotificationDb.ScalarAsync(sql));
-            Assert.Equal(1, await fixture.NotificationDb.ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id = '{e.Id}'"));
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        var sql = $"SELECT count(*) FROM outbox_messages WHERE payload->>'id' = '{e.Id}'";
+        await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(sql), n => n >= 1, what: "the push for the event");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await fixture.NotificationDb.ScalarAsync(sql));
+        Assert.Equal(1, await fixture.NotificationDb.ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id = '{e.Id}'"));
     }
 }

@@ -4,20 +4,39 @@
 //
 // Serves the built apps the way nginx does (/ → patient, /doctor/ → doctor, /admin/ → admin,
 // each with SPA fallback) and fakes just enough of the contract to look at the pages:
-//   GET/PUT /api/hospital/departments[/{id}], POST /api/identity/connect/token,
+//   GET/PUT /api/hospital/departments[/{id}], the Identity API (/api/identity/..., see preview-mock-identity.mjs),
 //   and a SignalR hub at /hubs/notifications over Server-Sent Events (JSON protocol) that sends
 //   hospitalChanged after every PUT.
-// Usage: node scripts/preview-mock.mjs [--port 4173]
+// Usage: node scripts/preview-mock.mjs [--port 4173] [--identity-backend http://127.0.0.1:5101]
+//   --identity-backend forwards /api/identity/ to a real Identity service instead of the fake one, to try the
+//   pages (and the acceptance tests) against it before nginx routes it.
 import { createServer } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { handleIdentity, handleSimulatorControl } from './preview-mock-identity.mjs'
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url))
 const portArg = process.argv.indexOf('--port')
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PORT || 4173)
 const RS = '\u001e'
+const identityArg = process.argv.indexOf('--identity-backend')
+const identityBackend = identityArg > 0 ? process.argv[identityArg + 1].replace(/\/$/, '') : null
+
+// Forwards the request as is (method, headers, body, client address) and streams the answer back.
+async function forward(req, res, target) {
+  const body = ['GET', 'HEAD'].includes(req.method) ? undefined : Buffer.from(await readBody(req))
+  const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '127.0.0.1' }
+  for (const hopByHop of ['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']) delete headers[hopByHop]
+  const answer = await fetch(target, { method: req.method, headers, body, redirect: 'manual' })
+  const out = {}
+  answer.headers.forEach((value, key) => {
+    if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(key)) out[key] = value
+  })
+  res.writeHead(answer.status, out)
+  res.end(Buffer.from(await answer.arrayBuffer()))
+}
 
 const apps = [
   { base: '/admin/', dir: join(webRoot, 'admin', 'dist') },
@@ -136,12 +155,8 @@ async function handleHub(req, res, url) {
 }
 
 async function handleApi(req, res, url) {
-  if (url.pathname === '/api/identity/connect/token' && req.method === 'POST') {
-    const form = new URLSearchParams(await readBody(req))
-    if (!form.get('username') || !form.get('password'))
-      return problem(res, 400, '登录失败', '请输入用户名和密码', 'identity.invalid_grant')
-    return send(res, 200, { access_token: `mock.${randomUUID()}`, token_type: 'Bearer', expires_in: 3600 })
-  }
+  if (url.pathname.startsWith('/api/identity/') && identityBackend) return forward(req, res, identityBackend + url.pathname + url.search)
+  if (url.pathname.startsWith('/api/identity/')) return handleIdentity(req, res, url, { send, problem, readBody })
   if (url.pathname === '/api/hospital/departments' && req.method === 'GET') return send(res, 200, departments)
   const match = url.pathname.match(/^\/api\/hospital\/departments\/([^/]+)$/)
   if (!match) return problem(res, 404, '资源不存在', '请求的接口不存在', 'not_found')
@@ -197,6 +212,7 @@ createServer(async (req, res) => {
   const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`)
   try {
     if (url.pathname.startsWith('/hubs/notifications')) return await handleHub(req, res, url)
+    if (url.pathname.startsWith('/$sim/') && !identityBackend) return await handleSimulatorControl(req, res, url, { send, readBody })
     if (url.pathname.startsWith('/api/')) return await handleApi(req, res, url)
     return await serveStatic(req, res, url)
   } catch (error) {

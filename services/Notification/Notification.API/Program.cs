@@ -1,3 +1,4 @@
+using Notification.API.Apis;
 using Notification.API.Extensions;
 using Notification.API.Hubs;
 using Platform.ServiceDefaults;
@@ -8,6 +9,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapMessagesApi();
+app.MapPreferencesApi();
+app.MapWeChatBindingsApi();
 app.MapHub<NotificationsHub>("/hubs/notifications");
 app.Run();
 

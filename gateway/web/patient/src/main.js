@@ -4,14 +4,22 @@ import {
   Button,
   Cell,
   CellGroup,
+  Checkbox,
   Empty,
+  Field,
   Grid,
   GridItem,
   Icon,
   Loading,
   NavBar,
+  Overlay,
+  Radio,
+  RadioGroup,
   Search,
   Skeleton,
+  Step,
+  Steps,
+  Switch,
   Tabbar,
   TabbarItem,
   Tag,
@@ -24,7 +32,10 @@ import { push } from './platform.js'
 import { inbox, messageFromHospitalChange } from './messages.js'
 
 const app = createApp(App)
-for (const component of [Badge, Button, Cell, CellGroup, Empty, Grid, GridItem, Icon, Loading, NavBar, Search, Skeleton, Tabbar, TabbarItem, Tag]) {
+for (const component of [
+  Badge, Button, Cell, CellGroup, Checkbox, Empty, Field, Grid, GridItem, Icon, Loading, NavBar, Overlay, Radio, RadioGroup,
+  Search, Skeleton, Step, Steps, Switch, Tabbar, TabbarItem, Tag,
+]) {
   app.use(component)
 }
 app.use(router)

@@ -1,9 +1,13 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import { COMING_SOON_SERVICES } from './services.js'
+import { onUnauthorized } from './platform.js'
+import { session } from './session.js'
 
 const ComingSoonPage = () => import('./pages/ComingSoonPage.vue')
+const account = (page) => () => import(`./pages/account/${page}.vue`)
 
+// meta.auth: the page needs a signed-in account; others are open to everyone.
 const routes = [
   { path: '/', name: 'home', component: HomePage, meta: { tab: true, title: '首页' } },
   { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { tab: true, title: '消息' } },
@@ -16,6 +20,14 @@ const routes = [
     props: true,
     meta: { title: '科室详情' },
   },
+  { path: '/account', name: 'login', component: account('LoginPage'), meta: { title: '登录', guestOnly: true } },
+  { path: '/register', name: 'register', component: account('RegisterPage'), meta: { title: '注册', guestOnly: true } },
+  { path: '/patients', name: 'patients', component: account('PatientsPage'), meta: { title: '就诊人管理', auth: true } },
+  { path: '/patients/add', name: 'patient-add', component: account('AddPatientPage'), meta: { title: '实名认证', auth: true } },
+  { path: '/mine/security', name: 'security', component: account('SecurityPage'), meta: { title: '安全设置', auth: true } },
+  { path: '/mine/agreements', name: 'agreements', component: account('AgreementsPage'), meta: { title: '协议与隐私', auth: true } },
+  { path: '/mine/close', name: 'close-account', component: account('CloseAccountPage'), meta: { title: '注销账号', auth: true } },
+  { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约挂号', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,
@@ -32,6 +44,20 @@ export const router = createRouter({
   scrollBehavior: (to, from, saved) => saved ?? { top: 0 },
 })
 
+router.beforeEach((to) => {
+  session.sync()
+  if (to.meta.auth && !session.signedIn.value) return { name: 'login', query: { redirect: to.fullPath } }
+  if (to.meta.guestOnly && session.signedIn.value) return typeof to.query.redirect === 'string' && to.query.redirect.startsWith('/') ? to.query.redirect : '/patients'
+  return true
+})
+
 router.afterEach((to) => {
   document.title = to.meta.title && to.name !== 'home' ? `${to.meta.title} - 智慧医院` : '智慧医院'
+})
+
+// An API call answered 401 even after refreshing the tokens: sign out and ask for a new login.
+onUnauthorized(() => {
+  session.signOut()
+  const current = router.currentRoute.value
+  if (current.name !== 'login') router.replace({ name: 'login', query: { redirect: current.fullPath } })
 })

@@ -5,7 +5,7 @@ export const SCENES = [
     key: 'basic',
     title: '基础服务',
     services: [
-      { key: 'register', label: '注册认证', icon: 'user-circle-o', path: '/account' },
+      { key: 'register', label: '注册认证', icon: 'user-circle-o', path: '/account', ready: true },
       { key: 'hospital', label: '医院简介', icon: 'hotel-o', path: '/hospital' },
       { key: 'departments', label: '科室介绍', icon: 'cluster-o', path: '/departments', ready: true },
       { key: 'doctors', label: '医生介绍', icon: 'manager-o', path: '/doctors' },
@@ -17,7 +17,7 @@ export const SCENES = [
     title: '诊前',
     services: [
       { key: 'triage', label: '智能分诊', icon: 'aim', path: '/triage' },
-      { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking' },
+      { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
     ],
   },
   {
@@ -52,12 +52,4 @@ export const SCENES = [
   },
 ]
 
-// Pages reached from 我的 that are not built yet either.
-export const ACCOUNT_ENTRIES = [
-  { key: 'patients', label: '就诊人管理', icon: 'friends-o', path: '/patients' },
-]
-
-export const COMING_SOON_SERVICES = [
-  ...SCENES.flatMap((scene) => scene.services),
-  ...ACCOUNT_ENTRIES,
-].filter((service) => !service.ready)
+export const COMING_SOON_SERVICES = SCENES.flatMap((scene) => scene.services).filter((service) => !service.ready)

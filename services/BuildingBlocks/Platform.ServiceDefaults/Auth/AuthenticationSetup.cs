@@ -32,6 +32,8 @@ public static class AuthenticationSetup
                 {
                     o.Authority = auth.Authority;
                     o.RequireHttpsMetadata = auth.Authority.StartsWith("https", StringComparison.Ordinal);
+                    // The Identity service signs RS256 only; refusing anything else rules out "none" and key confusion.
+                    o.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
                 }
                 else
                 {

@@ -16,4 +16,7 @@ public static class PlatformClaims
     public const string Subject = "sub";
     public const string Role = "role";
     public const string Name = "name";
+
+    /// <summary>The patients (就诊人) the account may act for; an array claim.</summary>
+    public const string PatientIds = "pid";
 }

@@ -45,7 +45,9 @@ public static class RateLimitingSetup
     private static FixedWindowRateLimiterOptions Window(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 
-    private static bool IsExempt(HttpContext http) => http.Request.Path.StartsWithSegments("/health");
+    // Hub connections are long-lived and authenticated per connection; a NAT full of patients must not share one budget.
+    private static bool IsExempt(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/hubs");
 
     private static string ClientKey(HttpContext http) =>
         http.User.FindFirst("sub")?.Value is { } sub ? "sub:" + sub : "ip:" + http.Connection.RemoteIpAddress;

@@ -23,7 +23,7 @@ public static class DepartmentsApi
 
     public static async Task<Ok<List<DepartmentDto>>> ListDepartments(HospitalDbContext db, CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
         return TypedResults.Ok(departments.Select(DepartmentDto.From).ToList());
     }
 

@@ -12,8 +12,28 @@ public sealed class Department
     public string Phone { get; set; } = "";
     public string Summary { get; set; } = "";
     public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
     public int Version { get; set; } = 1;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The HIS owns where a department is and how to reach it; the summary is curated by staff here and
+    /// only filled from the HIS while empty. Returns whether anything patients see changed.</summary>
+    public bool SyncFromHis(string name, string campus, string building, string floor, string phone, string summary, bool active)
+    {
+        var changed = Name != name || Campus != campus || Building != building || Floor != floor || Phone != phone
+            || IsActive != active || (Summary.Length == 0 && summary.Length > 0);
+        if (!changed) return false;
+        Name = name;
+        Campus = campus;
+        Building = building;
+        Floor = floor;
+        Phone = phone;
+        IsActive = active;
+        if (Summary.Length == 0) Summary = summary;
+        Version++;
+        UpdatedAt = DateTimeOffset.UtcNow;
+        return true;
+    }
 
     public void Revise(string name, string summary, string phone, string building, string floor)
     {

@@ -1,3 +1,4 @@
+using Hospital.API.Consumers;
 using Hospital.API.Infrastructure;
 using Hospital.API.Infrastructure.Seed;
 using Platform.Messaging;
@@ -10,7 +11,9 @@ internal static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<HospitalDbContext>("hospitaldb", MessagingSetup.Migrations);
-        builder.Services.AddSeeder<HospitalDbContext, DepartmentSeeder>();
-        builder.AddPlatformMessaging<HospitalDbContext>("hospital");
+        // With a HIS connected, departments come from its sync; the demo list serves where there is none (tests).
+        if (builder.Configuration.GetValue("Hospital:SeedDemoDepartments", false))
+            builder.Services.AddSeeder<HospitalDbContext, DepartmentSeeder>();
+        builder.AddPlatformMessaging<HospitalDbContext>("hospital", bus => bus.AddConsumer<HisDepartmentSyncedConsumer>());
     }
 }

@@ -1,9 +1,14 @@
+using MassTransit;
 using Microsoft.AspNetCore.SignalR;
+using Notification.API.Application;
+using Notification.API.Application.Channels;
+using Notification.API.Application.Sms;
 using Notification.API.Consumers;
 using Notification.API.Hubs;
 using Notification.API.Infrastructure;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Security;
 
 namespace Notification.API.Extensions;
 
@@ -12,11 +17,18 @@ internal static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<NotificationDbContext>("notificationdb", MessagingSetup.Migrations);
+        builder.Services.AddPlatformSecurity(builder.Configuration);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
+        builder.Services.AddScoped<MessageDispatcher>();
+        builder.Services.AddScoped<SmsChannel>();
+        builder.Services.AddScoped<WeChatChannel>();
+        builder.Services.AddHostedService<DeliveryWorker>();
+        builder.AddSmsSender();
         builder.AddPlatformMessaging<NotificationDbContext>("notification", bus =>
         {
-            bus.AddConsumer<DepartmentChangedConsumer>();
+            bus.AddConsumers(IsQueueConsumer, typeof(Extensions).Assembly);
             // Each replica holds its own WebSocket connections, so each binds its own short-lived queue to the
             // push exchange and delivers to the clients it holds.
             bus.AddConsumer<PushRequestedConsumer>().Endpoint(e =>
@@ -24,6 +36,26 @@ internal static class Extensions
                 e.Temporary = true;
                 e.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
             });
+        });
+    }
+
+    private static bool IsQueueConsumer(Type type) => type != typeof(PushRequestedConsumer) && !type.IsAbstract;
+
+    private static void AddSmsSender(this WebApplicationBuilder builder)
+    {
+        var sms = builder.Configuration.GetSection("Sms").Get<SmsOptions>() ?? new SmsOptions();
+        sms.BaseUrl ??= builder.Configuration["Endpoints:sms"];
+        builder.Services.AddSingleton(sms);
+        if (string.IsNullOrWhiteSpace(sms.BaseUrl))
+        {
+            // The rest of the service works without SMS; urgent SMS wait (and retry) until a provider is configured.
+            builder.Services.AddSingleton<ISmsSender, UnconfiguredSmsSender>();
+            return;
+        }
+        builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>(http =>
+        {
+            http.BaseAddress = new Uri(sms.BaseUrl.TrimEnd('/') + "/");
+            http.Timeout = sms.Timeout;
         });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Notification.API.Domain;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -6,6 +7,13 @@ namespace Notification.API.Infrastructure;
 
 public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
 {
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<PatientAccount> PatientAccounts => Set<PatientAccount>();
+    public DbSet<WeChatBinding> WeChatBindings => Set<WeChatBinding>();
+    public DbSet<WeChatFollower> WeChatFollowers => Set<WeChatFollower>();
+    public DbSet<NotificationPreferences> Preferences => Set<NotificationPreferences>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly);

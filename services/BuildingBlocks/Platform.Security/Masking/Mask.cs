@@ -1,0 +1,42 @@
+namespace Platform.Security.Masking;
+
+/// <summary>How identifiers are shown to people: enough to recognise one's own, not enough to use someone else's.</summary>
+public static class Mask
+{
+    /// <summary>110***********1234: first 3 and last 4 kept.</summary>
+    public static string IdNumber(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Trim();
+        if (v.Length <= 7) return v[..1] + new string('*', Math.Max(v.Length - 3, 1)) + v[^Math.Min(2, v.Length - 1)..];
+        return v[..3] + new string('*', v.Length - 7) + v[^4..];
+    }
+
+    /// <summary>138****0001.</summary>
+    public static string Phone(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Trim();
+        return v.Length < 7 ? new string('*', v.Length) : v[..3] + new string('*', v.Length - 7) + v[^4..];
+    }
+
+    /// <summary>6222 **** **** 1234, whatever the card's length.</summary>
+    public static string Card(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var digits = new string(value.Where(char.IsLetterOrDigit).ToArray());
+        return digits.Length < 8 ? new string('*', digits.Length) : $"{digits[..4]} **** **** {digits[^4..]}";
+    }
+
+    /// <summary>张* / 欧*** : the family name stays, the given name goes.</summary>
+    public static string Name(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Trim();
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(v);
+        elements.MoveNext();
+        var first = elements.GetTextElement();
+        var rest = new System.Globalization.StringInfo(v).LengthInTextElements - 1;
+        return first + new string('*', Math.Max(rest, 1));
+    }
+}

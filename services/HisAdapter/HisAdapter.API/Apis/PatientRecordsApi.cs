@@ -1,0 +1,36 @@
+using HisAdapter.API.Application.Records;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Auth;
+
+namespace HisAdapter.API.Apis;
+
+/// <summary>HIS reads on behalf of other platform services (client-credential role integration only).</summary>
+public static class PatientRecordsApi
+{
+    public static IEndpointRouteBuilder MapPatientRecordsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/his/patients/{patientId:guid}").WithTags("HIS 数据查询")
+            .RequireAuthorization(PlatformRoles.Integration);
+        api.MapGet("/reports", Reports).WithName("HisPatientReports").WithSummary("患者的检查检验报告（含结果项）");
+        api.MapGet("/reports/{reportId}", Report).WithName("HisPatientReport").WithSummary("一份报告及其结果项");
+        api.MapGet("/prescriptions", Prescriptions).WithName("HisPatientPrescriptions").WithSummary("处方与用法用量");
+        api.MapGet("/charges", Charges).WithName("HisPatientCharges").WithSummary("费用明细与发票");
+        api.MapGet("/deposits", Deposits).WithName("HisPatientDeposits").WithSummary("住院预交金账户余额");
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ReportDto>>> Reports(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ReportsAsync(patientId, ct));
+
+    public static async Task<Ok<ReportDto>> Report(Guid patientId, string reportId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ReportAsync(patientId, reportId, ct));
+
+    public static async Task<Ok<IReadOnlyList<PrescriptionDto>>> Prescriptions(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.PrescriptionsAsync(patientId, ct));
+
+    public static async Task<Ok<ChargesDto>> Charges(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ChargesAsync(patientId, ct));
+
+    public static async Task<Ok<IReadOnlyList<DepositDto>>> Deposits(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.DepositsAsync(patientId, ct));
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using HisAdapter.API.Domain;
+using HisAdapter.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace HisAdapter.API.Application.Commands;
+
+/// <summary>Stores a HIS write in the caller's transaction; the <see cref="HisCommandWorker"/> sends it.</summary>
+public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds the command unless one with the same key exists; returns whether it was added.</summary>
+    public async Task<bool> EnqueueAsync<TPayload>(string kind, string key, TPayload payload, CancellationToken ct)
+    {
+        if (await db.Commands.AnyAsync(c => c.CommandKey == key, ct)) return false;
+        var now = clock.GetUtcNow();
+        db.Commands.Add(new HisCommand
+        {
+            Kind = kind,
+            CommandKey = key,
+            Payload = JsonSerializer.Serialize(payload, Json),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        return true;
+    }
+}
+
+public sealed record RegisterPatientCommand(
+    Guid PatientId, string Name, string Gender, DateOnly? BirthDate, string IdType, string IdNumber, string Phone);
+
+public sealed record BookAppointmentCommand(Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note);
+
+public sealed record CancelAppointmentCommand(Guid AppointmentId, string Reason);

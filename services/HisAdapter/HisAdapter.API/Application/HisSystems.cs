@@ -1,0 +1,23 @@
+namespace HisAdapter.API.Application;
+
+/// <summary>Identifier systems and extension URLs the hospital's HIS uses.</summary>
+public static class HisSystems
+{
+    public const string ResidentId = "urn:oid:2.16.156.10011.1.2";
+    public const string Passport = "urn:oid:2.16.840.1.113883.4.330";
+    public const string OtherIdDocument = "http://platform.jcsy.example/sid/id-document";
+    public const string PlatformAppointment = "http://platform.jcsy.example/sid/appointment";
+    public const string PlatformPatient = "http://platform.jcsy.example/sid/patient";
+    public const string Department = "http://his.jcsy.example/CodeSystem/department";
+    private const string Extensions = "http://his.jcsy.example/fhir/StructureDefinition/";
+    public const string Building = Extensions + "building";
+    public const string Floor = Extensions + "floor";
+    public const string Introduction = Extensions + "introduction";
+    public const string Expertise = Extensions + "expertise";
+    public const string RegistrationFee = Extensions + "registration-fee";
+    public const string DepositTotal = Extensions + "deposit-total";
+    public const string ChargesTotal = Extensions + "charges-total";
+    public const string DepositBalance = Extensions + "deposit-balance";
+
+    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,94 @@
+using HisAdapter.API.Infrastructure;
+using Platform.Fhir.Client;
+using Platform.Fhir.Search;
+using Platform.ServiceDefaults.Problems;
+
+namespace HisAdapter.API.Application.Records;
+
+/// <summary>Reads a platform patient's records from the HIS. Every search is on the linked HIS patient, and every
+/// resource returned is checked to belong to them, so a HIS that ignored a parameter still leaks nothing.</summary>
+public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
+{
+    public async Task<IReadOnlyList<ReportDto>> ReportsAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<DiagnosticReport>(BySubject(hisPatient)
+            .Add("_include", "DiagnosticReport:result").Add("_sort", "-issued"), ct));
+        var observations = page.ResourcesOf<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
+        return page.Matches<DiagnosticReport>().Where(r => Owns(r.Subject, hisPatient))
+            .Select(r => RecordMapper.Report(r, observations)).ToList();
+    }
+
+    public async Task<ReportDto> ReportAsync(Guid patientId, string reportId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        DiagnosticReport report;
+        try
+        {
+            report = await his.ReadAsync<DiagnosticReport>(reportId, ct);
+        }
+        catch (FhirResourceNotFoundException)
+        {
+            throw ProblemException.NotFound("报告");
+        }
+        catch (Exception ex) when (HisFailure.IsTransient(ex))
+        {
+            throw Unavailable();
+        }
+        if (!Owns(report.Subject, hisPatient)) throw ProblemException.NotFound("报告");
+        var ids = report.Result.Select(r => r.IdFor("Observation")).OfType<string>().ToList();
+        var observations = ids.Count == 0
+            ? new Dictionary<string, Observation>()
+            : (await Call(() => his.SearchAsync<Observation>(new SearchParameters().AnyOf("_id", ids).Add("_count", "200"), ct)))
+                .Matches<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
+        return RecordMapper.Report(report, observations);
+    }
+
+    public async Task<IReadOnlyList<PrescriptionDto>> PrescriptionsAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<MedicationRequest>(BySubject(hisPatient).Add("_sort", "-authoredon"), ct));
+        return page.Matches<MedicationRequest>().Where(m => Owns(m.Subject, hisPatient)).Select(RecordMapper.Prescription).ToList();
+    }
+
+    public async Task<ChargesDto> ChargesAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var items = await Call(() => his.SearchAsync<ChargeItem>(BySubject(hisPatient), ct));
+        var invoices = await Call(() => his.SearchAsync<Invoice>(BySubject(hisPatient), ct));
+        var invoiceDtos = invoices.Matches<Invoice>().Where(i => Owns(i.Subject, hisPatient)).Select(RecordMapper.Invoice).ToList();
+        return new ChargesDto(
+            items.Matches<ChargeItem>().Where(c => Owns(c.Subject, hisPatient)).Select(RecordMapper.Charge).ToList(),
+            invoiceDtos, invoiceDtos.Where(i => i.Unpaid).Sum(i => i.TotalFen));
+    }
+
+    public async Task<IReadOnlyList<DepositDto>> DepositsAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<Account>(BySubject(hisPatient), ct));
+        return page.Matches<Account>().Where(a => a.Subject.Any(s => Owns(s, hisPatient))).Select(RecordMapper.Deposit).ToList();
+    }
+
+    private async Task<string> LinkedAsync(Guid patientId, CancellationToken ct) =>
+        (await db.PatientLinks.FindAsync([patientId], ct))?.HisPatientId
+        ?? throw new ProblemException(404, "patient_not_linked", "该就诊人尚未在医院建档");
+
+    private static SearchParameters BySubject(string hisPatient) =>
+        new SearchParameters().Reference("subject", "Patient", hisPatient).Add("_count", "200");
+
+    private static bool Owns(Reference? subject, string hisPatient) => subject?.IdFor("Patient") == hisPatient;
+
+    private static async Task<T> Call<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (HisFailure.IsTransient(ex))
+        {
+            throw Unavailable();
+        }
+    }
+
+    private static ProblemException Unavailable() => new(503, "his_unavailable", "医院信息系统暂时无法访问，请稍后再试");
+}

@@ -1,0 +1,120 @@
+using HisAdapter.API.Domain;
+using HisAdapter.API.Extensions;
+using HisAdapter.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.Contracts.His;
+using Platform.Fhir.Client;
+using Platform.Fhir.Search;
+using Platform.Messaging.Outbox;
+
+namespace HisAdapter.API.Application.Sync;
+
+public sealed record SyncResult(int Departments, int Practitioners, int SlotDays);
+
+/// <summary>Brings the platform's departments, doctors and slots in line with the HIS. Detection is by
+/// <c>_lastUpdated</c> against the stored high-water marks; what is published is decided by content hash, so a change
+/// the platform cannot see (or a repeated sync) publishes nothing. Departments and doctors are small sets and are
+/// re-derived whole when any of their resources changed (a Location change alters a department too); slots are
+/// fetched incrementally.</summary>
+public sealed partial class ReferenceDataSync(
+    FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, IOptions<HisOptions> options, TimeProvider clock)
+{
+    private const string PageSize = "1000";
+    private static readonly string[] DepartmentTypes = ["HealthcareService", "Location", "Organization"];
+    private static readonly string[] PractitionerTypes = ["Practitioner", "PractitionerRole"];
+
+    public async Task<SyncResult> RunAsync(bool full, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var marks = await db.SyncMarks.ToDictionaryAsync(m => m.ResourceType, ct);
+        var departments = full || await ChangedSinceAsync(DepartmentTypes, marks, ct) ? await SyncDepartmentsAsync(marks, ct) : 0;
+        var practitioners = full || await ChangedSinceAsync(PractitionerTypes, marks, ct) ? await SyncPractitionersAsync(marks, ct) : 0;
+        var slotDays = await SyncSlotsAsync(full || !marks.ContainsKey("Slot"), marks, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SyncResult(departments, practitioners, slotDays);
+    }
+
+    private async Task<int> SyncDepartmentsAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)
+    {
+        var services = await AllAsync<HealthcareService>(marks, ct);
+        var locations = (await AllAsync<Location>(marks, ct)).Where(l => l.Id is not null).ToDictionary(l => l.Id!);
+        var organizations = (await AllAsync<Organization>(marks, ct)).Where(o => o.Id is not null).ToDictionary(o => o.Id!);
+        var events = services.Select(s => DepartmentMapper.Map(s, locations, organizations)).OfType<HisDepartmentSyncedIntegrationEvent>()
+            .Select(e => ((IntegrationEvent)e, e.HisId));
+        return await PublishChangedAsync("department", events, ct);
+    }
+
+    private async Task<int> SyncPractitionersAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)
+    {
+        var practitioners = await AllAsync<Practitioner>(marks, ct);
+        var roles = (await AllAsync<PractitionerRole>(marks, ct))
+            .ToLookup(r => r.Practitioner?.IdFor("Practitioner") ?? "");
+        var events = practitioners
+            .Select(p => PractitionerMapper.Map(p, roles[p.Id ?? ""].ToList())).OfType<HisPractitionerSyncedIntegrationEvent>()
+            .Select(e => ((IntegrationEvent)e, e.HisId));
+        return await PublishChangedAsync("practitioner", events, ct);
+    }
+
+    private async Task<int> PublishChangedAsync(
+        string kind, IEnumerable<(IntegrationEvent Event, string HisId)> events, CancellationToken ct)
+    {
+        var known = await db.SyncedResources.Where(r => r.Kind == kind).ToDictionaryAsync(r => r.HisId, ct);
+        var published = 0;
+        foreach (var (e, id) in events)
+        {
+            var hash = ContentHash.Of(e);
+            if (known.TryGetValue(id, out var row))
+            {
+                if (row.Hash == hash) continue;
+                row.Hash = hash;
+            }
+            else
+            {
+                db.SyncedResources.Add(new SyncedResource { Kind = kind, HisId = id, Hash = hash });
+            }
+            outbox.Add(e);
+            published++;
+        }
+        return published;
+    }
+
+    private async Task<List<TResource>> AllAsync<TResource>(Dictionary<string, SyncMark> marks, CancellationToken ct)
+        where TResource : Resource
+    {
+        var found = await his.SearchAllAsync<TResource>(new SearchParameters().Add("_count", PageSize), ct).ToListAsync(ct);
+        Advance(marks, typeof(TResource).Name, found);
+        return found;
+    }
+
+    private async Task<bool> ChangedSinceAsync(IEnumerable<string> resourceTypes, Dictionary<string, SyncMark> marks, CancellationToken ct)
+    {
+        foreach (var type in resourceTypes)
+        {
+            if (!marks.TryGetValue(type, out var mark)) return true;
+            var page = await his.SearchAsync(type, new SearchParameters().Add("_lastUpdated", "gt" + mark.HighWater).Add("_count", "1"), ct);
+            if (page.Total > 0 || page.Entry.Count > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Moves the high-water mark to the newest meta.lastUpdated seen, in the HIS's own notation.</summary>
+    private void Advance(Dictionary<string, SyncMark> marks, string resourceType, IEnumerable<Resource> resources)
+    {
+        var newest = resources.Select(r => r.Meta?.LastUpdated).OfType<FhirDateTime>()
+            .MaxBy(t => t.ToDateTimeOffset(TimeSpan.Zero));
+        if (newest is not { Value: not null } value) return;
+        if (marks.TryGetValue(resourceType, out var mark))
+        {
+            if (new FhirDateTime(mark.HighWater).ToDateTimeOffset(TimeSpan.Zero) >= value.ToDateTimeOffset(TimeSpan.Zero)) return;
+            mark.HighWater = value.Value;
+            mark.UpdatedAt = clock.GetUtcNow();
+            return;
+        }
+        var added = new SyncMark { ResourceType = resourceType, HighWater = value.Value, UpdatedAt = clock.GetUtcNow() };
+        marks[resourceType] = added;
+        db.SyncMarks.Add(added);
+    }
+}

@@ -1,0 +1,35 @@
+using HisAdapter.API.Domain;
+using Platform.Contracts.His;
+
+namespace HisAdapter.API.Application.Sync;
+
+public static class SlotMapper
+{
+    public static SyncedSlot? ToSynced(Slot slot)
+    {
+        if (slot.Id is null || slot.Schedule?.IdFor("Schedule") is not { } schedule || slot.Start is not { } start || slot.End is not { } end)
+            return null;
+        var startsAt = start.ToDateTimeOffset(HisSystems.Shanghai);
+        var status = slot.Status ?? "free";
+        var version = slot.Meta?.VersionId ?? "";
+        return new SyncedSlot
+        {
+            HisId = slot.Id,
+            ScheduleHisId = schedule,
+            Day = DateOnly.FromDateTime(startsAt.ToOffset(HisSystems.Shanghai).DateTime),
+            StartAt = startsAt.ToUniversalTime(),
+            EndAt = end.ToDateTimeOffset(HisSystems.Shanghai).ToUniversalTime(),
+            Status = status,
+            VersionId = version,
+            Hash = ContentHash.Of($"{schedule}|{startsAt:O}|{end.Value}|{status}"),
+        };
+    }
+
+    public static HisSlot ToContract(SyncedSlot s) =>
+        new(s.HisId, s.StartAt.ToOffset(HisSystems.Shanghai), s.EndAt.ToOffset(HisSystems.Shanghai), s.Status, s.VersionId);
+
+    /// <summary>The practitioner and department code of a Schedule (actor Practitioner, serviceType department).</summary>
+    public static (string PractitionerId, string DepartmentCode) Owner(Schedule? schedule) =>
+        (schedule?.Actor.Select(a => a.IdFor("Practitioner")).FirstOrDefault(id => id is not null) ?? "",
+         schedule?.ServiceType.SelectMany(t => t.Coding).FirstOrDefault(c => c.System == HisSystems.Department)?.Code ?? "");
+}

@@ -1,0 +1,18 @@
+using HisAdapter.API.Application.Commands;
+using HisAdapter.API.Domain;
+using HisAdapter.API.Infrastructure;
+using MassTransit;
+using Platform.Contracts.Identity;
+using Platform.Messaging.Inbox;
+
+namespace HisAdapter.API.Consumers;
+
+/// <summary>Queues the HIS Patient lookup-or-create; the command worker sends it when the HIS is reachable.</summary>
+public sealed class PatientRegisteredConsumer(HisAdapterDbContext db, HisCommandQueue queue)
+    : IdempotentConsumer<PatientRegisteredIntegrationEvent, HisAdapterDbContext>(db)
+{
+    protected override async Task HandleAsync(PatientRegisteredIntegrationEvent message, ConsumeContext<PatientRegisteredIntegrationEvent> context) =>
+        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Register(message.PatientId, message.Id),
+            new RegisterPatientCommand(message.PatientId, message.Name, message.Gender, message.BirthDate, message.IdType,
+                message.IdNumber, message.Phone), context.CancellationToken);
+}

@@ -1,0 +1,33 @@
+namespace HisAdapter.API.Domain;
+
+/// <summary>A write the HIS must receive. Stored before anything is sent, so a HIS outage only delays it; the worker
+/// retries with backoff until it is done or definitely refused.</summary>
+public sealed class HisCommand
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Kind { get; init; }
+
+    /// <summary>One command per intent (e.g. "book:{appointmentId}"): a redelivered request adds nothing.</summary>
+    public required string CommandKey { get; init; }
+    public required string Payload { get; set; }
+    public string Status { get; set; } = HisCommandStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public static class HisCommandStatus
+{
+    public const string Pending = "pending";
+    public const string Done = "done";
+    public const string Refused = "refused";
+}
+
+public static class HisCommandKind
+{
+    public const string RegisterPatient = "register-patient";
+    public const string BookAppointment = "book-appointment";
+    public const string CancelAppointment = "cancel-appointment";
+}

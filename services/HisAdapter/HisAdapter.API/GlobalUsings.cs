@@ -1,0 +1,3 @@
+global using Platform.Fhir.Model;
+global using Platform.Fhir.Resources;
+global using Range = Platform.Fhir.Model.Range;

@@ -1,0 +1,62 @@
+using Identity.API.Application.Agreements;
+using Identity.API.Application.Login;
+using Identity.API.Application.Sms;
+using Identity.API.Application.Tokens;
+using Identity.API.Domain;
+using Identity.API.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Platform.Security.Encryption;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
+
+namespace Identity.API.Application.Accounts;
+
+/// <summary>Self-registration of a patient account. A taken phone number fails exactly like a wrong code, so the
+/// endpoint cannot be used to learn who is registered.</summary>
+public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, AgreementCatalog agreements, IdentityHashes hashes,
+    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, AccountTokens tokens, TimeProvider clock)
+{
+    public static ProblemException Failed => new(400, "registration_failed", "验证码错误或该手机号无法注册，请核对后重试");
+
+    public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, string channel, string ip, CancellationToken ct)
+    {
+        request.Validate();
+        foreach (var kind in AgreementKind.RequiredAtRegistration)
+        {
+            var current = await agreements.CurrentAsync(kind, ct);
+            if (current is null || request.AcceptedAgreements?.Any(a => a.Kind == kind && a.Version == current.Version) != true)
+                throw new ProblemException(400, "agreement_required", "请阅读并同意最新版《用户注册协议》和《个人信息保护政策》");
+        }
+
+        var phone = request.Phone!.Trim();
+        var username = request.Username!.Trim();
+        var normalized = Account.Normalize(username);
+        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized, ct))
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["username"] = ["该用户名已被使用，请换一个"] });
+        if (!await smsCodes.VerifyAsync(phone, SmsPurpose.Register, request.SmsCode, ct)) throw Failed;
+        var phoneHash = hashes.Phone(phone);
+        if (await db.Accounts.AnyAsync(a => a.PhoneHash == phoneHash, ct)) throw Failed;
+
+        var account = new Account
+        {
+            Username = username, UsernameNormalized = normalized, PhoneHash = phoneHash, PasswordHash = "",
+            Role = PlatformRoles.Patient, DisplayName = username, CreatedAt = clock.GetUtcNow(),
+        };
+        account.PhoneEncrypted = encryptor.Encrypt(phone, SecondFactor.PhoneContext(account.Id));
+        account.PasswordHash = hasher.HashPassword(account, request.Password!);
+        db.Accounts.Add(account);
+        foreach (var accepted in request.AcceptedAgreements!.DistinctBy(a => a.Kind))
+            await agreements.RecordAsync(account.Id, accepted, channel, ip, ct);
+        try
+        {
+            var issued = await tokens.IssueAsync(account, "patient", ["pwd"], ct);
+            return new RegistrationResult(account.Id, issued);
+        }
+        catch (DbUpdateException)
+        {
+            // The same phone or username registered concurrently.
+            throw Failed;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Platform.Security.Hashing;
+
+namespace Identity.API.Application;
+
+/// <summary>The keyed look-up hashes this service stores, each in its own namespace.</summary>
+public sealed class IdentityHashes(LookupHasher hasher)
+{
+    public string Phone(string phone) => hasher.Hash("phone", phone);
+    public string IdNumber(string idType, string idNumber) => hasher.Hash("id:" + idType, idNumber);
+    public string Requester(string ip) => hasher.Hash("requester", ip);
+    public string SmsCode(Guid codeId, string code) => hasher.Hash("sms-code:" + codeId.ToString("N"), code);
+    public string LoginName(string login) => hasher.Hash("login", login);
+}

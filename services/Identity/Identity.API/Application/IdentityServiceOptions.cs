@@ -1,0 +1,57 @@
+namespace Identity.API.Application;
+
+/// <summary>The <c>Identity</c> configuration section.</summary>
+public sealed class IdentityServiceOptions
+{
+    /// <summary>Creates the demo accounts listed in <see cref="DemoAccounts"/>; for development and demonstrations only.</summary>
+    public bool SeedDemoAccounts { get; set; }
+    public List<DemoAccountOptions> DemoAccounts { get; set; } = [];
+
+    /// <summary>Client-credential integration clients by client id; only the SHA-256 of each secret is configured.</summary>
+    public Dictionary<string, IntegrationClientOptions> Clients { get; set; } = new(StringComparer.Ordinal);
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long one key signs; the next one is published <see cref="KeyPublishAhead"/> before it takes over,
+    /// longer than the 12 h other services may cache the JWKS.</summary>
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan KeyPublishAhead { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public SmsCodeOptions SmsCodes { get; set; } = new();
+    public int LockoutFailures { get; set; } = 5;
+    public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+public sealed class SmsCodeOptions
+{
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(60);
+    public int PerNumberPerDay { get; set; } = 10;
+    public int PerRequesterPerHour { get; set; } = 30;
+    public int MaxAttempts { get; set; } = 5;
+}
+
+public sealed class IntegrationClientOptions
+{
+    public string Name { get; set; } = "";
+    public string SecretSha256 { get; set; } = "";
+}
+
+public sealed class DemoAccountOptions
+{
+    public string Username { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string Role { get; set; } = "patient";
+    public string? Phone { get; set; }
+    public string? TotpSecret { get; set; }
+    public DemoPatientOptions? Self { get; set; }
+}
+
+public sealed class DemoPatientOptions
+{
+    public string Name { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public string? Phone { get; set; }
+}

@@ -1,0 +1,22 @@
+using Identity.API.Domain;
+using Platform.Security.Encryption;
+using Platform.Security.Masking;
+
+namespace Identity.API.Application.Patients;
+
+/// <summary>A patient as the account holder sees it: identifiers masked.</summary>
+public sealed record PatientDto(Guid Id, string Relation, string Name, string IdType, string IdNumberMasked, string PhoneMasked,
+    string Gender, DateOnly BirthDate, bool Verified, string VerifiedBy, bool IsSelf, bool SharingConsent)
+{
+    public static PatientDto From(Patient p, IFieldEncryptor encryptor) => new(
+        p.Id, p.Relation, p.Name, p.IdType,
+        Mask.IdNumber(encryptor.Decrypt(p.IdNumberEncrypted, PatientContexts.IdNumber(p.Id))),
+        Mask.Phone(encryptor.Decrypt(p.PhoneEncrypted, PatientContexts.Phone(p.Id))),
+        p.Gender, p.BirthDate, true, p.VerifiedBy, p.IsSelf, p.SharingConsent);
+}
+
+public static class PatientContexts
+{
+    public static string IdNumber(Guid patientId) => "patient-id:" + patientId.ToString("N");
+    public static string Phone(Guid patientId) => "patient-phone:" + patientId.ToString("N");
+}

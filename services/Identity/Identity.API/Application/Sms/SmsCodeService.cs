@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Identity.API.Domain;
+using Identity.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Problems;
+
+namespace Identity.API.Application.Sms;
+
+/// <summary>Issues and checks 6-digit codes. Limits are counted in PostgreSQL under an advisory lock per number and per
+/// requester, so they hold across replicas and concurrent requests.</summary>
+public sealed class SmsCodeService(IdentityDbContext db, IdentityHashes hashes, SmsDeliveryQueue deliveries, TimeProvider clock,
+    IOptions<IdentityServiceOptions> options)
+{
+    private SmsCodeOptions Limits => options.Value.SmsCodes;
+
+    /// <summary>Records a code for <paramref name="phone"/>; the message is only sent when <paramref name="deliver"/>
+    /// (a login or reset code for an unknown number is counted but never sent).</summary>
+    public async Task<int> IssueAsync(string phone, string purpose, string requesterIp, bool deliver, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var phoneHash = hashes.Phone(phone);
+        var requesterHash = hashes.Requester(requesterIp);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"sms:" + phoneHash}, 0))", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"sms-ip:" + requesterHash}, 0))", ct);
+
+        var recent = await db.SmsCodes.Where(c => c.PhoneHash == phoneHash && c.CreatedAt > now.AddDays(-1))
+            .Select(c => c.CreatedAt).ToListAsync(ct);
+        if (recent.Any(at => at > now - Limits.ResendInterval))
+            throw TooMany((int)Math.Ceiling((recent.Max() + Limits.ResendInterval - now).TotalSeconds), "验证码发送过于频繁，请稍后再试");
+        if (recent.Count >= Limits.PerNumberPerDay)
+            throw TooMany(3600, "该手机号今日获取验证码次数已达上限，请明天再试");
+        var fromRequester = await db.SmsCodes.CountAsync(c => c.RequesterHash == requesterHash && c.CreatedAt > now.AddHours(-1), ct);
+        if (fromRequester >= Limits.PerRequesterPerHour)
+            throw TooMany(600, "请求验证码过于频繁，请稍后再试");
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        var id = Guid.CreateVersion7();
+        db.SmsCodes.Add(new SmsCode
+        {
+            Id = id, PhoneHash = phoneHash, Purpose = purpose, RequesterHash = requesterHash, CodeHash = hashes.SmsCode(id, code),
+            CreatedAt = now, ExpiresAt = now + Limits.Lifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        if (deliver)
+            deliveries.Enqueue(new SmsDelivery(phone, purpose == SmsPurpose.SecondFactor ? "login_code" : "verification_code",
+                new Dictionary<string, string> { ["code"] = code, ["minutes"] = ((int)Limits.Lifetime.TotalMinutes).ToString() }));
+        return (int)Limits.ResendInterval.TotalSeconds;
+    }
+
+    /// <summary>Checks <paramref name="code"/> against the newest usable code; a match spends it, a miss counts against it
+    /// and the fifth miss burns it.</summary>
+    public async Task<bool> VerifyAsync(string phone, string purpose, string? code, CancellationToken ct)
+    {
+        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit)) return false;
+        var now = clock.GetUtcNow();
+        var phoneHash = hashes.Phone(phone);
+        var candidate = await db.SmsCodes
+            .Where(c => c.PhoneHash == phoneHash && c.Purpose == purpose && c.ConsumedAt == null && c.ExpiresAt > now
+                        && c.FailedAttempts < Limits.MaxAttempts)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (candidate is null) return false;
+
+        var matches = CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(hashes.SmsCode(candidate.Id, code)), System.Text.Encoding.ASCII.GetBytes(candidate.CodeHash));
+        // Conditional updates: two concurrent requests cannot both spend the code, nor lose a failed attempt.
+        var affected = matches
+            ? await db.SmsCodes.Where(c => c.Id == candidate.Id && c.ConsumedAt == null && c.FailedAttempts < Limits.MaxAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), ct)
+            : await db.SmsCodes.Where(c => c.Id == candidate.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), ct);
+        return matches && affected == 1;
+    }
+
+    private static ProblemException TooMany(int retryAfterSeconds, string message) =>
+        new RateLimitedException(Math.Max(retryAfterSeconds, 1), message);
+}
+
+public sealed class RateLimitedException(int retryAfterSeconds, string message) : ProblemException(429, "too_many_requests", message)
+{
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

@@ -1,0 +1,34 @@
+namespace Identity.API.Domain;
+
+/// <summary>A person's login. Patients act for the patients (就诊人) bound to their account; staff roles come from seeding
+/// or administration, never from self-registration.</summary>
+public sealed class Account
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Username { get; set; }
+    public required string UsernameNormalized { get; set; }
+    public string? PhoneEncrypted { get; set; }
+    public string? PhoneHash { get; set; }
+    public required string PasswordHash { get; set; }
+    public required string Role { get; init; }
+    public required string DisplayName { get; set; }
+    public string? TotpSecretEncrypted { get; set; }
+    public string? PendingTotpSecretEncrypted { get; set; }
+    public long LastTotpStep { get; set; } = -1;
+    public bool SmsMfaEnabled { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool TotpEnabled => TotpSecretEncrypted is not null;
+    public bool IsClosed => ClosedAt is not null;
+
+    public IReadOnlyList<string> SecondFactors()
+    {
+        var methods = new List<string>();
+        if (TotpEnabled) methods.Add("totp");
+        if (SmsMfaEnabled && PhoneHash is not null) methods.Add("sms");
+        return methods;
+    }
+
+    public static string Normalize(string username) => username.Trim().ToLowerInvariant();
+}

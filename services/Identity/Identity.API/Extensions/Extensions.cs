@@ -1,0 +1,82 @@
+using Identity.API.Application;
+using Identity.API.Application.Accounts;
+using Identity.API.Application.Agreements;
+using Identity.API.Application.Login;
+using Identity.API.Application.Mfa;
+using Identity.API.Application.Patients;
+using Identity.API.Application.Sms;
+using Identity.API.Application.Tokens;
+using Identity.API.Domain;
+using Identity.API.Infrastructure;
+using Identity.API.Infrastructure.Keys;
+using Identity.API.Infrastructure.RealName;
+using Identity.API.Infrastructure.Seed;
+using Identity.API.Infrastructure.Sms;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Security;
+
+namespace Identity.API.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        builder.AddPlatformDbContext<IdentityDbContext>("identitydb", MessagingSetup.Migrations);
+        builder.AddPlatformMessaging<IdentityDbContext>("identity");
+        services.AddPlatformSecurity(config);
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<IdentityServiceOptions>(config.GetSection("Identity"));
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalTokenValidation>();
+        services.AddSeeder<IdentityDbContext, SigningKeySeeder>();
+        services.AddSeeder<IdentityDbContext, AgreementSeeder>();
+        services.AddSeeder<IdentityDbContext, DemoAccountSeeder>();
+        services.AddHostedService<SigningKeyRefresher>();
+
+        services.AddSingleton<IdentityHashes>();
+        services.AddScoped<SmsCodeService>();
+        services.AddSingleton<SmsDeliveryQueue>();
+        services.AddHostedService<SmsDeliveryWorker>();
+        services.AddScoped<LoginThrottler>();
+        services.AddScoped<CredentialChecker>();
+        services.AddScoped<SecondFactor>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<RefreshTokenService>();
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<TokenGrants>();
+        services.AddScoped<AgreementCatalog>();
+        services.AddScoped<Registration>();
+        services.AddScoped<TotpEnrolment>();
+        services.AddScoped<AccountData>();
+        services.AddScoped<PatientBinding>();
+        services.AddExternalParties(config);
+    }
+
+    private static void AddExternalParties(this IServiceCollection services, IConfiguration config)
+    {
+        var sms = config.GetSection("Sms").Get<SmsOptions>() ?? new SmsOptions();
+        services.AddSingleton(sms);
+        services.AddHttpClient<ISmsSender, HttpSmsSender>(c => c.BaseAddress = WithSlash(sms.BaseUrl));
+
+        var realName = config.GetSection("RealName").Get<RealNameOptions>() ?? new RealNameOptions();
+        services.AddSingleton(realName);
+        services.AddSingleton(RealNameResilience.Build(realName));
+        // Polly owns the timeouts; HttpClient's own 100 s default must not cut in first.
+        services.AddHttpClient<IRealNameVerifier, HttpRealNameVerifier>(c =>
+        {
+            c.BaseAddress = WithSlash(realName.BaseUrl);
+            c.Timeout = Timeout.InfiniteTimeSpan;
+        });
+    }
+
+    private static Uri WithSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
+}

@@ -1,0 +1,25 @@
+using Identity.API.Domain;
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Identity.API.Infrastructure;
+
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+    public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementConsent> AgreementConsents => Set<AgreementConsent>();
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
+        model.AddOutboxAndInbox();
+        model.UseSnakeCaseNames();
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Notification.API.Domain;
+using Notification.API.Hubs;
+using Notification.API.Infrastructure;
+using Platform.Messaging.Outbox;
+
+namespace Notification.API.Application;
+
+/// <summary>Turns drafts into messages for every account acting for the patient, and decides each channel: in-app
+/// pushes go out through the outbox with the same commit; WeChat and SMS become pending deliveries that the
+/// <see cref="Channels.DeliveryWorker"/> sends, held until quiet hours end unless the message is critical.
+/// Runs inside the idempotent consumer's transaction.</summary>
+public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options)
+{
+    public async Task<IReadOnlyList<Message>> DispatchAsync(Guid sourceEventId, IEnumerable<MessageDraft> drafts, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var created = new List<Message>();
+        foreach (var draft in drafts)
+        {
+            var links = await db.PatientAccounts.AsNoTracking().Where(p => p.PatientId == draft.PatientId).ToListAsync(ct);
+            foreach (var link in links)
+            {
+                var message = new Message
+                {
+                    AccountId = link.AccountId,
+                    PatientId = draft.PatientId,
+                    SourceEventId = sourceEventId,
+                    Category = draft.Category,
+                    Title = draft.Title,
+                    Body = draft.Body,
+                    Link = draft.Link,
+                    Severity = draft.Severity,
+                    CreatedAt = now,
+                };
+                db.Messages.Add(message);
+                created.Add(message);
+                await PlanChannelsAsync(message, draft, link, now, ct);
+            }
+        }
+        foreach (var account in created.Select(m => m.AccountId).Distinct())
+        {
+            var unread = await db.Messages.CountAsync(m => m.AccountId == account && m.ReadAt == null, ct)
+                + created.Count(m => m.AccountId == account);
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()),
+                HubMethods.UnreadCount, HubMethods.UnreadPayload(unread)));
+        }
+        return created;
+    }
+
+    private async Task PlanChannelsAsync(Message message, MessageDraft draft, PatientAccount link, DateTimeOffset now, CancellationToken ct)
+    {
+        var preferences = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == link.AccountId, ct)
+            ?? NotificationPreferences.DefaultsFor(link.AccountId);
+        // Critical values reach the patient on every channel, whatever the preferences and the hour.
+        bool Wants(string channel) => draft.IsCritical || preferences.Allows(channel);
+        var notBefore = draft.IsCritical ? now : preferences.ReleaseTime(now);
+
+        if (Wants(DeliveryChannel.InApp))
+        {
+            var inApp = Delivery.Create(message.Id, DeliveryChannel.InApp, now);
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(message.AccountId.ToString()),
+                HubMethods.Message, HubMethods.MessagePayload(message)));
+            inApp.MarkSent(now);
+            db.Deliveries.Add(inApp);
+        }
+
+        if (Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
+            && await CanReachOnWeChatAsync(message.AccountId, ct))
+            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, notBefore));
+
+        if (draft.MustNotBeMissed && link.PhoneEncrypted is not null && Wants(DeliveryChannel.Sms))
+            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.Sms, notBefore));
+    }
+
+    /// <summary>Template messages need a known openid that has not unfollowed the service account.</summary>
+    private async Task<bool> CanReachOnWeChatAsync(Guid accountId, CancellationToken ct)
+    {
+        var binding = await db.WeChatBindings.AsNoTracking().FirstOrDefaultAsync(b => b.AccountId == accountId, ct);
+        if (binding is null) return false;
+        var follower = await db.WeChatFollowers.AsNoTracking().FirstOrDefaultAsync(f => f.OpenId == binding.OpenId, ct);
+        return follower?.Subscribed ?? true;
+    }
+}

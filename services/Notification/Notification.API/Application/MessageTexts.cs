@@ -1,0 +1,81 @@
+using System.Globalization;
+using Notification.API.Domain;
+using Platform.Contracts.Inpatient;
+using Platform.Contracts.Payment;
+using Platform.Contracts.Pharmacy;
+using Platform.Contracts.Reports;
+using Platform.Contracts.Scheduling;
+
+namespace Notification.API.Application;
+
+/// <summary>The Chinese wording and deep link of each message, one method per event.</summary>
+public static class MessageTexts
+{
+    public static MessageDraft AppointmentBooked(AppointmentBookedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Appointment, "预约成功",
+        $"您已预约{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}，就诊地点：{e.Location}。请提前15分钟到达签到。",
+        $"/appointments/{e.AppointmentId}");
+
+    public static MessageDraft AppointmentCancelled(AppointmentCancelledIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Appointment, "预约已取消",
+        $"您{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}的预约已取消。原因：{e.Reason}。",
+        $"/appointments/{e.AppointmentId}", MessageSeverity.Important);
+
+    public static IEnumerable<MessageDraft> ClinicStopped(ClinicStoppedIntegrationEvent e) =>
+        e.AffectedPatientIds.Distinct().Select(patientId => new MessageDraft(patientId,
+            MessageCategory.ClinicStopped, "停诊通知",
+            $"{e.DepartmentName} {e.DoctorName} {When(e.StartsAt)}的门诊停诊，原因：{e.Reason}。您的预约已受影响，请改约其他时间或医生。",
+            "/appointments", MessageSeverity.Important, MustNotBeMissed: true));
+
+    public static MessageDraft PaymentSucceeded(PaymentSucceededIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Payment, "支付成功",
+        $"您已成功支付{Yuan(e.AmountFen)}（{e.Description}），支付时间{When(e.PaidAt)}。",
+        $"/payments/{e.PaymentId}");
+
+    public static MessageDraft PaymentRefunded(PaymentRefundedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Payment, "退款已受理",
+        $"{Yuan(e.AmountFen)}将原路退回，原因：{e.Reason}。一般1至7个工作日到账。",
+        $"/payments/{e.PaymentId}");
+
+    public static MessageDraft ReportReady(ReportReadyIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Report, "报告已出",
+        $"您的{e.Title}（{e.Category}）已于{When(e.IssuedAt)}出具，可在线查看。",
+        $"/reports/{e.ReportId}");
+
+    public static MessageDraft CriticalValueDetected(CriticalValueDetectedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.CriticalValue, "危急值提醒",
+        $"您的检验项目“{e.ItemName}”结果为{e.Value}{e.Unit}（参考范围{e.ReferenceRange}），属于危急值。请立即联系医生或前往急诊就诊。",
+        $"/reports/critical/{Uri.EscapeDataString(e.HisReportId)}", MessageSeverity.Critical, MustNotBeMissed: true);
+
+    public static MessageDraft PatientAdmitted(PatientAdmittedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Inpatient, "入院登记完成",
+        $"您已于{When(e.AdmittedAt)}办理入院，病区：{e.Ward}，床位：{e.Bed}。",
+        $"/inpatient/{Uri.EscapeDataString(e.HisEncounterId)}");
+
+    public static MessageDraft BedChanged(BedChangedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Inpatient, "床位变更",
+        $"您的床位已于{When(e.ChangedAt)}调整为{e.Ward} {e.Bed}。",
+        $"/inpatient/{Uri.EscapeDataString(e.HisEncounterId)}");
+
+    public static MessageDraft PatientDischarged(PatientDischargedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Inpatient, "出院通知",
+        e.HasDischargeMedication
+            ? $"您已于{When(e.DischargedAt)}办理出院。您有出院带药，请到药房领取，并按医嘱服用。"
+            : $"您已于{When(e.DischargedAt)}办理出院。祝您早日康复，请按医嘱按时复诊。",
+        $"/inpatient/{Uri.EscapeDataString(e.HisEncounterId)}");
+
+    public static MessageDraft SurgeryScheduled(SurgeryScheduledIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Surgery, "手术安排通知",
+        $"您的手术“{e.Name}”已安排在{When(e.ScheduledAt)}，地点：{e.Location}。请遵医嘱做好术前准备。",
+        $"/inpatient/surgeries/{Uri.EscapeDataString(e.HisProcedureId)}", MessageSeverity.Important);
+
+    public static MessageDraft MedicineReadyForPickup(MedicineReadyForPickupIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Pharmacy, "取药提醒",
+        $"您的药品已于{When(e.ReadyAt)}备好，请到{e.PharmacyWindow}取药。",
+        $"/pharmacy/{Uri.EscapeDataString(e.PrescriptionId)}");
+
+    public static string When(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Yuan(long fen) => $"{fen / 100}.{Math.Abs(fen % 100):00}元";
+}

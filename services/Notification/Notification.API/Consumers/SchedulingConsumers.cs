@@ -1,0 +1,52 @@
+using System.Text.Json;
+using MassTransit;
+using Notification.API.Application;
+using Notification.API.Hubs;
+using Notification.API.Infrastructure;
+using Platform.Contracts.Scheduling;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Outbox;
+
+namespace Notification.API.Consumers;
+
+public sealed class AppointmentBookedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<AppointmentBookedIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(AppointmentBookedIntegrationEvent e) => [MessageTexts.AppointmentBooked(e)];
+}
+
+public sealed class AppointmentCancelledConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<AppointmentCancelledIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(AppointmentCancelledIntegrationEvent e) => [MessageTexts.AppointmentCancelled(e)];
+}
+
+public sealed class ClinicStoppedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<ClinicStoppedIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(ClinicStoppedIntegrationEvent e) => MessageTexts.ClinicStopped(e);
+}
+
+/// <summary>临时限号 names no patients (those already booked keep their slots): it is news for whoever is looking at
+/// that clinic, so every open app hears it, like other public hospital changes.</summary>
+public sealed class SlotsLimitedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<SlotsLimitedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override Task HandleAsync(SlotsLimitedIntegrationEvent e, ConsumeContext<SlotsLimitedIntegrationEvent> context)
+    {
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            kind = "slots",
+            id = e.SessionId,
+            name = $"{e.DepartmentName} {e.DoctorName}",
+            department = e.DepartmentName,
+            doctor = e.DoctorName,
+            startsAt = e.StartsAt,
+            remainingSlots = e.RemainingSlots,
+            reason = e.Reason,
+            changedAt = e.OccurredAt,
+        }, JsonSerializerOptions.Web);
+        outbox.Add(new PushRequested(e.Id, NotificationsHub.PublicGroup, "hospitalChanged", payload));
+        return Task.CompletedTask;
+    }
+}

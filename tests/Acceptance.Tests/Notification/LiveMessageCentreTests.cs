@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Notification;
+
+/// <summary>The patient's 消息 page on a phone: a report and a critical value published on the stack's broker arrive
+/// live through Notification.API and the hub, the tab shows the unread count, the critical one stands out, and
+/// opening a message marks it read and follows its deep link.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveMessageCentreTests(BrowserFixture browser)
+{
+    private static async Task RegisterPatientAsync(Guid accountId, Guid patientId)
+    {
+        var id = Guid.CreateVersion7();
+        await StackBroker.PublishAsync("Platform.Contracts.Identity", "PatientRegisteredIntegrationEvent", id, new
+        {
+            id, occurredAt = DateTimeOffset.UtcNow, patientId, accountId, name = "验收患者", gender = "女",
+            birthDate = "1990-04-01", idType = "resident_id", idNumber = "420106199004010024", phone = "13800138000",
+        });
+    }
+
+    private static async Task<int> UnreadCountAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.EdgeUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = await http.GetFromJsonAsync<JsonElement>("/api/notification/messages/unread-count");
+        return body.GetProperty("count").GetInt32();
+    }
+
+    [Fact]
+    [Trait("Rubric", "R15")]
+    [Trait("Rubric", "R17")]
+    [Trait("Rubric", "R18")]
+    public async Task A_report_and_a_critical_value_appear_live_on_the_messages_page()
+    {
+        var account = await Acceptance.Tests.Identity.IdentityApi.RegisterAsync();
+        var token = account.AccessToken;
+        Guid accountId = StackTokens.Subject(token), patientId = Guid.NewGuid();
+        await RegisterPatientAsync(accountId, patientId);
+        await Eventually.Until(() => UnreadCountAsync(token), n => n == 0, what: "message centre answering for the account");
+
+        await using var context = await browser.NewContextAsync(localStorage: new Dictionary<string, string>
+        {
+            ["platform.patient.token"] = token,
+        });
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/messages");
+            await Expect(p.GetByTestId("messages-empty")).ToBeVisibleAsync();
+            await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15000 });
+
+            var reportId = Guid.NewGuid();
+            var reportEvent = Guid.CreateVersion7();
+            await StackBroker.PublishAsync("Platform.Contracts.Reports", "ReportReadyIntegrationEvent", reportEvent, new
+            {
+                id = reportEvent, occurredAt = DateTimeOffset.UtcNow, reportId, patientId, hisReportId = "ACC-R-1",
+                category = "检验", title = "血常规", issuedAt = DateTimeOffset.UtcNow,
+            });
+            var report = p.Locator("[data-testid=message-item][data-category=report]");
+            await Expect(report).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await Expect(report).ToContainTextAsync("报告已出");
+            await Expect(p.GetByTestId("unread-badge")).ToHaveTextAsync("1");
+
+            var criticalEvent = Guid.CreateVersion7();
+            await StackBroker.PublishAsync("Platform.Contracts.Reports", "CriticalValueDetectedIntegrationEvent", criticalEvent, new
+            {
+                id = criticalEvent, occurredAt = DateTimeOffset.UtcNow, patientId, hisReportId = "ACC-R-2", itemName = "血钾",
+                value = "6.8", unit = "mmol/L", referenceRange = "3.5-5.3", detectedAt = DateTimeOffset.UtcNow,
+            });
+            var critical = p.Locator("[data-testid=message-item][data-category=critical-value]");
+            await Expect(critical).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await Expect(critical).ToHaveAttributeAsync("role", "alert");
+            await Expect(p.GetByTestId("critical-announcer")).ToContainTextAsync("危急值提醒");
+            await Expect(p.GetByTestId("unread-badge")).ToHaveTextAsync("2");
+            var items = p.GetByTestId("message-item");
+            await Expect(items.First).ToHaveAttributeAsync("data-category", "critical-value"); // newest first
+
+            await Expect(report).ToHaveAttributeAsync("data-link", $"/reports/{reportId}");
+            await report.GetByRole(AriaRole.Button).ClickAsync(); // opens the deep link and marks it read
+            await Expect(p).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/messages$"));
+        });
+
+        Assert.Equal(1, await UnreadCountAsync(token));
+    }
+}

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HisAdapter.API.Application.Pushes;
+using Platform.Contracts.His;
+using Platform.Contracts.Identity;
+using Platform.Testing;
+
+namespace HisAdapter.Tests;
+
+public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<HisAdapterFixture>
+{
+    private const string SeededIdNumber = "42010219410130325X"; // pat-0001 in the simulator's seed
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Full_sync_publishes_every_seeded_department_and_doctor_once()
+    {
+        Assert.Equal(23, await fixture.EventsAsync("HisDepartmentSyncedIntegrationEvent"));
+        Assert.Equal(1, await fixture.EventsAsync("HisDepartmentSyncedIntegrationEvent", "hs-nk", "本部院区", "门诊楼"));
+        Assert.Equal(68, await fixture.EventsAsync("HisPractitionerSyncedIntegrationEvent"));
+        Assert.True(await fixture.EventsAsync("HisScheduleSlotsSyncedIntegrationEvent") > 0);
+        Assert.Equal(0, await fixture.Database.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND attempts > 3"));
+    }
+
+    [Fact]
+    public async Task A_department_changed_on_the_his_is_published_again_and_nothing_else()
+    {
+        var (_, service) = await fixture.His.FhirAsync(HttpMethod.Get, "HealthcareService/hs-pfk");
+        var renamed = service.GetRawText().Replace("\"name\":\"皮肤科\"", "\"name\":\"皮肤性病科\"");
+        var (status, _) = await fixture.His.FhirAsync(HttpMethod.Put, "HealthcareService/hs-pfk", renamed);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        await Eventually.Until(() => fixture.EventsAsync("HisDepartmentSyncedIntegrationEvent", "hs-pfk", "皮肤性病科"), n => n == 1, Wait,
+            "the renamed department");
+        Assert.Equal(24, await fixture.EventsAsync("HisDepartmentSyncedIntegrationEvent"));
+        Assert.Equal(68, await fixture.EventsAsync("HisPractitionerSyncedIntegrationEvent"));
+    }
+
+    [Fact]
+    public async Task A_patient_registered_twice_is_one_his_patient_written_validly()
+    {
+        var idNumber = "4201021990" + Random.Shared.Next(10000000, 99999999);
+        var e = new PatientRegisteredIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), "测试患者", "female", new DateOnly(1990, 3, 7),
+            "resident_id", idNumber, "13800000000");
+        await fixture.PublishAsync(e);
+        await fixture.PublishAsync(e); // the same message redelivered
+        await fixture.PublishAsync(e with { Id = Guid.NewGuid() }); // the same registration published again
+
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM his_commands WHERE command_key LIKE 'register:{e.PatientId}%' AND status = 'done'"), n => n == 2, Wait,
+            "both registrations sent");
+        var (_, found) = await fixture.His.FhirAsync(HttpMethod.Get, $"Patient?identifier=urn:oid:2.16.156.10011.1.2|{idNumber}");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        var patient = found.GetProperty("entry")[0].GetProperty("resource");
+        Assert.Equal(1, await fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM patient_links WHERE patient_id = '{e.PatientId}' AND his_patient_id = '{patient.GetProperty("id").GetString()}'"));
+        Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE payload::text LIKE '%{idNumber}%'"));
+        await Referee.AssertValidAsync(patient);
+    }
+
+    [Fact]
+    public async Task Booking_round_trip_confirms_and_cancelling_frees_the_slot()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var slot = await FreeSlotAsync(0);
+        var appointmentId = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(appointmentId, patientId, slot));
+
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", appointmentId.ToString()), n => n == 1, Wait,
+            "the confirmation");
+        var (_, booked) = await fixture.His.FhirAsync(HttpMethod.Get,
+            $"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{appointmentId}");
+        Assert.Equal(1, booked.GetProperty("total").GetInt32());
+        var appointment = booked.GetProperty("entry")[0].GetProperty("resource");
+        Assert.Equal("booked", appointment.GetProperty("status").GetString());
+        Assert.Equal("busy", await SlotStatusAsync(slot));
+        await Referee.AssertValidAsync(appointment);
+
+        await fixture.PublishAsync(new HisAppointmentCancelRequestedIntegrationEvent(appointmentId, "行程有变"));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentCancelledIntegrationEvent", appointmentId.ToString()), n => n == 1, Wait,
+            "the cancellation");
+        Assert.Equal("free", await SlotStatusAsync(slot));
+        var (_, cancelled) = await fixture.His.FhirAsync(HttpMethod.Get, $"Appointment/{appointment.GetProperty("id").GetString()}");
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        await Referee.AssertValidAsync(cancelled);
+    }
+
+    [Fact]
+    public async Task A_slot_the_his_took_first_is_rejected_and_never_double_booked()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var taken = await FreeSlotAsync(1);
+        await fixture.His.SimAsync("faults", new { takeSlot = taken });
+        var first = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(first, patientId, taken));
+
+        var racing = await FreeSlotAsync(2);
+        await fixture.His.SimAsync("faults", new { conflictOnNextSlotUpdate = true });
+        var second = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(second, patientId, racing));
+
+        foreach (var id in new[] { first, second })
+            await Eventually.Until(() => fixture.EventsAsync("HisAppointmentRejectedIntegrationEvent", id.ToString(), "slot_taken"), n => n == 1,
+                Wait, "the rejection");
+        await fixture.His.SimAsync("faults");
+        Assert.Equal(0, await fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", first.ToString()));
+        Assert.Equal(0, await fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", second.ToString()));
+        foreach (var slot in new[] { taken, racing })
+        {
+            var (_, holders) = await fixture.His.FhirAsync(HttpMethod.Get, $"Appointment?slot=Slot/{slot}");
+            Assert.Equal(0, holders.GetProperty("total").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task A_booking_made_while_the_his_is_down_goes_through_once_when_it_returns()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var slot = await FreeSlotAsync(3);
+        await fixture.His.SimAsync("faults", new { failRate = 1, failStatus = 503 });
+        var appointmentId = Guid.NewGuid();
+        try
+        {
+            await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(appointmentId, patientId, slot));
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                $"SELECT coalesce(max(attempts), 0) FROM his_commands WHERE command_key = 'book:{appointmentId}' AND status = 'pending'"), n => n >= 1, Wait,
+                "a failed attempt");
+            Assert.Equal(1, await fixture.Database.ScalarAsync(
+                $"SELECT count(*) FROM his_appointments WHERE appointment_id = '{appointmentId}' AND status = 'awaiting_hospital'"));
+            var health = await fixture.Client().GetFromJsonAsync<JsonElement>("/health/ready");
+            Assert.Equal("Degraded", health.GetProperty("status").GetString());
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", appointmentId.ToString()), n => n == 1,
+            TimeSpan.FromSeconds(60), "the confirmation after the outage");
+        var (_, booked) = await fixture.His.FhirAsync(HttpMethod.Get,
+            $"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{appointmentId}");
+        Assert.Equal(1, booked.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_signed_push_publishes_its_event_once_and_forgeries_replays_and_hostile_payloads_publish_nothing()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var pushed = await fixture.His.SimAsync("push", new { type = "critical-value", observationId = "obs-00001-1" });
+        Assert.True(pushed.GetProperty("delivered").GetBoolean(), pushed.GetRawText());
+        await Eventually.Until(() => fixture.EventsAsync("CriticalValueDetectedIntegrationEvent", patientId.ToString(), "6.8"), n => n == 1, Wait,
+            "the critical value");
+
+        var client = fixture.Client();
+        var replay = pushed.GetProperty("event").GetRawText();
+        Assert.Equal(HttpStatusCode.Conflict, (await PostPushAsync(client, replay, HisAdapterFixture.PushSecret)).StatusCode);
+
+        var forged = Envelope("report-ready", new { report = "DiagnosticReport/dr-lab-00001", patient = "Patient/pat-0001" });
+        var forgedResponse = await PostPushAsync(client, forged, "not-the-secret");
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
+        Assert.Equal("OperationOutcome", (await forgedResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resourceType").GetString());
+
+        var hostile = new[]
+        {
+            Envelope("report-ready", new { report = "DiagnosticReport/dr-lab-00001", patient = "Patient/pat-0002" }),
+            Envelope("report-ready", new { report = "Patient/pat-0001" }),
+            Envelope("report-ready", new { report = "http://evil.example/DiagnosticReport/x" }),
+            Envelope("drop-tables", new { }),
+            "{\"id\":\"x\",\"type\":[1,2]}",
+            Envelope("report-ready", new { report = "DiagnosticReport/dr-lab-00001" }, occurredAt: DateTimeOffset.UtcNow.AddHours(-2)),
+        };
+        foreach (var body in hostile)
+            Assert.Equal(HttpStatusCode.BadRequest, (await PostPushAsync(client, body, HisAdapterFixture.PushSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge,
+            (await PostPushAsync(client, Envelope("report-ready", new { padding = new string('x', 400_000) }), HisAdapterFixture.PushSecret)).StatusCode);
+
+        await Task.Delay(500);
+        Assert.Equal(0, await fixture.EventsAsync("ReportReadyIntegrationEvent", patientId.ToString()));
+        Assert.Equal(1, await fixture.EventsAsync("CriticalValueDetectedIntegrationEvent", patientId.ToString()));
+    }
+
+    [Fact]
+    public async Task Reads_are_for_integration_clients_and_only_ever_show_the_linked_patient()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/his/patients/{patientId}/reports")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client("patient").GetAsync($"/api/his/patients/{patientId}/reports")).StatusCode);
+
+        var client = fixture.Client("integration");
+        var reports = await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/reports");
+        Assert.True(reports.GetArrayLength() > 0);
+        var critical = reports.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "dr-lab-00001");
+        var potassium = critical.GetProperty("items").EnumerateArray().First(i => i.GetProperty("name").GetString() == "钾");
+        Assert.Equal("HH", potassium.GetProperty("flag").GetString());
+        Assert.Equal("mmol/L", potassium.GetProperty("unit").GetString());
+        Assert.True(potassium.GetProperty("critical").GetBoolean());
+
+        var (_, other) = await fixture.His.FhirAsync(HttpMethod.Get, "DiagnosticReport?subject=Patient/pat-0002&_count=1");
+        var othersReport = other.GetProperty("entry")[0].GetProperty("resource").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/his/patients/{patientId}/reports/{othersReport}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/his/patients/{patientId}/reports/dr-lab-00001")).StatusCode);
+
+        foreach (var kind in new[] { "prescriptions", "deposits" })
+            Assert.Equal(JsonValueKind.Array, (await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/{kind}")).ValueKind);
+        var charges = await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/charges");
+        Assert.True(charges.GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/his/patients/{Guid.NewGuid()}/reports")).StatusCode);
+    }
+
+    private async Task<Guid> LinkSeededPatientAsync()
+    {
+        var patientId = Guid.NewGuid();
+        await fixture.PublishAsync(new PatientRegisteredIntegrationEvent(patientId, Guid.NewGuid(), "许鹤", "male", new DateOnly(1941, 1, 30),
+            "resident_id", SeededIdNumber, "15864351175"));
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM patient_links WHERE patient_id = '{patientId}' AND his_patient_id = 'pat-0001'"), n => n == 1, Wait,
+            "the patient link");
+        return patientId;
+    }
+
+    private async Task<string> FreeSlotAsync(int index)
+    {
+        var (_, page) = await fixture.His.FhirAsync(HttpMethod.Get, "Slot?status=free&schedule=Schedule/sch-010&_count=20");
+        return page.GetProperty("entry")[index].GetProperty("resource").GetProperty("id").GetString()!;
+    }
+
+    private async Task<string?> SlotStatusAsync(string slotId) =>
+        (await fixture.His.FhirAsync(HttpMethod.Get, $"Slot/{slotId}")).Body.GetProperty("status").GetString();
+
+    private static string Envelope(string type, object data, DateTimeOffset? occurredAt = null) => JsonSerializer.Serialize(new
+    {
+        id = Guid.NewGuid().ToString(), type, occurredAt = (occurredAt ?? DateTimeOffset.UtcNow).ToString("O"), source = "JCSY-HIS", data,
+    });
+
+    private static Task<HttpResponseMessage> PostPushAsync(HttpClient client, string body, string secret)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/his/pushes") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-His-Signature", PushSignature.Sign(secret, bytes));
+        using var parsed = JsonDocument.Parse(body.StartsWith('{') ? body : "{}");
+        if (parsed.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            request.Headers.Add("X-His-Delivery", id.GetString());
+        return client.SendAsync(request);
+    }
+}

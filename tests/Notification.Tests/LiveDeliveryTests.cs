@@ -1,0 +1,64 @@
+using Platform.Contracts.Payment;
+using Platform.Contracts.Reports;
+
+namespace Notification.Tests;
+
+/// <summary>The hub end to end with the official JS client: live arrival for the right user only, and catch-up after
+/// being away.</summary>
+[Collection(NotificationCollection.Name)]
+public sealed class LiveDeliveryTests(NotificationFixture fixture)
+{
+    private string HubUrl => fixture.BaseUrl + "/hubs/notifications";
+
+    [Fact]
+    public async Task A_message_arrives_live_for_its_account_and_not_for_another()
+    {
+        Guid account = Guid.NewGuid(), patient = Guid.NewGuid(), bystander = Guid.NewGuid();
+        await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
+        await using var mine = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(account));
+        await using var theirs = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(bystander));
+
+        var report = Guid.NewGuid();
+        await fixture.PublishAsync(new ReportReadyIntegrationEvent(report, patient, "HIS-R-live", "检验", "血常规", DateTimeOffset.UtcNow));
+
+        var message = (await mine.NextAsync("message")).GetProperty("data");
+        Assert.Equal("报告已出", message.GetProperty("title").GetString());
+        Assert.Equal($"/reports/{report}", message.GetProperty("link").GetString());
+        Assert.Equal("report", message.GetProperty("category").GetString());
+        Assert.Equal("normal", message.GetProperty("severity").GetString());
+        Assert.True(message.TryGetProperty("createdAt", out _));
+        Assert.Equal(1, (await mine.NextAsync("unreadCount")).GetProperty("data").GetProperty("count").GetInt32());
+        await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("message", TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task After_being_away_the_app_catches_up_on_what_it_missed_only()
+    {
+        Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
+        await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
+        var seen = new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, "registration", Guid.NewGuid(), 2500, "挂号费", DateTimeOffset.UtcNow);
+        await fixture.PublishAsync(seen);
+        await fixture.WaitForMessageAsync(seen.Id, account);
+        var lastSeenId = (await fixture.MessagesPageAsync(account)).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        // Offline: two more arrive.
+        var missed = new[]
+        {
+            new PaymentRefundedIntegrationEvent(Guid.NewGuid(), patient, "registration", Guid.NewGuid(), 2500, "停诊退款"),
+            new PaymentRefundedIntegrationEvent(Guid.NewGuid(), patient, "registration", Guid.NewGuid(), 1200, "重复缴费"),
+        };
+        foreach (var e in missed)
+        {
+            await fixture.PublishAsync(e);
+            await fixture.WaitForMessageAsync(e.Id, account);
+        }
+
+        await using var client = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(account), since: lastSeenId, expect: 2);
+        var first = (await client.NextAsync("message")).GetProperty("data");
+        var second = (await client.NextAsync("message")).GetProperty("data");
+        Assert.Equal(2, (await client.NextAsync("caughtUp")).GetProperty("count").GetInt32());
+        Assert.Contains("25.00元", first.GetProperty("body").GetString()); // oldest first
+        Assert.Contains("12.00元", second.GetProperty("body").GetString());
+        Assert.DoesNotContain(lastSeenId, new[] { first, second }.Select(m => m.GetProperty("id").GetString()));
+    }
+}
