@@ -36,13 +36,13 @@ public sealed class HisDepartmentSyncTests(HospitalServiceFixture fixture) : ICl
     [Fact]
     public async Task The_his_moves_a_department_but_the_summary_staff_wrote_stays()
     {
-        await PublishAsync(new HisDepartmentSyncedIntegrationEvent("gk-sync", "骨科", "光谷院区", "门诊楼", "1楼", "027-1", "", "hs-gk", true));
+        await PublishAsync(new HisDepartmentSyncedIntegrationEvent("gk-sync", "骨科", "光谷院区", "门诊楼", "1楼", "027-87655101", "", "hs-gk", true));
         var created = await Eventually.Until(() => FindAsync("gk-sync"), d => d is not null, what: "the synced department");
 
         var staff = fixture.Service.CreateClient();
         staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("staff"));
         (await staff.PutAsJsonAsync($"/api/hospital/departments/{created!.Value.GetProperty("id").GetGuid()}",
-            new { name = "骨科", summary = "关节置换与运动医学（工作人员撰写）", phone = "027-1" })).EnsureSuccessStatusCode();
+            new { name = "骨科", summary = "关节置换与运动医学（工作人员撰写）", phone = "027-87655101" })).EnsureSuccessStatusCode();
 
         await PublishAsync(new HisDepartmentSyncedIntegrationEvent("gk-sync", "骨科", "光谷院区", "住院楼", "6楼", "027-87655106",
             "HIS 简介", "hs-gk", true));

@@ -123,6 +123,7 @@ public sealed class TokenTests(IdentityFixture f) : IClassFixture<IdentityFixtur
             ["ConnectionStrings:hospitaldb"] = database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = amqp,
             ["Auth:Authority"] = "http://localhost/api/identity",
+            ["Hospital:SeedDemoDepartments"] = "true",
         })
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
