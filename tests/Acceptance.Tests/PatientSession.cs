@@ -25,9 +25,11 @@ public static class PatientSession
         });
         if (localStorage is { Count: > 0 })
         {
-            var script = string.Join(";", localStorage.Select(kv =>
+            // Init scripts run on every navigation: seed once per tab, or a test's own logout would be undone.
+            var items = string.Join(";", localStorage.Select(kv =>
                 $"window.localStorage.setItem({System.Text.Json.JsonSerializer.Serialize(kv.Key)},{System.Text.Json.JsonSerializer.Serialize(kv.Value)})"));
-            await context.AddInitScriptAsync(script);
+            await context.AddInitScriptAsync(
+                $"if (!window.sessionStorage.getItem('platform.test.seeded')) {{ {items}; window.sessionStorage.setItem('platform.test.seeded', '1'); }}");
         }
         return context;
     }

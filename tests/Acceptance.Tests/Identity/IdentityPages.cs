@@ -8,16 +8,12 @@ public static class IdentityPages
 {
     /// <summary>A phone-sized context already signed in as <paramref name="account"/> (tokens stored the way the login page
     /// stores them; set once, so a refresh by the app is not undone on the next navigation).</summary>
-    public static async Task<IBrowserContext> SignedInContextAsync(this BrowserFixture browser, TestAccount account)
-    {
-        var context = await browser.NewContextAsync();
-        await context.AddInitScriptAsync(
-            "try { if (!sessionStorage.getItem('acceptance.seeded')) {" +
-            $"localStorage.setItem('platform.patient.token', {Js(account.AccessToken)});" +
-            $"localStorage.setItem('platform.patient.refresh', {Js(account.RefreshToken)});" +
-            "sessionStorage.setItem('acceptance.seeded', '1'); } } catch (e) { }");
-        return context;
-    }
+    public static Task<IBrowserContext> SignedInContextAsync(this BrowserFixture browser, TestAccount account) =>
+        browser.NewContextAsync(localStorage: new Dictionary<string, string>
+        {
+            ["platform.patient.token"] = account.AccessToken,
+            ["platform.patient.refresh"] = account.RefreshToken,
+        });
 
     public static ILocator Input(this IPage page, string testId) => page.GetByTestId(testId).Locator("input");
 
@@ -53,6 +49,4 @@ public static class IdentityPages
 
     public static async Task<string?> LocalStorageAsync(this IPage page, string key) =>
         await page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key);
-
-    private static string Js(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

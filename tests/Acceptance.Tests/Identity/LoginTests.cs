@@ -34,6 +34,7 @@ public sealed class LoginTests(BrowserFixture browser)
             Assert.False(string.IsNullOrEmpty(await p.LocalStorageAsync("platform.patient.refresh")));
 
             await p.GetByTestId("logout").ClickAsync();
+            await Expect(p.GetByText("已退出登录")).ToBeVisibleAsync();
             await Expect(p.GetByTestId("mine-login")).ToBeVisibleAsync();
             Assert.Null(await p.LocalStorageAsync("platform.patient.token"));
         });
@@ -58,6 +59,7 @@ public sealed class LoginTests(BrowserFixture browser)
 
             await p.GotoAsync("/mine");
             await p.GetByTestId("logout").ClickAsync();
+            await Expect(p.GetByText("已退出登录")).ToBeVisibleAsync();
             await p.GotoAsync("/account");
             await SubmitLoginAsync(p, account.Username, account.Password);
             await Expect(p.GetByTestId("login-mfa")).ToBeVisibleAsync();

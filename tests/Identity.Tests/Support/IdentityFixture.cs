@@ -57,7 +57,7 @@ public class IdentityFixture : IAsyncLifetime
         _ = Service.Server;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Service.DisposeAsync();
         await Sms.DisposeAsync();

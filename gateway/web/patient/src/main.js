@@ -5,6 +5,7 @@ import {
   Cell,
   CellGroup,
   Checkbox,
+  Divider,
   Empty,
   Field,
   Grid,
@@ -33,7 +34,7 @@ import { inbox, messageFromHospitalChange } from './messages.js'
 
 const app = createApp(App)
 for (const component of [
-  Badge, Button, Cell, CellGroup, Checkbox, Empty, Field, Grid, GridItem, Icon, Loading, NavBar, Overlay, Radio, RadioGroup,
+  Badge, Button, Cell, CellGroup, Checkbox, Divider, Empty, Field, Grid, GridItem, Icon, Loading, NavBar, Overlay, Radio, RadioGroup,
   Search, Skeleton, Step, Steps, Switch, Tabbar, TabbarItem, Tag,
 ]) {
   app.use(component)

@@ -21,11 +21,18 @@ const routes = [
     meta: { title: '科室详情' },
   },
   { path: '/account', name: 'login', component: account('LoginPage'), meta: { title: '登录', guestOnly: true } },
+  { path: '/account/wechat', name: 'wechat-login', component: account('WeChatLoginPage'), meta: { title: '微信登录' } },
   { path: '/register', name: 'register', component: account('RegisterPage'), meta: { title: '注册', guestOnly: true } },
   { path: '/patients', name: 'patients', component: account('PatientsPage'), meta: { title: '就诊人管理', auth: true } },
   { path: '/patients/add', name: 'patient-add', component: account('AddPatientPage'), meta: { title: '实名认证', auth: true } },
   { path: '/mine/security', name: 'security', component: account('SecurityPage'), meta: { title: '安全设置', auth: true } },
   { path: '/mine/agreements', name: 'agreements', component: account('AgreementsPage'), meta: { title: '协议与隐私', auth: true } },
+  {
+    path: '/mine/notifications',
+    name: 'notification-settings',
+    component: () => import('./pages/NotificationSettingsPage.vue'),
+    meta: { title: '消息设置', auth: true },
+  },
   { path: '/mine/close', name: 'close-account', component: account('CloseAccountPage'), meta: { title: '注销账号', auth: true } },
   { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约挂号', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({

@@ -3,6 +3,7 @@ using Identity.API.Application;
 using Identity.API.Application.Accounts;
 using Identity.API.Application.Agreements;
 using Identity.API.Application.Mfa;
+using Identity.API.Application.WeChat;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,8 @@ public static class MeApi
         api.MapPost("/mfa/totp/confirm", ConfirmTotp).WithName("ConfirmTotp").WithSummary("确认绑定身份验证器");
         api.MapDelete("/mfa/totp", DisableTotp).WithName("DisableTotp").WithSummary("解绑身份验证器");
         api.MapPut("/mfa/sms", SetSmsMfa).WithName("SetSmsMfa").WithSummary("开启或关闭短信二次验证");
+        api.MapPost("/wechat", BindWeChat).WithName("BindWeChat").WithSummary("绑定微信（凭微信登录返回的 bindToken）");
+        api.MapDelete("/wechat", UnbindWeChat).WithName("UnbindWeChat").WithSummary("解绑微信");
         api.MapGet("/export", Export).WithName("ExportMyData").WithSummary("导出我的个人信息（PIPL）");
         api.MapDelete("/", Close).WithName("CloseAccount").WithSummary("注销账号");
         return app;
@@ -81,6 +84,19 @@ public static class MeApi
             throw new ProblemException(400, "phone_required", "账号未绑定手机号，无法开启短信验证");
         account.SmsMfaEnabled = body.Enabled;
         await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> BindWeChat(BindWeChatRequest body, ClaimsPrincipal user, IdentityDbContext db, WeChatBinding wechat,
+        CancellationToken ct)
+    {
+        await wechat.LinkAsync(await db.LoadAsync(user, ct), body.BindToken, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> UnbindWeChat(ClaimsPrincipal user, IdentityDbContext db, WeChatBinding wechat, CancellationToken ct)
+    {
+        await wechat.UnlinkAsync(await db.LoadAsync(user, ct), ct);
         return TypedResults.NoContent();
     }
 

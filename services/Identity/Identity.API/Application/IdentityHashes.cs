@@ -10,4 +10,5 @@ public sealed class IdentityHashes(LookupHasher hasher)
     public string Requester(string ip) => hasher.Hash("requester", ip);
     public string SmsCode(Guid codeId, string code) => hasher.Hash("sms-code:" + codeId.ToString("N"), code);
     public string LoginName(string login) => hasher.Hash("login", login);
+    public string WeChatOpenId(string openId) => hasher.Hash("wechat-openid", openId);
 }

@@ -16,11 +16,14 @@ public sealed class Account
     public string? PendingTotpSecretEncrypted { get; set; }
     public long LastTotpStep { get; set; } = -1;
     public bool SmsMfaEnabled { get; set; }
+    public string? WeChatOpenIdHash { get; set; }
+    public string? WeChatOpenIdEncrypted { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool TotpEnabled => TotpSecretEncrypted is not null;
     public bool IsClosed => ClosedAt is not null;
+    public bool WeChatBound => WeChatOpenIdHash is not null;
 
     public IReadOnlyList<string> SecondFactors()
     {

@@ -6,12 +6,14 @@ using Identity.API.Application.Mfa;
 using Identity.API.Application.Patients;
 using Identity.API.Application.Sms;
 using Identity.API.Application.Tokens;
+using Identity.API.Application.WeChat;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Identity.API.Infrastructure.Keys;
 using Identity.API.Infrastructure.RealName;
 using Identity.API.Infrastructure.Seed;
 using Identity.API.Infrastructure.Sms;
+using Identity.API.Infrastructure.WeChat;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,7 +60,10 @@ internal static class Extensions
         services.AddScoped<TotpEnrolment>();
         services.AddScoped<AccountData>();
         services.AddScoped<PatientBinding>();
+        services.AddScoped<WeChatSignIn>();
+        services.AddScoped<WeChatBinding>();
         services.AddExternalParties(config);
+        services.AddWeChatGateway(config);
     }
 
     private static void AddExternalParties(this IServiceCollection services, IConfiguration config)
@@ -75,6 +80,17 @@ internal static class Extensions
         {
             c.BaseAddress = WithSlash(realName.BaseUrl);
             c.Timeout = Timeout.InfiniteTimeSpan;
+        });
+    }
+
+    private static void AddWeChatGateway(this IServiceCollection services, IConfiguration config)
+    {
+        // ./platform passes every component's address as Endpoints:<name>; the default is the local stack's gateway.
+        var baseUrl = config["Endpoints:wechat"] ?? "http://127.0.0.1:5120";
+        services.AddHttpClient<WeChatTicketRedeemer>(c =>
+        {
+            c.BaseAddress = WithSlash(baseUrl);
+            c.Timeout = TimeSpan.FromSeconds(10);
         });
     }
 

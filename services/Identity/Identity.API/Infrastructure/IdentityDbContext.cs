@@ -15,6 +15,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementConsent> AgreementConsents => Set<AgreementConsent>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<WeChatBindToken> WeChatBindTokens => Set<WeChatBindToken>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

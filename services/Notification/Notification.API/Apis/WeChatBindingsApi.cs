@@ -7,8 +7,8 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Notification.API.Apis;
 
-/// <summary>Links an account to the openid it signed in with, for template messages. Called by the WeChat OAuth
-/// bridge (integration client) until Identity announces bindings as an event.</summary>
+/// <summary>Links an account to an openid by hand (integration clients, e.g. support tools). The normal path is Identity's
+/// WeChatAccountBound/Unbound events (see WeChatBindingConsumers).</summary>
 public static class WeChatBindingsApi
 {
     public static IEndpointRouteBuilder MapWeChatBindingsApi(this IEndpointRouteBuilder app)

@@ -12,7 +12,7 @@ public sealed class PatientAccount
 }
 
 /// <summary>The WeChat openid an account signed in with. Template messages need it; the account ↔ openid link is
-/// made by whoever saw both (the WeChat OAuth bridge).</summary>
+/// announced by Identity when the patient binds WeChat (WeChatAccountBoundIntegrationEvent).</summary>
 public sealed class WeChatBinding
 {
     public Guid AccountId { get; init; }

@@ -14,7 +14,8 @@ namespace Identity.API.Application.Accounts;
 
 public sealed record MfaState(bool Totp, bool Sms);
 
-public sealed record MeDto(Guid Id, string Username, string PhoneMasked, MfaState Mfa, DateTimeOffset CreatedAt, string Role);
+public sealed record MeDto(Guid Id, string Username, string PhoneMasked, MfaState Mfa, DateTimeOffset CreatedAt, string Role,
+    bool WechatBound);
 
 public sealed record ConsentDto(string Kind, string Version, DateTimeOffset AcceptedAt, string Channel);
 
@@ -38,7 +39,7 @@ public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor,
 
     public MeDto Me(Account a) => new(a.Id, a.Username,
         a.PhoneEncrypted is null ? "" : Mask.Phone(encryptor.Decrypt(a.PhoneEncrypted, Login.SecondFactor.PhoneContext(a.Id))),
-        new MfaState(a.TotpEnabled, a.SmsMfaEnabled), a.CreatedAt, a.Role);
+        new MfaState(a.TotpEnabled, a.SmsMfaEnabled), a.CreatedAt, a.Role, a.WeChatBound);
 
     public async Task<DataExport> ExportAsync(Account account, CancellationToken ct)
     {
@@ -66,6 +67,7 @@ public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor,
         account.Username = account.UsernameNormalized = "closed_" + account.Id.ToString("N");
         account.DisplayName = "已注销用户";
         account.PhoneEncrypted = account.PhoneHash = null;
+        account.WeChatOpenIdEncrypted = account.WeChatOpenIdHash = null;
         account.PasswordHash = "";
         account.TotpSecretEncrypted = account.PendingTotpSecretEncrypted = null;
         account.SmsMfaEnabled = false;

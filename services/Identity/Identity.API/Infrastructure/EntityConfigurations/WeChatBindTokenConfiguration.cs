@@ -1,0 +1,14 @@
+using Identity.API.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Identity.API.Infrastructure.EntityConfigurations;
+
+internal sealed class WeChatBindTokenConfiguration : IEntityTypeConfiguration<WeChatBindToken>
+{
+    public void Configure(EntityTypeBuilder<WeChatBindToken> e)
+    {
+        e.ToTable("wechat_bind_tokens");
+        e.HasKey(t => t.TokenHash);
+    }
+}

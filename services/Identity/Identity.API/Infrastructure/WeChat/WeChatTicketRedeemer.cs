@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Identity.API.Application.Tokens;
+using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
+
+namespace Identity.API.Infrastructure.WeChat;
+
+public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname);
+
+/// <summary>Turns the one-time wxticket the app brought back from the WeChat gateway into the openid. The gateway only
+/// answers integration clients; Identity signs that token for itself with its own key.</summary>
+public sealed class WeChatTicketRedeemer(HttpClient http, AccessTokenIssuer issuer)
+{
+    private static readonly TokenSubject Self = new("identity", PlatformRoles.Integration, "身份服务", [], ["client"]);
+
+    /// <returns>null when the ticket is unknown, spent or expired.</returns>
+    public async Task<RedeemedWeChatTicket?> RedeemAsync(string ticket, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/wechat/oauth/tickets/redeem")
+        {
+            Content = JsonContent.Create(new { ticket }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue(Self));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException)
+        {
+            throw Unavailable();
+        }
+        using (response)
+        {
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest) return null;
+            if (!response.IsSuccessStatusCode) throw Unavailable();
+            var redeemed = await response.Content.ReadFromJsonAsync<RedeemedWeChatTicket>(ct);
+            return string.IsNullOrEmpty(redeemed?.OpenId) ? null : redeemed;
+        }
+    }
+
+    private static ProblemException Unavailable() => new(503, "wechat_unavailable", "微信登录服务繁忙，请稍后重试");
+}
