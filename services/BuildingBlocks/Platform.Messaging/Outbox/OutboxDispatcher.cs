@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Messaging.Outbox;
 
-/// <summary>Publishes committed outbox rows in order. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share
+/// <summary>Publishes committed outbox rows, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share
 /// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it.</summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
@@ -57,12 +57,9 @@ internal sealed class OutboxDispatcher<TContext>(
         var published = 0;
         foreach (var row in batch)
         {
-            if (await TryPublishAsync(row, settings, ct)) published++;
-            else
-            {
-                // Keep order: later rows wait for this one.
-                break;
-            }
+            // A failure most likely means the broker is unreachable: the rest of the batch would only time out too.
+            if (!await TryPublishAsync(row, settings, ct)) break;
+            published++;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
