@@ -18,7 +18,8 @@ public static class TestPeople
     /// <summary>A resident ID number (GB 11643) for someone born on <paramref name="birthDate"/>, with a valid check character.</summary>
     public static string ResidentId(DateOnly birthDate)
     {
-        var first17 = $"110101{birthDate:yyyyMMdd}{RandomNumberGenerator.GetInt32(0, 1000):D3}";
+        var region = Regions[RandomNumberGenerator.GetInt32(Regions.Length)];
+        var first17 = $"{region}{birthDate:yyyyMMdd}{RandomNumberGenerator.GetInt32(0, 1000):D3}";
         var sum = first17.Select((c, i) => (c - '0') * Weights[i]).Sum();
         return first17 + CheckChars[sum % 11];
     }
@@ -30,7 +31,13 @@ public static class TestPeople
         return valid[..17] + wrong;
     }
 
-    public static DateOnly BornYearsAgo(int years) => DateOnly.FromDateTime(DateTime.Today).AddYears(-years).AddDays(-40);
+    /// <summary>Someone aged <paramref name="years"/> (never a year older): the day is random so that people made by
+    /// repeated runs against one stack don't share ID numbers.</summary>
+    public static DateOnly BornYearsAgo(int years) =>
+        DateOnly.FromDateTime(DateTime.Today).AddYears(-years).AddDays(-RandomNumberGenerator.GetInt32(40, 330));
+
+    // Beijing Dongcheng, Shanghai Huangpu, Guangzhou Yuexiu, Wuhan Jiang'an: real region codes.
+    private static readonly string[] Regions = ["110101", "310101", "440104", "420102"];
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
     private static readonly string[] Given = ["建国", "秀英", "小明", "丽华", "志强", "桂兰", "子涵", "雨桐", "浩然", "淑珍"];
