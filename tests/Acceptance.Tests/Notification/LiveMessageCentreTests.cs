@@ -32,8 +32,6 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
     }
 
     [Fact]
-    [Trait("Rubric", "R15")]
-    [Trait("Rubric", "R17")]
     [Trait("Rubric", "R18")]
     public async Task A_report_and_a_critical_value_appear_live_on_the_messages_page()
     {
@@ -86,5 +84,50 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
         });
 
         Assert.Equal(1, await UnreadCountAsync(token));
+    }
+
+    [Fact]
+    [Trait("Rubric", "R15")]
+    public async Task A_stop_clinic_notice_and_a_bed_change_reach_the_patient_as_they_happen()
+    {
+        var account = await Acceptance.Tests.Identity.IdentityApi.RegisterAsync();
+        var token = account.AccessToken;
+        Guid accountId = StackTokens.Subject(token), patientId = Guid.NewGuid();
+        await RegisterPatientAsync(accountId, patientId);
+
+        await using var context = await browser.NewContextAsync(localStorage: new Dictionary<string, string>
+        {
+            ["platform.patient.token"] = token,
+        });
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/messages");
+            await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15000 });
+
+            var stopEvent = Guid.CreateVersion7();
+            var startsAt = DateTimeOffset.UtcNow.AddDays(1);
+            await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "ClinicStoppedIntegrationEvent", stopEvent, new
+            {
+                id = stopEvent, occurredAt = DateTimeOffset.UtcNow, sessionId = "ACC-S-1", departmentName = "眼科",
+                doctorName = "赵医生", startsAt, endsAt = startsAt.AddHours(4), reason = "设备检修",
+                affectedPatientIds = new[] { patientId },
+            });
+            var stopped = p.Locator("[data-testid=message-item][data-category=clinic-stopped]");
+            await Expect(stopped).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await Expect(stopped).ToContainTextAsync("停诊");
+            await Expect(stopped).ToContainTextAsync("设备检修");
+
+            var bedEvent = Guid.CreateVersion7();
+            await StackBroker.PublishAsync("Platform.Contracts.Inpatient", "BedChangedIntegrationEvent", bedEvent, new
+            {
+                id = bedEvent, occurredAt = DateTimeOffset.UtcNow, patientId, hisEncounterId = "ACC-E-1",
+                ward = "心内科二病区", bed = "12床", changedAt = DateTimeOffset.UtcNow,
+            });
+            var bed = p.Locator("[data-testid=message-item][data-category=inpatient]");
+            await Expect(bed).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await Expect(bed).ToContainTextAsync("12床");
+            await Expect(p.GetByTestId("unread-badge")).ToHaveTextAsync("2");
+        });
     }
 }
