@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.Testing;
 
@@ -21,6 +24,29 @@ public class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> setting
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;
         return new ServiceFactory<TMarker>(settings);
+    }
+
+    /// <summary>The host starts its bus without waiting; a test that publishes before the service's queues are bound
+    /// would lose its message, so hand the service over only once the bus reports healthy.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        WaitForBusAsync(host.Services).GetAwaiter().GetResult();
+        return host;
+    }
+
+    private static async Task WaitForBusAsync(IServiceProvider services)
+    {
+        var health = services.GetService<HealthCheckService>();
+        if (health is null) return;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var report = await health.CheckHealthAsync(c => c.Name == "masstransit-bus");
+            if (report.Entries.Count == 0 || report.Status == HealthStatus.Healthy) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the service's message bus did not become ready within 60 s");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
