@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Acceptance.Tests.Identity;
 using Platform.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,6 +24,15 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
         });
     }
 
+    /// <summary>A registered account acting for a patient the message centre has learnt about.</summary>
+    private static async Task<(TestAccount Account, Guid PatientId)> NewPatientAsync()
+    {
+        var account = await IdentityApi.RegisterAsync();
+        var patientId = Guid.NewGuid();
+        await RegisterPatientAsync(StackTokens.Subject(account.AccessToken), patientId);
+        return (account, patientId);
+    }
+
     private static async Task<int> UnreadCountAsync(string token)
     {
         using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.EdgeUrl) };
@@ -35,16 +45,11 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
     [Trait("Rubric", "R18")]
     public async Task A_report_and_a_critical_value_appear_live_on_the_messages_page()
     {
-        var account = await Acceptance.Tests.Identity.IdentityApi.RegisterAsync();
+        var (account, patientId) = await NewPatientAsync();
         var token = account.AccessToken;
-        Guid accountId = StackTokens.Subject(token), patientId = Guid.NewGuid();
-        await RegisterPatientAsync(accountId, patientId);
         await Eventually.Until(() => UnreadCountAsync(token), n => n == 0, what: "message centre answering for the account");
 
-        await using var context = await browser.NewContextAsync(localStorage: new Dictionary<string, string>
-        {
-            ["platform.patient.token"] = token,
-        });
+        await using var context = await browser.SignedInContextAsync(account);
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {
@@ -90,15 +95,8 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
     [Trait("Rubric", "R15")]
     public async Task A_stop_clinic_notice_and_a_bed_change_reach_the_patient_as_they_happen()
     {
-        var account = await Acceptance.Tests.Identity.IdentityApi.RegisterAsync();
-        var token = account.AccessToken;
-        Guid accountId = StackTokens.Subject(token), patientId = Guid.NewGuid();
-        await RegisterPatientAsync(accountId, patientId);
-
-        await using var context = await browser.NewContextAsync(localStorage: new Dictionary<string, string>
-        {
-            ["platform.patient.token"] = token,
-        });
+        var (account, patientId) = await NewPatientAsync();
+        await using var context = await browser.SignedInContextAsync(account);
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {
