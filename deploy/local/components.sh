@@ -2,13 +2,14 @@
 #   kind dotnet: path is the project folder, started from its Release build; kind node: `node server.mjs` in path.
 #   database: the PostgreSQL database the service owns ("-" for none), passed as ConnectionStrings__<database>db.
 #   dotnet services are routed by nginx at /api/<name>/ (his: the HIS adapter, reached by the HIS at /api/his/).
-#   settings: space-separated KEY=VALUE for that process; {port} is its own port, {port:NAME} another component's.
+#   settings: space-separated KEY=VALUE for that process; {port} is its own port, {port:NAME} another component's,
+#   {edge} the nginx edge's base URL.
 COMPONENTS=(
   'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname}'
   'hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready|'
-  'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms}'
+  'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge}'
   'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port}'
-  'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/'
+  'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__H5BaseUrl={edge}'
   'his-sim|5301|node|tests/Simulators/His|-|/$sim/health|HIS_PORT={port} HIS_PUSH_URL=http://127.0.0.1:{port:his}/api/his/pushes'
   'sms|5302|node|tests/Simulators/Sms|-|/$sim/health|'
   'realname|5303|node|tests/Simulators/RealName|-|/$sim/health|'
@@ -31,6 +32,7 @@ component_settings() {
   local c=$1 setting
   for setting in $(component_field "$c" 6); do
     setting=${setting//\{port\}/$(component_port "$c")}
+    setting=${setting//\{edge\}/http://$EDGE_HOST:$EDGE_PORT}
     while [[ $setting =~ \{port:([a-z-]+)\} ]]; do
       setting=${setting//${BASH_REMATCH[0]}/$(port_of "${BASH_REMATCH[1]}")}
     done

@@ -59,8 +59,8 @@ case "${1:-start}" in
     ;;
   stop)
     running && "$RBIN/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 || true
-    # epmd on our private port outlives the node; stop it as well.
-    pkill -f "epmd.*-port $EPMD_PORT" 2>/dev/null || true
+    # epmd on our private port outlives the node (it runs as `epmd -daemon`, port only in its environment); stop it too.
+    ERL_EPMD_PORT="$EPMD_PORT" epmd -kill >/dev/null 2>&1 || true
     ;;
   status) running ;;
   ctl) shift; "$RBIN/rabbitmqctl" "$@" ;;
