@@ -108,7 +108,7 @@ public sealed class WeChatLoginTests(WeChatIdentityFixture f) : IClassFixture<We
         var jwks = new JsonWebKeySet(await f.Client().GetStringAsync("/api/identity/.well-known/jwks.json"));
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..], new TokenValidationParameters
         {
-            ValidIssuer = "platform-identity", ValidAudience = "platform", IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidIssuer = "urn:platform:identity", ValidAudience = "platform", IssuerSigningKeys = jwks.GetSigningKeys(),
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal("integration", result.Claims["role"]);

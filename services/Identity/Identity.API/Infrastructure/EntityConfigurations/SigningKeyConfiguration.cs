@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Identity.API.Infrastructure.EntityConfigurations;
 
-internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
-{
-    public void Configure(EntityTypeBuilder<RefreshToken> e)
-    {
-        e.ToTable("refresh_tokens");
-        e.HasKey(t => t.Id);
-        e.HasIndex(t => t.TokenHash).IsUnique();
-        e.HasIndex(t => t.FamilyId);
-    }
-}
-
 internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
 {
     public void Configure(EntityTypeBuilder<SigningKey> e)
