@@ -38,7 +38,7 @@ public sealed class TokenTests(IdentityFixture f) : IClassFixture<IdentityFixtur
         var reuse = await RefreshAsync(session.RefreshToken);
         Assert.Equal(HttpStatusCode.BadRequest, reuse.StatusCode);
         var problem = await reuse.JsonAsync();
-        Assert.Equal("invalid_grant", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("code").GetString() == "invalid_grant", problem.ToString());
         Assert.Equal("登录已失效", problem.GetProperty("title").GetString());
         // The legitimate successor died with its family.
         Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(second)).StatusCode);

@@ -21,7 +21,8 @@ public sealed record TokenError(string Code, string OAuthError, string Title, st
     /// <summary>The answer for a refusal OpenIddict made itself (before or after our handler), by its RFC 6749 error.</summary>
     public static TokenError FromOAuth(string error) => error switch
     {
-        "invalid_grant" => InvalidGrant,
+        // OpenIddict answers a spent, revoked, expired or foreign refresh token with invalid_grant or invalid_token.
+        "invalid_grant" or "invalid_token" or "expired_token" => InvalidGrant,
         "invalid_client" => InvalidClient,
         "unsupported_grant_type" => UnsupportedGrant,
         "unauthorized_client" => ClientNotAllowed,

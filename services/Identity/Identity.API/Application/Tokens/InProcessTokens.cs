@@ -39,7 +39,9 @@ public sealed class InProcessTokens(IOpenIddictServerFactory factory, IOpenIddic
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor
             .CreateBuilder<ProcessSignInContext>()
             .UseSingletonHandler<StopBeforeResponse>()
-            .SetOrder(OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order + 1_000)
+            // After the tokens are generated and attached to the response, before the token endpoint's response is applied.
+            .SetOrder(Math.Max(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order,
+                OpenIddictServerHandlers.AttachCustomSignInParameters.Descriptor.Order) + 1_000)
             .Build();
 
         public ValueTask HandleAsync(ProcessSignInContext context)
