@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Correlation;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.RateLimiting;
 
@@ -27,7 +28,10 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
+        });
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // nginx on loopback (or the ingress in k8s) is the only proxy in front of us.
@@ -49,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UsePlatformProblemDetails();
+        app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
