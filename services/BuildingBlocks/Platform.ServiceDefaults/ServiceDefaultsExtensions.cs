@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auth;
@@ -39,6 +40,8 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddHttpContextAccessor();
+        // Time comes from TimeProvider everywhere, so tests can move the clock.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
         builder.AddPlatformRateLimiting();
