@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.Testing;
 
@@ -25,7 +23,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     public static async Task<PrivateBroker> StartAsync()
     {
         var data = Path.Combine(Path.GetTempPath(), "platform-broker-" + Guid.NewGuid().ToString("N")[..8]);
-        int amqp = FreePort(), mgmt = FreePort(), dist = FreePort(), epmd = FreePort();
+        int amqp = LoopbackPorts.Free(), mgmt = LoopbackPorts.Free(), dist = LoopbackPorts.Free(), epmd = LoopbackPorts.Free();
         var env = new Dictionary<string, string>
         {
             ["PLATFORM_DATA"] = data,
@@ -59,13 +57,6 @@ public sealed class PrivateBroker : IAsyncDisposable
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmq.sh {verb} failed: {await stderr}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

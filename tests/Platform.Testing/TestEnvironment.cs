@@ -11,6 +11,8 @@ public static class TestEnvironment
     public static string RabbitUser => Get("PLATFORM_RABBIT_USER", "platform");
     public static string RabbitPassword => Get("PLATFORM_RABBIT_PASSWORD", "platform-dev-password");
     public static string EdgeUrl => Get("PLATFORM_EDGE_URL", "http://127.0.0.1:8080").TrimEnd('/');
+    public static string EdgeTlsUrl => Get("PLATFORM_EDGE_TLS_URL", "https://127.0.0.1:8443").TrimEnd('/');
+    public static string Logs => Get("PLATFORM_LOGS", Path.Combine(Root, ".data", "logs"));
     public static string Root => Get("PLATFORM_ROOT", FindRoot());
     public static string Artifacts => Get("PLATFORM_ARTIFACTS", Path.Combine(Root, "artifacts"));
 
