@@ -50,12 +50,11 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
                 await ExecuteAsync(lockConn, $"CREATE DATABASE {Quote(database)}", ct);
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
-            {
-                await db.Database.MigrateAsync(ct);
-                logger.LogInformation("Applied migrations {Migrations} to {Database}", pending, database);
-            }
+            // Not GetPendingMigrations first: on a new database it reads a history table that is not there yet, and
+            // EF logs that as an error. MigrateAsync creates the table, and does nothing when all is applied.
+            await db.Database.MigrateAsync(ct);
+            logger.LogInformation("Database {Database} is at migration {Migration}", database,
+                (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault());
             if (seed is not null) await seed(db, ct);
         }
         finally
