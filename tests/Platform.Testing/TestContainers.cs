@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
@@ -94,18 +95,34 @@ public sealed class TestContainers
     {
         var postgres = PostgreSql().Build();
         var rabbit = RabbitMq().WithPortBinding(ManagementPort, true).Build();
-        var shared = new TestContainers(postgres, rabbit);
-        // Without Ryuk (podman) nothing else removes them when the run ends.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => shared.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
-        return shared;
+        try
+        {
+            await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
+        }
+        finally
+        {
+            RemoveWhenThisProcessEnds(postgres, rabbit);
+        }
+        return new TestContainers(postgres, rabbit);
     }
 
-    private async ValueTask DisposeAsync()
+    /// <summary>Ryuk removes a run's containers once the test process is gone. Where Ryuk is disabled (podman), a
+    /// detached watcher does it through the engine's socket: the test host is ended by the runner, so neither a
+    /// fixture nor ProcessExit gets to.</summary>
+    private static void RemoveWhenThisProcessEnds(params IContainer[] containers)
     {
-        await _postgres.DisposeAsync();
-        await _rabbit.DisposeAsync();
+        if (!string.Equals(Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED"), "true", StringComparison.OrdinalIgnoreCase)
+            || DockerHost() is not { } host || !host.StartsWith("unix://", StringComparison.Ordinal))
+            return;
+        var socket = host["unix://".Length..];
+        var removals = string.Concat(containers.Where(c => !string.IsNullOrEmpty(c.Id)).Select(c =>
+            $"curl -s -o /dev/null --unix-socket '{socket}' -X DELETE 'http://localhost/containers/{c.Id}?force=true&v=true'; "));
+        Process.Start(new ProcessStartInfo("setsid",
+            ["sh", "-c", $"exec </dev/null >/dev/null 2>&1; tail --pid={Environment.ProcessId} -f /dev/null; {removals}"]))?.Dispose();
     }
+
+    private static string? DockerHost() =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } h ? h : null;
 
     private static TestInfrastructure Choose() =>
         Environment.GetEnvironmentVariable("PLATFORM_TEST_INFRA")?.Trim().ToLowerInvariant() switch
@@ -119,7 +136,7 @@ public sealed class TestContainers
     /// <summary>Whether a Docker API answers <c>GET /_ping</c> on DOCKER_HOST (unix:// or tcp://) or the default socket.</summary>
     private static bool EngineAnswers()
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } h ? h : "unix:///var/run/docker.sock";
+        var host = DockerHost() ?? "unix:///var/run/docker.sock";
         try
         {
             HttpMessageHandler handler;
