@@ -51,8 +51,8 @@ public sealed class TestContainers
     public static string PostgresImage => TestEnvironment.Get("PLATFORM_TEST_PG_IMAGE", "postgres:15");
     public static string RabbitImage => TestEnvironment.Get("PLATFORM_TEST_RABBIT_IMAGE", "rabbitmq:3.13-management");
 
-    /// <summary>A RabbitMQ container with the platform's credentials and the management port published; the caller
-    /// picks the host ports or leaves them random.</summary>
+    /// <summary>A RabbitMQ container with the platform's credentials; the caller publishes the AMQP and management
+    /// ports (random, or fixed ones that survive a stop and a start).</summary>
     public static RabbitMqBuilder RabbitMq() => WithPlatformDefaults(new RabbitMqBuilder(RabbitImage)
         .WithUsername(TestEnvironment.RabbitUser)
         .WithPassword(TestEnvironment.RabbitPassword));
