@@ -11,9 +11,6 @@ namespace Platform.Messaging;
 
 public static class MessagingSetup
 {
-    /// <summary>The outbox/inbox migrations; pass them to AddPlatformDbContext before the service's own.</summary>
-    public static MigrationScripts Migrations => new("messaging", typeof(MessagingSetup).Assembly);
-
     /// <summary>MassTransit on RabbitMQ (ConnectionStrings:rabbitmq, an amqp:// URI with the vhost as path), the
     /// outbox of <typeparamref name="TContext"/> with its dispatcher, retries with backoff, and error queues as
     /// dead letters. <paramref name="serviceName"/> prefixes the service's queue names.</summary>

@@ -6,6 +6,8 @@ public sealed class OutboxMessage
     public required string MessageType { get; init; }
     public required string Payload { get; init; }
     public string? CorrelationId { get; init; }
+    /// <summary>The W3C traceparent of the activity that wrote the message (55 characters), restored when it is sent.</summary>
+    public string? TraceParent { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

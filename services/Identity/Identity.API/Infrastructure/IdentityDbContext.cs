@@ -2,7 +2,6 @@ using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace Identity.API.Infrastructure;
 
@@ -27,6 +26,5 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         model.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
         model.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }
