@@ -27,7 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-quic"],
+                "--no-first-run", "--disable-sync", "--disable-quic",
+                // A second stack's edge may sit on a port Chromium refuses by default (10080 is on its unsafe list).
+                $"--explicitly-allowed-ports={new Uri(EdgeUrl).Port}"],
         });
     }
 

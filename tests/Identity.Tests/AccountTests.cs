@@ -64,7 +64,7 @@ public sealed class AccountTests(IdentityFixture f) : IClassFixture<IdentityFixt
         Assert.Equal(0, await f.Database.ScalarAsync($"SELECT count(*) FROM accounts WHERE id = '{session.AccountId}' AND (phone_hash IS NOT NULL OR phone_encrypted IS NOT NULL)"));
         Assert.Equal(1, await f.Database.ScalarAsync($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AccountClosedIntegrationEvent%' AND payload->>'accountId' = '{session.AccountId}'"));
         Assert.Equal("invalid_credentials", (await (await f.PasswordLoginAsync(session.Username, session.Password)).JsonAsync()).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken), ("client_id", "patient"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/identity/me")).StatusCode);
     }
 }

@@ -28,7 +28,7 @@ public sealed class LoginTests(IdentityFixture f) : IClassFixture<IdentityFixtur
             Assert.Equal("RS256", jwt.Alg);
             Assert.Equal(session.AccountId.ToString(), jwt.Subject);
             Assert.Equal("patient", jwt.GetClaim("role").Value);
-            Assert.Equal("platform-identity", jwt.Issuer);
+            Assert.Equal("urn:platform:identity", jwt.Issuer);
             Assert.Contains("platform", jwt.Audiences);
         }
     }

@@ -55,7 +55,7 @@ public sealed class PatientTests(IdentityFixture f) : IClassFixture<IdentityFixt
             n => n >= 1, TimeSpan.FromSeconds(20), "event dispatched");
         Assert.Equal(1, sent);
 
-        var token = await (await f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken))).JsonAsync();
+        var token = await (await f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken), ("client_id", "patient"))).JsonAsync();
         var pids = new JsonWebToken(token.GetProperty("access_token").GetString()).GetPayloadValue<string[]>("pid");
         Assert.Contains(patientId.ToString(), pids);
 

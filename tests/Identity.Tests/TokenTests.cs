@@ -18,30 +18,97 @@ namespace Identity.Tests;
 
 public sealed class TokenTests(IdentityFixture f) : IClassFixture<IdentityFixture>
 {
-    private static (string, string) Refresh(string token) => ("refresh_token", token);
+    private Task<HttpResponseMessage> RefreshAsync(string token, string clientId = "patient") =>
+        f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", token), ("client_id", clientId));
 
     [Fact]
     public async Task Refresh_tokens_rotate_and_a_reused_one_revokes_the_family()
     {
         var session = await f.RegisterAsync();
-        var first = await (await f.TokenAsync(("grant_type", "refresh_token"), Refresh(session.RefreshToken))).JsonAsync();
+        var refreshed = await RefreshAsync(session.RefreshToken);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var first = await refreshed.JsonAsync();
         var second = first.GetProperty("refresh_token").GetString()!;
         Assert.NotEqual(session.RefreshToken, second);
+        var access = new JsonWebToken(first.GetProperty("access_token").GetString());
+        Assert.Equal(session.AccountId.ToString(), access.Subject);
+        Assert.Equal("pwd", access.GetPayloadValue<string[]>("amr").Single());
 
-        var reuse = await f.TokenAsync(("grant_type", "refresh_token"), Refresh(session.RefreshToken));
+        // No leeway: the spent token presented again at once is a replay.
+        var reuse = await RefreshAsync(session.RefreshToken);
         Assert.Equal(HttpStatusCode.BadRequest, reuse.StatusCode);
-        Assert.Equal("invalid_grant", (await reuse.JsonAsync()).GetProperty("code").GetString());
+        var problem = await reuse.JsonAsync();
+        Assert.True(problem.GetProperty("code").GetString() == "invalid_grant", problem.ToString());
+        Assert.Equal("登录已失效", problem.GetProperty("title").GetString());
         // The legitimate successor died with its family.
-        Assert.Equal(HttpStatusCode.BadRequest, (await f.TokenAsync(("grant_type", "refresh_token"), Refresh(second))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_only_for_the_client_it_was_issued_to()
+    {
+        var session = await f.RegisterAsync();
+        var elsewhere = await RefreshAsync(session.RefreshToken, "doctor");
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Equal("invalid_grant", (await elsewhere.JsonAsync()).GetProperty("code").GetString());
+        var anonymous = await f.TokenAsync(("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken));
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.True((await anonymous.JsonAsync()).TryGetProperty("code", out _));
     }
 
     [Fact]
     public async Task Revoking_ends_the_family()
     {
         var session = await f.RegisterAsync();
-        var revoke = await f.Client().PostAsync("/api/identity/connect/revoke", new FormUrlEncodedContent([new("token", session.RefreshToken)]));
+        var second = (await (await RefreshAsync(session.RefreshToken)).JsonAsync()).GetProperty("refresh_token").GetString()!;
+        var revoke = await f.Client().PostAsync("/api/identity/connect/revoke",
+            new FormUrlEncodedContent([new("token", second), new("client_id", "patient")]));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await f.TokenAsync(("grant_type", "refresh_token"), Refresh(session.RefreshToken))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_credentials_sign_in_configured_integration_clients_only()
+    {
+        var ok = await f.TokenAsync(("grant_type", "client_credentials"), ("client_id", IdentityFixture.IntegrationClientId),
+            ("client_secret", IdentityFixture.IntegrationClientSecret));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var body = await ok.JsonAsync();
+        Assert.False(body.TryGetProperty("refresh_token", out _));
+        var jwt = new JsonWebToken(body.GetProperty("access_token").GetString());
+        Assert.Equal(IdentityFixture.IntegrationClientId, jwt.Subject);
+        Assert.Equal("测试集成客户端", jwt.GetClaim("name").Value);
+
+        // A portal is a public client: it has no secret and cannot use client_credentials.
+        var portal = await f.TokenAsync(("grant_type", "client_credentials"), ("client_id", "patient"));
+        Assert.NotEqual(HttpStatusCode.OK, portal.StatusCode);
+        // An integration client cannot sign users in with a password.
+        var password = await f.TokenAsync(("grant_type", "password"), ("username", "demo"), ("password", "Demo@2026"),
+            ("client_id", IdentityFixture.IntegrationClientId), ("client_secret", IdentityFixture.IntegrationClientSecret));
+        Assert.Equal(HttpStatusCode.BadRequest, password.StatusCode);
+        Assert.Equal("unauthorized_client", (await password.JsonAsync()).GetProperty("code").GetString());
+        // OpenIddict keeps only a hash of the secret.
+        Assert.Equal(0, await f.Database.ScalarAsync(
+            $"SELECT count(*) FROM openiddict_applications WHERE client_secret LIKE '%{IdentityFixture.IntegrationClientSecret}%'"));
+    }
+
+    [Fact]
+    public async Task Discovery_and_jwks_describe_the_token_server()
+    {
+        var discovery = await (await f.Client().GetAsync("/api/identity/.well-known/openid-configuration")).JsonAsync();
+        Assert.Equal("urn:platform:identity", discovery.GetProperty("issuer").GetString());
+        Assert.EndsWith("/api/identity/connect/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.EndsWith("/api/identity/connect/revoke", discovery.GetProperty("revocation_endpoint").GetString());
+        Assert.EndsWith("/api/identity/.well-known/jwks.json", discovery.GetProperty("jwks_uri").GetString());
+        var grants = discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "password", "refresh_token", "client_credentials", "wechat_ticket" }, grants.ToHashSet());
+
+        var token = new JsonWebToken((await f.RegisterAsync()).AccessToken);
+        Assert.Equal("RS256", token.Alg);
+        var jwks = await (await f.Client().GetAsync("/api/identity/.well-known/jwks.json")).JsonAsync();
+        var keys = jwks.GetProperty("keys").EnumerateArray().ToList();
+        Assert.Contains(keys, k => k.GetProperty("kid").GetString() == token.Kid && k.GetProperty("kty").GetString() == "RSA");
+        Assert.All(keys, k => Assert.False(k.TryGetProperty("d", out _)));
     }
 
     [Fact]

@@ -45,6 +45,23 @@ public sealed class WeChatLoginTests(WeChatIdentityFixture f) : IClassFixture<We
     }
 
     [Fact]
+    public async Task A_wechat_sign_in_refreshes_for_the_patient_portal_and_keeps_its_method()
+    {
+        var session = await f.RegisterAsync();
+        var openId = FakeWeChatGateway.NewOpenId();
+        var bindToken = await BindTokenForAsync(openId);
+        Assert.Equal(HttpStatusCode.NoContent, (await f.Client(session.AccessToken).PostAsJsonAsync("/api/identity/me/wechat", new { bindToken })).StatusCode);
+        var signedIn = await (await WeChatGrantAsync(f.Gateway.IssueTicket(openId))).JsonAsync();
+
+        var refreshed = await f.TokenAsync(("grant_type", "refresh_token"),
+            ("refresh_token", signedIn.GetProperty("refresh_token").GetString()!), ("client_id", "patient"));
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var access = new JsonWebToken((await refreshed.JsonAsync()).GetProperty("access_token").GetString());
+        Assert.Equal(session.AccountId.ToString(), access.Subject);
+        Assert.Equal("wechat", access.GetPayloadValue<string[]>("amr").Single());
+    }
+
+    [Fact]
     public async Task A_bind_token_is_single_use_and_an_openid_binds_one_account()
     {
         var first = await f.RegisterAsync();
@@ -108,7 +125,7 @@ public sealed class WeChatLoginTests(WeChatIdentityFixture f) : IClassFixture<We
         var jwks = new JsonWebKeySet(await f.Client().GetStringAsync("/api/identity/.well-known/jwks.json"));
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..], new TokenValidationParameters
         {
-            ValidIssuer = "platform-identity", ValidAudience = "platform", IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidIssuer = "urn:platform:identity", ValidAudience = "platform", IssuerSigningKeys = jwks.GetSigningKeys(),
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal("integration", result.Claims["role"]);

@@ -148,7 +148,7 @@ export function identityApi(api) {
     register: (body) => api.post(`${base}/accounts`, body),
     token: (form) => api.postForm(`${base}/connect/token`, form, { anonymous: true }),
     sendMfaSms: (username, password) => api.post(`${base}/mfa/sms`, { username, password }, { anonymous: true }),
-    revoke: (token) => api.postForm(`${base}/connect/revoke`, { token }, { anonymous: true }),
+    revoke: (token, clientId) => api.postForm(`${base}/connect/revoke`, { token, client_id: clientId }, { anonymous: true }),
     me: () => api.get(`${base}/me`),
     myAgreements: () => api.get(`${base}/me/agreements`),
     acceptAgreement: (kind, version) => api.post(`${base}/me/agreements`, { kind, version }),

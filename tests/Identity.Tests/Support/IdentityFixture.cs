@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -49,8 +47,7 @@ public class IdentityFixture : IAsyncLifetime
             ["RealName:Retries"] = "1",
             ["Identity:SeedDemoAccounts"] = "true",
             [$"Identity:Clients:{IntegrationClientId}:Name"] = "测试集成客户端",
-            [$"Identity:Clients:{IntegrationClientId}:SecretSha256"] =
-                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IntegrationClientSecret))),
+            [$"Identity:Clients:{IntegrationClientId}:Secret"] = IntegrationClientSecret,
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         Service = new IdentityFactory(settings, Clock, Logs);

@@ -1,45 +1,43 @@
 using Identity.API.Application.Login;
-using Identity.API.Application.Tokens;
 using Identity.API.Application.WeChat;
+using Identity.API.Infrastructure.Tokens;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenIddict.Server.AspNetCore;
 using Platform.ServiceDefaults.RateLimiting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Identity.API.Apis;
 
 public static class TokenApi
 {
+    /// <summary>The token endpoint in OpenIddict's passthrough mode: OpenIddict reads and validates the request (client,
+    /// grant, refresh token) first, then this handler decides who signs in and OpenIddict issues the tokens. Discovery,
+    /// JWKS and revocation are OpenIddict's own endpoints.</summary>
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/identity/connect").WithTags("令牌");
-        api.MapPost("/token", Token).WithName("Token").WithSummary("获取令牌（密码、刷新令牌、客户端凭据、微信 wxticket）")
+        app.MapPost("/" + TokenServer.TokenPath, Token).WithTags("令牌").WithName("Token")
+            .WithSummary("获取令牌（密码、刷新令牌、客户端凭据、微信 wxticket）")
             .RequireRateLimiting(RateLimitingSetup.Sensitive);
-        api.MapPost("/revoke", Revoke).WithName("RevokeToken").WithSummary("吊销刷新令牌（整个令牌族）");
         return app;
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat,
-        CancellationToken ct)
+    public static async Task<IResult> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        if (!http.Request.HasFormContentType) return Problem(TokenError.UnsupportedGrant);
-        var form = await http.Request.ReadFormAsync(ct);
-        var (tokens, error) = form["grant_type"].ToString() switch
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server did not handle this token request");
+        var (principal, error) = request.GrantType switch
         {
-            "password" => await grants.PasswordAsync(form, ct),
-            "refresh_token" => await grants.RefreshAsync(form, ct),
-            "client_credentials" => grants.ClientCredentials(http.Request),
-            "wechat_ticket" => await wechat.GrantAsync(form, ct),
+            GrantTypes.Password => await grants.PasswordAsync(request, ct),
+            GrantTypes.RefreshToken => await grants.RefreshAsync(http, ct),
+            GrantTypes.ClientCredentials => await grants.ClientCredentialsAsync(request, ct),
+            WeChatSignIn.GrantType => await wechat.GrantAsync(request, ct),
             _ => (null, TokenError.UnsupportedGrant),
         };
-        return tokens is not null ? TypedResults.Ok(tokens) : Problem(error!);
-    }
-
-    /// <summary>RFC 7009: answers 200 whether or not the token was known.</summary>
-    public static async Task<Ok> Revoke(HttpRequest request, RefreshTokenService refresh, CancellationToken ct)
-    {
-        if (request.HasFormContentType && (await request.ReadFormAsync(ct))["token"].ToString() is { Length: > 0 and <= 200 } token)
-            await refresh.RevokeAsync(token, ct);
-        return TypedResults.Ok();
+        return principal is not null
+            ? TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
+            : Problem(error!);
     }
 
     public static ProblemHttpResult Problem(TokenError error)

@@ -7,7 +7,8 @@ public sealed class IdentityServiceOptions
     public bool SeedDemoAccounts { get; set; }
     public List<DemoAccountOptions> DemoAccounts { get; set; } = [];
 
-    /// <summary>Client-credential integration clients by client id; only the SHA-256 of each secret is configured.</summary>
+    /// <summary>Client-credential integration clients by client id (HIS adapter, simulators). Registered with OpenIddict at
+    /// start-up, which stores only a hash of each secret; secrets come from the environment, never from appsettings.json.</summary>
     public Dictionary<string, IntegrationClientOptions> Clients { get; set; } = new(StringComparer.Ordinal);
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
@@ -36,7 +37,7 @@ public sealed class SmsCodeOptions
 public sealed class IntegrationClientOptions
 {
     public string Name { get; set; } = "";
-    public string SecretSha256 { get; set; } = "";
+    public string Secret { get; set; } = "";
 }
 
 public sealed class DemoAccountOptions

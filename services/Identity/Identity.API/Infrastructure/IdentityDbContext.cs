@@ -1,5 +1,6 @@
 using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Messaging;
 
 namespace Identity.API.Infrastructure;
@@ -9,7 +10,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementConsent> AgreementConsents => Set<AgreementConsent>();
@@ -19,6 +19,12 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
+        model.UseOpenIddict();
+        // OpenIddict names its tables in PascalCase; ours are snake_case.
+        model.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        model.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        model.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        model.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
         model.AddOutboxAndInbox();
     }
 }

@@ -4,6 +4,8 @@ using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using Platform.Contracts.Identity;
 using Platform.Messaging.Outbox;
 using Platform.Security.Encryption;
@@ -28,7 +30,7 @@ public sealed record AccountClosed(string Message, IReadOnlyList<string> Retaine
 
 /// <summary>PIPL rights over one's own data: a copy (art. 45) and erasure on closing the account (art. 47).</summary>
 public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor, IPasswordHasher<Account> hasher,
-    RefreshTokenService refresh, IIntegrationEventOutbox outbox, TimeProvider clock)
+    IOpenIddictTokenManager tokens, IIntegrationEventOutbox outbox, TimeProvider clock)
 {
     public static readonly string[] Retained =
     [
@@ -47,8 +49,11 @@ public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor,
         var consents = await db.AgreementConsents.AsNoTracking().Where(c => c.AccountId == account.Id).OrderBy(c => c.AcceptedAt)
             .Select(c => new ConsentDto(c.Kind, c.Version, c.AcceptedAt, c.Channel)).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var sessions = await db.RefreshTokens.CountAsync(t => t.AccountId == account.Id && t.UsedAt == null && t.RevokedAt == null
-                                                              && t.ExpiresAt > now, ct);
+        // Signed-in sessions: refresh tokens OpenIddict holds for the account that can still be redeemed.
+        var subject = account.Id.ToString();
+        var sessions = await db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => t.Subject == subject
+            && t.Type == OpenIddictConstants.TokenTypeIdentifiers.RefreshToken && t.Status == OpenIddictConstants.Statuses.Valid
+            && t.ExpirationDate > now.UtcDateTime, ct);
         return new DataExport(now, Me(account), patients.Select(p => PatientDto.From(p, encryptor)).ToList(), consents, sessions,
             "证件号码与手机号已做屏蔽处理；就诊记录、检查报告等医疗数据请在对应服务中查询导出。");
     }
@@ -72,7 +77,7 @@ public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor,
         account.TotpSecretEncrypted = account.PendingTotpSecretEncrypted = null;
         account.SmsMfaEnabled = false;
         await db.SaveChangesAsync(ct);
-        await refresh.RevokeAllAsync(account.Id, ct);
+        await tokens.RevokeBySubjectAsync(account.Id.ToString(), ct);
         await tx.CommitAsync(ct);
         return new AccountClosed("账号已注销，身份信息已删除", Retained);
     }

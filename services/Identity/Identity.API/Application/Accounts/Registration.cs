@@ -6,6 +6,7 @@ using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 using Platform.Security.Encryption;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
@@ -15,7 +16,7 @@ namespace Identity.API.Application.Accounts;
 /// <summary>Self-registration of a patient account. A taken phone number fails exactly like a wrong code, so the
 /// endpoint cannot be used to learn who is registered.</summary>
 public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, AgreementCatalog agreements, IdentityHashes hashes,
-    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, AccountTokens tokens, TimeProvider clock)
+    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, TokenPrincipals principals, InProcessTokens tokens, TimeProvider clock)
 {
     public static ProblemException Failed => new(400, "registration_failed", "验证码错误或该手机号无法注册，请核对后重试");
 
@@ -50,13 +51,14 @@ public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, 
             await agreements.RecordAsync(account.Id, accepted, channel, ip, ct);
         try
         {
-            var issued = await tokens.IssueAsync(account, "patient", ["pwd"], ct);
-            return new RegistrationResult(account.Id, issued);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
             // The same phone or username registered concurrently.
             throw Failed;
         }
+        var principal = await principals.ForAccountAsync(account, ["pwd"], ct);
+        return new RegistrationResult(account.Id, await tokens.IssueAsync(principal, OpenIddictConstants.GrantTypes.Password, "patient", ct));
     }
 }

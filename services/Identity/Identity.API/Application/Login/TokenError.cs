@@ -13,7 +13,21 @@ public sealed record TokenError(string Code, string OAuthError, string Title, st
     public static readonly TokenError UnsupportedGrant = new("unsupported_grant_type", "unsupported_grant_type", "不支持的授权方式");
     public static readonly TokenError WrongPortal = new("unauthorized_client", "unauthorized_client", "该账号无权登录此端", "该账号无权登录此端，请使用对应的入口登录");
 
+    public static readonly TokenError ClientNotAllowed = new("unauthorized_client", "unauthorized_client", "客户端无权使用此授权方式", "该客户端无权使用此授权方式");
+    public static readonly TokenError InvalidRequest = new("invalid_request", "invalid_request", "请求无效", "请求参数不完整或无效");
+
     public static readonly TokenError InvalidWeChatTicket = new("wxticket_invalid", "invalid_grant", "微信登录已失效", "微信登录凭证无效或已使用，请重新进入");
+
+    /// <summary>The answer for a refusal OpenIddict made itself (before or after our handler), by its RFC 6749 error.</summary>
+    public static TokenError FromOAuth(string error) => error switch
+    {
+        // OpenIddict answers a spent, revoked, expired or foreign refresh token with invalid_grant or invalid_token.
+        "invalid_grant" or "invalid_token" or "expired_token" => InvalidGrant,
+        "invalid_client" => InvalidClient,
+        "unsupported_grant_type" => UnsupportedGrant,
+        "unauthorized_client" => ClientNotAllowed,
+        _ => InvalidRequest with { OAuthError = error },
+    };
 
     public static TokenError WeChatBindRequired(string bindToken) => new("wechat_bind_required", "invalid_grant", "微信尚未绑定账号",
         "请使用账号密码登录一次以绑定微信，之后即可微信一键登录", BindToken: bindToken);

@@ -1,17 +1,19 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using Identity.API.Application.Tokens;
-using Identity.API.Domain;
 using Identity.API.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
 using Platform.ServiceDefaults.Auth;
 
 namespace Identity.API.Application.Login;
 
-/// <summary>The grants of <c>/connect/token</c>: password (+ second factor), refresh_token, client_credentials.</summary>
+/// <summary>Who may sign in at <c>/connect/token</c>. OpenIddict has already checked the request, the client and (for
+/// refresh_token) the token; these checks are ours: password with lockout and second factor, the portal's roles, a
+/// closed account.</summary>
 public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credentials, SecondFactor secondFactor, LoginThrottler throttler,
-    AccountTokens tokens, RefreshTokenService refresh, AccessTokenIssuer access, IOptions<IdentityServiceOptions> options)
+    TokenPrincipals principals, IOpenIddictApplicationManager applications)
 {
     private static readonly Dictionary<string, string[]> PortalRoles = new(StringComparer.Ordinal)
     {
@@ -20,11 +22,14 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
         ["admin"] = [PlatformRoles.Staff],
     };
 
-    public async Task<(TokenResponse? Tokens, TokenError? Error)> PasswordAsync(IFormCollection form, CancellationToken ct)
+    /// <summary>The public clients: the three web apps (and the mini-program, which signs in as <c>patient</c>).</summary>
+    public static IReadOnlyCollection<string> Portals => PortalRoles.Keys;
+
+    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> PasswordAsync(OpenIddictRequest request, CancellationToken ct)
     {
-        var clientId = form["client_id"].ToString();
+        var clientId = request.ClientId ?? "";
         if (!PortalRoles.TryGetValue(clientId, out var roles)) return (null, TokenError.InvalidClient);
-        var check = await credentials.CheckAsync(form["username"], form["password"], ct);
+        var check = await credentials.CheckAsync(request.Username, request.Password, ct);
         if (check.Outcome == CredentialOutcome.Locked) return (null, TokenError.Locked);
         if (check.Account is not { } account) return (null, TokenError.InvalidCredentials);
         if (!roles.Contains(account.Role)) return (null, TokenError.WrongPortal);
@@ -34,9 +39,9 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
         var amr = new List<string> { "pwd" };
         if (needsSecondFactor)
         {
-            var otp = form["otp"].ToString();
+            var otp = (string?)request["otp"];
             if (string.IsNullOrEmpty(otp)) return (null, TokenError.MfaRequired(methods));
-            var method = form["otp_method"].ToString() is { Length: > 0 } m ? m : "totp";
+            var method = (string?)request["otp_method"] is { Length: > 0 } m ? m : "totp";
             if (!await secondFactor.VerifyAsync(account, method, otp, ct))
             {
                 var locked = await throttler.RecordFailureAsync(check.ThrottleKey, ct);
@@ -45,52 +50,26 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
             amr.Add("otp");
         }
         await throttler.ResetAsync(check.ThrottleKey, ct);
-        return (await tokens.IssueAsync(account, clientId, amr, ct), null);
+        return (await principals.ForAccountAsync(account, amr, ct), null);
     }
 
-    public async Task<(TokenResponse? Tokens, TokenError? Error)> RefreshAsync(IFormCollection form, CancellationToken ct)
+    /// <summary>OpenIddict has validated the refresh token (signature, expiry, single use, client binding); the account
+    /// must still be open, and the new access token lists its patients as they are now.</summary>
+    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> RefreshAsync(HttpContext http, CancellationToken ct)
     {
-        var presented = form["refresh_token"].ToString();
-        if (presented.Length is 0 or > 200) return (null, TokenError.InvalidGrant);
-        var outcome = await refresh.RotateAsync(presented, ct);
-        if (outcome.Spent is not { } spent) return (null, TokenError.InvalidGrant);
-        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == spent.AccountId && a.ClosedAt == null, ct);
+        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (result.Principal?.GetClaim(OpenIddictConstants.Claims.Subject) is not { } subject || !Guid.TryParse(subject, out var accountId))
+            return (null, TokenError.InvalidGrant);
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.ClosedAt == null, ct);
         if (account is null) return (null, TokenError.InvalidGrant);
-        await db.SaveChangesAsync(ct);
-        var subject = await tokens.SubjectAsync(account, spent.Amr.Split(' '), ct);
-        return (new TokenResponse(access.Issue(subject), outcome.NewToken, access.LifetimeSeconds), null);
+        return (await principals.ForAccountAsync(account, TokenPrincipals.Amr(result.Principal), ct), null);
     }
 
-    /// <summary>HTTP Basic client_id:client_secret (RFC 6749 §2.3.1), compared by SHA-256 in constant time.</summary>
-    public (TokenResponse? Tokens, TokenError? Error) ClientCredentials(HttpRequest request)
+    /// <summary>OpenIddict has authenticated the integration client by its secret.</summary>
+    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> ClientCredentialsAsync(OpenIddictRequest request, CancellationToken ct)
     {
-        if (!TryReadBasic(request, out var clientId, out var secret)
-            || !options.Value.Clients.TryGetValue(clientId, out var client) || client.SecretSha256.Length != 64)
+        if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return (null, TokenError.InvalidClient);
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-        if (!CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(client.SecretSha256)))
-            return (null, TokenError.InvalidClient);
-        var subject = new TokenSubject(clientId, PlatformRoles.Integration, client.Name.Length > 0 ? client.Name : clientId, [], ["client"]);
-        return (new TokenResponse(access.Issue(subject), null, access.LifetimeSeconds), null);
-    }
-
-    private static bool TryReadBasic(HttpRequest request, out string clientId, out string secret)
-    {
-        clientId = secret = "";
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
-            var colon = decoded.IndexOf(':');
-            if (colon <= 0) return false;
-            clientId = Uri.UnescapeDataString(decoded[..colon]);
-            secret = Uri.UnescapeDataString(decoded[(colon + 1)..]);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        return (TokenPrincipals.ForClient(clientId, await applications.GetDisplayNameAsync(application, ct)), null);
     }
 }

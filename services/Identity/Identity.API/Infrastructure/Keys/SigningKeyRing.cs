@@ -3,6 +3,7 @@ using Identity.API.Application;
 using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Security.Encryption;
 
@@ -10,16 +11,35 @@ namespace Identity.API.Infrastructure.Keys;
 
 /// <summary>The RS256 keys, kept in the database (private halves encrypted with the field-encryption key) so every
 /// replica signs with the same key and publishes the same JWKS. Rotation: the next key is created and published
-/// <c>KeyPublishAhead</c> before it starts signing; a retired key stays published until its last token has expired.</summary>
+/// <c>KeyPublishAhead</c> before it starts signing; a retired key stays published until its last token has expired.
+/// OpenIddict signs with and publishes these keys: <see cref="Changed"/> fires whenever the set or the current key changes,
+/// and OpenIddict's options are rebuilt from <see cref="Current"/> and <see cref="Published"/>.</summary>
 public sealed class SigningKeyRing(IServiceScopeFactory scopes, IFieldEncryptor encryptor, TimeProvider clock,
     IOptions<IdentityServiceOptions> options, ILogger<SigningKeyRing> logger)
 {
     private volatile IReadOnlyList<LoadedKey> _keys = [];
+    private CancellationTokenSource _changed = new();
+    private string _fingerprint = "";
+    private readonly Lock _gate = new();
 
     private IdentityServiceOptions Options => options.Value;
 
     /// <summary>Keys whose tokens may still be in circulation, newest first.</summary>
     public IReadOnlyList<LoadedKey> Published => _keys;
+
+    /// <summary>Fires (once) when the keys or the current key changed; ask again for the next change.</summary>
+    public IChangeToken Changed()
+    {
+        lock (_gate) return new CancellationChangeToken(_changed.Token);
+    }
+
+    /// <summary>The ring as loaded, loading it first if nothing has yet (OpenIddict's options may be built before the
+    /// start-up seeder ran).</summary>
+    public IReadOnlyList<LoadedKey> EnsureLoaded()
+    {
+        if (_keys.Count == 0) RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return _keys;
+    }
 
     public LoadedKey Current()
     {
@@ -58,6 +78,18 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IFieldEncryptor 
             .OrderByDescending(k => k.ActivatesAt).ToListAsync(ct);
         var loaded = _keys.ToDictionary(k => k.Kid);
         _keys = rows.Select(r => loaded.TryGetValue(r.Kid, out var known) ? known : Load(r)).ToList();
+        var fingerprint = Current().Kid + "|" + string.Join(",", _keys.Select(k => k.Kid));
+        CancellationTokenSource? fired = null;
+        lock (_gate)
+        {
+            if (fingerprint != _fingerprint)
+            {
+                _fingerprint = fingerprint;
+                fired = _changed;
+                _changed = new CancellationTokenSource();
+            }
+        }
+        fired?.Cancel();
     }
 
     private SigningKey NewKey(DateTimeOffset now, DateTimeOffset activatesAt)
@@ -80,8 +112,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IFieldEncryptor 
     {
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(encryptor.Decrypt(row.PrivateKeyEncrypted, Context(row.Kid))), out _);
-        return new LoadedKey(row.Kid, new RsaSecurityKey(rsa) { KeyId = row.Kid }, LoadedKey.PublicFrom(row.PublicKey, row.Kid),
-            row.ActivatesAt, row.SigningEndsAt);
+        return new LoadedKey(row.Kid, new RsaSecurityKey(rsa) { KeyId = row.Kid }, row.ActivatesAt, row.SigningEndsAt);
     }
 
     private static string Context(string kid) => "signing-key:" + kid;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Identity.API.Application.Tokens;
-using Platform.ServiceDefaults.Auth;
+using OpenIddict.Abstractions;
 using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Infrastructure.WeChat;
@@ -9,11 +9,9 @@ namespace Identity.API.Infrastructure.WeChat;
 public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname);
 
 /// <summary>Turns the one-time wxticket the app brought back from the WeChat gateway into the openid. The gateway only
-/// answers integration clients; Identity signs that token for itself with its own key.</summary>
-public sealed class WeChatTicketRedeemer(HttpClient http, AccessTokenIssuer issuer)
+/// answers integration clients; Identity issues that token to itself through OpenIddict's pipeline, in-process.</summary>
+public sealed class WeChatTicketRedeemer(HttpClient http, InProcessTokens tokens)
 {
-    private static readonly TokenSubject Self = new("identity", PlatformRoles.Integration, "身份服务", [], ["client"]);
-
     /// <returns>null when the ticket is unknown, spent or expired.</returns>
     public async Task<RedeemedWeChatTicket?> RedeemAsync(string ticket, CancellationToken ct)
     {
@@ -21,7 +19,9 @@ public sealed class WeChatTicketRedeemer(HttpClient http, AccessTokenIssuer issu
         {
             Content = JsonContent.Create(new { ticket }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue(Self));
+        var self = await tokens.IssueAsync(TokenPrincipals.ForClient("identity", "身份服务"),
+            OpenIddictConstants.GrantTypes.ClientCredentials, clientId: null, ct);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", self.AccessToken);
         HttpResponseMessage response;
         try
         {
