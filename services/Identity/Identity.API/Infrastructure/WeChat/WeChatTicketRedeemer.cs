@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Identity.API.Application.Tokens;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
+using Polly;
 
 namespace Identity.API.Infrastructure.WeChat;
 
@@ -27,7 +28,7 @@ public sealed class WeChatTicketRedeemer(HttpClient http, AccessTokenIssuer issu
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException)
         {
             throw Unavailable();
         }
