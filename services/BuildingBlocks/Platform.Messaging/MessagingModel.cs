@@ -14,6 +14,7 @@ public static class MessagingModel
             e.ToTable("outbox_messages");
             e.HasKey(m => m.Id);
             e.Property(m => m.Payload).HasColumnType("jsonb");
+            e.Property(m => m.TraceParent).HasMaxLength(55);
         });
         model.Entity<InboxMessage>(e =>
         {

@@ -48,7 +48,6 @@ public static class MessagingSetup
                     h.Username(broker.Username);
                     h.Password(broker.Password);
                 });
-                cfg.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), ctx);
                 // Transient faults are retried in place; what still fails lands in the queue's _error queue.
                 cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10),
                     TimeSpan.FromMilliseconds(400)));
