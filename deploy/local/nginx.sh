@@ -21,7 +21,7 @@ render() {
         -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
         -keyout "$NGINX_DIR/tls.key" -out "$NGINX_DIR/tls.crt" >/dev/null 2>&1
     fi
-    tls_listen="listen ${EDGE_HOST}:${EDGE_TLS_PORT} ssl; ssl_certificate $NGINX_DIR/tls.crt; ssl_certificate_key $NGINX_DIR/tls.key; ssl_protocols TLSv1.2 TLSv1.3;"
+    tls_listen="listen ${EDGE_HOST}:${EDGE_TLS_PORT} ssl; ssl_certificate $NGINX_DIR/tls.crt; ssl_certificate_key $NGINX_DIR/tls.key; ssl_protocols TLSv1.2 TLSv1.3; ssl_prefer_server_ciphers on; ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;"
   fi
   local c routes="" hub="" wechat=""
   for c in "${COMPONENTS[@]}"; do
@@ -30,7 +30,7 @@ render() {
     [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_port "$c")"
     [ "$(component_field "$c" 0)" = wechat ] && wechat="127.0.0.1:$(component_port "$c")"
   done
-  NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" WEB_ROOT="$ROOT/gateway/web" \
+  NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" EDGE_TLS_PORT="$EDGE_TLS_PORT" WEB_ROOT="$ROOT/gateway/web" \
   ROUTES="$routes" HUB_UPSTREAM="$hub" WECHAT_UPSTREAM="$wechat" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
     "$ROOT/gateway/nginx/render.sh"
   "$NGINX_BIN" -t -q -p "$NGINX_DIR" -c "$CONF" -g "daemon on;" 2>>"$LOGS/nginx-error.log" || {

@@ -33,6 +33,8 @@ service_environment() {
   echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
   echo "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
   echo "DOTNET_NOLOGO=1"
+  # The local stack rebuilds a database left by the old SQL migrator (before the EF Core migrations) from scratch.
+  echo "Persistence__RecreateLegacyDatabase=true"
   [ "$db" != "-" ] && echo "ConnectionStrings__${db}db=$(pg_connection "$db")"
   echo "ConnectionStrings__rabbitmq=$(amqp_uri platform)"
   echo "PLATFORM_EDGE_URL=http://$EDGE_HOST:$EDGE_PORT"

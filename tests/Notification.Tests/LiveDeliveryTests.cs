@@ -3,7 +3,7 @@ using Platform.Contracts.Reports;
 
 namespace Notification.Tests;
 
-/// <summary>The hub end to end with the official JS client: live arrival for the right user only, and catch-up after
+/// <summary>The hub end to end with the SignalR .NET client: live arrival for the right user only, and catch-up after
 /// being away.</summary>
 [Collection(NotificationCollection.Name)]
 public sealed class LiveDeliveryTests(NotificationFixture fixture)
@@ -15,19 +15,19 @@ public sealed class LiveDeliveryTests(NotificationFixture fixture)
     {
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid(), bystander = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
-        await using var mine = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(account));
-        await using var theirs = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(bystander));
+        await using var mine = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
+        await using var theirs = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(bystander));
 
         var report = Guid.NewGuid();
         await fixture.PublishAsync(new ReportReadyIntegrationEvent(report, patient, "HIS-R-live", "检验", "血常规", DateTimeOffset.UtcNow));
 
-        var message = (await mine.NextAsync("message")).GetProperty("data");
+        var message = await mine.NextAsync("message");
         Assert.Equal("报告已出", message.GetProperty("title").GetString());
         Assert.Equal($"/reports/{report}", message.GetProperty("link").GetString());
         Assert.Equal("report", message.GetProperty("category").GetString());
         Assert.Equal("normal", message.GetProperty("severity").GetString());
         Assert.True(message.TryGetProperty("createdAt", out _));
-        Assert.Equal(1, (await mine.NextAsync("unreadCount")).GetProperty("data").GetProperty("count").GetInt32());
+        Assert.Equal(1, (await mine.NextAsync("unreadCount")).GetProperty("count").GetInt32());
         await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("message", TimeSpan.FromSeconds(3)));
     }
 
@@ -53,10 +53,10 @@ public sealed class LiveDeliveryTests(NotificationFixture fixture)
             await fixture.WaitForMessageAsync(e.Id, account);
         }
 
-        await using var client = await JsHubClient.StartAsync(HubUrl, NotificationFixture.Token(account), since: lastSeenId, expect: 2);
-        var first = (await client.NextAsync("message")).GetProperty("data");
-        var second = (await client.NextAsync("message")).GetProperty("data");
-        Assert.Equal(2, (await client.NextAsync("caughtUp")).GetProperty("count").GetInt32());
+        await using var client = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
+        Assert.Equal(2, await client.CatchUpAsync(lastSeenId));
+        var first = await client.NextAsync("message");
+        var second = await client.NextAsync("message");
         Assert.Contains("25.00元", first.GetProperty("body").GetString()); // oldest first
         Assert.Contains("12.00元", second.GetProperty("body").GetString());
         Assert.DoesNotContain(lastSeenId, new[] { first, second }.Select(m => m.GetProperty("id").GetString()));

@@ -11,7 +11,7 @@ using Platform.Testing;
 
 namespace Notification.Tests;
 
-/// <summary>The Notification service on Kestrel (so the JS SignalR client can reach it) with its own database and
+/// <summary>The Notification service on Kestrel (so the SignalR client reaches it over a real socket) with its own database and
 /// virtual host, a bus to publish other services' events, and a local SMS provider.</summary>
 public sealed class NotificationFixture : IAsyncLifetime
 {

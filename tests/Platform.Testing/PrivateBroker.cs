@@ -1,22 +1,20 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Testcontainers.RabbitMq;
 
 namespace Platform.Testing;
 
-/// <summary>A RabbitMQ node of the test's own (same script as the stack, other ports and data folder), for tests
-/// that stop and start the broker without disturbing anything else.</summary>
+/// <summary>A RabbitMQ node of the test's own, for tests that stop and start the broker without disturbing anything
+/// else: on the local path the stack's script with other ports and data folder, on the containers path a container
+/// of its own. Its ports stay the same across a stop and a start, so clients can reconnect.</summary>
 public sealed class PrivateBroker : IAsyncDisposable
 {
-    private readonly Dictionary<string, string> _env;
-    private readonly string _data;
+    private readonly INode _node;
 
-    private PrivateBroker(string data, Dictionary<string, string> env, int amqpPort, int managementPort)
+    private PrivateBroker(INode node, int amqpPort, int managementPort, string host = "127.0.0.1")
     {
-        _data = data;
-        _env = env;
-        AmqpBaseUri = $"amqp://{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}@127.0.0.1:{amqpPort}/";
-        ManagementUrl = $"http://127.0.0.1:{managementPort}";
+        _node = node;
+        AmqpBaseUri = $"amqp://{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}@{host}:{amqpPort}/";
+        ManagementUrl = $"http://{host}:{managementPort}";
     }
 
     public string AmqpBaseUri { get; }
@@ -24,53 +22,84 @@ public sealed class PrivateBroker : IAsyncDisposable
 
     public static async Task<PrivateBroker> StartAsync()
     {
-        var data = Path.Combine(Path.GetTempPath(), "platform-broker-" + Guid.NewGuid().ToString("N")[..8]);
-        int amqp = FreePort(), mgmt = FreePort(), dist = FreePort(), epmd = FreePort();
-        var env = new Dictionary<string, string>
+        int amqp = LoopbackPorts.Free(), mgmt = LoopbackPorts.Free();
+        PrivateBroker broker;
+        if (TestEnvironment.Infrastructure == TestInfrastructure.Containers)
         {
-            ["PLATFORM_DATA"] = data,
-            ["AMQP_PORT"] = amqp.ToString(),
-            ["RABBIT_MGMT_PORT"] = mgmt.ToString(),
-            ["RABBIT_DIST_PORT"] = dist.ToString(),
-            ["EPMD_PORT"] = epmd.ToString(),
-            ["RABBIT_NODENAME"] = $"test{amqp}@localhost",
-            ["RABBIT_USER"] = TestEnvironment.RabbitUser,
-            ["RABBIT_PASSWORD"] = TestEnvironment.RabbitPassword,
-        };
-        var broker = new PrivateBroker(data, env, amqp, mgmt);
+            var container = TestContainers.RabbitMq()
+                .WithPortBinding(amqp, RabbitMqBuilder.RabbitMqPort)
+                .WithPortBinding(mgmt, TestContainers.ManagementPort)
+                .Build();
+            broker = new PrivateBroker(new ContainerNode(container), amqp, mgmt, container.Hostname);
+        }
+        else broker = new PrivateBroker(new ScriptNode(amqp, mgmt), amqp, mgmt);
         await broker.StartAgainAsync();
         return broker;
     }
 
-    public Task StartAgainAsync() => RunScript("start");
+    public Task StartAgainAsync() => _node.StartAsync();
 
-    public Task StopAsync() => RunScript("stop");
+    public Task StopAsync() => _node.StopAsync();
 
-    private async Task RunScript(string verb)
+    public ValueTask DisposeAsync() => _node.DisposeAsync();
+
+    private interface INode : IAsyncDisposable
     {
-        var psi = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.Root, "deploy/local/rabbitmq.sh"), verb])
+        Task StartAsync();
+        Task StopAsync();
+    }
+
+    private sealed class ContainerNode(RabbitMqContainer container) : INode
+    {
+        public Task StartAsync() => container.StartAsync();
+        public Task StopAsync() => container.StopAsync();
+        public ValueTask DisposeAsync() => container.DisposeAsync();
+    }
+
+    /// <summary>deploy/local/rabbitmq.sh with ports, node name and data folder of its own.</summary>
+    private sealed class ScriptNode : INode
+    {
+        private readonly Dictionary<string, string> _env;
+        private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-broker-" + Guid.NewGuid().ToString("N")[..8]);
+
+        public ScriptNode(int amqpPort, int managementPort)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (k, v) in _env) psi.Environment[k] = v;
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmq.sh {verb} failed: {await stderr}");
-    }
+            _env = new Dictionary<string, string>
+            {
+                ["PLATFORM_DATA"] = _data,
+                ["AMQP_PORT"] = amqpPort.ToString(),
+                ["RABBIT_MGMT_PORT"] = managementPort.ToString(),
+                ["RABBIT_DIST_PORT"] = LoopbackPorts.Free().ToString(),
+                ["EPMD_PORT"] = LoopbackPorts.Free().ToString(),
+                ["RABBIT_NODENAME"] = $"test{amqpPort}@localhost",
+                ["RABBIT_USER"] = TestEnvironment.RabbitUser,
+                ["RABBIT_PASSWORD"] = TestEnvironment.RabbitPassword,
+            };
+        }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        public Task StartAsync() => RunScript("start");
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        public Task StopAsync() => RunScript("stop");
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+
+        private async Task RunScript(string verb)
+        {
+            var psi = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.Root, "deploy/local/rabbitmq.sh"), verb])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var (k, v) in _env) psi.Environment[k] = v;
+            using var process = Process.Start(psi)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"rabbitmq.sh {verb} failed: {await stderr}");
+        }
     }
 }

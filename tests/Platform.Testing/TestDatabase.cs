@@ -2,8 +2,9 @@ using Npgsql;
 
 namespace Platform.Testing;
 
-/// <summary>A fresh, empty PostgreSQL database for one test class; the service under test migrates it at start-up.
-/// Dropped when the class is done.</summary>
+/// <summary>A fresh, empty PostgreSQL database for one test class; the service under test applies its EF Core
+/// migrations to it at start-up (or a test does, with <see cref="MigrationTests{TContext}.MigrateAsync"/>), never
+/// EnsureCreated. Dropped when the class is done.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private TestDatabase(string name, string connectionString)

@@ -27,7 +27,7 @@ internal static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddPlatformDbContext<WeChatDbContext>("wechatdb", MessagingSetup.Migrations);
+        builder.AddPlatformDbContext<WeChatDbContext>("wechatdb");
         builder.AddPlatformMessaging<WeChatDbContext>("wechat", bus =>
         {
             bus.AddConsumer<WeChatTemplateMessageRequestedConsumer>();

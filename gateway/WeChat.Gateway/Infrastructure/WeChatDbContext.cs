@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.Persistence;
 using WeChat.Gateway.Domain;
 
 namespace WeChat.Gateway.Infrastructure;
@@ -17,6 +16,5 @@ public sealed class WeChatDbContext(DbContextOptions<WeChatDbContext> options) :
     {
         model.ApplyConfigurationsFromAssembly(typeof(WeChatDbContext).Assembly);
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }

@@ -27,6 +27,7 @@ export function defineAppConfig({ appDirUrl, base, port }) {
       proxy: {
         '/api': { target: backend, changeOrigin: false },
         '/hubs': { target: backend, ws: true, changeOrigin: false },
+        '/wechat': { target: backend, changeOrigin: false },
       },
     },
     preview: { port },

@@ -1,4 +1,2 @@
-global using Platform.Fhir.Model;
-global using Platform.Fhir.Resources;
-// FHIR's Range datatype shares its name with System.Range, which the implicit usings bring in.
-global using Range = Platform.Fhir.Model.Range;
+// FHIR's Task resource shares its name with System.Threading.Tasks.Task, which the implicit usings bring in.
+global using Task = System.Threading.Tasks.Task;

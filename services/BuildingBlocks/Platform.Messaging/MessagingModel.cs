@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
+using Platform.Persistence;
 
 namespace Platform.Messaging;
 
@@ -15,11 +16,16 @@ public static class MessagingModel
             e.HasKey(m => m.Id);
             e.Property(m => m.Payload).HasColumnType("jsonb");
             e.Property(m => m.TraceParent).HasMaxLength(55);
+            e.Property(m => m.Attempts).HasColumnDefault(0);
+            e.HasIndex(m => new { m.NextAttemptAt, m.CreatedAt }).HasDatabaseName("ix_outbox_messages_pending")
+                .HasFilter("sent_at IS NULL");
         });
         model.Entity<InboxMessage>(e =>
         {
             e.ToTable("inbox_messages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
+            // Consumers insert their row with SQL (ON CONFLICT DO NOTHING) and leave the time to the database.
+            e.Property(m => m.ProcessedAt).HasColumnDefaultSql("now()");
         });
         return model;
     }

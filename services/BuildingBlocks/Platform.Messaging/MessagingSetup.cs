@@ -11,9 +11,6 @@ namespace Platform.Messaging;
 
 public static class MessagingSetup
 {
-    /// <summary>The outbox/inbox migrations; pass them to AddPlatformDbContext before the service's own.</summary>
-    public static MigrationScripts Migrations => new("messaging", typeof(MessagingSetup).Assembly);
-
     /// <summary>MassTransit on RabbitMQ (ConnectionStrings:rabbitmq, an amqp:// URI with the vhost as path), the
     /// outbox of <typeparamref name="TContext"/> with its dispatcher, retries with backoff, and error queues as
     /// dead letters. <paramref name="serviceName"/> prefixes the service's queue names.</summary>
@@ -34,6 +31,8 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit 8.5 reports usage to its vendor by default; a hospital network sends nothing out.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configure?.Invoke(x);
             if (quorum)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Health;
 
 namespace Platform.Persistence;
@@ -13,31 +13,76 @@ namespace Platform.Persistence;
 public static class PersistenceSetup
 {
     /// <summary>Registers the service's DbContext on PostgreSQL (connection string <paramref name="connectionName"/>),
-    /// its migrations (the service assembly's scripts after those of <paramref name="extraMigrations"/>), a readiness
-    /// check, and migration + seeding at start-up.</summary>
-    public static void AddPlatformDbContext<TContext>(this WebApplicationBuilder builder, string connectionName,
-        params MigrationScripts[] extraMigrations) where TContext : DbContext
+    /// a readiness check, and, at start-up, its EF Core migrations and seeders (see <see cref="DatabaseMigrator"/>).
+    /// A database left by the former SQL migrator is rebuilt in Development and Testing, or where
+    /// <c>Persistence:RecreateLegacyDatabase</c> is true (the local stack), and refused elsewhere.</summary>
+    public static void AddPlatformDbContext<TContext>(this WebApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"缺少数据库连接配置 ConnectionStrings:{connectionName}");
         // Interceptors registered by other blocks (the messaging outbox nudges its dispatcher after commits).
         builder.Services.AddDbContext<TContext>((sp, o) => o
-            .UseNpgsql(connectionString)
+            .UsePlatformNpgsql(connectionString)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
-        var own = new MigrationScripts(connectionName, typeof(TContext).Assembly);
-        builder.Services.AddSingleton(new PersistenceOptions<TContext>(connectionString, [.. extraMigrations, own]));
-        builder.Services.TryAddSingleton<SqlMigrator>();
+        var recreateLegacy = builder.Configuration.GetValue<bool?>("Persistence:RecreateLegacyDatabase")
+            ?? (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
+        builder.Services.AddSingleton(new PersistenceOptions<TContext>(connectionString, recreateLegacy));
+        builder.Services.TryAddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseStartup<TContext>>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres", sp => new DbContextHealthCheck<TContext>(sp), HealthStatus.Unhealthy, [HealthSetup.ReadyTag],
             TimeSpan.FromSeconds(5)));
     }
 
+    /// <summary>The provider options every platform DbContext uses, at run time, at design time (dotnet ef) and in
+    /// tests, so that all three see the same model: Npgsql with snake_case names.</summary>
+    public static DbContextOptionsBuilder UsePlatformNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
     public static void AddSeeder<TContext, TSeeder>(this IServiceCollection services)
         where TContext : DbContext where TSeeder : class, ISeeder<TContext> =>
         services.AddScoped<ISeeder<TContext>, TSeeder>();
+}
 
-    public static MigrationScripts MigrationsOf(Assembly assembly, string source) => new(source, assembly);
+public sealed record PersistenceOptions<TContext>(string ConnectionString, bool RecreateLegacyDatabase)
+    where TContext : DbContext;
+
+/// <summary>Runs before the web server starts listening: migrate, then seed. A service never serves requests against
+/// a schema older than its code.</summary>
+internal sealed class DatabaseStartup<TContext>(
+    IServiceProvider services, DatabaseMigrator migrator, PersistenceOptions<TContext> options,
+    Microsoft.Extensions.Logging.ILogger<DatabaseStartup<TContext>> logger) : IHostedService where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var seeders = scope.ServiceProvider.GetServices<ISeeder<TContext>>().ToList();
+        await migrator.MigrateAsync(db, options.RecreateLegacyDatabase, async (context, token) =>
+        {
+            foreach (var seeder in seeders)
+            {
+                await seeder.SeedAsync(context, token);
+                Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Seeded with {Seeder}", seeder.GetType().Name);
+            }
+        }, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Design-time factory for <c>dotnet ef</c>: builds the context with the platform's options and no database
+/// (adding a migration needs none). Each service declares <c>class DesignTimeDbContextFactory : PlatformDesignTimeFactory&lt;TContext&gt;</c>.</summary>
+public abstract class PlatformDesignTimeFactory<TContext> : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UsePlatformNpgsql("Host=localhost;Database=design_time");
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options)!;
+    }
 }
 
 internal sealed class DbContextHealthCheck<TContext>(IServiceProvider services) : IHealthCheck where TContext : DbContext

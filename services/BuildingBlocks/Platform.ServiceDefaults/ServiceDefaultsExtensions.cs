@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.RateLimiting;
 using Platform.ServiceDefaults.Telemetry;
@@ -29,7 +31,10 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformTelemetry();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
+        });
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             // nginx on loopback (or the ingress in k8s) is the only proxy in front of us.
@@ -37,6 +42,8 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddHttpContextAccessor();
+        // Time comes from TimeProvider everywhere, so tests can move the clock.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
         builder.AddPlatformRateLimiting();
@@ -51,6 +58,7 @@ public static class ServiceDefaultsExtensions
         app.UseForwardedHeaders();
         app.UseMiddleware<TraceResponseMiddleware>();
         app.UsePlatformProblemDetails();
+        app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

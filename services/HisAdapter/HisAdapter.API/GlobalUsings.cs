@@ -1,3 +1,3 @@
-global using Platform.Fhir.Model;
-global using Platform.Fhir.Resources;
-global using Range = Platform.Fhir.Model.Range;
+global using Hl7.Fhir.Model;
+// FHIR's Task resource shares its name with System.Threading.Tasks.Task, which the implicit usings bring in.
+global using Task = System.Threading.Tasks.Task;

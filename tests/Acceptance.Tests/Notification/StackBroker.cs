@@ -14,7 +14,7 @@ public static class StackBroker
     public static async Task PublishAsync(string contractNamespace, string typeName, Guid eventId, object message)
     {
         var exchange = $"{contractNamespace}:{typeName}";
-        var broker = new Uri(TestEnvironment.AmqpUri);
+        var broker = new Uri(TestEnvironment.StackAmqpUri);
         var vhost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
         var envelope = new
         {
@@ -27,7 +27,7 @@ public static class StackBroker
             sentTime = DateTimeOffset.UtcNow,
             headers = new { },
         };
-        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.RabbitManagement) };
+        using var http = new HttpClient { BaseAddress = new Uri(TestEnvironment.StackRabbitManagement) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}")));
         var response = await http.PostAsJsonAsync(

@@ -6,14 +6,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Platform.Fhir;
-using Platform.Fhir.Model;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 
 namespace Fhir.Tests.Client;
 
 /// <summary>A real Kestrel server on 127.0.0.1 that each test scripts to play the FHIR server's part.</summary>
 public sealed class FakeFhirServer : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
     private readonly WebApplication app;
 
     private FakeFhirServer(WebApplication app) => this.app = app;
@@ -58,9 +61,9 @@ public sealed class FakeFhirServer : IAsyncDisposable
     public static Task Write(HttpContext context, Resource resource, int status = 200, string? versionId = null)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = FhirJson.MediaType + "; charset=utf-8";
+        context.Response.ContentType = "application/fhir+json; charset=utf-8";
         if (versionId is not null) context.Response.Headers.ETag = $"W/\"{versionId}\"";
-        return context.Response.WriteAsync(FhirJson.Serialize(resource));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(resource, Json));
     }
 
     public async ValueTask DisposeAsync()

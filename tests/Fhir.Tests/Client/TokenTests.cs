@@ -6,7 +6,9 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Fhir.Authentication;
 using Platform.Fhir.Client;
-using Platform.Fhir.Resources;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fhir.Tests.Client;
 
@@ -48,8 +50,8 @@ public class TokenTests
         }
     }
 
-    private static FhirClient ClientWithTokens(FakeFhirServer server, SmartBackendOptions smart, TimeProvider time) =>
-        ClientFactory.Create(server, tokens: new SmartBackendTokenProvider(new HttpClient(), smart, time));
+    private static ServiceProvider ServicesWithTokens(FakeFhirServer server, SmartBackendOptions smart, TimeProvider time) =>
+        ClientFactory.Services(server, o => o.Authentication = smart, time);
 
     [Fact]
     public async Task A_client_secret_token_is_fetched_once_and_reused_until_near_expiry()
@@ -64,12 +66,13 @@ public class TokenTests
         await using var server = await FakeFhirServer.StartAsync((app, _) => auth.Map(app));
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var smart = new SmartBackendOptions { TokenEndpoint = new Uri(server.Root, "auth/token"), ClientId = "platform+his", ClientSecret = "s3cret:密" };
-        var client = ClientWithTokens(server, smart, clock);
+        await using var services = ServicesWithTokens(server, smart, clock);
+        var client = services.GetRequiredService<FhirClient>();
 
-        for (var i = 0; i < 3; i++) await client.ReadAsync<Patient>("p1");
+        for (var i = 0; i < 3; i++) await client.ReadAsync<Patient>("Patient/p1");
         var tokensBeforeExpiry = auth.TokensIssued;
         clock.Advance(TimeSpan.FromSeconds(241));
-        await client.ReadAsync<Patient>("p1");
+        await client.ReadAsync<Patient>("Patient/p1");
 
         Assert.Empty(auth.Problems);
         Assert.Equal(1, tokensBeforeExpiry);
@@ -113,10 +116,11 @@ public class TokenTests
             PrivateKeyPem = key.ExportPkcs8PrivateKeyPem(),
             KeyId = "platform-key-1",
         };
-        var client = ClientWithTokens(server, smart, TimeProvider.System);
+        await using var services = ServicesWithTokens(server, smart, TimeProvider.System);
+        var client = services.GetRequiredService<FhirClient>();
 
-        await client.ReadAsync<Patient>("p1");
-        await client.ReadAsync<Patient>("p2");
+        await client.ReadAsync<Patient>("Patient/p1");
+        await client.ReadAsync<Patient>("Patient/p2");
 
         Assert.Empty(auth.Problems);
         Assert.Equal(1, auth.TokensIssued);
@@ -128,9 +132,10 @@ public class TokenTests
         var auth = new AuthServer { RejectFirstFhirCalls = 1 };
         await using var server = await FakeFhirServer.StartAsync((app, _) => auth.Map(app));
         var smart = new SmartBackendOptions { TokenEndpoint = new Uri(server.Root, "auth/token"), ClientId = "c", ClientSecret = "s" };
-        var client = ClientWithTokens(server, smart, TimeProvider.System);
+        await using var services = ServicesWithTokens(server, smart, TimeProvider.System);
+        var client = services.GetRequiredService<FhirClient>();
 
-        var patient = await client.ReadAsync<Patient>("p1");
+        var patient = await client.ReadAsync<Patient>("Patient/p1");
 
         Assert.Equal("p1", patient.Id);
         Assert.Equal(2, auth.TokensIssued);
@@ -142,9 +147,10 @@ public class TokenTests
         var auth = new AuthServer { CheckClient = _ => Task.FromResult<string?>("unknown client") };
         await using var server = await FakeFhirServer.StartAsync((app, _) => auth.Map(app));
         var smart = new SmartBackendOptions { TokenEndpoint = new Uri(server.Root, "auth/token"), ClientId = "c", ClientSecret = "wrong" };
-        var client = ClientWithTokens(server, smart, TimeProvider.System);
+        await using var services = ServicesWithTokens(server, smart, TimeProvider.System);
+        var client = services.GetRequiredService<FhirClient>();
 
-        var error = await Assert.ThrowsAsync<FhirAuthenticationException>(() => client.ReadAsync<Patient>("p1"));
+        var error = await Assert.ThrowsAsync<FhirAuthenticationException>(() => client.ReadAsync<Patient>("Patient/p1"));
 
         Assert.Contains("unknown client", error.Message);
         Assert.Empty(server.RequestsTo("/fhir/"));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Persistence;
 using WeChat.Gateway.Domain;
 
 namespace WeChat.Gateway.Infrastructure.EntityConfigurations;
@@ -10,6 +11,7 @@ internal sealed class ProcessedCallbackConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("processed_callbacks");
         e.HasKey(c => c.DedupKey);
+        e.HasIndex(c => c.ReceivedAt);
     }
 }
 
@@ -19,6 +21,7 @@ internal sealed class WeChatUserConfiguration : IEntityTypeConfiguration<WeChatU
     {
         e.ToTable("wechat_users");
         e.HasKey(u => u.OpenId);
+        e.Property(u => u.Subscribed).HasColumnDefault(false);
     }
 }
 
@@ -48,5 +51,17 @@ internal sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMe
         e.HasKey(m => m.MessageId);
         // The snake-case convention would split "WeChat" into "we_chat".
         e.Property(m => m.WeChatMsgId).HasColumnName("wechat_msg_id");
+        e.Property(m => m.Attempts).HasColumnDefault(0);
+    }
+}
+
+/// <summary>The account's access_token and jsapi_ticket, shared by every replica; read and refreshed with SQL under an
+/// advisory lock (<c>CredentialStore</c>), mapped here so that the migrations create the table.</summary>
+internal sealed class WeChatCredentialConfiguration : IEntityTypeConfiguration<WeChatCredential>
+{
+    public void Configure(EntityTypeBuilder<WeChatCredential> e)
+    {
+        e.ToTable("wechat_credentials");
+        e.HasKey(c => c.Name);
     }
 }

@@ -10,13 +10,11 @@ public sealed class FhirClientOptions
     /// <summary>Time one HTTP attempt may take before it is abandoned (and retried when that is safe).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Retries of GET and DELETE on 5xx, 408, 429 and network errors; POST and PUT are never retried.</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
-    /// <summary>First back-off delay for 5xx and network errors; doubles per attempt, with jitter.</summary>
+    /// <summary>First back-off delay; doubles per attempt, with jitter (a Retry-After from the server wins).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>A Retry-After longer than this is not waited for: the call fails at once instead.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>SMART backend-services client credentials; null when the server needs no token.</summary>
     public SmartBackendOptions? Authentication { get; set; }

@@ -3,17 +3,23 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.ServiceDefaults.Auth;
 
 /// <summary>Every service validates tokens itself. With <c>Auth:Authority</c> set, keys come from the Identity
-/// service's JWKS (OpenID discovery); without it, a development signing key from configuration is trusted.</summary>
+/// service's JWKS (OpenID discovery); without it, a development signing key from configuration is trusted, in
+/// Development and Testing only.</summary>
 public static class AuthenticationSetup
 {
     public static void AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Auth").Get<PlatformAuthOptions>() ?? new PlatformAuthOptions();
+        // The development key is in source control: trusting it anywhere real would let anyone mint tokens.
+        if (string.IsNullOrEmpty(auth.Authority) && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+            throw new InvalidOperationException(
+                "Auth:Authority is not set: outside Development and Testing a service only trusts the Identity service's keys. / 未配置 Auth:Authority，服务拒绝启动。");
         builder.Services.AddSingleton(auth);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

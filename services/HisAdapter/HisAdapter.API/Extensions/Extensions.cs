@@ -19,7 +19,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformDbContext<HisAdapterDbContext>("hisadapterdb", MessagingSetup.Migrations);
+        builder.AddPlatformDbContext<HisAdapterDbContext>("hisadapterdb");
         builder.AddPlatformMessaging<HisAdapterDbContext>("hisadapter", x =>
         {
             x.AddConsumer<PatientRegisteredConsumer>();

@@ -1,7 +1,6 @@
 using HisAdapter.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace HisAdapter.API.Infrastructure;
 
@@ -19,6 +18,5 @@ public sealed class HisAdapterDbContext(DbContextOptions<HisAdapterDbContext> op
     {
         model.ApplyConfigurationsFromAssembly(typeof(HisAdapterDbContext).Assembly);
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }

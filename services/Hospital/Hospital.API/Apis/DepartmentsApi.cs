@@ -35,7 +35,8 @@ public static class DepartmentsApi
     }
 
     public static async Task<Ok<DepartmentDto>> UpdateDepartment(
-        Guid id, DepartmentUpdate update, HospitalDbContext db, IIntegrationEventOutbox outbox, CancellationToken ct)
+        Guid id, DepartmentUpdate update, HospitalDbContext db, IIntegrationEventOutbox outbox, TimeProvider clock,
+        CancellationToken ct)
     {
         update.Validate();
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct)
@@ -44,7 +45,7 @@ public static class DepartmentsApi
             throw new ProblemException(412, "department_changed", "该科室信息已被他人修改，请刷新后再编辑");
 
         department.Revise(update.Name!.Trim(), update.Summary?.Trim() ?? "", update.Phone?.Trim() ?? "",
-            update.Building?.Trim() ?? "", update.Floor?.Trim() ?? "");
+            update.Building?.Trim() ?? "", update.Floor?.Trim() ?? "", clock.GetUtcNow());
         outbox.Add(new DepartmentChangedIntegrationEvent(department.Id, department.Code, department.Name,
             department.Campus, DepartmentChangeKind.Updated));
         try

@@ -10,7 +10,7 @@ using Platform.Messaging.Outbox;
 namespace Hospital.API.Consumers;
 
 /// <summary>Keeps departments in step with the HIS, announcing each change patients would see.</summary>
-public sealed class HisDepartmentSyncedConsumer(HospitalDbContext db, IIntegrationEventOutbox outbox)
+public sealed class HisDepartmentSyncedConsumer(HospitalDbContext db, IIntegrationEventOutbox outbox, TimeProvider clock)
     : IdempotentConsumer<HisDepartmentSyncedIntegrationEvent, HospitalDbContext>(db)
 {
     protected override async Task HandleAsync(HisDepartmentSyncedIntegrationEvent e, ConsumeContext<HisDepartmentSyncedIntegrationEvent> context)
@@ -24,12 +24,12 @@ public sealed class HisDepartmentSyncedConsumer(HospitalDbContext db, IIntegrati
             department = new Department
             {
                 Code = e.Code, Name = e.Name, Campus = e.Campus, Building = e.Building, Floor = e.Floor, Phone = e.Phone,
-                Summary = e.Summary, SortOrder = order + 1,
+                Summary = e.Summary, SortOrder = order + 1, UpdatedAt = clock.GetUtcNow(),
             };
             Db.Departments.Add(department);
             kind = DepartmentChangeKind.Created;
         }
-        else if (department.SyncFromHis(e.Name, e.Campus, e.Building, e.Floor, e.Phone, e.Summary, e.Active))
+        else if (department.SyncFromHis(e.Name, e.Campus, e.Building, e.Floor, e.Phone, e.Summary, e.Active, clock.GetUtcNow()))
             kind = e.Active ? DepartmentChangeKind.Updated : DepartmentChangeKind.Removed;
         else return;
 

@@ -18,7 +18,8 @@ public sealed class Department
 
     /// <summary>The HIS owns where a department is and how to reach it; the summary is curated by staff here and
     /// only filled from the HIS while empty. Returns whether anything patients see changed.</summary>
-    public bool SyncFromHis(string name, string campus, string building, string floor, string phone, string summary, bool active)
+    public bool SyncFromHis(string name, string campus, string building, string floor, string phone, string summary, bool active,
+        DateTimeOffset now)
     {
         var changed = Name != name || Campus != campus || Building != building || Floor != floor || Phone != phone
             || IsActive != active || (Summary.Length == 0 && summary.Length > 0);
@@ -31,11 +32,11 @@ public sealed class Department
         IsActive = active;
         if (Summary.Length == 0) Summary = summary;
         Version++;
-        UpdatedAt = DateTimeOffset.UtcNow;
+        UpdatedAt = now;
         return true;
     }
 
-    public void Revise(string name, string summary, string phone, string building, string floor)
+    public void Revise(string name, string summary, string phone, string building, string floor, DateTimeOffset now)
     {
         Name = name;
         Summary = summary;
@@ -43,6 +44,6 @@ public sealed class Department
         Building = building;
         Floor = floor;
         Version++;
-        UpdatedAt = DateTimeOffset.UtcNow;
+        UpdatedAt = now;
     }
 }

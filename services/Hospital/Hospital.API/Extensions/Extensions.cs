@@ -10,7 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformDbContext<HospitalDbContext>("hospitaldb", MessagingSetup.Migrations);
+        builder.AddPlatformDbContext<HospitalDbContext>("hospitaldb");
         // With a HIS connected, departments come from its sync; the demo list serves where there is none (tests).
         if (builder.Configuration.GetValue("Hospital:SeedDemoDepartments", false))
             builder.Services.AddSeeder<HospitalDbContext, DepartmentSeeder>();

@@ -1,7 +1,6 @@
 using Hospital.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace Hospital.API.Infrastructure;
 
@@ -13,6 +12,5 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(HospitalDbContext).Assembly);
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }

@@ -31,7 +31,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        builder.AddPlatformDbContext<IdentityDbContext>("identitydb", MessagingSetup.Migrations);
+        builder.AddPlatformDbContext<IdentityDbContext>("identitydb");
         builder.AddPlatformMessaging<IdentityDbContext>("identity");
         services.AddPlatformSecurity(config);
         services.TryAddSingleton(TimeProvider.System);

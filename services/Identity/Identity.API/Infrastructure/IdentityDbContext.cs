@@ -1,7 +1,6 @@
 using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace Identity.API.Infrastructure;
 
@@ -21,6 +20,5 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         model.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }

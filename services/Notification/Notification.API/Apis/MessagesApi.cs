@@ -62,22 +62,22 @@ public static class MessagesApi
     }
 
     public static async Task<Ok<MessageDto>> MarkRead(Guid id, ClaimsPrincipal user, NotificationDbContext db,
-        IIntegrationEventOutbox outbox, CancellationToken ct)
+        IIntegrationEventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var accountId = AccountOf(user);
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == id && m.AccountId == accountId, ct)
             ?? throw ProblemException.NotFound("消息");
-        message.MarkRead(DateTimeOffset.UtcNow);
+        message.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await AnnounceUnreadAsync(accountId, db, outbox, ct);
         return TypedResults.Ok(MessageDto.From(message));
     }
 
     public static async Task<Ok<UnreadCountDto>> MarkAllRead(ClaimsPrincipal user, NotificationDbContext db,
-        IIntegrationEventOutbox outbox, CancellationToken ct)
+        IIntegrationEventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var accountId = AccountOf(user);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         await db.Messages.Where(m => m.AccountId == accountId && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
         await AnnounceUnreadAsync(accountId, db, outbox, ct);

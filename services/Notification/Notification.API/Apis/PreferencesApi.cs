@@ -33,7 +33,7 @@ public static class PreferencesApi
     }
 
     public static async Task<Ok<PreferencesDto>> PutPreferences(PreferencesDto body, ClaimsPrincipal user, NotificationDbContext db,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var accountId = MessagesApi.AccountOf(user);
         var validation = new Validation();
@@ -59,7 +59,7 @@ public static class PreferencesApi
         preferences.Sms = body.Sms;
         preferences.QuietStart = start;
         preferences.QuietEnd = end;
-        preferences.UpdatedAt = DateTimeOffset.UtcNow;
+        preferences.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(preferences));
     }

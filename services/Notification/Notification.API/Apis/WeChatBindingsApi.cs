@@ -21,7 +21,8 @@ public static class WeChatBindingsApi
 
     public sealed record BindingRequest(string? OpenId);
 
-    public static async Task<NoContent> Bind(Guid accountId, BindingRequest body, NotificationDbContext db, CancellationToken ct)
+    public static async Task<NoContent> Bind(Guid accountId, BindingRequest body, NotificationDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var openId = body.OpenId?.Trim();
         new Validation()
@@ -36,7 +37,7 @@ public static class WeChatBindingsApi
         else
         {
             binding.OpenId = openId!;
-            binding.BoundAt = DateTimeOffset.UtcNow;
+            binding.BoundAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

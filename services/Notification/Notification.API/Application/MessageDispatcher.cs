@@ -11,11 +11,11 @@ namespace Notification.API.Application;
 /// pushes go out through the outbox with the same commit; WeChat and SMS become pending deliveries that the
 /// <see cref="Channels.DeliveryWorker"/> sends, held until quiet hours end unless the message is critical.
 /// Runs inside the idempotent consumer's transaction.</summary>
-public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options)
+public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Message>> DispatchAsync(Guid sourceEventId, IEnumerable<MessageDraft> drafts, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var created = new List<Message>();
         foreach (var draft in drafts)
         {

@@ -20,7 +20,7 @@ public sealed class WeChatMessageDeliveredConsumer(NotificationDbContext db)
     }
 }
 
-public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptions<NotificationOptions> options)
+public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptions<NotificationOptions> options, TimeProvider clock)
     : IdempotentConsumer<WeChatMessageFailedIntegrationEvent, NotificationDbContext>(db)
 {
     protected override async Task HandleAsync(WeChatMessageFailedIntegrationEvent e, ConsumeContext<WeChatMessageFailedIntegrationEvent> context)
@@ -28,7 +28,7 @@ public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptio
         var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId && d.Channel == DeliveryChannel.WeChat, context.CancellationToken);
         var settings = options.Value.Delivery;
         // The attempt was counted when the request was made.
-        delivery?.Fail($"{e.ErrCode} {e.ErrMsg}", DateTimeOffset.UtcNow, settings.MaxAttempts, settings.MaxBackoff, e.Permanent, countAttempt: false);
+        delivery?.Fail($"{e.ErrCode} {e.ErrMsg}", clock.GetUtcNow(), settings.MaxAttempts, settings.MaxBackoff, e.Permanent, countAttempt: false);
     }
 }
 

@@ -17,7 +17,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformDbContext<NotificationDbContext>("notificationdb", MessagingSetup.Migrations);
+        builder.AddPlatformDbContext<NotificationDbContext>("notificationdb");
         builder.Services.AddPlatformSecurity(builder.Configuration);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notification.API.Domain;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace Notification.API.Infrastructure;
 
@@ -18,6 +17,5 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     {
         model.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly);
         model.AddOutboxAndInbox();
-        model.UseSnakeCaseNames();
     }
 }

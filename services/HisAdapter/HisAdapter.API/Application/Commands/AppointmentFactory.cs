@@ -1,4 +1,3 @@
-
 namespace HisAdapter.API.Application.Commands;
 
 public static class AppointmentFactory
@@ -7,31 +6,26 @@ public static class AppointmentFactory
     {
         var participants = new List<Appointment.ParticipantComponent>
         {
-            new() { Actor = Reference.To("Patient", hisPatientId), Required = "required", Status = "accepted" },
+            Participant(FhirHelpers.Ref("Patient", hisPatientId)),
         };
         participants.AddRange(schedule?.Actor.Where(a => a.IdFor("Practitioner") is not null || a.IdFor("Location") is not null)
-            .Select(a => new Appointment.ParticipantComponent
-            {
-                Actor = new Reference { Value = a.Value, Display = a.Display },
-                Required = "required",
-                Status = "accepted",
-            }) ?? []);
+            .Select(a => Participant(new ResourceReference(a.Reference, a.Display))) ?? []);
         return new Appointment
         {
-            Identifier = [Identifier.Of(HisSystems.PlatformAppointment, command.AppointmentId.ToString())],
-            Status = "booked",
-            ServiceType = slot.ServiceType,
-            Specialty = slot.Specialty,
+            Identifier = [new Identifier(HisSystems.PlatformAppointment, command.AppointmentId.ToString())],
+            Status = Appointment.AppointmentStatus.Booked,
+            ServiceType = slot.ServiceType.Select(c => (CodeableConcept)c.DeepCopy()).ToList(),
+            Specialty = slot.Specialty.Select(c => (CodeableConcept)c.DeepCopy()).ToList(),
             AppointmentType = new CodeableConcept
             {
-                Coding = [Coding.Of("http://terminology.hl7.org/CodeSystem/v2-0276", "ROUTINE", "Routine appointment - default if not valued")],
+                Coding = [new Coding("http://terminology.hl7.org/CodeSystem/v2-0276", "ROUTINE", "Routine appointment - default if not valued")],
                 Text = "门诊预约",
             },
             Description = "互联网医院预约挂号",
-            Start = slot.Start,
-            End = slot.End,
-            Slot = [Reference.To("Slot", slot.Id!)],
-            Created = FhirDateTime.From(now.ToOffset(HisSystems.Shanghai)),
+            StartElement = (Instant?)slot.StartElement?.DeepCopy(),
+            EndElement = (Instant?)slot.EndElement?.DeepCopy(),
+            Slot = [FhirHelpers.Ref("Slot", slot.Id)],
+            CreatedElement = new FhirDateTime(now.ToOffset(HisSystems.Shanghai)),
             Comment = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
             Participant = participants,
         };
@@ -39,12 +33,19 @@ public static class AppointmentFactory
 
     public static Appointment Cancelled(Appointment appointment, string reason)
     {
-        appointment.Status = "cancelled";
+        appointment.Status = Appointment.AppointmentStatus.Cancelled;
         appointment.CancelationReason = new CodeableConcept
         {
-            Coding = [Coding.Of("http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason", "pat", "Patient")],
+            Coding = [new Coding("http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason", "pat", "Patient")],
             Text = reason,
         };
         return appointment;
     }
+
+    private static Appointment.ParticipantComponent Participant(ResourceReference actor) => new()
+    {
+        Actor = actor,
+        Required = Appointment.ParticipantRequired.Required,
+        Status = ParticipationStatus.Accepted,
+    };
 }

@@ -3,6 +3,7 @@ using HisAdapter.API.Extensions;
 using HisAdapter.API.Infrastructure;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.His;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
 using Platform.Fhir.Search;
 using Platform.Messaging.Outbox;
@@ -29,30 +30,30 @@ public sealed class BookAppointmentHandler(
                 : CommandOutcome.RetryLater("waiting for the patient's HIS record");
         }
 
-        var identifier = new SearchParameters().Identifier(HisSystems.PlatformAppointment, command.AppointmentId.ToString());
+        var identifier = new SearchParams().AddIdentifier(HisSystems.PlatformAppointment, command.AppointmentId.ToString());
         var earlier = (await his.SearchAsync<Appointment>(identifier, ct)).Matches<Appointment>().FirstOrDefault();
-        if (earlier is { Status: not "cancelled" })
+        if (earlier is { Status: not Appointment.AppointmentStatus.Cancelled })
             return Confirm(appointment, earlier.Id!);
 
         Slot slot;
         try
         {
-            slot = await his.ReadAsync<Slot>(command.SlotHisId, ct);
+            slot = await his.ReadByIdAsync<Slot>(command.SlotHisId, ct);
         }
-        catch (FhirResourceNotFoundException)
+        catch (FhirOperationException ex) when (ex.IsNotFound())
         {
             return Reject(appointment, "slot_not_found", "该号源在医院系统中不存在");
         }
-        if (slot.Status != "free") return Reject(appointment, "slot_taken", "该号源已被预约，请选择其他时段");
+        if (slot.Status != Slot.SlotStatus.Free) return Reject(appointment, "slot_taken", "该号源已被预约，请选择其他时段");
 
-        var schedule = slot.Schedule?.IdFor("Schedule") is { } scheduleId ? await his.ReadAsync<Schedule>(scheduleId, ct) : null;
+        var schedule = slot.Schedule?.IdFor("Schedule") is { } scheduleId ? await his.ReadByIdAsync<Schedule>(scheduleId, ct) : null;
         Appointment created;
         try
         {
-            created = (await his.CreateIfNoneExistAsync(AppointmentFactory.Booked(command, link.HisPatientId, slot, schedule, clock.GetUtcNow()),
-                identifier, ct)).Resource;
+            created = await his.ConditionalCreateAsync(AppointmentFactory.Booked(command, link.HisPatientId, slot, schedule, clock.GetUtcNow()),
+                identifier, ct) ?? throw new InvalidOperationException("The HIS answered the booking without the Appointment");
         }
-        catch (FhirConflictException)
+        catch (FhirOperationException ex) when (ex.IsConflict())
         {
             return Reject(appointment, "slot_taken", "该号源已被预约，请选择其他时段");
         }
@@ -69,15 +70,15 @@ public sealed class BookAppointmentHandler(
     /// <summary>Marks the slot busy when the HIS did not do it with the booking; null when the slot is held.</summary>
     private async Task<string?> HoldSlotAsync(string slotId, CancellationToken ct)
     {
-        var slot = await his.ReadAsync<Slot>(slotId, ct);
-        if (slot.Status != "free") return null;
-        slot.Status = "busy";
+        var slot = await his.ReadByIdAsync<Slot>(slotId, ct);
+        if (slot.Status != Slot.SlotStatus.Free) return null;
+        slot.Status = Slot.SlotStatus.Busy;
         try
         {
             await his.UpdateAsync(slot, versionAware: true, ct);
             return null;
         }
-        catch (FhirConflictException)
+        catch (FhirOperationException ex) when (ex.IsConflict())
         {
             return "slot_taken";
         }

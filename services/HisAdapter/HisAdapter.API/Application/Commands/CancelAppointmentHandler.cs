@@ -1,8 +1,9 @@
 using HisAdapter.API.Domain;
 using HisAdapter.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.His;
 using Platform.Fhir.Client;
+using Platform.Contracts.His;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Search;
 using Platform.Messaging.Outbox;
 
@@ -33,14 +34,14 @@ public sealed class CancelAppointmentHandler(FhirClient his, HisAdapterDbContext
         }
         else if (appointment.HisAppointmentId is { } hisId)
         {
-            var current = await his.ReadAsync<Appointment>(hisId, ct);
-            if (current.Status != "cancelled")
+            var current = await his.ReadByIdAsync<Appointment>(hisId, ct);
+            if (current.Status != Appointment.AppointmentStatus.Cancelled)
             {
                 try
                 {
                     await his.UpdateAsync(AppointmentFactory.Cancelled(current, command.Reason), versionAware: true, ct);
                 }
-                catch (FhirPreconditionFailedException)
+                catch (FhirOperationException ex) when (ex.Status == System.Net.HttpStatusCode.PreconditionFailed)
                 {
                     return CommandOutcome.RetryLater("the HIS changed the appointment meanwhile");
                 }
@@ -56,17 +57,17 @@ public sealed class CancelAppointmentHandler(FhirClient his, HisAdapterDbContext
 
     private async Task FreeSlotAsync(string slotId, CancellationToken ct)
     {
-        var slot = await his.ReadAsync<Slot>(slotId, ct);
-        if (slot.Status != "busy") return;
+        var slot = await his.ReadByIdAsync<Slot>(slotId, ct);
+        if (slot.Status != Slot.SlotStatus.Busy) return;
         var holders = await his.SearchAsync<Appointment>(
-            new SearchParameters().Reference("slot", "Slot", slotId).AnyOf("status", Holding), ct);
+            new SearchParams().AddReference("slot", "Slot", slotId).AddAnyOf("status", Holding), ct);
         if (holders.Matches<Appointment>().Any()) return;
-        slot.Status = "free";
+        slot.Status = Slot.SlotStatus.Free;
         try
         {
             await his.UpdateAsync(slot, versionAware: true, ct);
         }
-        catch (FhirConflictException)
+        catch (FhirOperationException ex) when (ex.IsConflict())
         {
             // Someone changed the slot since we read it (likely booked it): theirs is the newer truth.
         }

@@ -56,7 +56,7 @@ public sealed class HisCommandWorker(
             reachability.Unreachable(ex.Message);
             outcome = CommandOutcome.RetryLater(ex.Message);
         }
-        catch (Platform.Fhir.Client.FhirOperationException ex)
+        catch (Exception ex) when (ex is Hl7.Fhir.Rest.FhirOperationException or Platform.Fhir.Validation.FhirResourceInvalidException)
         {
             outcome = await RefuseAsync(scope.ServiceProvider, command, ex.Message, ct);
         }
@@ -79,7 +79,8 @@ public sealed class HisCommandWorker(
             _ => Task.FromResult(CommandOutcome.Refused($"unknown command kind {command.Kind}")),
         };
 
-    /// <summary>The HIS refused the write outright (4xx other than a conflict): booking gets a rejection the patient sees.</summary>
+    /// <summary>The HIS refused the write outright (4xx other than a conflict), or our validator refused to send it: a booking
+    /// gets a rejection the patient sees.</summary>
     private static async Task<CommandOutcome> RefuseAsync(IServiceProvider services, HisCommand command, string reason, CancellationToken ct)
     {
         if (command.Kind == HisCommandKind.BookAppointment)

@@ -1,6 +1,7 @@
 using HisAdapter.API.Domain;
 using HisAdapter.API.Infrastructure;
-using Platform.Fhir.Client;
+using System.Globalization;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Search;
 
 namespace HisAdapter.API.Application.Commands;
@@ -12,9 +13,9 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
     public async Task<CommandOutcome> HandleAsync(RegisterPatientCommand command, CancellationToken ct)
     {
         var system = IdentifierSystem(command.IdType);
-        var result = await his.CreateIfNoneExistAsync(ToFhir(command, system),
-            new SearchParameters().Identifier(system, command.IdNumber), ct);
-        var hisPatientId = result.Resource.Id ?? throw new InvalidOperationException("The HIS returned a Patient without an id");
+        var result = await his.ConditionalCreateAsync(ToFhir(command, system),
+            new SearchParams().AddIdentifier(system, command.IdNumber), ct);
+        var hisPatientId = result?.Id ?? throw new InvalidOperationException("The HIS returned a Patient without an id");
 
         var link = await db.PatientLinks.FindAsync([command.PatientId], ct);
         if (link is null)
@@ -37,10 +38,10 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
         [
             new Identifier
             {
-                Use = "official",
+                Use = Identifier.IdentifierUse.Official,
                 Type = new CodeableConcept
                 {
-                    Coding = [Coding.Of("http://terminology.hl7.org/CodeSystem/v2-0203", command.IdType == "passport" ? "PPN" : "NI")],
+                    Coding = [new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", command.IdType == "passport" ? "PPN" : "NI")],
                     Text = command.IdType == "resident_id" ? "居民身份证" : "身份证件",
                 },
                 System = system,
@@ -48,9 +49,17 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
             },
         ],
         Active = true,
-        Name = [new HumanName { Use = "official", Text = command.Name }],
-        Telecom = string.IsNullOrEmpty(command.Phone) ? [] : [new ContactPoint { System = "phone", Value = command.Phone, Use = "mobile" }],
-        Gender = command.Gender is "male" or "female" or "other" ? command.Gender : "unknown",
-        BirthDate = command.BirthDate is { } birth ? FhirDateTime.FromDate(birth) : null,
+        Name = [new HumanName { Use = HumanName.NameUse.Official, Text = command.Name }],
+        Telecom = string.IsNullOrEmpty(command.Phone)
+            ? []
+            : [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, command.Phone)],
+        Gender = command.Gender switch
+        {
+            "male" => AdministrativeGender.Male,
+            "female" => AdministrativeGender.Female,
+            "other" => AdministrativeGender.Other,
+            _ => AdministrativeGender.Unknown,
+        },
+        BirthDate = command.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 }

@@ -2,6 +2,8 @@ using HisAdapter.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Scheduling;
+using Hl7.Fhir.Rest;
+using Platform.Fhir.Client;
 using Platform.Fhir.Search;
 
 namespace HisAdapter.API.Application.Pushes;
@@ -30,15 +32,15 @@ public sealed partial class PushEventMapper
     {
         var slot = await ReadAsync<Slot>(push.RequiredReference("slot", "Slot"), ct);
         syncTrigger.Nudge();
-        if (slot.Status != "busy-unavailable" || slot.Start is not { } start || slot.Schedule?.IdFor("Schedule") is not { } scheduleId)
+        if (slot.Status != Slot.SlotStatus.BusyUnavailable || slot.Start is not { } start || slot.Schedule?.IdFor("Schedule") is not { } scheduleId)
             return [];
         var schedule = await ReadAsync<Schedule>(scheduleId, ct);
-        var startsAt = start.ToDateTimeOffset(HisSystems.Shanghai).ToOffset(HisSystems.Shanghai);
+        var startsAt = start.ToOffset(HisSystems.Shanghai);
         var session = startsAt.Hour < 13 ? "AM" : "PM";
         var (from, to) = SessionTimes(DateOnly.FromDateTime(startsAt.DateTime), session);
-        var free = await his.SearchAsync<Slot>(new SearchParameters()
-            .Reference("schedule", "Schedule", scheduleId).Token("status", null, "free")
-            .Date("start", SearchPrefix.Ge, from).Date("start", SearchPrefix.Lt, to).Add("_count", "200"), ct);
+        var free = await his.SearchAsync<Slot>(new SearchParams()
+            .AddReference("schedule", "Schedule", scheduleId).AddToken("status", null, "free")
+            .AddDate("start", "ge", from).AddDate("start", "lt", to).Add("_count", "200"), ct);
         return [new SlotsLimitedIntegrationEvent($"{scheduleId}:{from:yyyyMMdd}:{session}", Department(schedule), Doctor(schedule),
             from, free.Matches<Slot>().Count(), slot.Comment ?? "医院临时限号")];
     }

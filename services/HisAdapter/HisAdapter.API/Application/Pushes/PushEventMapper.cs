@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Inpatient;
 using Platform.Contracts.Reports;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
+using Platform.Fhir.Search;
 
 namespace HisAdapter.API.Application.Pushes;
 
@@ -29,9 +31,10 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
     {
         var report = await ReadAsync<DiagnosticReport>(push.RequiredReference("report", "DiagnosticReport"), ct);
         var patients = await OwnersAsync(push, report.Subject, ct);
-        if (report.Status is not ("final" or "amended" or "corrected"))
-            throw PushRejectedException.Invalid($"报告 {report.Id} 尚未发布（{report.Status}）");
-        var issued = report.Issued?.ToDateTimeOffset(HisSystems.Shanghai) ?? push.OccurredAt;
+        if (report.Status is not (DiagnosticReport.DiagnosticReportStatus.Final or DiagnosticReport.DiagnosticReportStatus.Amended
+            or DiagnosticReport.DiagnosticReportStatus.Corrected))
+            throw PushRejectedException.Invalid($"报告 {report.Id} 尚未发布（{report.Status.Literal()}）");
+        var issued = report.Issued ?? push.OccurredAt;
         var category = report.Category.SelectMany(c => c.Coding).FirstOrDefault()?.Code ?? "";
         return patients.Select(p => (IntegrationEvent)new ReportReadyIntegrationEvent(
             StableId.For(p, "DiagnosticReport/" + report.Id), p, report.Id!, category, report.Code?.Text ?? "检查检验报告", issued)).ToList();
@@ -45,25 +48,26 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
         if (flag is not ("HH" or "LL" or "AA"))
             throw PushRejectedException.Invalid($"检验结果 {observation.Id} 不是危急值（{flag}）");
         var reportId = push.OptionalReference("report", "DiagnosticReport") ?? "";
-        var value = observation.ValueQuantity?.Value?.ToString(CultureInfo.InvariantCulture) ?? observation.ValueString ?? "";
-        var detectedAt = observation.Issued?.ToDateTimeOffset(HisSystems.Shanghai) ?? push.OccurredAt;
+        var quantity = observation.Value as Quantity;
+        var value = quantity?.Value?.ToString(CultureInfo.InvariantCulture) ?? (observation.Value as FhirString)?.Value ?? "";
+        var detectedAt = observation.Issued ?? push.OccurredAt;
         return patients.Select(p => (IntegrationEvent)new CriticalValueDetectedIntegrationEvent(p, reportId,
-            observation.Code?.Text ?? "", value, observation.ValueQuantity?.Unit ?? "",
+            observation.Code?.Text ?? "", value, quantity?.Unit ?? "",
             observation.ReferenceRange.FirstOrDefault()?.Text ?? "", detectedAt)).ToList();
     }
 
     private async Task<IReadOnlyList<IntegrationEvent>> AdmissionAsync(PushEnvelope push, CancellationToken ct)
     {
-        var encounter = await InpatientEncounterAsync(push, "in-progress", ct);
+        var encounter = await InpatientEncounterAsync(push, Encounter.EncounterStatus.InProgress, ct);
         var patients = await OwnersAsync(push, encounter.Subject, ct);
-        var admittedAt = encounter.Period?.Start?.ToDateTimeOffset(HisSystems.Shanghai) ?? push.OccurredAt;
+        var admittedAt = encounter.Period?.StartElement.At() ?? push.OccurredAt;
         return patients.Select(p => (IntegrationEvent)new PatientAdmittedIntegrationEvent(p, encounter.Id!,
             push.OptionalString("department") ?? encounter.ServiceType?.Text ?? "", Bed(encounter, push), admittedAt)).ToList();
     }
 
     private async Task<IReadOnlyList<IntegrationEvent>> BedChangedAsync(PushEnvelope push, CancellationToken ct)
     {
-        var encounter = await InpatientEncounterAsync(push, "in-progress", ct);
+        var encounter = await InpatientEncounterAsync(push, Encounter.EncounterStatus.InProgress, ct);
         var patients = await OwnersAsync(push, encounter.Subject, ct);
         return patients.Select(p => (IntegrationEvent)new BedChangedIntegrationEvent(p, encounter.Id!,
             push.OptionalString("ward") ?? push.OptionalString("department") ?? "", Bed(encounter, push), push.OccurredAt)).ToList();
@@ -71,20 +75,20 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
 
     private async Task<IReadOnlyList<IntegrationEvent>> DischargeAsync(PushEnvelope push, CancellationToken ct)
     {
-        var encounter = await InpatientEncounterAsync(push, "finished", ct);
+        var encounter = await InpatientEncounterAsync(push, Encounter.EncounterStatus.Finished, ct);
         var patients = await OwnersAsync(push, encounter.Subject, ct);
         var medication = await his.SearchAsync<MedicationRequest>(
-            new Platform.Fhir.Search.SearchParameters().Reference("encounter", "Encounter", encounter.Id!).Add("_count", "1"), ct);
-        var dischargedAt = encounter.Period?.End?.ToDateTimeOffset(HisSystems.Shanghai) ?? push.OccurredAt;
+            new SearchParams().AddReference("encounter", "Encounter", encounter.Id!).Add("_count", "1"), ct);
+        var dischargedAt = encounter.Period?.EndElement.At() ?? push.OccurredAt;
         return patients.Select(p => (IntegrationEvent)new PatientDischargedIntegrationEvent(p, encounter.Id!, dischargedAt,
             medication.Matches<MedicationRequest>().Any())).ToList();
     }
 
-    private async Task<Encounter> InpatientEncounterAsync(PushEnvelope push, string expectedStatus, CancellationToken ct)
+    private async Task<Encounter> InpatientEncounterAsync(PushEnvelope push, Encounter.EncounterStatus expectedStatus, CancellationToken ct)
     {
         var encounter = await ReadAsync<Encounter>(push.RequiredReference("encounter", "Encounter"), ct);
         if (encounter.Class?.Code != "IMP" || encounter.Status != expectedStatus)
-            throw PushRejectedException.Invalid($"住院记录 {encounter.Id} 的状态（{encounter.Status}）与事件 {push.Type} 不符");
+            throw PushRejectedException.Invalid($"住院记录 {encounter.Id} 的状态（{encounter.Status.Literal()}）与事件 {push.Type} 不符");
         return encounter;
     }
 
@@ -93,7 +97,7 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
 
     /// <summary>The platform patients of the HIS patient who owns the resource. A push claiming another patient is
     /// refused; a patient no one on the platform has bound yields no events.</summary>
-    private async Task<List<Guid>> OwnersAsync(PushEnvelope push, Reference? subject, CancellationToken ct)
+    private async Task<List<Guid>> OwnersAsync(PushEnvelope push, ResourceReference? subject, CancellationToken ct)
     {
         var owner = subject?.IdFor("Patient") ?? throw PushRejectedException.Invalid("所指资源没有关联患者");
         var claimed = push.OptionalReference("patient", "Patient");
@@ -102,13 +106,13 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
         return await db.PatientLinks.Where(l => l.HisPatientId == owner).Select(l => l.PatientId).ToListAsync(ct);
     }
 
-    private async Task<TResource> ReadAsync<TResource>(string id, CancellationToken ct) where TResource : Resource
+    private async Task<TResource> ReadAsync<TResource>(string id, CancellationToken ct) where TResource : Resource, new()
     {
         try
         {
-            return await his.ReadAsync<TResource>(id, ct);
+            return await his.ReadByIdAsync<TResource>(id, ct);
         }
-        catch (FhirResourceNotFoundException)
+        catch (FhirOperationException ex) when (ex.IsNotFound())
         {
             throw PushRejectedException.Invalid($"{typeof(TResource).Name}/{id} 在医院系统中不存在");
         }

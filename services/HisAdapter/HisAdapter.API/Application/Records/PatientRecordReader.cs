@@ -1,4 +1,5 @@
 using HisAdapter.API.Infrastructure;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
 using Platform.Fhir.Search;
 using Platform.ServiceDefaults.Problems;
@@ -25,9 +26,9 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
         DiagnosticReport report;
         try
         {
-            report = await his.ReadAsync<DiagnosticReport>(reportId, ct);
+            report = await his.ReadByIdAsync<DiagnosticReport>(reportId, ct);
         }
-        catch (FhirResourceNotFoundException)
+        catch (FhirOperationException ex) when (ex.IsNotFound())
         {
             throw ProblemException.NotFound("报告");
         }
@@ -39,7 +40,7 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
         var ids = report.Result.Select(r => r.IdFor("Observation")).OfType<string>().ToList();
         var observations = ids.Count == 0
             ? new Dictionary<string, Observation>()
-            : (await Call(() => his.SearchAsync<Observation>(new SearchParameters().AnyOf("_id", ids).Add("_count", "200"), ct)))
+            : (await Call(() => his.SearchAsync<Observation>(new SearchParams().AddAnyOf("_id", ids).Add("_count", "200"), ct)))
                 .Matches<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
         return RecordMapper.Report(report, observations);
     }
@@ -73,10 +74,10 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
         (await db.PatientLinks.FindAsync([patientId], ct))?.HisPatientId
         ?? throw new ProblemException(404, "patient_not_linked", "该就诊人尚未在医院建档");
 
-    private static SearchParameters BySubject(string hisPatient) =>
-        new SearchParameters().Reference("subject", "Patient", hisPatient).Add("_count", "200");
+    private static SearchParams BySubject(string hisPatient) =>
+        new SearchParams().AddReference("subject", "Patient", hisPatient).Add("_count", "200");
 
-    private static bool Owns(Reference? subject, string hisPatient) => subject?.IdFor("Patient") == hisPatient;
+    private static bool Owns(ResourceReference? subject, string hisPatient) => subject?.IdFor("Patient") == hisPatient;
 
     private static async Task<T> Call<T>(Func<Task<T>> read)
     {

@@ -9,8 +9,8 @@ public static class RecordMapper
         report.Id!,
         report.Category.FirstOrDefault()?.Text ?? report.Category.SelectMany(c => c.Coding).FirstOrDefault()?.Code ?? "",
         report.Code?.Text ?? "",
-        report.Status ?? "",
-        At(report.Issued),
+        report.Status.Literal(),
+        report.Issued,
         report.Conclusion,
         report.Result.Select(r => r.IdFor("Observation")).OfType<string>()
             .Select(id => observations.GetValueOrDefault(id)).OfType<Observation>().Select(Item).ToList());
@@ -19,35 +19,35 @@ public static class RecordMapper
     {
         var flag = o.Interpretation.SelectMany(i => i.Coding).FirstOrDefault()?.Code;
         var range = o.ReferenceRange.FirstOrDefault();
-        var value = o.ValueQuantity?.Value?.ToString(CultureInfo.InvariantCulture) ?? o.ValueString ?? o.ValueCodeableConcept?.Text ?? "";
+        var quantity = o.Value as Quantity;
+        var value = quantity?.Value?.ToString(CultureInfo.InvariantCulture) ?? (o.Value as FhirString)?.Value
+                    ?? (o.Value as CodeableConcept)?.Text ?? "";
         return new ObservationItemDto(o.Id!, o.Code?.Text ?? "", o.Code?.Coding.FirstOrDefault(c => c.System == "http://loinc.org")?.Code,
-            value, o.ValueQuantity?.Value, o.ValueQuantity?.Unit ?? "", range?.Text ?? "", range?.Low?.Value, range?.High?.Value,
+            value, quantity?.Value, quantity?.Unit ?? "", range?.Text ?? "", range?.Low?.Value, range?.High?.Value,
             flag, o.Interpretation.FirstOrDefault()?.Text, flag is not (null or "N"), flag is "HH" or "LL" or "AA");
     }
 
     public static PrescriptionDto Prescription(MedicationRequest m) => new(
-        m.Id!, m.Status ?? "", m.Category.FirstOrDefault()?.Text ?? "",
-        m.MedicationCodeableConcept?.Text ?? m.MedicationReference?.Display ?? "",
-        At(m.AuthoredOn), m.Requester?.Display ?? "",
+        m.Id!, m.Status.Literal(), m.Category.FirstOrDefault()?.Text ?? "",
+        (m.Medication as CodeableConcept)?.Text ?? (m.Medication as ResourceReference)?.Display ?? "",
+        m.AuthoredOnElement.At(), m.Requester?.Display ?? "",
         m.DosageInstruction.Select(d => d.Text).OfType<string>().ToList(),
         m.DispenseRequest?.Quantity is { } q ? $"{q.Value?.ToString(CultureInfo.InvariantCulture)}{q.Unit}" : null,
         m.DispenseRequest?.ExpectedSupplyDuration is { } d ? $"{d.Value?.ToString(CultureInfo.InvariantCulture)}{d.Unit}" : null);
 
     public static ChargeDto Charge(ChargeItem c) => new(
-        c.Id!, c.Status ?? "", c.Code?.Text ?? "", At(c.OccurrenceDateTime), c.Quantity?.Value ?? 1,
+        c.Id!, c.Status.Literal(), c.Code?.Text ?? "", (c.Occurrence as FhirDateTime).At(), c.Quantity?.Value ?? 1,
         c.PriceOverride?.ToFen() ?? 0);
 
     public static InvoiceDto Invoice(Invoice i) => new(
-        i.Id!, i.Identifier.FirstOrDefault()?.Value ?? "", i.Status ?? "", i.Type?.Text ?? "", At(i.Date),
-        (i.TotalGross ?? i.TotalNet)?.ToFen() ?? 0, i.Status == "issued",
-        i.LineItem.Select(l => l.ChargeItemReference?.IdFor("ChargeItem")).OfType<string>().ToList());
+        i.Id!, i.Identifier.FirstOrDefault()?.Value ?? "", i.Status.Literal(), i.Type?.Text ?? "", i.DateElement.At(),
+        (i.TotalGross ?? i.TotalNet)?.ToFen() ?? 0, i.Status == Hl7.Fhir.Model.Invoice.InvoiceStatus.Issued,
+        i.LineItem.Select(l => (l.ChargeItem as ResourceReference).IdFor("ChargeItem")).OfType<string>().ToList());
 
     public static DepositDto Deposit(Account a) => new(
-        a.Id!, a.Name ?? "", a.Status ?? "",
-        a.GetExtension(HisSystems.DepositTotal)?.ValueMoney?.ToFen() ?? 0,
-        a.GetExtension(HisSystems.ChargesTotal)?.ValueMoney?.ToFen() ?? 0,
-        a.GetExtension(HisSystems.DepositBalance)?.ValueMoney?.ToFen() ?? 0,
-        At(a.ServicePeriod?.Start), At(a.ServicePeriod?.End));
-
-    private static DateTimeOffset? At(FhirDateTime? value) => value?.ToDateTimeOffset(HisSystems.Shanghai);
+        a.Id!, a.Name ?? "", a.Status.Literal(),
+        a.ExtensionValue<Money>(HisSystems.DepositTotal)?.ToFen() ?? 0,
+        a.ExtensionValue<Money>(HisSystems.ChargesTotal)?.ToFen() ?? 0,
+        a.ExtensionValue<Money>(HisSystems.DepositBalance)?.ToFen() ?? 0,
+        a.ServicePeriod?.StartElement.At(), a.ServicePeriod?.EndElement.At());
 }

@@ -13,23 +13,26 @@ public static class DepartmentMapper
 
         var location = service.Location.Select(r => r.IdFor("Location")).OfType<string>()
             .Select(id => locations.GetValueOrDefault(id)).FirstOrDefault(l => l is not null);
-        var floor = location?.GetExtension(HisSystems.Floor) is { } f
-            ? f.ValueInteger is { } n ? $"{n}楼" : f.ValueString ?? ""
-            : "";
+        var floor = location?.GetExtension(HisSystems.Floor)?.Value switch
+        {
+            Integer { Value: { } n } => $"{n}楼",
+            FhirString text => text.Value ?? "",
+            _ => "",
+        };
         return new HisDepartmentSyncedIntegrationEvent(
             code,
             service.Name ?? code,
             Campus(service.ProvidedBy, organizations),
-            location?.GetExtension(HisSystems.Building)?.ValueString ?? "",
+            location?.ExtensionValue<FhirString>(HisSystems.Building)?.Value ?? "",
             floor,
-            service.Telecom.FirstOrDefault(t => t.System == "phone")?.Value ?? "",
+            service.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value ?? "",
             service.Comment ?? service.Specialty.FirstOrDefault()?.Text ?? "",
             service.Id,
             service.Active ?? true);
     }
 
     /// <summary>Campus organisations are named "&lt;hospital&gt;&lt;campus&gt;" (江城市第一人民医院本部院区).</summary>
-    private static string Campus(Reference? providedBy, IReadOnlyDictionary<string, Organization> organizations)
+    private static string Campus(ResourceReference? providedBy, IReadOnlyDictionary<string, Organization> organizations)
     {
         if (providedBy?.IdFor("Organization") is not { } id || !organizations.TryGetValue(id, out var campus)) return "";
         var name = campus.Name ?? "";

@@ -1,6 +1,8 @@
 using HisAdapter.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.His;
+using Hl7.Fhir.Rest;
+using Platform.Fhir.Client;
 using Platform.Fhir.Search;
 
 namespace HisAdapter.API.Application.Sync;
@@ -10,13 +12,12 @@ public sealed partial class ReferenceDataSync
     /// <summary>Stores changed slots and publishes, per schedule and day that had a change, all of that day's slots.</summary>
     private async Task<int> SyncSlotsAsync(bool full, Dictionary<string, SyncMark> marks, CancellationToken ct)
     {
-        var query = new SearchParameters().Add("_count", PageSize);
+        var query = new SearchParams().Add("_count", PageSize);
         if (full)
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(HisSystems.Shanghai).DateTime);
             var from = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), HisSystems.Shanghai);
-            query.Date("start", SearchPrefix.Ge, from)
-                 .Date("start", SearchPrefix.Lt, from.AddDays(options.Value.SlotDays));
+            query.AddDate("start", "ge", from).AddDate("start", "lt", from.AddDays(options.Value.SlotDays));
         }
         else
         {
@@ -58,7 +59,7 @@ public sealed partial class ReferenceDataSync
 
     private async Task PublishDaysAsync(HashSet<(string Schedule, DateOnly Day)> days, CancellationToken ct)
     {
-        var schedules = (await his.SearchAllAsync<Schedule>(new SearchParameters().Add("_count", PageSize), ct).ToListAsync(ct))
+        var schedules = (await his.SearchAllAsync<Schedule>(new SearchParams().Add("_count", PageSize), ct).ToListAsync(ct))
             .Where(s => s.Id is not null).ToDictionary(s => s.Id!);
         var scheduleIds = days.Select(d => d.Schedule).Distinct().ToList();
         var dates = days.Select(d => d.Day).Distinct().ToList();

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Contracts.His;
+using System.Globalization;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
 using Platform.Fhir.Search;
 using Platform.Messaging.Outbox;
@@ -84,7 +86,7 @@ public sealed partial class ReferenceDataSync(
     private async Task<List<TResource>> AllAsync<TResource>(Dictionary<string, SyncMark> marks, CancellationToken ct)
         where TResource : Resource
     {
-        var found = await his.SearchAllAsync<TResource>(new SearchParameters().Add("_count", PageSize), ct).ToListAsync(ct);
+        var found = await his.SearchAllAsync<TResource>(new SearchParams().Add("_count", PageSize), ct).ToListAsync(ct);
         Advance(marks, typeof(TResource).Name, found);
         return found;
     }
@@ -94,26 +96,26 @@ public sealed partial class ReferenceDataSync(
         foreach (var type in resourceTypes)
         {
             if (!marks.TryGetValue(type, out var mark)) return true;
-            var page = await his.SearchAsync(type, new SearchParameters().Add("_lastUpdated", "gt" + mark.HighWater).Add("_count", "1"), ct);
-            if (page.Total > 0 || page.Entry.Count > 0) return true;
+            var page = await his.SearchAsync(new SearchParams().Add("_lastUpdated", "gt" + mark.HighWater).Add("_count", "1"), type, ct);
+            if (page is { Total: > 0 } || page?.Entry.Count > 0) return true;
         }
         return false;
     }
 
-    /// <summary>Moves the high-water mark to the newest meta.lastUpdated seen, in the HIS's own notation.</summary>
+    /// <summary>Moves the high-water mark to the newest meta.lastUpdated seen (UTC, to the millisecond).</summary>
     private void Advance(Dictionary<string, SyncMark> marks, string resourceType, IEnumerable<Resource> resources)
     {
-        var newest = resources.Select(r => r.Meta?.LastUpdated).OfType<FhirDateTime>()
-            .MaxBy(t => t.ToDateTimeOffset(TimeSpan.Zero));
-        if (newest is not { Value: not null } value) return;
+        var newest = resources.Select(r => r.Meta?.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
+        if (newest == default) return;
+        var value = newest.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         if (marks.TryGetValue(resourceType, out var mark))
         {
-            if (new FhirDateTime(mark.HighWater).ToDateTimeOffset(TimeSpan.Zero) >= value.ToDateTimeOffset(TimeSpan.Zero)) return;
-            mark.HighWater = value.Value;
+            if (DateTimeOffset.Parse(mark.HighWater, CultureInfo.InvariantCulture) >= newest) return;
+            mark.HighWater = value;
             mark.UpdatedAt = clock.GetUtcNow();
             return;
         }
-        var added = new SyncMark { ResourceType = resourceType, HighWater = value.Value, UpdatedAt = clock.GetUtcNow() };
+        var added = new SyncMark { ResourceType = resourceType, HighWater = value, UpdatedAt = clock.GetUtcNow() };
         marks[resourceType] = added;
         db.SyncMarks.Add(added);
     }

@@ -1,3 +1,4 @@
+using Hl7.Fhir.Utility;
 using HisAdapter.API.Domain;
 using Platform.Contracts.His;
 
@@ -9,8 +10,8 @@ public static class SlotMapper
     {
         if (slot.Id is null || slot.Schedule?.IdFor("Schedule") is not { } schedule || slot.Start is not { } start || slot.End is not { } end)
             return null;
-        var startsAt = start.ToDateTimeOffset(HisSystems.Shanghai);
-        var status = slot.Status ?? "free";
+        var startsAt = start;
+        var status = slot.Status is { } known ? known.GetLiteral() : "free";
         var version = slot.Meta?.VersionId ?? "";
         return new SyncedSlot
         {
@@ -18,10 +19,10 @@ public static class SlotMapper
             ScheduleHisId = schedule,
             Day = DateOnly.FromDateTime(startsAt.ToOffset(HisSystems.Shanghai).DateTime),
             StartAt = startsAt.ToUniversalTime(),
-            EndAt = end.ToDateTimeOffset(HisSystems.Shanghai).ToUniversalTime(),
+            EndAt = end.ToUniversalTime(),
             Status = status,
             VersionId = version,
-            Hash = ContentHash.Of($"{schedule}|{startsAt:O}|{end.Value}|{status}"),
+            Hash = ContentHash.Of($"{schedule}|{startsAt:O}|{end:O}|{status}"),
         };
     }
 

@@ -1,7 +1,6 @@
 using HisAdapter.API.Extensions;
 using Microsoft.Extensions.Options;
-using Platform.Fhir.Client;
-using Platform.Fhir.Search;
+using Hl7.Fhir.Rest;
 
 namespace HisAdapter.API.Application.Sync;
 
@@ -25,22 +24,21 @@ public sealed class SubscriptionRegistrar(FhirClient his, IOptions<HisOptions> o
         {
             var subscription = new Subscription
             {
-                Status = "requested",
+                Status = Subscription.SubscriptionStatus.Requested,
                 Reason = "互联网医院平台同步基础数据",
                 Criteria = criteria,
                 Channel = new Subscription.ChannelComponent
                 {
-                    Type = "rest-hook",
+                    Type = Subscription.SubscriptionChannelType.RestHook,
                     Endpoint = endpoint,
                     Header = [$"{SecretHeader}: {settings.SubscriptionSecret}"],
                 },
             };
             try
             {
-                await his.CreateIfNoneExistAsync(subscription,
-                    new SearchParameters().Add("url", endpoint).Add("criteria", criteria), ct);
+                await his.ConditionalCreateAsync(subscription, new SearchParams().Add("url", endpoint).Add("criteria", criteria), ct);
             }
-            catch (FhirPreconditionFailedException)
+            catch (FhirOperationException ex) when (ex.Status == System.Net.HttpStatusCode.PreconditionFailed)
             {
                 // Several already match (registered twice by an older build): they all notify us, which is harmless.
             }

@@ -1,13 +1,15 @@
 using HisAdapter.API.Extensions;
 using Microsoft.Extensions.Options;
+using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
 
 namespace HisAdapter.API.Application.Sync;
 
-/// <summary>At start: check the HIS CapabilityStatement (warn and keep retrying while it is unreachable), register the
-/// Subscriptions, run a full sync; then an incremental sync on every interval or Subscription notification.</summary>
+/// <summary>At start: check the HIS CapabilityStatement (warn and keep retrying while it is unreachable), run a full
+/// sync, register the Subscriptions; then an incremental sync on every interval or Subscription notification.</summary>
 public sealed class SyncWorker(
     IServiceScopeFactory scopes, SyncTrigger trigger, HisReachability reachability, IOptions<HisOptions> options,
+    IOptions<FhirClientOptions> fhirOptions,
     ILogger<SyncWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
@@ -23,14 +25,15 @@ public sealed class SyncWorker(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var his = scope.ServiceProvider.GetRequiredService<FhirClient>();
-                if (full) await his.VerifyCapabilitiesAsync(stoppingToken);
+                if (full) await his.VerifyCapabilitiesAsync(fhirOptions.Value, stoppingToken);
+                var result = await scope.ServiceProvider.GetRequiredService<ReferenceDataSync>().RunAsync(full, stoppingToken);
+                reachability.Reachable();
                 if (!subscribed)
                 {
+                    // After the first full sync: a Subscription is a write, and writes wait for the validator to warm up.
                     await scope.ServiceProvider.GetRequiredService<SubscriptionRegistrar>().RegisterAsync(stoppingToken);
                     subscribed = true;
                 }
-                var result = await scope.ServiceProvider.GetRequiredService<ReferenceDataSync>().RunAsync(full, stoppingToken);
-                reachability.Reachable();
                 if (full || result.Departments + result.Practitioners + result.SlotDays > 0)
                     logger.LogInformation("HIS {Kind} sync published {Departments} departments, {Practitioners} doctors, {SlotDays} schedule days",
                         full ? "full" : "incremental", result.Departments, result.Practitioners, result.SlotDays);

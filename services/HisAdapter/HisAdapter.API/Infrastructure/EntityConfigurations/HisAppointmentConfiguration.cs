@@ -10,5 +10,6 @@ internal sealed class HisAppointmentConfiguration : IEntityTypeConfiguration<His
     {
         e.ToTable("his_appointments");
         e.HasKey(a => a.AppointmentId);
+        e.HasIndex(a => a.SlotHisId).HasDatabaseName("ix_his_appointments_slot");
     }
 }

@@ -1,6 +1,7 @@
 using HisAdapter.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Persistence;
 
 namespace HisAdapter.API.Infrastructure.EntityConfigurations;
 
@@ -12,5 +13,7 @@ internal sealed class HisCommandConfiguration : IEntityTypeConfiguration<HisComm
         e.HasKey(c => c.Id);
         e.HasIndex(c => c.CommandKey).IsUnique();
         e.Property(c => c.Payload).HasColumnType("jsonb");
+        e.Property(c => c.Attempts).HasColumnDefault(0);
+        e.HasIndex(c => c.NextAttemptAt).HasDatabaseName("ix_his_commands_due").HasFilter("status = 'pending'");
     }
 }

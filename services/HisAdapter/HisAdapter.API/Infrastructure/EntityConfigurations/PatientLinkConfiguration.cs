@@ -10,5 +10,6 @@ internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<Patien
     {
         e.ToTable("patient_links");
         e.HasKey(l => l.PatientId);
+        e.HasIndex(l => l.HisPatientId);
     }
 }

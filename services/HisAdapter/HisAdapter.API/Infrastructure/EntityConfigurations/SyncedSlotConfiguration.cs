@@ -10,5 +10,6 @@ internal sealed class SyncedSlotConfiguration : IEntityTypeConfiguration<SyncedS
     {
         e.ToTable("synced_slots");
         e.HasKey(s => s.HisId);
+        e.HasIndex(s => new { s.ScheduleHisId, s.Day }).HasDatabaseName("ix_synced_slots_schedule_day");
     }
 }

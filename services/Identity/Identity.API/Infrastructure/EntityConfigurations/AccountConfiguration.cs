@@ -1,6 +1,7 @@
 using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Persistence;
 
 namespace Identity.API.Infrastructure.EntityConfigurations;
 
@@ -11,7 +12,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.ToTable("accounts");
         e.HasKey(a => a.Id);
         e.HasIndex(a => a.UsernameNormalized).IsUnique();
-        e.HasIndex(a => a.PhoneHash).IsUnique();
+        e.HasIndex(a => a.PhoneHash).IsUnique().HasFilter("phone_hash IS NOT NULL");
+        e.HasIndex(a => a.WeChatOpenIdHash).IsUnique().HasFilter("we_chat_open_id_hash IS NOT NULL");
+        e.Property(a => a.LastTotpStep).HasColumnDefault(-1L);
+        e.Property(a => a.SmsMfaEnabled).HasColumnDefault(false);
     }
 }
 
@@ -30,5 +34,8 @@ internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
     {
         e.ToTable("sms_codes");
         e.HasKey(c => c.Id);
+        e.HasIndex(c => new { c.PhoneHash, c.CreatedAt }).HasDatabaseName("ix_sms_codes_phone");
+        e.HasIndex(c => new { c.RequesterHash, c.CreatedAt }).HasDatabaseName("ix_sms_codes_requester");
+        e.Property(c => c.FailedAttempts).HasColumnDefault(0);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         e.HasKey(t => t.Id);
         e.HasIndex(t => t.TokenHash).IsUnique();
         e.HasIndex(t => t.FamilyId);
+        e.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

@@ -8,13 +8,13 @@ namespace Notification.API.Application.Channels;
 
 /// <summary>Sends a message's SMS to the patient's phone. Lock screens show SMS to anyone nearby, so a critical value
 /// is announced without the result itself.</summary>
-public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, SmsOptions sms, IFieldEncryptor encryptor)
+public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, SmsOptions sms, IFieldEncryptor encryptor, TimeProvider clock)
 {
     public const string PhoneContext = "patient_accounts.phone";
 
     public async Task SendAsync(Delivery delivery, Message message, DeliveryOptions options, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var link = await db.PatientAccounts.AsNoTracking()
             .FirstOrDefaultAsync(p => p.PatientId == message.PatientId && p.AccountId == message.AccountId, ct);
         if (link?.PhoneEncrypted is null)
@@ -25,8 +25,8 @@ public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, SmsO
         var phone = encryptor.Decrypt(link.PhoneEncrypted, PhoneContext);
         var text = TextFor(message, link.PatientName);
         var result = await sender.SendAsync(phone, sms.Template, new Dictionary<string, string> { [sms.TextParameter] = text }, ct);
-        if (result.Sent) delivery.MarkSent(DateTimeOffset.UtcNow);
-        else delivery.Fail(result.Error ?? "SMS not sent", DateTimeOffset.UtcNow, options.MaxAttempts, options.MaxBackoff, result.Permanent);
+        if (result.Sent) delivery.MarkSent(clock.GetUtcNow());
+        else delivery.Fail(result.Error ?? "SMS not sent", clock.GetUtcNow(), options.MaxAttempts, options.MaxBackoff, result.Permanent);
     }
 
     public static string TextFor(Message message, string patientName)

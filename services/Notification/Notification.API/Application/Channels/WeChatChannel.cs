@@ -9,11 +9,11 @@ namespace Notification.API.Application.Channels;
 
 /// <summary>Asks the WeChat gateway for a template message, keyed by the delivery id: the gateway sends each id at
 /// most once and answers with Delivered or Failed under it, so asking again after a lost answer is safe.</summary>
-public sealed class WeChatChannel(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options)
+public sealed class WeChatChannel(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     public async Task RequestAsync(Delivery delivery, Message message, DeliveryOptions settings, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var binding = await db.WeChatBindings.AsNoTracking().FirstOrDefaultAsync(b => b.AccountId == message.AccountId, ct);
         if (binding is null || !options.Value.WeChatTemplates.TryGetValue(message.Category, out var templateId))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Notification.API.Domain;
+using Platform.Persistence;
 
 namespace Notification.API.Infrastructure.EntityConfigurations;
 
@@ -8,10 +9,14 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 {
     public void Configure(EntityTypeBuilder<Message> e)
     {
-        e.ToTable("messages");
+        e.ToTable("messages", t => t.HasCheckConstraint("messages_severity_check",
+            "severity IN ('normal', 'important', 'critical')"));
         e.HasKey(m => m.Id);
         e.Property(m => m.ReadAt);
-        e.HasIndex(m => new { m.AccountId, m.CreatedAt });
+        // ix_messages_source (one message per event, account and patient) is an expression index that EF cannot
+        // model: the Initial migration creates it with SQL.
+        e.HasIndex(m => new { m.AccountId, m.CreatedAt, m.Id }, "ix_messages_account_created").HasDatabaseName("ix_messages_account_created").IsDescending(false, true, true);
+        e.HasIndex(m => m.AccountId, "ix_messages_account_unread").HasDatabaseName("ix_messages_account_unread").HasFilter("read_at IS NULL");
     }
 }
 
@@ -19,9 +24,16 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
 {
     public void Configure(EntityTypeBuilder<Delivery> e)
     {
-        e.ToTable("deliveries");
+        e.ToTable("deliveries", t =>
+        {
+            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'sms')");
+            t.HasCheckConstraint("deliveries_status_check", "status IN ('pending', 'sent', 'failed')");
+        });
         e.HasKey(d => d.Id);
-        e.HasIndex(d => new { d.MessageId, d.Channel }).IsUnique();
+        // A channel carries a message at most once.
+        e.HasIndex(d => new { d.MessageId, d.Channel }).IsUnique().HasDatabaseName("ix_deliveries_message_channel");
+        e.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_deliveries_due").HasFilter("status = 'pending'");
+        e.Property(d => d.Attempts).HasColumnDefault(0);
         // Declared so EF inserts a message before its deliveries in the same save.
         e.HasOne<Message>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -33,6 +45,8 @@ internal sealed class PatientAccountConfiguration : IEntityTypeConfiguration<Pat
     {
         e.ToTable("patient_accounts");
         e.HasKey(p => new { p.PatientId, p.AccountId });
+        e.HasIndex(p => p.AccountId);
+        e.Property(p => p.PatientName).HasColumnDefault("");
     }
 }
 
@@ -42,6 +56,7 @@ internal sealed class WeChatConfiguration : IEntityTypeConfiguration<WeChatBindi
     {
         e.ToTable("wechat_bindings");
         e.HasKey(b => b.AccountId);
+        e.HasIndex(b => b.OpenId).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<WeChatFollower> e)
@@ -57,6 +72,8 @@ internal sealed class PreferencesConfiguration : IEntityTypeConfiguration<Notifi
     {
         e.ToTable("notification_preferences");
         e.HasKey(p => p.AccountId);
-        e.Property(p => p.WeChat).HasColumnName("we_chat");
+        e.Property(p => p.WeChat).HasColumnName("we_chat").HasColumnDefault(true);
+        e.Property(p => p.InApp).HasColumnDefault(true);
+        e.Property(p => p.Sms).HasColumnDefault(true);
     }
 }

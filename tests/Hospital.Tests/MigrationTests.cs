@@ -1,0 +1,6 @@
+using Hospital.API.Infrastructure;
+
+namespace Hospital.Tests;
+
+/// <summary>The model has no changes without a migration, and the migrations build an empty database.</summary>
+public sealed class MigrationTests : Platform.Testing.MigrationTests<HospitalDbContext>;

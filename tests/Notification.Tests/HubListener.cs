@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Notification.Tests;
+
+/// <summary>Listens to the notifications hub as one user with the SignalR .NET client and queues what arrives
+/// (<c>message</c> and <c>unreadCount</c> events) for the test to read in order.</summary>
+public sealed class HubListener : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Channel<(string Kind, JsonElement Data)> _events = Channel.CreateUnbounded<(string, JsonElement)>();
+
+    private HubListener(HubConnection connection)
+    {
+        _connection = connection;
+        _connection.On<JsonElement>("message", data => _events.Writer.TryWrite(("message", data)));
+        _connection.On<JsonElement>("unreadCount", data => _events.Writer.TryWrite(("unreadCount", data)));
+    }
+
+    public static async Task<HubListener> ConnectAsync(string hubUrl, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hubUrl, options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var listener = new HubListener(connection);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await connection.StartAsync(cts.Token);
+        return listener;
+    }
+
+    /// <summary>Asks the hub for what was missed since that message id (or ISO time); returns how many it sent.</summary>
+    public Task<int> CatchUpAsync(string since) => _connection.InvokeAsync<int>("CatchUp", since);
+
+    /// <summary>The payload of the next event of that kind, skipping others.</summary>
+    public async Task<JsonElement> NextAsync(string kind, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            while (true)
+            {
+                var (name, data) = await _events.Reader.ReadAsync(cts.Token);
+                if (name == kind) return data;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no '{kind}' from the hub within {timeout ?? TimeSpan.FromSeconds(30)} (state {_connection.State})");
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
