@@ -36,13 +36,20 @@ public sealed class EdgeTests
     }
 
     [Fact]
-    public async Task Every_response_carries_a_correlation_id_that_the_caller_can_set()
+    public async Task The_edge_passes_a_well_formed_traceparent_on_and_starts_a_trace_for_anything_else()
     {
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/hospital/departments");
-        request.Headers.Add("X-Correlation-Id", "acceptance-corr-123");
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
         var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        Assert.Equal("acceptance-corr-123", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.StartsWith($"00-{traceId}-", response.Headers.GetValues("traceresponse").Single());
+
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/api/hospital/departments");
+        forged.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId.ToUpperInvariant()}-b7ad6b7169203331-01 x");
+        var fresh = (await Http.SendAsync(forged)).Headers.GetValues("traceresponse").Single();
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$", fresh);
+        Assert.DoesNotContain(traceId, fresh);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,13 +29,25 @@ public sealed class ServiceDefaultsTests(HospitalServiceFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task A_hostile_correlation_id_is_replaced_not_echoed()
+    public async Task A_hostile_traceparent_is_replaced_not_echoed()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/hospital/departments");
-        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "abc\" injected=1 <script>");
+        request.Headers.TryAddWithoutValidation("traceparent", "00-abc\" injected=1 <script>-b7ad6b7169203331-01");
         var response = await fixture.Service.CreateClient().SendAsync(request);
-        var echoed = response.Headers.GetValues("X-Correlation-Id").Single();
-        Assert.DoesNotContain("script", echoed);
-        Assert.Matches("^[0-9a-f]{32}$", echoed);
+        var answered = response.Headers.GetValues("traceresponse").Single();
+        Assert.DoesNotContain("script", answered);
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", answered);
+    }
+
+    [Fact]
+    public async Task The_callers_trace_is_continued_and_answered_in_traceresponse()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/hospital/departments");
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
+        var response = await fixture.Service.CreateClient().SendAsync(request);
+        var answered = response.Headers.GetValues("traceresponse").Single();
+        Assert.StartsWith($"00-{traceId}-", answered);
+        Assert.DoesNotContain("b7ad6b7169203331", answered); // the service's own span, child of the caller's
     }
 }

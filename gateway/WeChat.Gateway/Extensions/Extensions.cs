@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.ServiceDefaults.Http;
 using Platform.WeChat.Api;
 using Platform.WeChat.Messaging;
 using WeChat.Gateway.Application;
@@ -34,7 +35,9 @@ internal static class Extensions
             bus.AddConsumer<WeChatCustomerServiceMessageRequestedConsumer>();
         });
 
-        builder.Services.AddHttpClient(WeChatClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // Token and ticket fetches (GET) are retried; sends (POST) are not, or a patient could get a message twice.
+        builder.Services.AddHttpClient(WeChatClientFactory.HttpClientName)
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)));
         builder.Services.AddSingleton<WeChatClientFactory>();
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<AccessTokenCredential>();

@@ -31,6 +31,8 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit 8.5 reports usage to its vendor by default; a hospital network sends nothing out.
+            x.DisableUsageTelemetry();
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             configure?.Invoke(x);
             if (quorum)
@@ -45,7 +47,6 @@ public static class MessagingSetup
                     h.Username(broker.Username);
                     h.Password(broker.Password);
                 });
-                cfg.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), ctx);
                 // Transient faults are retried in place; what still fails lands in the queue's _error queue.
                 cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10),
                     TimeSpan.FromMilliseconds(400)));

@@ -6,18 +6,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auth;
-using Platform.ServiceDefaults.Correlation;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Input;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.RateLimiting;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Everything every service shares: JSON logs with correlation ids, problem details, JWT, rate limits,
-    /// health checks and an OpenAPI document.</summary>
+    /// <summary>Everything every service shares: JSON logs carrying the W3C trace context, OpenTelemetry, problem details,
+    /// JWT, rate limits, health checks and an OpenAPI document.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
@@ -27,6 +27,8 @@ public static class ServiceDefaultsExtensions
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
+
+        builder.AddPlatformTelemetry();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -50,11 +52,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Middleware order matters: correlation first so every later log line carries it.</summary>
+    /// <summary>Middleware order matters: the trace response first, so even a refused request names its trace.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<TraceResponseMiddleware>();
         app.UsePlatformProblemDetails();
         app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();

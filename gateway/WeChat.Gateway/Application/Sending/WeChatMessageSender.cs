@@ -59,7 +59,8 @@ public sealed class WeChatMessageSender(
         {
             Fail(row, e.ErrCode, e.ErrMsg, permanent: !IsTransient(e));
         }
-        catch (Exception e) when (lastAttempt && e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (lastAttempt && e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
+                                   && !ct.IsCancellationRequested)
         {
             Fail(row, WeChatErrorCodes.SystemBusy, "微信服务不可用：" + e.Message, permanent: false);
         }

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
-using Platform.ServiceDefaults.Correlation;
 
 namespace Platform.Messaging.Outbox;
 
@@ -10,12 +10,15 @@ internal sealed class IntegrationEventOutbox<TContext>(TContext db) : IIntegrati
     public void Add<TMessage>(TMessage message) where TMessage : class
     {
         var now = DateTimeOffset.UtcNow;
+        // The request's (or the consumed message's) activity: the dispatcher publishes inside this trace.
+        var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = message is IntegrationEvent e ? e.Id : Guid.CreateVersion7(),
             MessageType = MessageTypeName.Of(message.GetType()),
             Payload = JsonSerializer.Serialize(message, message.GetType(), OutboxJson.Options),
-            CorrelationId = CorrelationId.Current,
+            CorrelationId = activity?.TraceId.ToHexString(),
+            TraceParent = activity?.Id,
             CreatedAt = now,
             NextAttemptAt = now,
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -5,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.Messaging.Outbox;
 
 /// <summary>Publishes committed outbox rows, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share
-/// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it.</summary>
+/// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it. Each row is
+/// published inside the trace that wrote it, so MassTransit carries that trace to the consumers.</summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
@@ -17,6 +21,8 @@ internal sealed class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Polling the table every second is no one's work: only the publishes below are traced.
+        using var quiet = SuppressInstrumentationScope.Begin();
         var lastCleanup = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -66,25 +72,31 @@ internal sealed class OutboxDispatcher<TContext>(
         return published;
     }
 
+    private static readonly ActivitySource Source = new(TelemetrySetup.OutboxSource);
+
     private async Task<bool> TryPublishAsync(OutboxMessage row, OutboxOptions settings, CancellationToken ct)
     {
+        // The dispatcher's own round is no parent of what it publishes: each row starts from its writer's context.
+        Activity.Current = null;
+        using var traced = SuppressInstrumentationScope.Begin(false);
+        ActivityContext.TryParse(row.TraceParent, null, out var writer);
+        using var activity = Source.StartActivity("outbox publish", ActivityKind.Internal, writer);
+        activity?.SetTag("messaging.message.id", row.Id);
+        activity?.SetTag("messaging.message.type", row.MessageType);
         try
         {
             var type = MessageTypeName.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxJson.Options)!;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.PublishTimeout);
-            await bus.Publish(message, type, ctx =>
-            {
-                ctx.MessageId = row.Id;
-                if (row.CorrelationId is not null) ctx.Headers.Set(CorrelationHeader.Name, row.CorrelationId);
-            }, timeout.Token);
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
             row.SentAt = DateTimeOffset.UtcNow;
             row.LastError = null;
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             row.Attempts++;
             var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts - 1), settings.MaxBackoff.TotalSeconds));
             row.NextAttemptAt = DateTimeOffset.UtcNow + delay;

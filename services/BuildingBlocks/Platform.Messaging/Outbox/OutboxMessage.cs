@@ -5,6 +5,7 @@ public sealed class OutboxMessage
     public Guid Id { get; init; }
     public required string MessageType { get; init; }
     public required string Payload { get; init; }
+    /// <summary>The trace id (32 hex digits) of the work that wrote the message: what a support ticket quotes.</summary>
     public string? CorrelationId { get; init; }
     /// <summary>The W3C traceparent of the activity that wrote the message (55 characters), restored when it is sent.</summary>
     public string? TraceParent { get; init; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ public static class ProblemDetailsSetup
         // Framework defaults are English ("Not Found", "One or more validation errors occurred."): replace them.
         if (problem.Title is null || IsFrameworkTitle(problem.Title)) problem.Title = title;
         problem.Extensions.TryAdd("code", code);
-        problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        problem.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? ctx.HttpContext.TraceIdentifier;
         problem.Type ??= $"https://httpstatuses.io/{status}";
     }
 

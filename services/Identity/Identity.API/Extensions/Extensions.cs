@@ -19,6 +19,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
+using Platform.ServiceDefaults.Http;
 
 namespace Identity.API.Extensions;
 
@@ -66,28 +67,28 @@ internal static class Extensions
     {
         var sms = config.GetSection("Sms").Get<SmsOptions>() ?? new SmsOptions();
         services.AddSingleton(sms);
-        services.AddHttpClient<ISmsSender, HttpSmsSender>(c => c.BaseAddress = WithSlash(sms.BaseUrl));
+        services.AddHttpClient<ISmsSender, HttpSmsSender>(c => c.BaseAddress = WithSlash(sms.BaseUrl))
+            .AddPlatformResilience(o => o.WithTimeouts(sms.Timeout));
 
+        // A verification asks the same question again on a retry, so throttling, server faults and timeouts are retried.
         var realName = config.GetSection("RealName").Get<RealNameOptions>() ?? new RealNameOptions();
         services.AddSingleton(realName);
-        services.AddSingleton(RealNameResilience.Build(realName));
-        // Polly owns the timeouts; HttpClient's own 100 s default must not cut in first.
-        services.AddHttpClient<IRealNameVerifier, HttpRealNameVerifier>(c =>
-        {
-            c.BaseAddress = WithSlash(realName.BaseUrl);
-            c.Timeout = Timeout.InfiniteTimeSpan;
-        });
+        services.AddHttpClient<IRealNameVerifier, HttpRealNameVerifier>(c => c.BaseAddress = WithSlash(realName.BaseUrl))
+            .AddPlatformResilience(o =>
+            {
+                o.WithTimeouts(realName.TotalTimeout, realName.AttemptTimeout);
+                o.Retry.MaxRetryAttempts = Math.Max(1, realName.Retries);
+                if (realName.Retries < 1) o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            }, idempotent: true);
     }
 
     private static void AddWeChatGateway(this IServiceCollection services, IConfiguration config)
     {
         // ./platform passes every component's address as Endpoints:<name>; the default is the local stack's gateway.
         var baseUrl = config["Endpoints:wechat"] ?? "http://127.0.0.1:5120";
-        services.AddHttpClient<WeChatTicketRedeemer>(c =>
-        {
-            c.BaseAddress = WithSlash(baseUrl);
-            c.Timeout = TimeSpan.FromSeconds(10);
-        });
+        services.AddHttpClient<WeChatTicketRedeemer>(c => c.BaseAddress = WithSlash(baseUrl))
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)));
     }
 
     private static Uri WithSlash(string url) => new(url.EndsWith('/') ? url : url + "/");

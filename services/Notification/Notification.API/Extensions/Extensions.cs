@@ -9,6 +9,7 @@ using Notification.API.Infrastructure;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
+using Platform.ServiceDefaults.Http;
 
 namespace Notification.API.Extensions;
 
@@ -52,10 +53,8 @@ internal static class Extensions
             builder.Services.AddSingleton<ISmsSender, UnconfiguredSmsSender>();
             return;
         }
-        builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>(http =>
-        {
-            http.BaseAddress = new Uri(sms.BaseUrl.TrimEnd('/') + "/");
-            http.Timeout = sms.Timeout;
-        });
+        // A send is never repeated by the pipeline (it is a POST); the delivery worker retries with its own backoff.
+        builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>(http => http.BaseAddress = new Uri(sms.BaseUrl.TrimEnd('/') + "/"))
+            .AddPlatformResilience(o => o.WithTimeouts(sms.Timeout));
     }
 }

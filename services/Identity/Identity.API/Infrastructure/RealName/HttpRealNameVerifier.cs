@@ -8,10 +8,10 @@ using Polly;
 namespace Identity.API.Infrastructure.RealName;
 
 /// <summary>Speaks the authority's protocol: JSON body signed with HMAC-SHA256 in <c>X-Signature</c>, answer
-/// <c>{result:"match"|"mismatch", requestId}</c>. Throttling, server errors and timeouts are retried, then reported
-/// as <see cref="RealNameOutcome.Unavailable"/> — never as a mismatch, which would wrongly blame the patient.</summary>
-internal sealed class HttpRealNameVerifier(HttpClient http, RealNameOptions options, ResiliencePipeline<HttpResponseMessage> pipeline,
-    ILogger<HttpRealNameVerifier> logger) : IRealNameVerifier
+/// <c>{result:"match"|"mismatch", requestId}</c>. Throttling, server errors and timeouts are retried by the client's
+/// standard resilience pipeline (see Extensions), then reported as <see cref="RealNameOutcome.Unavailable"/> — never as
+/// a mismatch, which would wrongly blame the patient.</summary>
+internal sealed class HttpRealNameVerifier(HttpClient http, RealNameOptions options, ILogger<HttpRealNameVerifier> logger) : IRealNameVerifier
 {
     public async Task<RealNameResult> VerifyAsync(RealNameCheck check, CancellationToken ct)
     {
@@ -26,12 +26,9 @@ internal sealed class HttpRealNameVerifier(HttpClient http, RealNameOptions opti
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Secret), Encoding.UTF8.GetBytes(raw)));
         try
         {
-            using var response = await pipeline.ExecuteAsync(async token =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(raw, Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-Signature", signature);
-                return await http.SendAsync(request, token);
-            }, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(raw, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Signature", signature);
+            using var response = await http.SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 logger.LogWarning("Real-name verification answered {Status} for a {Kind} check", (int)response.StatusCode, check.Kind);
@@ -45,7 +42,7 @@ internal sealed class HttpRealNameVerifier(HttpClient http, RealNameOptions opti
                 _ => new RealNameResult(RealNameOutcome.Unavailable),
             };
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or JsonException
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or ExecutionRejectedException or JsonException
                                        || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             logger.LogWarning("Real-name verification unavailable for a {Kind} check: {Error}", check.Kind, e.GetType().Name);

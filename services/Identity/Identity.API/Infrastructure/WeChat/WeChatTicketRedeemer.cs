@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Identity.API.Application.Tokens;
 using OpenIddict.Abstractions;
 using Platform.ServiceDefaults.Problems;
+using Polly;
 
 namespace Identity.API.Infrastructure.WeChat;
 
@@ -27,7 +28,7 @@ public sealed class WeChatTicketRedeemer(HttpClient http, InProcessTokens tokens
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException)
         {
             throw Unavailable();
         }

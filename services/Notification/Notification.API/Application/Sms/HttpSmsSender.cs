@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Polly;
 
 namespace Notification.API.Application.Sms;
 
@@ -28,7 +29,8 @@ public sealed class HttpSmsSender(HttpClient http, SmsOptions options, ILogger<H
             logger.LogWarning("SMS provider answered {Status}", (int)response.StatusCode);
             return transient ? SmsSendResult.Transient(error) : SmsSendResult.Rejected(error);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException
+                                       || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             return SmsSendResult.Transient(e.GetType().Name + ": " + e.Message);
         }

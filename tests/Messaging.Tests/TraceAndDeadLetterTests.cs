@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,27 +8,29 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-public sealed class CorrelationAndDeadLetterTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class TraceAndDeadLetterTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
 {
     [Fact]
-    public async Task The_callers_correlation_id_follows_the_change_through_the_broker_into_the_consumers_work()
+    public async Task The_callers_trace_follows_the_change_through_the_outbox_and_broker_into_the_consumers_work()
     {
         var client = fixture.Hospital.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("staff"));
         var departments = await client.GetFromJsonAsync<JsonElement>("/api/hospital/departments");
         var id = departments[0].GetProperty("id").GetGuid();
-        var correlation = "corr-" + Guid.NewGuid().ToString("N")[..12];
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
         var request = new HttpRequestMessage(HttpMethod.Put, $"/api/hospital/departments/{id}")
         {
-            Content = JsonContent.Create(new { name = departments[0].GetProperty("name").GetString(), summary = "关联编号测试" }),
+            Content = JsonContent.Create(new { name = departments[0].GetProperty("name").GetString(), summary = "链路追踪测试" }),
         };
-        request.Headers.Add("X-Correlation-Id", correlation);
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
 
-        var sql = $"SELECT count(*) FROM outbox_messages WHERE correlation_id = '{correlation}'";
+        // The writer's row names the request's trace; the consumer, reached through the broker, writes its own
+        // outgoing message inside the same trace.
+        var sql = $"SELECT count(*) FROM outbox_messages WHERE trace_parent LIKE '00-{traceId}-%' AND correlation_id = '{traceId}'";
         Assert.Equal(1, await fixture.HospitalDb.ScalarAsync(sql));
         await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(sql), n => n == 1,
-            what: "the consumer's own outgoing message carrying the caller's correlation id");
+            what: "the consumer's own outgoing message inside the caller's trace");
     }
 
     [Fact]
