@@ -1,9 +1,9 @@
+using Platform.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Polly;
 
 namespace Identity.API.Infrastructure.RealName;
 
@@ -42,7 +42,7 @@ internal sealed class HttpRealNameVerifier(HttpClient http, RealNameOptions opti
                 _ => new RealNameResult(RealNameOutcome.Unavailable),
             };
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or ExecutionRejectedException or JsonException
+        catch (Exception e) when (HttpFailures.IsTransient(e) || e is JsonException
                                        || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             logger.LogWarning("Real-name verification unavailable for a {Kind} check: {Error}", check.Kind, e.GetType().Name);

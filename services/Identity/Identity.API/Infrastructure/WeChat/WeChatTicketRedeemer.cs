@@ -1,9 +1,9 @@
+using Platform.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Headers;
 using Identity.API.Application.Tokens;
 using OpenIddict.Abstractions;
 using Platform.ServiceDefaults.Problems;
-using Polly;
 
 namespace Identity.API.Infrastructure.WeChat;
 
@@ -28,7 +28,7 @@ public sealed class WeChatTicketRedeemer(HttpClient http, InProcessTokens tokens
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException)
+        catch (Exception e) when (HttpFailures.IsTransient(e))
         {
             throw Unavailable();
         }
