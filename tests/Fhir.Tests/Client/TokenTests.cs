@@ -137,6 +137,7 @@ public class TokenTests
 
         var patient = await client.ReadAsync<Patient>("Patient/p1");
 
+        Assert.NotNull(patient);
         Assert.Equal("p1", patient.Id);
         Assert.Equal(2, auth.TokensIssued);
     }

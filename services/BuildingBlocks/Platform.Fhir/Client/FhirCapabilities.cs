@@ -22,7 +22,7 @@ public static class FhirCapabilities
     public static IReadOnlyList<string> FindProblems(CapabilityStatement capabilities, FhirClientOptions options)
     {
         var problems = new List<string>();
-        var version = capabilities.FhirVersionElement?.ObjectValue as string ?? Literal(capabilities.FhirVersion);
+        var version = capabilities.FhirVersionElement?.JsonValue as string ?? Literal(capabilities.FhirVersion);
         if (version is null || !version.StartsWith("4.0.", StringComparison.Ordinal))
             problems.Add($"fhirVersion is '{version}', expected 4.0.x (R4)");
 

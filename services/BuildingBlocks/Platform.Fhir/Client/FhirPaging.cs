@@ -35,11 +35,12 @@ public static class FhirPaging
         }
     }
 
-    /// <summary>The resources a search matched, without _include'd or outcome entries.</summary>
-    public static IEnumerable<TResource> Matches<TResource>(this Bundle bundle) where TResource : Resource =>
-        bundle.Entry.Where(e => e.Search?.Mode is null or Bundle.SearchEntryMode.Match).Select(e => e.Resource).OfType<TResource>();
+    /// <summary>The resources a search matched, without _include'd or outcome entries; none for a missing bundle
+    /// (Firely's search answers null when the server sent no body).</summary>
+    public static IEnumerable<TResource> Matches<TResource>(this Bundle? bundle) where TResource : Resource =>
+        bundle is null ? [] : bundle.Entry.Where(e => e.Search?.Mode is null or Bundle.SearchEntryMode.Match).Select(e => e.Resource).OfType<TResource>();
 
     /// <summary>Every resource of a type in the bundle, e.g. the Observations an _include brought along.</summary>
-    public static IEnumerable<TResource> ResourcesOf<TResource>(this Bundle bundle) where TResource : Resource =>
-        bundle.Entry.Select(e => e.Resource).OfType<TResource>();
+    public static IEnumerable<TResource> ResourcesOf<TResource>(this Bundle? bundle) where TResource : Resource =>
+        bundle is null ? [] : bundle.Entry.Select(e => e.Resource).OfType<TResource>();
 }

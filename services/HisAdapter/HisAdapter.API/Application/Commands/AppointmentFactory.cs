@@ -24,7 +24,7 @@ public static class AppointmentFactory
             Description = "互联网医院预约挂号",
             StartElement = (Instant?)slot.StartElement?.DeepCopy(),
             EndElement = (Instant?)slot.EndElement?.DeepCopy(),
-            Slot = [FhirHelpers.Ref("Slot", slot.Id)],
+            Slot = [FhirHelpers.Ref("Slot", slot.Id!)],
             CreatedElement = new FhirDateTime(now.ToOffset(HisSystems.Shanghai)),
             Comment = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
             Participant = participants,
