@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HisAdapter.API.Apis;
 
@@ -9,8 +10,8 @@ internal static class FhirResults
 {
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
-    public static IResult Outcome(int status, string code, string diagnostics) =>
-        Results.Content(JsonSerializer.Serialize(new OperationOutcome
+    public static ContentHttpResult Outcome(int status, string code, string diagnostics) =>
+        TypedResults.Content(JsonSerializer.Serialize(new OperationOutcome
         {
             Issue =
             [

@@ -1,11 +1,7 @@
 using HisAdapter.API.Application.Pushes;
-using HisAdapter.API.Domain;
 using HisAdapter.API.Extensions;
-using HisAdapter.API.Infrastructure;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Platform.Messaging.Outbox;
 
 namespace HisAdapter.API.Apis;
 
@@ -18,41 +14,19 @@ public static class PushesApi
         return app;
     }
 
-    /// <summary>Signature first (over the raw bytes), then freshness, then replay, then content; a refused push changes
-    /// nothing. The delivery id and the events commit together, so a retried delivery is never published twice.</summary>
-    public static async Task<IResult> ReceivePush(HttpRequest request, HisAdapterDbContext db, PushEventMapper mapper,
-        IIntegrationEventOutbox outbox, IOptions<HisOptions> options, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<PushReceipt>, ContentHttpResult>> ReceivePush(
+        HttpRequest request, PushReceiver receiver, IOptions<HisOptions> options, CancellationToken ct)
     {
-        var settings = options.Value;
-        var body = await ReadBodyAsync(request, settings.MaxPushBytes, ct);
+        var body = await ReadBodyAsync(request, options.Value.MaxPushBytes, ct);
         if (body is null) return FhirResults.Outcome(413, "too-costly", "推送内容过大");
-        if (!PushSignature.IsValid(settings.PushSecret, body, request.Headers["X-His-Signature"].ToString()))
-            return FhirResults.Outcome(401, "security", "签名无效");
-
         try
         {
-            var push = PushEnvelope.Parse(body);
-            if (request.Headers["X-His-Delivery"].ToString() != push.Id)
-                throw PushRejectedException.Invalid("X-His-Delivery 与推送 id 不一致");
-            var age = clock.GetUtcNow() - push.OccurredAt;
-            if (age > settings.PushMaxAge || age < -TimeSpan.FromMinutes(5))
-                throw PushRejectedException.Invalid("推送已过期（occurredAt 超出允许范围）");
-            if (await db.PushDeliveries.AnyAsync(d => d.DeliveryId == push.Id, ct))
-                throw new PushRejectedException(409, "duplicate", $"推送 {push.Id} 已处理过");
-
-            var events = await mapper.MapAsync(push, ct);
-            db.PushDeliveries.Add(new PushDelivery { DeliveryId = push.Id, EventType = push.Type, ReceivedAt = clock.GetUtcNow() });
-            foreach (var e in events) outbox.Add(e);
-            await db.SaveChangesAsync(ct);
-            return Results.Ok(new { delivery = push.Id, type = push.Type, published = events.Count });
+            return TypedResults.Ok(await receiver.ReceiveAsync(body, request.Headers["X-His-Signature"].ToString(),
+                request.Headers["X-His-Delivery"].ToString(), ct));
         }
         catch (PushRejectedException ex)
         {
             return FhirResults.Outcome(ex.Status, ex.IssueCode, ex.Message);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return FhirResults.Outcome(409, "duplicate", "推送已处理过");
         }
     }
 

@@ -63,6 +63,7 @@ internal static class Extensions
         services.AddScoped<BookAppointmentHandler>();
         services.AddScoped<CancelAppointmentHandler>();
         services.AddScoped<PushEventMapper>();
+        services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();
         services.AddHostedService<SyncWorker>();
         services.AddHostedService<HisCommandWorker>();

@@ -14,7 +14,7 @@ public sealed class Department
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
     public int Version { get; set; } = 1;
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The HIS owns where a department is and how to reach it; the summary is curated by staff here and
     /// only filled from the HIS while empty. Returns whether anything patients see changed.</summary>

@@ -8,6 +8,7 @@ using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Apis;

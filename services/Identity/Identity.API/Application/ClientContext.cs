@@ -1,9 +1,7 @@
-using System.Security.Claims;
-using Platform.ServiceDefaults.Problems;
-
 namespace Identity.API.Application;
 
-/// <summary>What a request says about its caller: address (as nginx forwarded it), channel, and signed-in account.</summary>
+/// <summary>What a request says about its caller: address (as nginx forwarded it) and channel;
+/// the signed-in account is <see cref="Platform.ServiceDefaults.Auth.AccountClaims"/>.</summary>
 public static class ClientContext
 {
     private static readonly string[] Channels = ["h5", "miniprogram", "wechat"];
@@ -15,7 +13,4 @@ public static class ClientContext
         var value = http.Request.Headers["X-Client-Channel"].ToString().Trim().ToLowerInvariant();
         return Channels.Contains(value) ? value : "h5";
     }
-
-    public static Guid AccountId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirst("sub")?.Value, out var id) ? id : throw new ProblemException(401, "unauthenticated", "请先登录");
 }

@@ -35,7 +35,7 @@ public static class MessagesApi
     public static async Task<Ok<MessagePage>> ListMessages(ClaimsPrincipal user, NotificationDbContext db, string? before,
         int? limit, CancellationToken ct)
     {
-        var accountId = AccountOf(user);
+        var accountId = user.AccountId();
         var size = Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
         var query = db.Messages.AsNoTracking().Where(m => m.AccountId == accountId);
         if (Guid.TryParse(before, out var beforeId))
@@ -57,14 +57,14 @@ public static class MessagesApi
 
     public static async Task<Ok<UnreadCountDto>> UnreadCount(ClaimsPrincipal user, NotificationDbContext db, CancellationToken ct)
     {
-        var accountId = AccountOf(user);
+        var accountId = user.AccountId();
         return TypedResults.Ok(new UnreadCountDto(await db.Messages.CountAsync(m => m.AccountId == accountId && m.ReadAt == null, ct)));
     }
 
     public static async Task<Ok<MessageDto>> MarkRead(Guid id, ClaimsPrincipal user, NotificationDbContext db,
         IIntegrationEventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var accountId = AccountOf(user);
+        var accountId = user.AccountId();
         var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == id && m.AccountId == accountId, ct)
             ?? throw ProblemException.NotFound("消息");
         message.MarkRead(clock.GetUtcNow());
@@ -76,7 +76,7 @@ public static class MessagesApi
     public static async Task<Ok<UnreadCountDto>> MarkAllRead(ClaimsPrincipal user, NotificationDbContext db,
         IIntegrationEventOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        var accountId = AccountOf(user);
+        var accountId = user.AccountId();
         var now = clock.GetUtcNow();
         await db.Messages.Where(m => m.AccountId == accountId && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
@@ -93,9 +93,4 @@ public static class MessagesApi
             HubMethods.UnreadCount, HubMethods.UnreadPayload(unread)));
         await db.SaveChangesAsync(ct);
     }
-
-    public static Guid AccountOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirst(PlatformClaims.Subject)?.Value, out var id)
-            ? id
-            : throw new ProblemException(403, "account_required", "请使用患者账号登录后查看消息");
 }

@@ -26,7 +26,7 @@ public static class PreferencesApi
 
     public static async Task<Ok<PreferencesDto>> GetPreferences(ClaimsPrincipal user, NotificationDbContext db, CancellationToken ct)
     {
-        var accountId = MessagesApi.AccountOf(user);
+        var accountId = user.AccountId();
         var preferences = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId, ct)
             ?? NotificationPreferences.DefaultsFor(accountId);
         return TypedResults.Ok(ToDto(preferences));
@@ -35,7 +35,7 @@ public static class PreferencesApi
     public static async Task<Ok<PreferencesDto>> PutPreferences(PreferencesDto body, ClaimsPrincipal user, NotificationDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        var accountId = MessagesApi.AccountOf(user);
+        var accountId = user.AccountId();
         var validation = new Validation();
         TimeOnly? start = null, end = null;
         if (body.QuietHours is { } quiet)

@@ -6,7 +6,7 @@ namespace Hospital.API.Infrastructure.Seed;
 
 /// <summary>The demo hospital's departments: inserted when missing, never overwriting what staff edited.
 /// Once the HIS adapter syncs reference data, the HIS becomes the source of these rows.</summary>
-internal sealed class DepartmentSeeder : ISeeder<HospitalDbContext>
+internal sealed class DepartmentSeeder(TimeProvider clock) : ISeeder<HospitalDbContext>
 {
     public async Task SeedAsync(HospitalDbContext db, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ internal sealed class DepartmentSeeder : ISeeder<HospitalDbContext>
             db.Departments.Add(new Department
             {
                 Code = d.Code, Name = d.Name, Campus = d.Campus, Building = d.Building, Floor = d.Floor,
-                Phone = d.Phone, Summary = d.Summary, SortOrder = order,
+                Phone = d.Phone, Summary = d.Summary, SortOrder = order, UpdatedAt = clock.GetUtcNow(),
             });
         }
         await db.SaveChangesAsync(ct);

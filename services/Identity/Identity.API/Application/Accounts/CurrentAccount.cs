@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Application.Accounts;
