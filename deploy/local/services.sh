@@ -51,6 +51,7 @@ service_environment() {
     echo "RateLimiting__PermitsPerMinute=100000"
     echo "RateLimiting__SensitivePermitsPerMinute=100000"
     echo "Identity__SmsCodes__PerRequesterPerHour=100000"
+    echo "Identity__Lockout__SourceFailuresBeforeDelay=100000"
   fi
 }
 

@@ -128,9 +128,11 @@ export function maskPhone(phone) {
   return value.length === 11 ? `${value.slice(0, 3)}****${value.slice(7)}` : value
 }
 
+// At most the first 4 and last 2 stay (as the server masks), so a birth date shown beside it cannot fill in the rest.
 export function maskIdNumber(idNumber) {
   const value = String(idNumber ?? '')
-  return value.length > 7 ? `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}` : value
+  const [head, tail] = value.length >= 15 ? [4, 2] : value.length >= 8 ? [2, 1] : value.length >= 3 ? [1, 1] : [0, 0]
+  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + (tail ? value.slice(-tail) : '')
 }
 
 export function maskCardNumber(cardNumber) {

@@ -72,9 +72,10 @@ test('usernames are 4-20 letters, digits or underscore and not all digits', () =
   assert.ok(usernameError('张三丰四'))
 })
 
-test('masking keeps the first 3 and last 4 characters', () => {
+test('masking keeps the first 3 and last 4 of a phone, at most the first 4 and last 2 of an ID', () => {
   assert.equal(maskPhone('13800000001'), '138****0001')
-  assert.equal(maskIdNumber('110101199003071233'), '110***********1233')
+  assert.equal(maskIdNumber('110101199003071233'), '1101************33')
+  assert.equal(maskIdNumber('E12345678'), 'E1******8')
   assert.equal(maskCardNumber('6222020200112345678'), '6222 **** **** 5678')
 })
 
