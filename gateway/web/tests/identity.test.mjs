@@ -82,5 +82,7 @@ test('masking keeps the first 3 and last 4 of a phone, at most the first 4 and l
 test('token endpoint refusals get clear Chinese messages', () => {
   assert.match(loginErrorMessage(new ApiError(400, { code: 'invalid_credentials', title: 'x' })), /用户名或密码错误/)
   assert.match(loginErrorMessage(new ApiError(400, { code: 'locked', detail: '请15分钟后再试' })), /15分钟/)
+  assert.match(loginErrorMessage(new ApiError(400, { code: 'invalid_sms_code' })), /短信验证码错误/)
+  assert.match(loginErrorMessage(new ApiError(429, { code: 'too_many_attempts', detail: '登录失败次数过多，请2秒后再试' })), /2秒后再试/)
   assert.equal(loginErrorMessage(new ApiError(500, null)), null)
 })
