@@ -5,7 +5,9 @@
 #   settings: space-separated KEY=VALUE for that process; {port} is its own port, {port:NAME} another component's,
 #   {edge} the nginx edge's base URL.
 COMPONENTS=(
-  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret'
+  # Identity runs as Development on the local stack: that is the only environment where it seeds the demo accounts
+  # (published passwords; appsettings.Development.json). Every other service runs as Production.
+  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|ASPNETCORE_ENVIRONMENT=Development Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret'
   'hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready|'
   'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge}'
   'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port}'

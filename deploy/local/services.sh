@@ -51,6 +51,9 @@ service_environment() {
     echo "RateLimiting__PermitsPerMinute=100000"
     echo "RateLimiting__SensitivePermitsPerMinute=100000"
     echo "Identity__SmsCodes__PerRequesterPerHour=100000"
+    echo "Identity__Lockout__SourceFailuresBeforeDelay=100000"
+    # Browser tests register an account (one code) and then sign in or reset by SMS: a second code for the same number.
+    echo "Identity__SmsCodes__ResendInterval=00:00:05"
   fi
 }
 

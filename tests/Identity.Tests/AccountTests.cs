@@ -43,7 +43,7 @@ public sealed class AccountTests(IdentityFixture f) : IClassFixture<IdentityFixt
         var self = patients[0];
         Assert.Equal("张三", self.GetProperty("name").GetString());
         Assert.True(self.GetProperty("isSelf").GetBoolean());
-        Assert.Equal("110***********1233", self.GetProperty("idNumberMasked").GetString());
+        Assert.Equal("1101************33", self.GetProperty("idNumberMasked").GetString());
     }
 
     [Fact]

@@ -48,21 +48,23 @@ public sealed class LoginTests(IdentityFixture f) : IClassFixture<IdentityFixtur
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_with_the_right_password()
+    public async Task Five_failures_from_a_source_lock_the_account_there_for_fifteen_minutes_even_with_the_right_password()
     {
         var session = await f.RegisterAsync();
+        var source = IdentityApi.NewIp();
         for (var i = 0; i < 4; i++)
-            Assert.Equal("invalid_credentials", (await (await f.PasswordLoginAsync(session.Username, "Wrong#Pass" + i)).JsonAsync()).GetProperty("code").GetString());
-        var fifth = await (await f.PasswordLoginAsync(session.Phone, "Wrong#Pass5")).JsonAsync();
+            Assert.Equal("invalid_credentials", (await (await f.PasswordLoginAsync(session.Username, "Wrong#Pass" + i, ip: source)).JsonAsync()).GetProperty("code").GetString());
+        var fifth = await (await f.PasswordLoginAsync(session.Phone, "Wrong#Pass5", ip: source)).JsonAsync();
         Assert.Equal("locked", fifth.GetProperty("code").GetString());
-        var right = await (await f.PasswordLoginAsync(session.Username, session.Password)).JsonAsync();
+        var right = await (await f.PasswordLoginAsync(session.Username, session.Password, ip: source)).JsonAsync();
         Assert.Equal("locked", right.GetProperty("code").GetString());
         Assert.Contains("15分钟后再试", right.GetProperty("detail").GetString());
+        Assert.Contains("短信验证码登录", right.GetProperty("detail").GetString());
 
         f.Clock.Advance(TimeSpan.FromMinutes(16));
         try
         {
-            Assert.Equal(HttpStatusCode.OK, (await f.PasswordLoginAsync(session.Username, session.Password)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await f.PasswordLoginAsync(session.Username, session.Password, ip: source)).StatusCode);
         }
         finally
         {

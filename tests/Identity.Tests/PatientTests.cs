@@ -32,9 +32,9 @@ public sealed class PatientTests(IdentityFixture f) : IClassFixture<IdentityFixt
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var patient = await response.JsonAsync();
         var patientId = patient.GetProperty("id").GetGuid();
-        Assert.Equal(idNumber[..3] + new string('*', 11) + idNumber[^4..], patient.GetProperty("idNumberMasked").GetString());
+        Assert.Equal(idNumber[..4] + new string('*', 12) + idNumber[^2..], patient.GetProperty("idNumberMasked").GetString());
         Assert.Equal(phone[..3] + "****" + phone[^4..], patient.GetProperty("phoneMasked").GetString());
-        Assert.Equal("1958-04-12", patient.GetProperty("birthDate").GetString());
+        Assert.Equal(1958, patient.GetProperty("birthYear").GetInt32());
         Assert.True(patient.GetProperty("verified").GetBoolean());
 
         var list = await client.GetStringAsync("/api/identity/me/patients");
@@ -86,6 +86,56 @@ public sealed class PatientTests(IdentityFixture f) : IClassFixture<IdentityFixt
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PutAsJsonAsync(url + "/sharing", new { allowed = true })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await intruder.PostAsJsonAsync("/api/identity/me/patients",
             Request("王建国", idNumber, IdentityApi.NewPhone()))).StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task A_wrong_name_with_someone_elses_id_number_is_answered_as_for_anyone_unregistered()
+    {
+        var (_, owner) = await SignedIn();
+        var registered = IdentityApi.ResidentId(new DateOnly(1979, 8, 9));
+        await f.AddKnownPersonAsync("赵立新", registered);
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/identity/me/patients", Request("赵立新", registered, IdentityApi.NewPhone()))).StatusCode);
+        var unregistered = IdentityApi.ResidentId(new DateOnly(1979, 8, 10));
+        await f.AddKnownPersonAsync("赵立军", unregistered);
+
+        var (_, prober) = await SignedIn();
+        var probeRegistered = await prober.PostAsJsonAsync("/api/identity/me/patients", Request("钱多多", registered, IdentityApi.NewPhone()));
+        var probeUnregistered = await prober.PostAsJsonAsync("/api/identity/me/patients", Request("钱多多", unregistered, IdentityApi.NewPhone()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, probeRegistered.StatusCode);
+        Assert.Equal(probeUnregistered.StatusCode, probeRegistered.StatusCode);
+        var a = await probeRegistered.JsonAsync();
+        var b = await probeUnregistered.JsonAsync();
+        foreach (var field in new[] { "code", "title", "detail", "status" })
+            Assert.Equal(b.GetProperty(field).ToString(), a.GetProperty(field).ToString());
+        // Only someone who names the person correctly learns that they are already bound.
+        var named = await prober.PostAsJsonAsync("/api/identity/me/patients", Request("赵立新", registered, IdentityApi.NewPhone()));
+        Assert.Equal("already_bound", (await named.JsonAsync()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task Patient_answers_carry_an_irreversible_mask_and_no_full_birth_date()
+    {
+        var (_, client) = await SignedIn();
+        var birth = new DateOnly(1966, 11, 23);
+        var idNumber = IdentityApi.ResidentId(birth);
+        await f.AddKnownPersonAsync("孙秀兰", idNumber);
+        var created = await client.PostAsJsonAsync("/api/identity/me/patients", Request("孙秀兰", idNumber, IdentityApi.NewPhone()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        var bodies = new[]
+        {
+            await created.Content.ReadAsStringAsync(), await client.GetStringAsync("/api/identity/me/patients"),
+            await client.GetStringAsync($"/api/identity/me/patients/{id}"), await client.GetStringAsync("/api/identity/me/export"),
+        };
+        foreach (var body in bodies)
+        {
+            Assert.Contains(idNumber[..4] + new string('*', 12) + idNumber[^2..], body);
+            Assert.DoesNotContain(idNumber, body);
+            Assert.DoesNotContain("1966-11-23", body);
+            Assert.DoesNotContain("19661123", body);
+        }
     }
 
     [Theory]

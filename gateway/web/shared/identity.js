@@ -128,9 +128,11 @@ export function maskPhone(phone) {
   return value.length === 11 ? `${value.slice(0, 3)}****${value.slice(7)}` : value
 }
 
+// At most the first 4 and last 2 stay (as the server masks), so a birth date shown beside it cannot fill in the rest.
 export function maskIdNumber(idNumber) {
   const value = String(idNumber ?? '')
-  return value.length > 7 ? `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}` : value
+  const [head, tail] = value.length >= 15 ? [4, 2] : value.length >= 8 ? [2, 1] : value.length >= 3 ? [1, 1] : [0, 0]
+  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + (tail ? value.slice(-tail) : '')
 }
 
 export function maskCardNumber(cardNumber) {
@@ -159,6 +161,9 @@ export function identityApi(api) {
     patients: () => api.get(`${base}/me/patients`),
     addPatient: (body) => api.post(`${base}/me/patients`, body),
     removePatient: (id) => api.request('DELETE', `${base}/me/patients/${encodeURIComponent(id)}`),
+    changePassword: (oldPassword, newPassword) => api.post(`${base}/me/password`, { oldPassword, newPassword }),
+    resetPassword: (phone, smsCode, newPassword) => api.post(`${base}/password-reset`, { phone, smsCode, newPassword }, { anonymous: true }),
+    revokeOtherSessions: () => api.post(`${base}/me/sessions/revoke-others`),
     exportData: () => api.get(`${base}/me/export`),
     closeAccount: (password) => api.request('DELETE', `${base}/me`, { json: { password } }),
   }
@@ -168,8 +173,10 @@ export function identityApi(api) {
 export function loginErrorMessage(error) {
   const code = error?.code ?? error?.problem?.error ?? null
   if (code === 'invalid_credentials' || code === 'invalid_grant') return '用户名或密码错误，请重新输入'
-  if (code === 'locked') return error.problem?.detail || '密码错误次数过多，账号已临时锁定，请15分钟后再试'
+  if (code === 'locked') return error.problem?.detail || '密码错误次数过多，密码登录已暂停，请15分钟后再试，或使用短信验证码登录'
   if (code === 'invalid_otp') return error.problem?.detail || '验证码错误或已过期，请重新输入'
+  if (code === 'invalid_sms_code') return '短信验证码错误或已过期，请重新获取'
+  if (code === 'too_many_attempts') return error.problem?.detail || '登录失败次数过多，请稍后再试'
   return null
 }
 

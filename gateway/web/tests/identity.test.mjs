@@ -72,14 +72,17 @@ test('usernames are 4-20 letters, digits or underscore and not all digits', () =
   assert.ok(usernameError('张三丰四'))
 })
 
-test('masking keeps the first 3 and last 4 characters', () => {
+test('masking keeps the first 3 and last 4 of a phone, at most the first 4 and last 2 of an ID', () => {
   assert.equal(maskPhone('13800000001'), '138****0001')
-  assert.equal(maskIdNumber('110101199003071233'), '110***********1233')
+  assert.equal(maskIdNumber('110101199003071233'), '1101************33')
+  assert.equal(maskIdNumber('E12345678'), 'E1******8')
   assert.equal(maskCardNumber('6222020200112345678'), '6222 **** **** 5678')
 })
 
 test('token endpoint refusals get clear Chinese messages', () => {
   assert.match(loginErrorMessage(new ApiError(400, { code: 'invalid_credentials', title: 'x' })), /用户名或密码错误/)
   assert.match(loginErrorMessage(new ApiError(400, { code: 'locked', detail: '请15分钟后再试' })), /15分钟/)
+  assert.match(loginErrorMessage(new ApiError(400, { code: 'invalid_sms_code' })), /短信验证码错误/)
+  assert.match(loginErrorMessage(new ApiError(429, { code: 'too_many_attempts', detail: '登录失败次数过多，请2秒后再试' })), /2秒后再试/)
   assert.equal(loginErrorMessage(new ApiError(500, null)), null)
 })

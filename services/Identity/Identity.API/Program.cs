@@ -13,6 +13,7 @@ app.MapAccountsApi();
 app.MapTokenApi();
 app.MapMeApi();
 app.MapPatientsApi();
+app.MapAccountSecurityApi();
 app.Run();
 
 public partial class Program;

@@ -33,6 +33,28 @@ public static class IdentityApi
             tokens.GetProperty("refresh_token").GetString()!);
     }
 
+    /// <summary>Another device signing in with the password: its (access, refresh) tokens.</summary>
+    public static async Task<(string AccessToken, string RefreshToken)> SignInAsync(string username, string password)
+    {
+        var response = await Http.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "patient",
+        }));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"登录失败：{body}");
+        return (body.GetProperty("access_token").GetString()!, body.GetProperty("refresh_token").GetString()!);
+    }
+
+    /// <summary>Whether a refresh token can still be redeemed (a session that was not signed out).</summary>
+    public static async Task<bool> CanRefreshAsync(string refreshToken)
+    {
+        var response = await Http.PostAsync("/api/identity/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = "patient",
+        }));
+        return response.IsSuccessStatusCode;
+    }
+
     public static async Task<JsonElement> GetAsync(string accessToken, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -27,7 +27,7 @@ public sealed class RealNameTests(BrowserFixture browser)
             await Expect(item).ToBeVisibleAsync();
             await Expect(item.GetByTestId("patient-name")).ToHaveTextAsync(name);
             await Expect(item.GetByTestId("patient-verified")).ToHaveTextAsync("已实名");
-            await Expect(item.GetByTestId("patient-id-masked")).ToHaveTextAsync($"{idNumber[..3]}***********{idNumber[^4..]}");
+            await Expect(item.GetByTestId("patient-id-masked")).ToHaveTextAsync($"{idNumber[..4]}************{idNumber[^2..]}");
             await Expect(item.GetByTestId("patient-remove")).ToHaveCountAsync(0);
         });
     }

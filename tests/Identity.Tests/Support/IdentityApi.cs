@@ -64,19 +64,24 @@ public static class IdentityApi
             tokens.GetProperty("refresh_token").GetString()!, phone, username, password);
     }
 
-    public static async Task<HttpResponseMessage> TokenAsync(this IdentityFixture f, params (string Key, string Value)[] form)
+    /// <summary>A token request from a new random source address.</summary>
+    public static Task<HttpResponseMessage> TokenAsync(this IdentityFixture f, params (string Key, string Value)[] form) =>
+        f.TokenFromAsync(NewIp(), form);
+
+    /// <summary>A token request from the source address <paramref name="ip"/> (as the edge forwards it).</summary>
+    public static async Task<HttpResponseMessage> TokenFromAsync(this IdentityFixture f, string ip, params (string Key, string Value)[] form)
     {
         var content = new FormUrlEncodedContent(form.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)));
-        return await f.Client().PostAsync("/api/identity/connect/token", content);
+        return await f.Client(ip: ip).PostAsync("/api/identity/connect/token", content);
     }
 
     public static Task<HttpResponseMessage> PasswordLoginAsync(this IdentityFixture f, string username, string password,
-        string clientId = "patient", string? otp = null, string? otpMethod = null)
+        string clientId = "patient", string? otp = null, string? otpMethod = null, string? ip = null)
     {
         var form = new List<(string, string)> { ("grant_type", "password"), ("username", username), ("password", password), ("client_id", clientId) };
         if (otp is not null) form.Add(("otp", otp));
         if (otpMethod is not null) form.Add(("otp_method", otpMethod));
-        return f.TokenAsync([.. form]);
+        return f.TokenFromAsync(ip ?? NewIp(), [.. form]);
     }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>

@@ -70,6 +70,8 @@ public sealed class IdentityFactory(IReadOnlyDictionary<string, string> settings
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The demo accounts (admin, doctor01, demo) the tests sign in with exist in Development only.
+        builder.UseEnvironment("Development");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);

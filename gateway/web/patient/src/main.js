@@ -21,8 +21,10 @@ import {
   Step,
   Steps,
   Switch,
+  Tab,
   Tabbar,
   TabbarItem,
+  Tabs,
   Tag,
 } from 'vant'
 import 'vant/lib/index.css'
@@ -35,7 +37,7 @@ import { inbox, messageFromHospitalChange } from './messages.js'
 const app = createApp(App)
 for (const component of [
   Badge, Button, Cell, CellGroup, Checkbox, Divider, Empty, Field, Grid, GridItem, Icon, Loading, NavBar, Overlay, Radio, RadioGroup,
-  Search, Skeleton, Step, Steps, Switch, Tabbar, TabbarItem, Tag,
+  Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag,
 ]) {
   app.use(component)
 }

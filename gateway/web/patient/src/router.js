@@ -26,6 +26,8 @@ const routes = [
   { path: '/patients', name: 'patients', component: account('PatientsPage'), meta: { title: '就诊人管理', auth: true } },
   { path: '/patients/add', name: 'patient-add', component: account('AddPatientPage'), meta: { title: '实名认证', auth: true } },
   { path: '/mine/security', name: 'security', component: account('SecurityPage'), meta: { title: '安全设置', auth: true } },
+  { path: '/mine/security/password', name: 'change-password', component: account('ChangePasswordPage'), meta: { title: '修改密码', auth: true } },
+  { path: '/account/reset-password', name: 'reset-password', component: account('ResetPasswordPage'), meta: { title: '找回密码' } },
   { path: '/mine/agreements', name: 'agreements', component: account('AgreementsPage'), meta: { title: '协议与隐私', auth: true } },
   {
     path: '/mine/notifications',

@@ -3,13 +3,14 @@ namespace Platform.Security.Masking;
 /// <summary>How identifiers are shown to people: enough to recognise one's own, not enough to use someone else's.</summary>
 public static class Mask
 {
-    /// <summary>110***********1234: first 3 and last 4 kept.</summary>
+    /// <summary>1101************33: at most the first 4 and the last 2 kept, so that with a birth date beside it the number
+    /// still cannot be recomputed (the region's last digits, and all but one digit of the sequence, stay hidden).</summary>
     public static string IdNumber(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
         var v = value.Trim();
-        if (v.Length <= 7) return v[..1] + new string('*', Math.Max(v.Length - 3, 1)) + v[^Math.Min(2, v.Length - 1)..];
-        return v[..3] + new string('*', v.Length - 7) + v[^4..];
+        var (head, tail) = v.Length switch { >= 15 => (4, 2), >= 8 => (2, 1), >= 3 => (1, 1), _ => (0, 0) };
+        return v[..head] + new string('*', v.Length - head - tail) + v[^tail..];
     }
 
     /// <summary>138****0001.</summary>

@@ -47,8 +47,8 @@ public static class AccountsApi
     public static async Task<Results<Accepted<SmsCodeSent>, ProblemHttpResult>> RequestLoginCode(MfaSmsRequest request, HttpContext http,
         CredentialChecker credentials, SecondFactor secondFactor, SmsCodeService codes, CancellationToken ct)
     {
-        var check = await credentials.CheckAsync(request.Username, request.Password, ct);
-        if (check.Outcome == CredentialOutcome.Locked) return TokenApi.Problem(TokenError.Locked);
+        var check = await credentials.CheckAsync(request.Username, request.Password, http.IpAddress(), ct);
+        if (check.Account is null) return TokenApi.Problem(check.Refusal);
         if (check.Account is not { PhoneEncrypted: not null } account) return TokenApi.Problem(TokenError.InvalidCredentials);
         return await Issue(http,
             () => codes.IssueAsync(secondFactor.Phone(account), SmsPurpose.SecondFactor, http.IpAddress(), deliver: true, ct));

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Security.Encryption;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.RateLimiting;
 
 namespace Identity.API.Apis;
 
@@ -17,7 +18,8 @@ public static class PatientsApi
     {
         var api = app.MapGroup("/api/identity/me/patients").WithTags("就诊人").RequireAuthorization(PlatformRoles.Patient);
         api.MapGet("/", List).WithName("ListPatients").WithSummary("我的就诊人");
-        api.MapPost("/", Add).WithName("AddPatient").WithSummary("添加就诊人（实名认证）");
+        api.MapPost("/", Add).WithName("AddPatient").WithSummary("添加就诊人（实名认证）")
+            .RequireRateLimiting(RateLimitingSetup.Sensitive);
         api.MapGet("/{id:guid}", Get).WithName("GetPatient").WithSummary("就诊人详情");
         api.MapPut("/{id:guid}", Update).WithName("UpdatePatient").WithSummary("修改就诊人手机号");
         api.MapPut("/{id:guid}/sharing", SetSharing).WithName("SetPatientSharing").WithSummary("同意或撤回该就诊人被其他账号添加");

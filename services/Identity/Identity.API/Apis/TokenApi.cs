@@ -1,3 +1,4 @@
+using Identity.API.Application;
 using Identity.API.Application.Login;
 using Identity.API.Application.WeChat;
 using Identity.API.Infrastructure.Tokens;
@@ -17,22 +18,23 @@ public static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/" + TokenServer.TokenPath, Token).WithTags("令牌").WithName("Token")
-            .WithSummary("获取令牌（密码、刷新令牌、客户端凭据、微信 wxticket）")
+            .WithSummary("获取令牌（密码、短信验证码、刷新令牌、客户端凭据、微信 wxticket）")
             .RequireRateLimiting(RateLimitingSetup.Sensitive);
         return app;
     }
 
-    public static async Task<IResult> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat, CancellationToken ct)
+    public static async Task<IResult> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat, SmsSignIn sms, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server did not handle this token request");
         var (principal, error) = request.GrantType switch
         {
-            GrantTypes.Password => await grants.PasswordAsync(request, ct),
+            GrantTypes.Password => await grants.PasswordAsync(request, http.IpAddress(), ct),
             GrantTypes.RefreshToken => await grants.RefreshAsync(http, ct),
             GrantTypes.ClientCredentials => await grants.ClientCredentialsAsync(request, ct),
             WeChatSignIn.GrantType => await wechat.GrantAsync(request, ct),
+            SmsSignIn.GrantType => await sms.GrantAsync(request, http.IpAddress(), ct),
             _ => (null, TokenError.UnsupportedGrant),
         };
         return principal is not null

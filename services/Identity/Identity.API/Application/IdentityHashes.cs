@@ -10,5 +10,6 @@ public sealed class IdentityHashes(LookupHasher hasher)
     public string Requester(string ip) => hasher.Hash("requester", ip);
     public string SmsCode(Guid codeId, string code) => hasher.Hash("sms-code:" + codeId.ToString("N"), code);
     public string LoginName(string login) => hasher.Hash("login", login);
+    public string Throttle(string counter, string value) => hasher.Hash("throttle:" + counter, value);
     public string WeChatOpenId(string openId) => hasher.Hash("wechat-openid", openId);
 }

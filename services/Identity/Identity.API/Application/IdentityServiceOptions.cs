@@ -21,8 +21,20 @@ public sealed class IdentityServiceOptions
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public SmsCodeOptions SmsCodes { get; set; } = new();
+    /// <summary>Password failures of one login from one source that lock it for that source, for <see cref="LockoutWindow"/>.</summary>
     public int LockoutFailures { get; set; } = 5;
     public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(15);
+    public LockoutOptions Lockout { get; set; } = new();
+}
+
+public sealed class LockoutOptions
+{
+    /// <summary>Failures from one source (any logins) inside the window before each further attempt waits a doubling delay.</summary>
+    public int SourceFailuresBeforeDelay { get; set; } = 10;
+    public TimeSpan MaxSourceDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failures of one login from all sources inside the window that stop password sign-in for it (SMS still works).</summary>
+    public int LoginFailures { get; set; } = 30;
 }
 
 public sealed class SmsCodeOptions

@@ -52,6 +52,9 @@ internal static class Extensions
         services.AddScoped<CredentialChecker>();
         services.AddScoped<SecondFactor>();
         services.AddScoped<TokenGrants>();
+        services.AddScoped<SmsSignIn>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<Passwords>();
         services.AddScoped<AgreementCatalog>();
         services.AddScoped<Registration>();
         services.AddScoped<TotpEnrolment>();

@@ -13,12 +13,18 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Application.Accounts;
 
-/// <summary>Self-registration of a patient account. A taken phone number fails exactly like a wrong code, so the
-/// endpoint cannot be used to learn who is registered.</summary>
+/// <summary>Self-registration of a patient account. The SMS code is checked first, inside the transaction that creates
+/// the account: without a valid code every attempt gets the same answer, whatever the name or number; with one, a taken
+/// name or number is said plainly and the transaction rolls back, so the code still works for a second try.</summary>
 public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, AgreementCatalog agreements, IdentityHashes hashes,
     IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, TokenPrincipals principals, InProcessTokens tokens, TimeProvider clock)
 {
-    public static ProblemException Failed => new(400, "registration_failed", "验证码错误或该手机号无法注册，请核对后重试");
+    public static ProblemException Failed => new(400, "registration_failed", "验证码错误或已过期，请重新获取验证码后重试");
+
+    public static ProblemException PhoneTaken => new(409, "phone_registered", "该手机号已注册，请直接登录；忘记密码可通过短信验证码找回");
+
+    public static ProblemException UsernameTaken =>
+        ProblemException.Invalid(new Dictionary<string, string[]> { ["username"] = ["该用户名已被使用，请换一个"] });
 
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, string channel, string ip, CancellationToken ct)
     {
@@ -33,11 +39,15 @@ public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, 
         var phone = request.Phone!.Trim();
         var username = request.Username!.Trim();
         var normalized = Account.Normalize(username);
-        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized, ct))
-            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["username"] = ["该用户名已被使用，请换一个"] });
-        if (!await smsCodes.VerifyAsync(phone, SmsPurpose.Register, request.SmsCode, ct)) throw Failed;
         var phoneHash = hashes.Phone(phone);
-        if (await db.Accounts.AnyAsync(a => a.PhoneHash == phoneHash, ct)) throw Failed;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await smsCodes.VerifyAsync(phone, SmsPurpose.Register, request.SmsCode, ct))
+        {
+            await tx.CommitAsync(ct); // the miss counts against the code
+            throw Failed;
+        }
+        if (await db.Accounts.AnyAsync(a => a.PhoneHash == phoneHash, ct)) throw PhoneTaken;
+        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized, ct)) throw UsernameTaken;
 
         var account = new Account
         {
@@ -55,9 +65,10 @@ public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, 
         }
         catch (DbUpdateException)
         {
-            // The same phone or username registered concurrently.
-            throw Failed;
+            // The same phone or username registered concurrently (the rollback gives the code back).
+            throw UsernameTaken;
         }
+        await tx.CommitAsync(ct);
         var principal = await principals.ForAccountAsync(account, ["pwd"], ct);
         return new RegistrationResult(account.Id, await tokens.IssueAsync(principal, OpenIddictConstants.GrantTypes.Password, "patient", ct));
     }

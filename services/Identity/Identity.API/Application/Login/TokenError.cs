@@ -6,7 +6,8 @@ public sealed record TokenError(string Code, string OAuthError, string Title, st
     IReadOnlyList<string>? Methods = null, int Status = 400, string? BindToken = null)
 {
     public static readonly TokenError InvalidCredentials = new("invalid_credentials", "invalid_grant", "用户名或密码错误", "用户名或密码错误，请重新输入");
-    public static readonly TokenError Locked = new("locked", "invalid_grant", "账号已临时锁定", "登录失败次数过多，账号已临时锁定，请15分钟后再试");
+    public static readonly TokenError Locked = new("locked", "invalid_grant", "密码登录已临时锁定",
+        "密码错误次数过多，密码登录已暂停，请15分钟后再试，或使用短信验证码登录");
     public static readonly TokenError InvalidGrant = new("invalid_grant", "invalid_grant", "登录已失效", "登录已失效，请重新登录");
     public static readonly TokenError InvalidOtp = new("invalid_otp", "invalid_grant", "验证码错误", "动态验证码错误或已过期，请重新输入");
     public static readonly TokenError InvalidClient = new("invalid_client", "invalid_client", "客户端无效", "客户端身份验证失败", Status: 401);
@@ -31,6 +32,9 @@ public sealed record TokenError(string Code, string OAuthError, string Title, st
 
     public static TokenError WeChatBindRequired(string bindToken) => new("wechat_bind_required", "invalid_grant", "微信尚未绑定账号",
         "请使用账号密码登录一次以绑定微信，之后即可微信一键登录", BindToken: bindToken);
+
+    public static TokenError SlowDown(int retryAfterSeconds) => new("too_many_attempts", "invalid_grant", "尝试过于频繁",
+        $"登录失败次数过多，请{retryAfterSeconds}秒后再试", Status: 429);
 
     public static TokenError MfaRequired(IReadOnlyList<string> methods) => new("mfa_required", "invalid_grant", "需要二次验证",
         methods.Count == 0 ? "该入口要求二次验证，请先绑定身份验证器" : "请输入动态验证码完成登录", methods);

@@ -25,13 +25,13 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
     /// <summary>The public clients: the three web apps (and the mini-program, which signs in as <c>patient</c>).</summary>
     public static IReadOnlyCollection<string> Portals => PortalRoles.Keys;
 
-    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> PasswordAsync(OpenIddictRequest request, CancellationToken ct)
+    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> PasswordAsync(OpenIddictRequest request, string sourceIp,
+        CancellationToken ct)
     {
         var clientId = request.ClientId ?? "";
         if (!PortalRoles.TryGetValue(clientId, out var roles)) return (null, TokenError.InvalidClient);
-        var check = await credentials.CheckAsync(request.Username, request.Password, ct);
-        if (check.Outcome == CredentialOutcome.Locked) return (null, TokenError.Locked);
-        if (check.Account is not { } account) return (null, TokenError.InvalidCredentials);
+        var check = await credentials.CheckAsync(request.Username, request.Password, sourceIp, ct);
+        if (check.Account is not { } account) return (null, check.Refusal);
         if (!roles.Contains(account.Role)) return (null, TokenError.WrongPortal);
 
         var methods = account.SecondFactors();
@@ -44,12 +44,12 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
             var method = (string?)request["otp_method"] is { Length: > 0 } m ? m : "totp";
             if (!await secondFactor.VerifyAsync(account, method, otp, ct))
             {
-                var locked = await throttler.RecordFailureAsync(check.ThrottleKey, ct);
-                return (null, locked ? TokenError.Locked : TokenError.InvalidOtp);
+                var verdict = await throttler.RecordFailureAsync(check.Keys, ct);
+                return (null, verdict.State == ThrottleState.Locked ? TokenError.Locked : TokenError.InvalidOtp);
             }
             amr.Add("otp");
         }
-        await throttler.ResetAsync(check.ThrottleKey, ct);
+        await throttler.ResetAsync(check.Keys, ct);
         return (await principals.ForAccountAsync(account, amr, ct), null);
     }
 

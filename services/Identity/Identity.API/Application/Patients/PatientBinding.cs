@@ -26,9 +26,9 @@ public sealed class PatientBinding(IdentityDbContext db, IRealNameVerifier verif
         if (request.Relation == PatientRelation.Self && mine.Any(p => p.IsSelf))
             throw ProblemException.Conflict("self_exists", "账号下已有“本人”就诊人");
         if (mine.Any(p => p.IdNumberHash == idHash)) throw ProblemException.Conflict("already_added", "该就诊人已在您的账号下");
-        if (await db.Patients.AnyAsync(p => p.IdNumberHash == idHash && p.AccountId != accountId && !p.SharingConsent, ct))
-            throw ProblemException.Conflict("already_bound", "该就诊人已绑定其他账号，需该就诊人在原账号中同意共享后才能添加");
 
+        // The authority first: whether this ID number is registered elsewhere is told only to someone who has just
+        // proved the name that goes with it; every earlier refusal is the same for registered and unknown people.
         var kind = request.Method switch
         {
             VerificationMethod.BankCard => RealNameCheckKind.BankCard,
@@ -40,6 +40,8 @@ public sealed class PatientBinding(IdentityDbContext db, IRealNameVerifier verif
             throw new ProblemException(503, "realname_unavailable", "实名认证服务繁忙，请稍后重试");
         if (result.Outcome == RealNameOutcome.Mismatch)
             throw new ProblemException(422, "realname_mismatch", "信息不一致：姓名与证件号码（或卡号、预留手机号）不匹配，请核对后重试");
+        if (await db.Patients.AnyAsync(p => p.IdNumberHash == idHash && p.AccountId != accountId && !p.SharingConsent, ct))
+            throw ProblemException.Conflict("already_bound", "该就诊人已绑定其他账号，需该就诊人在原账号中同意共享后才能添加");
 
         var patient = new Patient
         {

@@ -4,15 +4,16 @@ using Platform.Security.Masking;
 
 namespace Identity.API.Application.Patients;
 
-/// <summary>A patient as the account holder sees it: identifiers masked.</summary>
+/// <summary>A patient as the account holder sees it: identifiers masked, and only the birth year beside the masked ID
+/// number (a full birth date fills in the digits the mask hides).</summary>
 public sealed record PatientDto(Guid Id, string Relation, string Name, string IdType, string IdNumberMasked, string PhoneMasked,
-    string Gender, DateOnly BirthDate, bool Verified, string VerifiedBy, bool IsSelf, bool SharingConsent)
+    string Gender, int BirthYear, bool Verified, string VerifiedBy, bool IsSelf, bool SharingConsent)
 {
     public static PatientDto From(Patient p, IFieldEncryptor encryptor) => new(
         p.Id, p.Relation, p.Name, p.IdType,
         Mask.IdNumber(encryptor.Decrypt(p.IdNumberEncrypted, PatientContexts.IdNumber(p.Id))),
         Mask.Phone(encryptor.Decrypt(p.PhoneEncrypted, PatientContexts.Phone(p.Id))),
-        p.Gender, p.BirthDate, true, p.VerifiedBy, p.IsSelf, p.SharingConsent);
+        p.Gender, p.BirthDate.Year, true, p.VerifiedBy, p.IsSelf, p.SharingConsent);
 }
 
 public static class PatientContexts

@@ -53,26 +53,37 @@ public sealed class SmsCodeService(IdentityDbContext db, IdentityHashes hashes, 
 
     /// <summary>Checks <paramref name="code"/> against the newest usable code; a match spends it, a miss counts against it
     /// and the fifth miss burns it.</summary>
-    public async Task<bool> VerifyAsync(string phone, string purpose, string? code, CancellationToken ct)
+    public async Task<bool> VerifyAsync(string phone, string purpose, string? code, CancellationToken ct) =>
+        await MatchAsync(phone, purpose, code, ct) is { } id && await SpendAsync(id, ct);
+
+    /// <summary>The id of the usable code <paramref name="code"/> matches, left unspent (a sign-in that still needs its
+    /// second factor spends it only once that is verified); a miss counts against the code.</summary>
+    public async Task<Guid?> MatchAsync(string phone, string purpose, string? code, CancellationToken ct)
     {
-        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit)) return false;
+        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit)) return null;
         var now = clock.GetUtcNow();
         var phoneHash = hashes.Phone(phone);
         var candidate = await db.SmsCodes
             .Where(c => c.PhoneHash == phoneHash && c.Purpose == purpose && c.ConsumedAt == null && c.ExpiresAt > now
                         && c.FailedAttempts < Limits.MaxAttempts)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (candidate is null) return false;
+        if (candidate is null) return null;
 
         var matches = CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(hashes.SmsCode(candidate.Id, code)), System.Text.Encoding.ASCII.GetBytes(candidate.CodeHash));
-        // Conditional updates: two concurrent requests cannot both spend the code, nor lose a failed attempt.
-        var affected = matches
-            ? await db.SmsCodes.Where(c => c.Id == candidate.Id && c.ConsumedAt == null && c.FailedAttempts < Limits.MaxAttempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), ct)
-            : await db.SmsCodes.Where(c => c.Id == candidate.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), ct);
-        return matches && affected == 1;
+        if (matches) return candidate.Id;
+        // Conditional update: concurrent misses are all counted.
+        await db.SmsCodes.Where(c => c.Id == candidate.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), ct);
+        return null;
+    }
+
+    /// <summary>Spends a matched code; false when a concurrent request spent it first (or it was burnt meanwhile).</summary>
+    public async Task<bool> SpendAsync(Guid codeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.SmsCodes.Where(c => c.Id == codeId && c.ConsumedAt == null && c.ExpiresAt > now && c.FailedAttempts < Limits.MaxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), ct) == 1;
     }
 
     private static ProblemException TooMany(int retryAfterSeconds, string message) =>

@@ -13,15 +13,22 @@ using Platform.Security.Identifiers;
 
 namespace Identity.API.Infrastructure.Seed;
 
-/// <summary>The demo accounts from <c>Identity:DemoAccounts</c>, only with <c>Identity:SeedDemoAccounts=true</c>.
-/// Creates what is missing and never resets a password someone changed.</summary>
-internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options, IdentityHashes hashes, IFieldEncryptor encryptor,
-    IPasswordHasher<Account> hasher, IIntegrationEventOutbox outbox, TimeProvider clock, ILogger<DemoAccountSeeder> logger)
-    : ISeeder<IdentityDbContext>
+/// <summary>The demo accounts from <c>Identity:DemoAccounts</c>, only with <c>Identity:SeedDemoAccounts=true</c> and only in
+/// the Development environment: their passwords are published, so no other environment ever gets them, whatever its
+/// configuration says. Creates what is missing and never resets a password someone changed.</summary>
+internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options, IHostEnvironment environment, IdentityHashes hashes,
+    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, IIntegrationEventOutbox outbox, TimeProvider clock,
+    ILogger<DemoAccountSeeder> logger) : ISeeder<IdentityDbContext>
 {
     public async Task SeedAsync(IdentityDbContext db, CancellationToken ct)
     {
         if (!options.Value.SeedDemoAccounts) return;
+        if (!environment.IsDevelopment())
+        {
+            logger.LogWarning("Identity:SeedDemoAccounts is ignored in the {Environment} environment: demo accounts exist in Development only",
+                environment.EnvironmentName);
+            return;
+        }
         foreach (var demo in options.Value.DemoAccounts)
         {
             var normalized = Account.Normalize(demo.Username);

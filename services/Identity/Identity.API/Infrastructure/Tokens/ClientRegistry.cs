@@ -27,6 +27,7 @@ internal sealed class ClientRegistry(IOpenIddictApplicationManager applications,
                     Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken,
                     // Only the patient portal may sign in with WeChat; the others hear so from our handler (invalid_client).
                     Permissions.Prefixes.GrantType + WeChatSignIn.GrantType,
+                    Permissions.Prefixes.GrantType + SmsSignIn.GrantType,
                     Permissions.Prefixes.Scope + Scopes.OfflineAccess,
                 },
             };

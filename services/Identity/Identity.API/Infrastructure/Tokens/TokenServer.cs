@@ -44,6 +44,7 @@ public static class TokenServer
                     .SetConfigurationEndpointUris(DiscoveryPath)
                     .SetJsonWebKeySetEndpointUris(JwksPath);
                 o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowCustomFlow(WeChatSignIn.GrantType);
+                o.AllowCustomFlow(SmsSignIn.GrantType);
                 o.RegisterScopes(Scopes.OfflineAccess);
                 o.RegisterAudiences(TokenPrincipals.Audience);
                 o.SetAccessTokenLifetime(identity.AccessTokenLifetime)
