@@ -43,6 +43,9 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, I
         var nonce = NewSecret();
         var browserKey = NewSecret();
         var now = clock.GetUtcNow();
+        // The account's spent and lapsed requests (and the WeChat profiles they held) go.
+        await db.WeChatBindIntents.Where(i => i.AccountId == account.Id && (i.CompletedAt != null || i.ExpiresAt <= now))
+            .ExecuteDeleteAsync(ct);
         var intent = new WeChatBindIntent
         {
             Id = Guid.CreateVersion7(), AccountId = account.Id, NonceHash = Hash(nonce), BrowserKeyHash = Hash(browserKey),
@@ -91,7 +94,8 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, I
         var intent = await PendingAsync(account, browserKey, ct) ?? throw NotPending();
         var now = clock.GetUtcNow();
         var claimed = await db.WeChatBindIntents.Where(i => i.Id == intent.Id && i.CompletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, now).SetProperty(i => i.OpenIdEncrypted, (string?)null)
+                .SetProperty(i => i.Nickname, (string?)null).SetProperty(i => i.HeadImageUrl, (string?)null), ct);
         if (claimed != 1) throw NotPending();
         http.Response.Cookies.Delete(BrowserCookie, CookieOptions(http, delete: true));
 
