@@ -14,10 +14,11 @@ public sealed class OAuthTests(GatewayFixture fixture)
     private static HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false });
 
     /// <summary>Follows the browser's path: gateway → WeChat's page (as sim_user) → gateway callback → the app.</summary>
-    private async Task<(Uri AppUrl, Uri CallbackUrl)> SignInAsync(string returnUrl, string scope, string user)
+    private async Task<(Uri AppUrl, Uri CallbackUrl)> SignInAsync(string returnUrl, string scope, string user, string? intent = null)
     {
         using var browser = Browser();
-        var authorize = await browser.GetAsync($"{Stack.GatewayUrl}/api/wechat/oauth/authorize?returnUrl={Uri.EscapeDataString(returnUrl)}&scope={scope}");
+        var authorize = await browser.GetAsync($"{Stack.GatewayUrl}/api/wechat/oauth/authorize?returnUrl={Uri.EscapeDataString(returnUrl)}&scope={scope}"
+            + (intent is null ? "" : "&intent=" + Uri.EscapeDataString(intent)));
         Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
         var wechatPage = authorize.Headers.Location!.AbsoluteUri;
         Assert.StartsWith(Stack.Simulator.Url + "/connect/oauth2/authorize?appid=" + WeChatSimulator.AppId, wechatPage);
@@ -73,6 +74,30 @@ public sealed class OAuthTests(GatewayFixture fixture)
         var ticket = System.Web.HttpUtility.ParseQueryString(appUrl.Query)["wxticket"]!;
         var body = await (await RedeemAsync(ticket)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(await Stack.Simulator.OpenIdOfAsync("wangfang"), body.GetProperty("openId").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("intent").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_binding_round_trip_carries_its_intent_into_the_ticket()
+    {
+        var intent = "i" + Guid.NewGuid().ToString("N");
+        var (appUrl, _) = await SignInAsync("/account/wechat", "snsapi_userinfo", "lisi", intent);
+        var ticket = System.Web.HttpUtility.ParseQueryString(appUrl.Query)["wxticket"]!;
+        Assert.DoesNotContain(intent, appUrl.AbsoluteUri);
+        var body = await (await RedeemAsync(ticket)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(intent, body.GetProperty("intent").GetString());
+        Assert.Equal("李四", body.GetProperty("nickname").GetString());
+        Assert.StartsWith("https://", body.GetProperty("headImageUrl").GetString());
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("a/b")]
+    public async Task A_malformed_intent_is_refused(string intent)
+    {
+        var response = await Stack.Gateway.GetAsync($"/api/wechat/oauth/authorize?returnUrl=%2F&intent={Uri.EscapeDataString(intent)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public static class OAuthApi
         return app;
     }
 
-    public static async Task<RedirectHttpResult> Authorize(string? returnUrl, string? scope, ReturnUrlPolicy policy,
+    public static async Task<RedirectHttpResult> Authorize(string? returnUrl, string? scope, string? intent, ReturnUrlPolicy policy,
         OAuthStateSigner signer, WeChatDbContext db, IOptions<WeChatGatewayOptions> options, TimeProvider time, CancellationToken ct)
     {
         var target = policy.Resolve(returnUrl) ?? throw new ProblemException(400, "return_url_not_allowed", "跳转地址不在允许范围内");
@@ -41,11 +41,13 @@ public static class OAuthApi
             "snsapi_userinfo" => OAuthScope.SnsapiUserInfo,
             _ => throw new ProblemException(400, "oauth_scope_invalid", "授权范围只能是 snsapi_base 或 snsapi_userinfo"),
         };
+        if (intent is not null && (intent.Length is 0 or > 64 || !intent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            throw new ProblemException(400, "oauth_intent_invalid", "绑定请求无效，请重新发起绑定");
         var now = time.GetUtcNow();
         var state = signer.Create();
         db.OAuthStates.Add(new OAuthState
         {
-            State = state, ReturnUrl = target.AbsoluteUri, Scope = oauthScope.ToString(), CreatedAt = now,
+            State = state, ReturnUrl = target.AbsoluteUri, Scope = oauthScope.ToString(), Intent = intent, CreatedAt = now,
             ExpiresAt = now + options.Value.OAuthStateLifetime,
         });
         await db.SaveChangesAsync(ct);
@@ -92,7 +94,7 @@ public static class OAuthApi
         user.Nickname = info?.Nickname ?? user.Nickname;
         user.HeadImageUrl = info?.HeadImageUrl ?? user.HeadImageUrl;
         user.UpdatedAt = now;
-        var ticket = await tickets.IssueAsync(user, ct);
+        var ticket = await tickets.IssueAsync(user, request.Intent, ct);
         return TypedResults.Redirect(WithQuery(returnUrl, "wxticket", ticket));
     }
 

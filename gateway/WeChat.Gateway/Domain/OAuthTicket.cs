@@ -8,6 +8,9 @@ public sealed class OAuthTicket
     public string? UnionId { get; init; }
     public string? Nickname { get; init; }
     public string? HeadImageUrl { get; init; }
+    /// <summary>The intent of the round trip that produced this ticket: Identity accepts a binding only when it matches the
+    /// account and browser that started it.</summary>
+    public string? Intent { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? RedeemedAt { get; set; }

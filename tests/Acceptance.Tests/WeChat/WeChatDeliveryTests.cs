@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.WeChat;
 
 /// <summary>A patient opens the app from WeChat: 微信一键登录 goes through WeChat's OAuth page (the simulator), the
-/// unbound WeChat is bound after one password sign-in, and from then on a report reaches them both live on the 消息 page
+/// unbound WeChat is bound after one password sign-in and the patient's confirmation, and from then on a report reaches them both live on the 消息 page
 /// and as a WeChat template message to that openid.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WeChatDeliveryTests(BrowserFixture browser)
@@ -59,6 +59,9 @@ public sealed class WeChatDeliveryTests(BrowserFixture browser)
             await p.GetByTestId("login-username").Locator("input").FillAsync(account.Username);
             await p.GetByTestId("login-password").Locator("input").FillAsync(account.Password);
             await p.GetByTestId("login-submit").ClickAsync();
+            // Back through WeChat with this browser's binding request: the patient confirms who is being bound.
+            await Expect(p.GetByTestId("wechat-bind-nickname")).ToHaveTextAsync(simUser, new() { Timeout = 15000 });
+            await p.GetByTestId("wechat-bind-confirm").ClickAsync();
             await Expect(p.GetByTestId("wechat-bound")).ToHaveTextAsync("已绑定微信", new() { Timeout = 15000 });
         });
         Assert.True((await MeAsync(account.AccessToken)).GetProperty("wechatBound").GetBoolean());

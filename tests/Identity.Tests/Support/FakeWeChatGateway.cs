@@ -8,11 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Identity.Tests.Support;
 
-/// <summary>The WeChat gateway's ticket redemption on a real local port: each ticket answers its openid once, 404 after,
-/// as the gateway does. Keeps every Authorization header so tests can check the token Identity signed for itself.</summary>
+/// <summary>The WeChat gateway's ticket redemption on a real local port: each ticket answers its openid (with the profile and
+/// the intent of its OAuth round trip) once, 404 after, as the gateway does. Keeps every Authorization header so tests can check the token Identity signed for itself.</summary>
 public sealed class FakeWeChatGateway : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, string> _tickets = new();
+    private readonly ConcurrentDictionary<string, Redeemed> _tickets = new();
     private readonly WebApplication _app;
 
     public ConcurrentQueue<string> AuthorizationHeaders { get; } = new();
@@ -30,8 +30,8 @@ public sealed class FakeWeChatGateway : IAsyncDisposable
         {
             self!.AuthorizationHeaders.Enqueue(request.Headers.Authorization.ToString());
             var body = await request.ReadFromJsonAsync<TicketBody>();
-            return body?.Ticket is { } ticket && self._tickets.TryRemove(ticket, out var openId)
-                ? Results.Ok(new { openId, unionId = (string?)null, nickname = "微信用户" })
+            return body?.Ticket is { } ticket && self._tickets.TryRemove(ticket, out var redeemed)
+                ? Results.Ok(redeemed)
                 : Results.Problem(statusCode: 404, title: "微信登录凭证无效、已过期或已使用", extensions: new Dictionary<string, object?> { ["code"] = "wxticket_invalid" });
         });
         await app.StartAsync();
@@ -40,11 +40,12 @@ public sealed class FakeWeChatGateway : IAsyncDisposable
         return self;
     }
 
-    /// <summary>What the gateway's OAuth callback would hand the browser after WeChat confirmed <paramref name="openId"/>.</summary>
-    public string IssueTicket(string openId)
+    /// <summary>What the gateway's OAuth callback would hand the browser after WeChat confirmed <paramref name="openId"/>, for a
+    /// round trip the app started with <paramref name="intent"/> (null for a plain sign-in).</summary>
+    public string IssueTicket(string openId, string? intent = null, string nickname = "微信用户")
     {
         var ticket = Guid.NewGuid().ToString("N");
-        _tickets[ticket] = openId;
+        _tickets[ticket] = new Redeemed(openId, null, nickname, "https://thirdwx.qlogo.cn/mmopen/test/" + openId[^6..] + "/132", intent);
         return ticket;
     }
 
@@ -53,6 +54,8 @@ public sealed class FakeWeChatGateway : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private sealed record TicketBody(string? Ticket);
+
+    private sealed record Redeemed(string OpenId, string? UnionId, string Nickname, string HeadImageUrl, string? Intent);
 }
 
 /// <summary>Identity with <c>Endpoints:wechat</c> pointing at a <see cref="FakeWeChatGateway"/>.</summary>

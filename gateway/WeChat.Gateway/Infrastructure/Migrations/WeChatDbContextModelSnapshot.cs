@@ -114,6 +114,10 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Intent")
+                        .HasColumnType("text")
+                        .HasColumnName("intent");
+
                     b.Property<string>("ReturnUrl")
                         .IsRequired()
                         .HasColumnType("text")
@@ -151,6 +155,10 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                     b.Property<string>("HeadImageUrl")
                         .HasColumnType("text")
                         .HasColumnName("head_image_url");
+
+                    b.Property<string>("Intent")
+                        .HasColumnType("text")
+                        .HasColumnName("intent");
 
                     b.Property<string>("Nickname")
                         .HasColumnType("text")

@@ -2,6 +2,7 @@ using Identity.API.Application;
 using Identity.API.Application.Accounts;
 using Identity.API.Application.Login;
 using Identity.API.Application.Sms;
+using Identity.API.Application.WeChat;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,8 +46,15 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Accepted<SmsCodeSent>, ProblemHttpResult>> RequestLoginCode(MfaSmsRequest request, HttpContext http,
-        CredentialChecker credentials, SecondFactor secondFactor, SmsCodeService codes, CancellationToken ct)
+        CredentialChecker credentials, SecondFactor secondFactor, SmsCodeService codes, WeChatSignIn wechat, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(request.MfaToken))
+        {
+            if (await wechat.AccountForMfaTokenAsync(request.MfaToken, ct) is not { SmsMfaEnabled: true, PhoneEncrypted: not null } bound)
+                return TokenApi.Problem(TokenError.InvalidWeChatTicket);
+            return await Issue(http,
+                () => codes.IssueAsync(secondFactor.Phone(bound), SmsPurpose.SecondFactor, http.IpAddress(), deliver: true, ct));
+        }
         var check = await credentials.CheckAsync(request.Username, request.Password, http.IpAddress(), ct);
         if (check.Account is null) return TokenApi.Problem(check.Refusal);
         if (check.Account is not { PhoneEncrypted: not null } account) return TokenApi.Problem(TokenError.InvalidCredentials);

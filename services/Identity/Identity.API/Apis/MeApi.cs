@@ -29,7 +29,10 @@ public static class MeApi
         api.MapPost("/mfa/totp/confirm", ConfirmTotp).WithName("ConfirmTotp").WithSummary("确认绑定身份验证器");
         api.MapDelete("/mfa/totp", DisableTotp).WithName("DisableTotp").WithSummary("解绑身份验证器");
         api.MapPut("/mfa/sms", SetSmsMfa).WithName("SetSmsMfa").WithSummary("开启或关闭短信二次验证");
-        api.MapPost("/wechat", BindWeChat).WithName("BindWeChat").WithSummary("绑定微信（凭微信登录返回的 bindToken）");
+        api.MapPost("/wechat/intents", StartWeChatBinding).WithName("StartWeChatBinding").WithSummary("发起绑定微信（本机一次性绑定请求）");
+        api.MapPost("/wechat/pending", RedeemWeChatBinding).WithName("RedeemWeChatBinding").WithSummary("凭本机发起的微信授权凭证，查看待绑定的微信用户");
+        api.MapPost("/wechat", BindWeChat).WithName("BindWeChat").WithSummary("确认绑定待绑定的微信");
+        api.MapDelete("/wechat/pending", CancelWeChatBinding).WithName("CancelWeChatBinding").WithSummary("取消绑定微信");
         api.MapDelete("/wechat", UnbindWeChat).WithName("UnbindWeChat").WithSummary("解绑微信");
         api.MapGet("/export", Export).WithName("ExportMyData").WithSummary("导出我的个人信息（PIPL）");
         api.MapDelete("/", Close).WithName("CloseAccount").WithSummary("注销账号");
@@ -88,12 +91,35 @@ public static class MeApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> BindWeChat(BindWeChatRequest body, ClaimsPrincipal user, IdentityDbContext db, WeChatBinding wechat,
+    public static async Task<Ok<WeChatBindStarted>> StartWeChatBinding(ClaimsPrincipal user, HttpContext http, IdentityDbContext db,
+        WeChatBinding wechat, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await wechat.StartAsync(await db.LoadAsync(user, ct), http, ct));
+    }
+
+    public static async Task<Ok<WeChatBindPreview>> RedeemWeChatBinding(WeChatBindTicket body, ClaimsPrincipal user, HttpContext http,
+        IdentityDbContext db, WeChatBinding wechat, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await wechat.RedeemAsync(await db.LoadAsync(user, ct), body.Ticket, BrowserKey(http), ct));
+    }
+
+    public static async Task<NoContent> BindWeChat(ClaimsPrincipal user, HttpContext http, IdentityDbContext db, WeChatBinding wechat,
         CancellationToken ct)
     {
-        await wechat.LinkAsync(await db.LoadAsync(user, ct), body.BindToken, ct);
+        await wechat.LinkAsync(await db.LoadAsync(user, ct), BrowserKey(http), http, ct);
         return TypedResults.NoContent();
     }
+
+    public static async Task<NoContent> CancelWeChatBinding(ClaimsPrincipal user, HttpContext http, IdentityDbContext db, WeChatBinding wechat,
+        CancellationToken ct)
+    {
+        await wechat.CancelAsync(await db.LoadAsync(user, ct), BrowserKey(http), http, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static string? BrowserKey(HttpContext http) => http.Request.Cookies[WeChatBinding.BrowserCookie];
 
     public static async Task<NoContent> UnbindWeChat(ClaimsPrincipal user, IdentityDbContext db, WeChatBinding wechat, CancellationToken ct)
     {

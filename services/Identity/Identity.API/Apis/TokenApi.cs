@@ -46,7 +46,7 @@ public static class TokenApi
     {
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code, ["error"] = error.OAuthError };
         if (error.Methods is not null) extensions["methods"] = error.Methods;
-        if (error.BindToken is not null) extensions["bindToken"] = error.BindToken;
+        if (error.MfaToken is not null) extensions["mfaToken"] = error.MfaToken;
         return TypedResults.Problem(error.Detail, statusCode: error.Status, title: error.Title, extensions: extensions);
     }
 }

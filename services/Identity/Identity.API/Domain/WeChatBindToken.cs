@@ -1,7 +1,8 @@
 namespace Identity.API.Domain;
 
-/// <summary>Proof that someone just came back from WeChat with this openid but no account is bound to it yet: spent once,
-/// by a signed-in patient, to bind the openid. Stored as its SHA-256; the openid encrypted.</summary>
+/// <summary>Proof that someone just came back from WeChat with the openid of an account that has a second factor: spent once,
+/// with that factor's code, to finish the WeChat sign-in (the gateway's ticket is single-use). Stored as its SHA-256; the
+/// openid encrypted. (It no longer binds anything: binding goes through <see cref="WeChatBindIntent"/>.)</summary>
 public sealed class WeChatBindToken
 {
     public required string TokenHash { get; init; }

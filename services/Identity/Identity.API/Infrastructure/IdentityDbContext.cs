@@ -15,6 +15,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<AgreementConsent> AgreementConsents => Set<AgreementConsent>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<WeChatBindToken> WeChatBindTokens => Set<WeChatBindToken>();
+    public DbSet<WeChatBindIntent> WeChatBindIntents => Set<WeChatBindIntent>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

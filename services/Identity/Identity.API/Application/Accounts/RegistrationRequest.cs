@@ -38,4 +38,5 @@ public sealed record SmsCodeSent(bool Sent, int ResendAfterSeconds);
 
 public sealed record RegistrationResult(Guid AccountId, Tokens.TokenResponse Tokens);
 
-public sealed record MfaSmsRequest(string? Username, string? Password);
+/// <summary>Username and password, or the <c>mfaToken</c> a WeChat sign-in answered with.</summary>
+public sealed record MfaSmsRequest(string? Username, string? Password, string? MfaToken = null);

@@ -3,7 +3,7 @@ namespace Identity.API.Application.Login;
 /// <summary>A refused token request: the stable <see cref="Code"/> and Chinese title of the contract, plus the RFC 6749
 /// <see cref="OAuthError"/> for generic OAuth clients.</summary>
 public sealed record TokenError(string Code, string OAuthError, string Title, string? Detail = null,
-    IReadOnlyList<string>? Methods = null, int Status = 400, string? BindToken = null)
+    IReadOnlyList<string>? Methods = null, int Status = 400, string? MfaToken = null)
 {
     public static readonly TokenError InvalidCredentials = new("invalid_credentials", "invalid_grant", "用户名或密码错误", "用户名或密码错误，请重新输入");
     public static readonly TokenError Locked = new("locked", "invalid_grant", "密码登录已临时锁定",
@@ -30,8 +30,9 @@ public sealed record TokenError(string Code, string OAuthError, string Title, st
         _ => InvalidRequest with { OAuthError = error },
     };
 
-    public static TokenError WeChatBindRequired(string bindToken) => new("wechat_bind_required", "invalid_grant", "微信尚未绑定账号",
-        "请使用账号密码登录一次以绑定微信，之后即可微信一键登录", BindToken: bindToken);
+    /// <summary>No account has bound this WeChat: the owner signs in with the password and binds it from their account.</summary>
+    public static readonly TokenError WeChatBindRequired = new("wechat_bind_required", "invalid_grant", "微信尚未绑定账号",
+        "请使用账号密码登录并确认绑定微信，之后即可微信一键登录");
 
     public static TokenError SlowDown(int retryAfterSeconds) => new("too_many_attempts", "invalid_grant", "尝试过于频繁",
         $"登录失败次数过多，请{retryAfterSeconds}秒后再试", Status: 429);

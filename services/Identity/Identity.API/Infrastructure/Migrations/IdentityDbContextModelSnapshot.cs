@@ -409,6 +409,68 @@ namespace Identity.API.Infrastructure.Migrations
                     b.ToTable("sms_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Identity.API.Domain.WeChatBindIntent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("BrowserKeyHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("browser_key_hash");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HeadImageUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("head_image_url");
+
+                    b.Property<string>("Nickname")
+                        .HasColumnType("text")
+                        .HasColumnName("nickname");
+
+                    b.Property<string>("NonceHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nonce_hash");
+
+                    b.Property<string>("OpenIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("open_id_encrypted");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_wechat_bind_intents");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_wechat_bind_intents_account_id");
+
+                    b.HasIndex("NonceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_wechat_bind_intents_nonce_hash");
+
+                    b.ToTable("wechat_bind_intents", (string)null);
+                });
+
             modelBuilder.Entity("Identity.API.Domain.WeChatBindToken", b =>
                 {
                     b.Property<string>("TokenHash")

@@ -7,7 +7,9 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Infrastructure.WeChat;
 
-public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname);
+/// <summary>What the gateway's ticket proves: the openid, the profile WeChat gave, and the intent the round trip was started
+/// with (null for a plain sign-in).</summary>
+public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl = null, string? Intent = null);
 
 /// <summary>Turns the one-time wxticket the app brought back from the WeChat gateway into the openid. The gateway only
 /// answers integration clients; Identity issues that token to itself through OpenIddict's pipeline, in-process.</summary>
