@@ -13,6 +13,7 @@ app.MapAccountsApi();
 app.MapTokenApi();
 app.MapMeApi();
 app.MapPatientsApi();
+app.MapInternalPatientsApi();
 app.Run();
 
 public partial class Program;

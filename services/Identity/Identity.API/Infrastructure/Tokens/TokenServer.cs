@@ -44,7 +44,7 @@ public static class TokenServer
                     .SetConfigurationEndpointUris(DiscoveryPath)
                     .SetJsonWebKeySetEndpointUris(JwksPath);
                 o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowCustomFlow(WeChatSignIn.GrantType);
-                o.RegisterScopes(Scopes.OfflineAccess);
+                o.RegisterScopes([Scopes.OfflineAccess, .. InternalScopes.All]);
                 o.RegisterAudiences(TokenPrincipals.Audience);
                 o.SetAccessTokenLifetime(identity.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(identity.RefreshTokenLifetime)
