@@ -7,10 +7,10 @@
 COMPONENTS=(
   # Identity runs as Development on the local stack: that is the only environment where it seeds the demo accounts
   # (published passwords; appsettings.Development.json). Every other service runs as Production.
-  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|ASPNETCORE_ENVIRONMENT=Development Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret'
+  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|ASPNETCORE_ENVIRONMENT=Development Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret Identity__Clients__hisadapter__Name=HIS适配服务 Identity__Clients__hisadapter__Secret=hisadapter-local-secret Identity__Clients__hisadapter__Scopes__0=patient_identifiers Identity__Clients__notification__Name=消息服务 Identity__Clients__notification__Secret=notification-local-secret Identity__Clients__notification__Scopes__0=patient_identifiers'
   'hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready|'
-  'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge}'
-  'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port}'
+  'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge} PatientDirectory__ClientId=notification PatientDirectory__ClientSecret=notification-local-secret'
+  'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port} PatientDirectory__ClientId=hisadapter PatientDirectory__ClientSecret=hisadapter-local-secret'
   'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__H5BaseUrl={edge}'
   'his-sim|5301|node|tests/Simulators/His|-|/$sim/health|HIS_PORT={port} HIS_PUSH_URL=http://127.0.0.1:{port:his}/api/his/pushes'
   'sms|5302|node|tests/Simulators/Sms|-|/$sim/health|'

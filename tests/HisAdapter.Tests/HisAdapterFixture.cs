@@ -19,6 +19,7 @@ public sealed class HisAdapterFixture : IAsyncLifetime
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public ServiceFactory<HisAdapterDbContext> Service { get; private set; } = null!;
     public IBusControl Bus { get; private set; } = null!;
+    public IdentityStub Identity { get; } = new();
     public string AdapterUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -42,7 +43,7 @@ public sealed class HisAdapterFixture : IAsyncLifetime
             ["His:CommandPollInterval"] = "00:00:00.300",
             ["His:CommandRetryBase"] = "00:00:00.500",
             ["His:CommandRetryMax"] = "00:00:02",
-        });
+        }.Concat(Identity.Settings).ToDictionary());
         Service.UseKestrel(port);
         Service.StartServer();
 
@@ -84,6 +85,7 @@ public sealed class HisAdapterFixture : IAsyncLifetime
         await Bus.StopAsync();
         await Service.DisposeAsync();
         await His.DisposeAsync();
+        await Identity.DisposeAsync();
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using HisAdapter.API.Application.Pushes;
 using Platform.Contracts.His;
 using Platform.Contracts.Identity;
+using Platform.ServiceDefaults.Patients;
 using Platform.Testing;
 
 namespace HisAdapter.Tests;
@@ -40,11 +41,13 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    [Trait("Rubric", "S01")]
     public async Task A_patient_registered_twice_is_one_his_patient_written_validly()
     {
         var idNumber = "4201021990" + Random.Shared.Next(10000000, 99999999);
-        var e = new PatientRegisteredIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), "测试患者", "female", new DateOnly(1990, 3, 7),
-            "resident_id", idNumber, "13800000000");
+        var e = new PatientRegisteredIntegrationEvent(Guid.NewGuid(), Guid.NewGuid());
+        fixture.Identity.Put(new PatientDetails(e.PatientId, e.AccountId, "测试患者", "female", new DateOnly(1990, 3, 7), "resident_id",
+            idNumber, "13800000000"));
         await fixture.PublishAsync(e);
         await fixture.PublishAsync(e); // the same message redelivered
         await fixture.PublishAsync(e with { Id = Guid.NewGuid() }); // the same registration published again
@@ -58,7 +61,46 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
         Assert.Equal(1, await fixture.Database.ScalarAsync(
             $"SELECT count(*) FROM patient_links WHERE patient_id = '{e.PatientId}' AND his_patient_id = '{patient.GetProperty("id").GetString()}'"));
         Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE payload::text LIKE '%{idNumber}%'"));
+        Assert.Equal("13800000000", patient.GetProperty("telecom")[0].GetProperty("value").GetString());
         await Referee.AssertValidAsync(patient);
+    }
+
+    [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task A_changed_phone_reaches_the_his_patient_though_no_identifier_is_queued_or_stored()
+    {
+        var idNumber = "4201021985" + Random.Shared.Next(10000000, 99999999);
+        var registered = new PatientRegisteredIntegrationEvent(Guid.NewGuid(), Guid.NewGuid());
+        var details = new PatientDetails(registered.PatientId, registered.AccountId, "改号患者", "male", new DateOnly(1985, 6, 1),
+            "resident_id", idNumber, "13900000001");
+        fixture.Identity.Put(details);
+        await fixture.PublishAsync(registered);
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM patient_links WHERE patient_id = '{registered.PatientId}'"), n => n == 1, Wait, "the patient link");
+
+        fixture.Identity.Put(details with { Phone = "13900000002" });
+        await fixture.PublishAsync(new PatientUpdatedIntegrationEvent(registered.PatientId, registered.AccountId));
+        await Eventually.Until(async () =>
+            {
+                var (_, found) = await fixture.His.FhirAsync(HttpMethod.Get, $"Patient?identifier=urn:oid:2.16.156.10011.1.2|{idNumber}");
+                return found.GetProperty("entry")[0].GetProperty("resource").GetProperty("telecom")[0].GetProperty("value").GetString();
+            }, phone => phone == "13900000002", Wait, "the new phone on the HIS Patient");
+
+        var (_, all) = await fixture.His.FhirAsync(HttpMethod.Get, $"Patient?identifier=urn:oid:2.16.156.10011.1.2|{idNumber}");
+        Assert.Equal(1, all.GetProperty("total").GetInt32());
+        foreach (var secret in new[] { idNumber, "13900000001", "13900000002" })
+            Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE payload::text LIKE '%{secret}%'"));
+    }
+
+    [Fact]
+    public async Task A_patient_identity_no_longer_knows_is_refused_not_retried()
+    {
+        var e = new PatientRegisteredIntegrationEvent(Guid.NewGuid(), Guid.NewGuid());
+        await fixture.PublishAsync(e);
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM his_commands WHERE command_key LIKE 'register:{e.PatientId}%' AND status = 'refused'"), n => n == 1, Wait,
+            "the refused registration");
+        Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM patient_links WHERE patient_id = '{e.PatientId}'"));
     }
 
     [Fact]
@@ -213,8 +255,10 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
     private async Task<Guid> LinkSeededPatientAsync()
     {
         var patientId = Guid.NewGuid();
-        await fixture.PublishAsync(new PatientRegisteredIntegrationEvent(patientId, Guid.NewGuid(), "许鹤", "male", new DateOnly(1941, 1, 30),
-            "resident_id", SeededIdNumber, "15864351175"));
+        var accountId = Guid.NewGuid();
+        fixture.Identity.Put(new PatientDetails(patientId, accountId, "许鹤", "male", new DateOnly(1941, 1, 30), "resident_id",
+            SeededIdNumber, "15864351175"));
+        await fixture.PublishAsync(new PatientRegisteredIntegrationEvent(patientId, accountId));
         await Eventually.Until(() => fixture.Database.ScalarAsync(
             $"SELECT count(*) FROM patient_links WHERE patient_id = '{patientId}' AND his_patient_id = 'pat-0001'"), n => n == 1, Wait,
             "the patient link");

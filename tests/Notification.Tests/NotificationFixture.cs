@@ -7,6 +7,7 @@ using Notification.API.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.Identity;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Patients;
 using Platform.Testing;
 
 namespace Notification.Tests;
@@ -20,6 +21,7 @@ public sealed class NotificationFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public SmsReceiver Sms { get; private set; } = null!;
+    public IdentityStub Identity { get; } = new();
     public ServiceFactory<NotificationDbContext> Service { get; private set; } = null!;
     public string BaseUrl { get; private set; } = null!;
     private IBusControl _bus = null!;
@@ -39,7 +41,7 @@ public sealed class NotificationFixture : IAsyncLifetime
             ["Notification:Delivery:MaxBackoff"] = "00:00:01",
             ["Notification:WeChatTemplates:report"] = ReportTemplateId,
             ["Notification:PatientAppBaseUrl"] = "https://h5.example-hospital.cn",
-        });
+        }.Concat(Identity.Settings).ToDictionary());
         Service.UseKestrel(port);
         Service.StartServer();
 
@@ -59,8 +61,9 @@ public sealed class NotificationFixture : IAsyncLifetime
 
     public async Task RegisterPatientAsync(Guid accountId, Guid patientId, string phone, string name = "张三")
     {
-        await PublishAsync(new PatientRegisteredIntegrationEvent(patientId, accountId, name, "男", new DateOnly(1980, 5, 1),
-            "resident_id", "110101198005010011", phone));
+        Identity.Put(new PatientDetails(patientId, accountId, name, "male", new DateOnly(1980, 5, 1), "resident_id",
+            "110101198005010011", phone));
+        await PublishAsync(new PatientRegisteredIntegrationEvent(patientId, accountId));
         await Eventually.Until(() => Database.ScalarAsync(
                 $"SELECT count(*) FROM patient_accounts WHERE patient_id = '{patientId}' AND account_id = '{accountId}'"),
             n => n == 1, what: "patient linked to account");
@@ -104,6 +107,7 @@ public sealed class NotificationFixture : IAsyncLifetime
         await _bus.StopAsync();
         await Service.DisposeAsync();
         await Sms.DisposeAsync();
+        await Identity.DisposeAsync();
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
     }

@@ -14,6 +14,7 @@ app.MapTokenApi();
 app.MapMeApi();
 app.MapPatientsApi();
 app.MapAccountSecurityApi();
+app.MapInternalPatientsApi();
 app.Run();
 
 public partial class Program;

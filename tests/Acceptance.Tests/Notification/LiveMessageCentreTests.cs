@@ -14,23 +14,14 @@ namespace Acceptance.Tests.Notification;
 [Collection(BrowserCollection.Name)]
 public sealed class LiveMessageCentreTests(BrowserFixture browser)
 {
-    private static async Task RegisterPatientAsync(Guid accountId, Guid patientId)
-    {
-        var id = Guid.CreateVersion7();
-        await StackBroker.PublishAsync("Platform.Contracts.Identity", "PatientRegisteredIntegrationEvent", id, new
-        {
-            id, occurredAt = DateTimeOffset.UtcNow, patientId, accountId, name = "验收患者", gender = "女",
-            birthDate = "1990-04-01", idType = "resident_id", idNumber = "420106199004010024", phone = "13800138000",
-        });
-    }
-
-    /// <summary>A registered account acting for a patient the message centre has learnt about.</summary>
+    /// <summary>A registered account with a verified patient: Identity's PatientRegistered (ids only) tells the message
+    /// centre, which reads the name and phone back from Identity.</summary>
     private static async Task<(TestAccount Account, Guid PatientId)> NewPatientAsync()
     {
         var account = await IdentityApi.RegisterAsync();
-        var patientId = Guid.NewGuid();
-        await RegisterPatientAsync(StackTokens.Subject(account.AccessToken), patientId);
-        return (account, patientId);
+        var patient = await IdentityApi.AddPatientAsync(account.AccessToken, "self", TestPeople.ChineseName(),
+            TestPeople.ResidentId(TestPeople.BornYearsAgo(36)), account.Phone);
+        return (account, patient.GetProperty("id").GetGuid());
     }
 
     private static async Task<int> UnreadCountAsync(string token)

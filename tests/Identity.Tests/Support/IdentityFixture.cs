@@ -13,6 +13,8 @@ public class IdentityFixture : IAsyncLifetime
 {
     public const string IntegrationClientId = "test-his";
     public const string IntegrationClientSecret = "test-his-secret-0123456789";
+    public const string DirectoryClientId = "test-directory";
+    public const string DirectoryClientSecret = "test-directory-secret-0123";
 
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
@@ -48,6 +50,9 @@ public class IdentityFixture : IAsyncLifetime
             ["Identity:SeedDemoAccounts"] = "true",
             [$"Identity:Clients:{IntegrationClientId}:Name"] = "测试集成客户端",
             [$"Identity:Clients:{IntegrationClientId}:Secret"] = IntegrationClientSecret,
+            [$"Identity:Clients:{DirectoryClientId}:Name"] = "测试内部服务",
+            [$"Identity:Clients:{DirectoryClientId}:Secret"] = DirectoryClientSecret,
+            [$"Identity:Clients:{DirectoryClientId}:Scopes:0"] = "patient_identifiers",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         Service = new IdentityFactory(settings, Clock, Logs);

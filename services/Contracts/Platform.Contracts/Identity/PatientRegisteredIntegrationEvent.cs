@@ -1,13 +1,6 @@
 namespace Platform.Contracts.Identity;
 
-/// <summary>A verified patient (就诊人) was added to an account. Carries the clear identifiers the HIS needs to match or
-/// create its patient master record: consumers must never log them.</summary>
-public record PatientRegisteredIntegrationEvent(
-    Guid PatientId,
-    Guid AccountId,
-    string Name,
-    string Gender,
-    DateOnly BirthDate,
-    string IdType,
-    string IdNumber,
-    string Phone) : IntegrationEvent;
+/// <summary>A verified patient (就诊人) was added to an account. Carries ids only: the ID number, phone and name stay in
+/// Identity, and a consumer that needs them asks <c>GET /api/identity/internal/patients/{id}</c> with a client token
+/// holding the <c>patient_identifiers</c> scope.</summary>
+public record PatientRegisteredIntegrationEvent(Guid PatientId, Guid AccountId) : IntegrationEvent;

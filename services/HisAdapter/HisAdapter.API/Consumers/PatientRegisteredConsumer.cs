@@ -13,6 +13,14 @@ public sealed class PatientRegisteredConsumer(HisAdapterDbContext db, HisCommand
 {
     protected override async Task HandleAsync(PatientRegisteredIntegrationEvent message, ConsumeContext<PatientRegisteredIntegrationEvent> context) =>
         await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Register(message.PatientId, message.Id),
-            new RegisterPatientCommand(message.PatientId, message.Name, message.Gender, message.BirthDate, message.IdType,
-                message.IdNumber, message.Phone), context.CancellationToken);
+            new RegisterPatientCommand(message.PatientId), context.CancellationToken);
+}
+
+/// <summary>A changed phone reaches the HIS Patient through the same lookup-or-create, which brings its contact up to date.</summary>
+public sealed class PatientUpdatedConsumer(HisAdapterDbContext db, HisCommandQueue queue)
+    : IdempotentConsumer<PatientUpdatedIntegrationEvent, HisAdapterDbContext>(db)
+{
+    protected override async Task HandleAsync(PatientUpdatedIntegrationEvent message, ConsumeContext<PatientUpdatedIntegrationEvent> context) =>
+        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Update(message.PatientId, message.Id),
+            new RegisterPatientCommand(message.PatientId), context.CancellationToken);
 }

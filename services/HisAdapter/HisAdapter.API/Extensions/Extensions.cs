@@ -12,6 +12,7 @@ using Platform.Fhir.Authentication;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Patients;
 
 namespace HisAdapter.API.Extensions;
 
@@ -23,9 +24,12 @@ internal static class Extensions
         builder.AddPlatformMessaging<HisAdapterDbContext>("hisadapter", x =>
         {
             x.AddConsumer<PatientRegisteredConsumer>();
+            x.AddConsumer<PatientUpdatedConsumer>();
             x.AddConsumer<HisAppointmentRequestedConsumer>();
             x.AddConsumer<HisAppointmentCancelRequestedConsumer>();
         });
+
+        builder.AddPatientDirectory();
 
         var services = builder.Services;
         services.Configure<HisOptions>(builder.Configuration.GetSection(HisOptions.Section));
@@ -43,7 +47,7 @@ internal static class Extensions
             };
             o.RequiredInteractions = new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
-                ["Patient"] = ["read", "create", "search-type"],
+                ["Patient"] = ["read", "create", "update", "search-type"],
                 ["Slot"] = ["read", "update", "search-type"],
                 ["Appointment"] = ["read", "create", "update", "search-type"],
                 ["DiagnosticReport"] = ["read", "search-type"],

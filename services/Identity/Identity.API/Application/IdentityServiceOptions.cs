@@ -50,6 +50,9 @@ public sealed class IntegrationClientOptions
 {
     public string Name { get; set; } = "";
     public string Secret { get; set; } = "";
+
+    /// <summary>Scopes the client may ask for beyond the integration role, e.g. <c>patient_identifiers</c>.</summary>
+    public List<string> Scopes { get; set; } = [];
 }
 
 public sealed class DemoAccountOptions

@@ -5,6 +5,7 @@ using Identity.API.Application.Login;
 using Identity.API.Application.Mfa;
 using Identity.API.Application.Patients;
 using Identity.API.Application.Sms;
+using Identity.API.Application.Tokens;
 using Identity.API.Application.WeChat;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
@@ -16,9 +17,11 @@ using Identity.API.Infrastructure.Sms;
 using Identity.API.Infrastructure.WeChat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenIddict.Abstractions;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
+using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
 
 namespace Identity.API.Extensions;
@@ -43,6 +46,10 @@ internal static class Extensions
         services.AddSeeder<IdentityDbContext, AgreementSeeder>();
         services.AddSeeder<IdentityDbContext, DemoAccountSeeder>();
         services.AddHostedService<SigningKeyRefresher>();
+
+        services.AddAuthorizationBuilder().AddPolicy(InternalScopes.PatientIdentifiers, p => p
+            .RequireRole(PlatformRoles.Integration)
+            .RequireAssertion(c => c.User.HasScope(InternalScopes.PatientIdentifiers)));
 
         services.AddSingleton<IdentityHashes>();
         services.AddScoped<SmsCodeService>();

@@ -6,22 +6,27 @@ using Notification.API.Infrastructure;
 using Platform.Contracts.Identity;
 using Platform.Messaging.Inbox;
 using Platform.Security.Encryption;
+using Platform.ServiceDefaults.Patients;
 
 namespace Notification.API.Consumers;
 
-/// <summary>Keeps the patient → account table: whom to tell about a patient, and the phone for urgent SMS.</summary>
-public sealed class PatientRegisteredConsumer(NotificationDbContext db, IFieldEncryptor encryptor)
-    : IdempotentConsumer<PatientRegisteredIntegrationEvent, NotificationDbContext>(db)
+/// <summary>Keeps the patient → account table: whom to tell about a patient, and the phone for urgent SMS. The event
+/// carries ids only; the name and phone are read from Identity first, outside any transaction, and the phone is kept
+/// encrypted. The upsert is idempotent by itself, so a redelivered event only reads Identity again.</summary>
+public sealed class PatientRegisteredConsumer(NotificationDbContext db, PatientDirectory directory, IFieldEncryptor encryptor)
+    : IConsumer<PatientRegisteredIntegrationEvent>
 {
-    protected override Task HandleAsync(PatientRegisteredIntegrationEvent e, ConsumeContext<PatientRegisteredIntegrationEvent> context) =>
-        PatientLinks.UpsertAsync(Db, encryptor, e.PatientId, e.AccountId, e.Name, e.Phone, e.OccurredAt, context.CancellationToken);
+    public Task Consume(ConsumeContext<PatientRegisteredIntegrationEvent> context) =>
+        PatientLinks.RefreshAsync(db, directory, encryptor, context.Message.PatientId, context.Message.AccountId,
+            context.Message.OccurredAt, context.CancellationToken);
 }
 
-public sealed class PatientUpdatedConsumer(NotificationDbContext db, IFieldEncryptor encryptor)
-    : IdempotentConsumer<PatientUpdatedIntegrationEvent, NotificationDbContext>(db)
+public sealed class PatientUpdatedConsumer(NotificationDbContext db, PatientDirectory directory, IFieldEncryptor encryptor)
+    : IConsumer<PatientUpdatedIntegrationEvent>
 {
-    protected override Task HandleAsync(PatientUpdatedIntegrationEvent e, ConsumeContext<PatientUpdatedIntegrationEvent> context) =>
-        PatientLinks.UpsertAsync(Db, encryptor, e.PatientId, e.AccountId, e.Name, e.Phone, e.OccurredAt, context.CancellationToken);
+    public Task Consume(ConsumeContext<PatientUpdatedIntegrationEvent> context) =>
+        PatientLinks.RefreshAsync(db, directory, encryptor, context.Message.PatientId, context.Message.AccountId,
+            context.Message.OccurredAt, context.CancellationToken);
 }
 
 public sealed class PatientRemovedConsumer(NotificationDbContext db)
@@ -47,9 +52,11 @@ public sealed class AccountClosedConsumer(NotificationDbContext db)
 
 internal static class PatientLinks
 {
-    public static async Task UpsertAsync(NotificationDbContext db, IFieldEncryptor encryptor, Guid patientId, Guid accountId,
-        string name, string? phone, DateTimeOffset at, CancellationToken ct)
+    public static async Task RefreshAsync(NotificationDbContext db, PatientDirectory directory, IFieldEncryptor encryptor,
+        Guid patientId, Guid accountId, DateTimeOffset at, CancellationToken ct)
     {
+        // A patient removed since the event has nothing to keep (PatientRemoved deletes the link).
+        if (await directory.FindAsync(patientId, ct) is not { } details || details.AccountId != accountId) return;
         var link = await db.PatientAccounts.FirstOrDefaultAsync(p => p.PatientId == patientId && p.AccountId == accountId, ct);
         if (link is null)
         {
@@ -58,8 +65,9 @@ internal static class PatientLinks
         }
         // Events may arrive out of order; an older change never overwrites a newer one.
         if (at < link.UpdatedAt) return;
-        link.PatientName = name;
-        link.PhoneEncrypted = string.IsNullOrWhiteSpace(phone) ? null : encryptor.Encrypt(phone.Trim(), SmsChannel.PhoneContext);
+        link.PatientName = details.Name;
+        link.PhoneEncrypted = string.IsNullOrWhiteSpace(details.Phone) ? null : encryptor.Encrypt(details.Phone.Trim(), SmsChannel.PhoneContext);
         link.UpdatedAt = at;
+        await db.SaveChangesAsync(ct);
     }
 }

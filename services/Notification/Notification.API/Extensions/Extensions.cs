@@ -10,6 +10,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Patients;
 
 namespace Notification.API.Extensions;
 
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.Services.AddScoped<WeChatChannel>();
         builder.Services.AddHostedService<DeliveryWorker>();
         builder.AddSmsSender();
+        builder.AddPatientDirectory();
         builder.AddPlatformMessaging<NotificationDbContext>("notification", bus =>
         {
             bus.AddConsumers(IsQueueConsumer, typeof(Extensions).Assembly);

@@ -3,6 +3,7 @@ namespace HisAdapter.API.Application.Commands;
 public static class CommandKeys
 {
     public static string Register(Guid patientId, Guid messageId) => $"register:{patientId}:{messageId}";
+    public static string Update(Guid patientId, Guid messageId) => $"update:{patientId}:{messageId}";
     public static string Book(Guid appointmentId) => $"book:{appointmentId}";
     public static string Cancel(Guid appointmentId) => $"cancel:{appointmentId}";
 }

@@ -27,8 +27,8 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
     }
 }
 
-public sealed record RegisterPatientCommand(
-    Guid PatientId, string Name, string Gender, DateOnly? BirthDate, string IdType, string IdNumber, string Phone);
+/// <summary>Only the id: the handler reads the identifiers from Identity when it runs, so none sits in his_commands.</summary>
+public sealed record RegisterPatientCommand(Guid PatientId);
 
 public sealed record BookAppointmentCommand(Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note);
 

@@ -3,19 +3,41 @@ using HisAdapter.API.Infrastructure;
 using System.Globalization;
 using Hl7.Fhir.Rest;
 using Platform.Fhir.Search;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Patients;
 
 namespace HisAdapter.API.Application.Commands;
 
 /// <summary>Finds or creates the HIS Patient for a platform patient by conditional create on the ID document, so a
-/// repeated event, a retried request or a patient the hospital already knows never yields a second record.</summary>
-public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext db, TimeProvider clock)
+/// repeated event, a retried request or a patient the hospital already knows never yields a second record; a Patient
+/// the HIS already had gets the current mobile number. The identifiers are read from Identity when the command runs
+/// and are never stored here.</summary>
+public sealed class RegisterPatientHandler(FhirClient his, PatientDirectory patients, HisAdapterDbContext db, TimeProvider clock)
 {
     public async Task<CommandOutcome> HandleAsync(RegisterPatientCommand command, CancellationToken ct)
     {
-        var system = IdentifierSystem(command.IdType);
-        var result = await his.ConditionalCreateAsync(ToFhir(command, system),
-            new SearchParams().AddIdentifier(system, command.IdNumber), ct);
+        PatientDetails? details;
+        try
+        {
+            details = await patients.FindAsync(command.PatientId, ct);
+        }
+        catch (Exception e) when (HttpFailures.IsTransient(e))
+        {
+            // Identity, not the HIS, is unavailable: postpone without marking the HIS unreachable.
+            return CommandOutcome.RetryLater("identity unavailable: " + e.Message);
+        }
+        if (details is null) return CommandOutcome.Refused("the patient is no longer known to Identity");
+
+        var system = IdentifierSystem(details.IdType);
+        var result = await his.ConditionalCreateAsync(ToFhir(details, system), new SearchParams().AddIdentifier(system, details.IdNumber), ct);
         var hisPatientId = result?.Id ?? throw new InvalidOperationException("The HIS returned a Patient without an id");
+        if (result is Patient existing && !string.IsNullOrEmpty(details.Phone) && MobileOf(existing) != details.Phone)
+        {
+            // Only the mobile number is ours to change; the HIS keeps everything else it knows of the person.
+            existing.Telecom.RemoveAll(t => t.System == ContactPoint.ContactPointSystem.Phone && t.Use == ContactPoint.ContactPointUse.Mobile);
+            existing.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, details.Phone));
+            await his.UpdateAsync(existing, versionAware: true, ct);
+        }
 
         var link = await db.PatientLinks.FindAsync([command.PatientId], ct);
         if (link is null)
@@ -25,6 +47,9 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
         return CommandOutcome.Done;
     }
 
+    private static string? MobileOf(Patient patient) => patient.Telecom
+        .FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone && t.Use == ContactPoint.ContactPointUse.Mobile)?.Value;
+
     public static string IdentifierSystem(string idType) => idType switch
     {
         "resident_id" => HisSystems.ResidentId,
@@ -32,7 +57,7 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
         _ => $"{HisSystems.OtherIdDocument}/{idType}",
     };
 
-    public static Patient ToFhir(RegisterPatientCommand command, string system) => new()
+    public static Patient ToFhir(PatientDetails command, string system) => new()
     {
         Identifier =
         [
@@ -60,6 +85,6 @@ public sealed class RegisterPatientHandler(FhirClient his, HisAdapterDbContext d
             "other" => AdministrativeGender.Other,
             _ => AdministrativeGender.Unknown,
         },
-        BirthDate = command.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        BirthDate = command.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 }

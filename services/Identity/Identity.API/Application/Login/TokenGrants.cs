@@ -70,6 +70,9 @@ public sealed class TokenGrants(IdentityDbContext db, CredentialChecker credenti
     {
         if (request.ClientId is not { } clientId || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return (null, TokenError.InvalidClient);
-        return (TokenPrincipals.ForClient(clientId, await applications.GetDisplayNameAsync(application, ct)), null);
+        var principal = TokenPrincipals.ForClient(clientId, await applications.GetDisplayNameAsync(application, ct));
+        // OpenIddict has refused any scope the client holds no permission for.
+        principal.SetScopes(request.GetScopes());
+        return (principal, null);
     }
 }

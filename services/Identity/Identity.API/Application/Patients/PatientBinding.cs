@@ -9,7 +9,7 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Application.Patients;
 
-/// <summary>Adds a real-name verified patient to an account and tells the HIS, through the outbox, in the same commit.</summary>
+/// <summary>Adds a real-name verified patient to an account and tells the other services (by ids only), through the outbox, in the same commit.</summary>
 public sealed class PatientBinding(IdentityDbContext db, IRealNameVerifier verifier, IdentityHashes hashes, IFieldEncryptor encryptor,
     IIntegrationEventOutbox outbox, TimeProvider clock)
 {
@@ -52,7 +52,7 @@ public sealed class PatientBinding(IdentityDbContext db, IRealNameVerifier verif
         patient.IdNumberEncrypted = encryptor.Encrypt(idNumber, PatientContexts.IdNumber(patient.Id));
         patient.PhoneEncrypted = encryptor.Encrypt(phone, PatientContexts.Phone(patient.Id));
         db.Patients.Add(patient);
-        outbox.Add(new PatientRegisteredIntegrationEvent(patient.Id, accountId, name, gender, birthDate, patient.IdType, idNumber, phone));
+        outbox.Add(new PatientRegisteredIntegrationEvent(patient.Id, accountId));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -67,9 +67,7 @@ public sealed class PatientBinding(IdentityDbContext db, IRealNameVerifier verif
     public async Task<Patient> UpdatePhoneAsync(Patient patient, string phone, CancellationToken ct)
     {
         patient.PhoneEncrypted = encryptor.Encrypt(phone, PatientContexts.Phone(patient.Id));
-        var idNumber = encryptor.Decrypt(patient.IdNumberEncrypted, PatientContexts.IdNumber(patient.Id));
-        outbox.Add(new PatientUpdatedIntegrationEvent(patient.Id, patient.AccountId, patient.Name, patient.Gender, patient.BirthDate,
-            patient.IdType, idNumber, phone));
+        outbox.Add(new PatientUpdatedIntegrationEvent(patient.Id, patient.AccountId));
         await db.SaveChangesAsync(ct);
         return patient;
     }

@@ -21,3 +21,13 @@ public static class PatientContexts
     public static string IdNumber(Guid patientId) => "patient-id:" + patientId.ToString("N");
     public static string Phone(Guid patientId) => "patient-phone:" + patientId.ToString("N");
 }
+
+/// <summary>A patient in clear, for the internal services that must reach the HIS or the patient's phone.</summary>
+public sealed record PatientIdentifiers(Guid Id, Guid AccountId, string Name, string Gender, DateOnly BirthDate, string IdType,
+    string IdNumber, string Phone)
+{
+    public static PatientIdentifiers From(Patient p, IFieldEncryptor encryptor) => new(
+        p.Id, p.AccountId, p.Name, p.Gender, p.BirthDate, p.IdType,
+        encryptor.Decrypt(p.IdNumberEncrypted, PatientContexts.IdNumber(p.Id)),
+        encryptor.Decrypt(p.PhoneEncrypted, PatientContexts.Phone(p.Id)));
+}

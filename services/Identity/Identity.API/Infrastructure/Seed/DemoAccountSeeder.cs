@@ -70,7 +70,6 @@ internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options
         patient.IdNumberEncrypted = encryptor.Encrypt(idNumber, PatientContexts.IdNumber(patient.Id));
         patient.PhoneEncrypted = encryptor.Encrypt(phone, PatientContexts.Phone(patient.Id));
         db.Patients.Add(patient);
-        outbox.Add(new PatientRegisteredIntegrationEvent(patient.Id, account.Id, patient.Name, patient.Gender, patient.BirthDate,
-            patient.IdType, idNumber, phone));
+        outbox.Add(new PatientRegisteredIntegrationEvent(patient.Id, account.Id));
     }
 }

@@ -1,5 +1,6 @@
 using Identity.API.Application;
 using Identity.API.Application.Login;
+using Identity.API.Application.Tokens;
 using Identity.API.Application.WeChat;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -39,12 +40,19 @@ internal sealed class ClientRegistry(IOpenIddictApplicationManager applications,
         {
             if (client.Secret.Length < 16)
                 throw new InvalidOperationException($"Identity:Clients:{clientId}:Secret must be at least 16 characters");
-            await UpsertAsync(new OpenIddictApplicationDescriptor
+            var descriptor = new OpenIddictApplicationDescriptor
             {
                 ClientId = clientId, ClientSecret = client.Secret, ClientType = ClientTypes.Confidential,
                 DisplayName = client.Name.Length > 0 ? client.Name : clientId,
                 Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
-            }, ct);
+            };
+            foreach (var scope in client.Scopes)
+            {
+                if (!InternalScopes.All.Contains(scope))
+                    throw new InvalidOperationException($"Identity:Clients:{clientId}:Scopes: unknown scope {scope}");
+                descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            }
+            await UpsertAsync(descriptor, ct);
         }
 
         var stale = new List<object>();

@@ -45,7 +45,7 @@ public static class TokenServer
                     .SetJsonWebKeySetEndpointUris(JwksPath);
                 o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowCustomFlow(WeChatSignIn.GrantType);
                 o.AllowCustomFlow(SmsSignIn.GrantType);
-                o.RegisterScopes(Scopes.OfflineAccess);
+                o.RegisterScopes([Scopes.OfflineAccess, .. InternalScopes.All]);
                 o.RegisterAudiences(TokenPrincipals.Audience);
                 o.SetAccessTokenLifetime(identity.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(identity.RefreshTokenLifetime)

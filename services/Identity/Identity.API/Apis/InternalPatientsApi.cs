@@ -1,0 +1,30 @@
+using Identity.API.Application.Patients;
+using Identity.API.Application.Tokens;
+using Identity.API.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Security.Encryption;
+using Platform.ServiceDefaults.Problems;
+
+namespace Identity.API.Apis;
+
+/// <summary>Service-to-service reads of what integration events no longer carry. Only an integration client holding the
+/// <see cref="InternalScopes.PatientIdentifiers"/> scope gets in; a patient's or a doctor's token is refused.</summary>
+public static class InternalPatientsApi
+{
+    public static IEndpointRouteBuilder MapInternalPatientsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/identity/internal/patients").WithTags("内部接口")
+            .RequireAuthorization(InternalScopes.PatientIdentifiers);
+        api.MapGet("/{id:guid}", Get).WithName("GetPatientIdentifiers").WithSummary("就诊人证件号与手机号（仅限授权的内部服务）");
+        return app;
+    }
+
+    public static async Task<Ok<PatientIdentifiers>> Get(Guid id, IdentityDbContext db, IFieldEncryptor encryptor, HttpContext http,
+        CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ProblemException.NotFound("就诊人");
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(PatientIdentifiers.From(patient, encryptor));
+    }
+}
