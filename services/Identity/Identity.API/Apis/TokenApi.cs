@@ -33,7 +33,7 @@ public static class TokenApi
             GrantTypes.Password => await grants.PasswordAsync(request, http.IpAddress(), ct),
             GrantTypes.RefreshToken => await grants.RefreshAsync(http, ct),
             GrantTypes.ClientCredentials => await grants.ClientCredentialsAsync(request, ct),
-            WeChatSignIn.GrantType => await wechat.GrantAsync(request, ct),
+            WeChatSignIn.GrantType => await wechat.GrantAsync(request, http.IpAddress(), ct),
             SmsSignIn.GrantType => await sms.GrantAsync(request, http.IpAddress(), ct),
             _ => (null, TokenError.UnsupportedGrant),
         };

@@ -30,10 +30,11 @@ public sealed class WeChatSignIn(IdentityDbContext db, WeChatTicketRedeemer rede
     /// <summary>The property that marks an OpenIddict authorization as a WeChat sign-in, so unbinding revokes exactly those.</summary>
     public const string SignInProperty = "platform_wechat_sign_in";
 
-    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> GrantAsync(OpenIddictRequest request, CancellationToken ct)
+    public async Task<(ClaimsPrincipal? Principal, TokenError? Error)> GrantAsync(OpenIddictRequest request, string sourceIp,
+        CancellationToken ct)
     {
         if (request.ClientId != "patient") return (null, TokenError.InvalidClient);
-        if ((string?)request["mfa_token"] is { Length: > 0 } mfaToken) return await SecondStepAsync(request, mfaToken, ct);
+        if ((string?)request["mfa_token"] is { Length: > 0 } mfaToken) return await SecondStepAsync(request, mfaToken, sourceIp, ct);
 
         var ticket = (string?)request["ticket"] ?? "";
         if (ticket.Length is 0 or > 200) return (null, TokenError.InvalidWeChatTicket);
@@ -60,20 +61,22 @@ public sealed class WeChatSignIn(IdentityDbContext db, WeChatTicketRedeemer rede
     /// <summary>The second request: the code of the account's second factor, counted against the same lockout as a
     /// password sign-in's; the token is spent only by a correct code.</summary>
     private async Task<(ClaimsPrincipal? Principal, TokenError? Error)> SecondStepAsync(OpenIddictRequest request, string mfaToken,
-        CancellationToken ct)
+        string sourceIp, CancellationToken ct)
     {
         if (await AccountForMfaTokenAsync(mfaToken, ct) is not { } account) return (null, TokenError.InvalidWeChatTicket);
         var methods = account.SecondFactors();
-        var throttleKey = "account:" + account.Id.ToString("N");
-        if (await throttler.IsLockedAsync(throttleKey, ct)) return (null, TokenError.Locked);
+        var throttleKey = throttler.KeysFor(CredentialChecker.ThrottleLogin(account, ""), sourceIp);
+        var verdict = await throttler.CheckAsync(throttleKey, ct);
+        if (verdict.State == ThrottleState.Locked) return (null, TokenError.Locked);
+        if (verdict.State == ThrottleState.SlowDown) return (null, TokenError.SlowDown(verdict.RetryAfterSeconds));
         if (methods.Count == 0) return (null, TokenError.InvalidWeChatTicket);
         var otp = (string?)request["otp"];
         if (string.IsNullOrEmpty(otp)) return (null, TokenError.MfaRequired(methods) with { MfaToken = mfaToken });
         var method = (string?)request["otp_method"] is { Length: > 0 } m ? m : "totp";
         if (!await secondFactor.VerifyAsync(account, method, otp, ct))
         {
-            var locked = await throttler.RecordFailureAsync(throttleKey, ct);
-            return (null, locked ? TokenError.Locked : TokenError.InvalidOtp);
+            var failure = await throttler.RecordFailureAsync(throttleKey, ct);
+            return (null, failure.State == ThrottleState.Locked ? TokenError.Locked : TokenError.InvalidOtp);
         }
         var hash = HashToken(mfaToken);
         var now = clock.GetUtcNow();
