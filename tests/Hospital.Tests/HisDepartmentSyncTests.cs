@@ -25,11 +25,12 @@ public sealed class HisDepartmentSyncTests(HospitalServiceFixture fixture) : ICl
         var before = await fixture.Database.ScalarAsync(DepartmentEvents);
         var synced = new HisDepartmentSyncedIntegrationEvent("zlk", "肿瘤科", "光谷院区", "门诊楼", "4楼", "027-87655104",
             "肺癌综合治疗、消化道肿瘤化疗", "hs-zlk", true);
+        using var watch = new ConsumeWatch();
         await PublishAsync(synced, synced);
 
-        var found = await Eventually.Until(() => FindAsync("zlk"), d => d is not null, what: "the synced department");
+        await watch.UntilFinishedAsync(synced.Id, "HisDepartmentSyncedConsumer", copies: 2);
+        var found = await FindAsync("zlk");
         Assert.Equal("光谷院区", found!.Value.GetProperty("campus").GetString());
-        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(before + 1, await fixture.Database.ScalarAsync(DepartmentEvents));
     }
 

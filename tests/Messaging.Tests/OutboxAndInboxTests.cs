@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts.Hospital;
+using Notification.API.Consumers;
 using Platform.Testing;
 
 namespace Messaging.Tests;
@@ -37,6 +38,7 @@ public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture
     [Fact]
     public async Task Events_committed_while_the_broker_is_down_arrive_exactly_once_after_it_returns()
     {
+        using var watch = new ConsumeWatch();
         var handledBefore = await fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents);
         await EditDepartmentsAsync(5, "联通时");
         await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents), n => n == handledBefore + 5,
@@ -49,11 +51,17 @@ public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture
         await fixture.Broker.StartAgainAsync();
         await Eventually.Until(() => fixture.HospitalDb.ScalarAsync(Unsent), n => n == 0, TimeSpan.FromSeconds(90),
             "outbox drained after the broker returned");
-        var handled = await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents),
+        await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents),
             n => n >= handledBefore + 15, TimeSpan.FromSeconds(60), "events handled after the outage");
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // let any duplicate redelivery land before counting
-        Assert.Equal(handledBefore + 15, await fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents));
+        // A marker edit leaves the same outbox after all the others and crosses the same queue behind them: once it
+        // was handled and nothing is in flight, every copy of the earlier events has been handled too.
+        await EditDepartmentsAsync(1, "标记");
+        await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents), n => n >= handledBefore + 16,
+            what: "the marker handled");
+        await Eventually.Until(() => Task.FromResult(watch.InFlight), n => n == 0, what: "no message in flight");
+        var handled = await fixture.NotificationDb.ScalarAsync(HandledDepartmentEvents);
+        Assert.Equal(handledBefore + 16, handled);
         Assert.Equal(handled, await fixture.NotificationDb.ScalarAsync(PushesQueued));
     }
 
@@ -61,11 +69,11 @@ public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture
     public async Task The_same_message_delivered_twice_is_acted_on_once()
     {
         var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dup-test", "重复消息测试科", "本部院区", DepartmentChangeKind.Updated);
+        using var watch = new ConsumeWatch();
         await TestBus.PublishAsync(fixture.VirtualHost.AmqpUri, ctx => ctx.MessageId = e.Id, e, e, e);
 
+        await watch.UntilFinishedAsync(e.Id, nameof(DepartmentChangedConsumer), copies: 3);
         var sql = $"SELECT count(*) FROM outbox_messages WHERE payload->>'id' = '{e.Id}'";
-        await Eventually.Until(() => fixture.NotificationDb.ScalarAsync(sql), n => n >= 1, what: "the push for the event");
-        await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await fixture.NotificationDb.ScalarAsync(sql));
         Assert.Equal(1, await fixture.NotificationDb.ScalarAsync($"SELECT count(*) FROM inbox_messages WHERE message_id = '{e.Id}'"));
     }

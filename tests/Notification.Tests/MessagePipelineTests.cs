@@ -95,9 +95,9 @@ public sealed class MessagePipelineTests(NotificationFixture fixture)
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var e = new MedicineReadyForPickupIntegrationEvent(patient, "RX-dup", "门诊中药房1号窗口", DateTimeOffset.UtcNow);
 
+        using var watch = new ConsumeWatch();
         for (var i = 0; i < 3; i++) await fixture.PublishAsync(e);
-        await fixture.WaitForMessageAsync(e.Id, account);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // let the duplicates land before counting
+        await watch.UntilFinishedAsync(e.Id, "MedicineReadyForPickupConsumer", copies: 3);
 
         Assert.Equal(1, await fixture.MessagesFor(e.Id));
         Assert.Equal(1, await fixture.Database.ScalarAsync(
