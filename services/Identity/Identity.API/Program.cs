@@ -12,6 +12,7 @@ app.MapPublicApi();
 app.MapAccountsApi();
 app.MapTokenApi();
 app.MapMeApi();
+app.MapPreferencesApi();
 app.MapPatientsApi();
 app.MapAccountSecurityApi();
 app.MapInternalPatientsApi();

@@ -16,6 +16,8 @@ public sealed class Account
     public string? PendingTotpSecretEncrypted { get; set; }
     public long LastTotpStep { get; set; } = -1;
     public bool SmsMfaEnabled { get; set; }
+    /// <summary>长辈模式: the patient app shows large type, high contrast and big touch targets on every device.</summary>
+    public bool ElderMode { get; set; }
     public string? WeChatOpenIdHash { get; set; }
     public string? WeChatOpenIdEncrypted { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

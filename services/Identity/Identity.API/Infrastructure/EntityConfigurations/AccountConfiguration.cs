@@ -16,6 +16,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.HasIndex(a => a.WeChatOpenIdHash).IsUnique().HasFilter("we_chat_open_id_hash IS NOT NULL");
         e.Property(a => a.LastTotpStep).HasColumnDefault(-1L);
         e.Property(a => a.SmsMfaEnabled).HasColumnDefault(false);
+        e.Property(a => a.ElderMode).HasColumnDefault(false);
     }
 }
 

@@ -42,6 +42,11 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("display_name");
 
+                    b.Property<bool>("ElderMode")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("elder_mode");
+
                     b.Property<long>("LastTotpStep")
                         .HasColumnType("bigint")
                         .HasDefaultValue(-1L)
