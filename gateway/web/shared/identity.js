@@ -165,6 +165,8 @@ export function identityApi(api) {
     resetPassword: (phone, smsCode, newPassword) => api.post(`${base}/password-reset`, { phone, smsCode, newPassword }, { anonymous: true }),
     revokeOtherSessions: () => api.post(`${base}/me/sessions/revoke-others`),
     exportData: () => api.get(`${base}/me/export`),
+    preferences: () => api.get(`${base}/me/preferences`),
+    savePreferences: (preferences) => api.put(`${base}/me/preferences`, preferences),
     closeAccount: (password) => api.request('DELETE', `${base}/me`, { json: { password } }),
   }
 }

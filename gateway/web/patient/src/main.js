@@ -29,10 +29,12 @@ import {
 } from 'vant'
 import 'vant/lib/index.css'
 import './styles.css'
+import './elder.css'
 import App from './App.vue'
 import { router } from './router.js'
 import { push } from './platform.js'
 import { inbox, messageFromHospitalChange } from './messages.js'
+import { startElderMode } from './elderMode.js'
 
 const app = createApp(App)
 for (const component of [
@@ -42,6 +44,7 @@ for (const component of [
   app.use(component)
 }
 app.use(router)
+startElderMode()
 
 push.on('hospitalChanged', (change) => inbox.add(messageFromHospitalChange(change)))
 push.start()
