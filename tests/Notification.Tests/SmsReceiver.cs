@@ -12,6 +12,7 @@ public sealed class SmsReceiver : IAsyncDisposable
     public const string ApiKey = "test-sms-key";
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -29,6 +30,17 @@ public sealed class SmsReceiver : IAsyncDisposable
     public ConcurrentQueue<string> Refused { get; } = new();
 
     public void FailNext(string phone, int times) => _failuresLeft[phone] = times;
+
+    /// <summary>When each request for a held phone arrived; it is answered only once the phone is released.</summary>
+    public ConcurrentQueue<(string Phone, DateTimeOffset At)> Held { get; } = new();
+
+    /// <summary>A slow provider: requests for <paramref name="phone"/> stay unanswered until <see cref="Release"/>.</summary>
+    public void Hold(string phone) => _holds[phone] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string phone)
+    {
+        if (_holds.TryRemove(phone, out var gate)) gate.TrySetResult();
+    }
 
     public int AcceptedFor(string phone) => Accepted.Count(m => m.Phone == phone);
 
@@ -63,6 +75,11 @@ public sealed class SmsReceiver : IAsyncDisposable
             var phone = body.RootElement.GetProperty("phone").GetString()!;
             var template = body.RootElement.GetProperty("template").GetString()!;
             var text = body.RootElement.GetProperty("params").GetProperty("text").GetString()!;
+            if (_holds.TryGetValue(phone, out var gate))
+            {
+                Held.Enqueue((phone, DateTimeOffset.UtcNow));
+                await gate.Task;
+            }
             if (_failuresLeft.TryGetValue(phone, out var left) && left > 0)
             {
                 _failuresLeft[phone] = left - 1;

@@ -17,6 +17,7 @@ public static class MessagingModel
             e.Property(m => m.Payload).HasColumnType("jsonb");
             e.Property(m => m.TraceParent).HasMaxLength(55);
             e.Property(m => m.Attempts).HasColumnDefault(0);
+            e.Property(m => m.LeaseOwner).HasMaxLength(Platform.ServiceDefaults.Workers.LeaseOwner.MaxLength);
             e.HasIndex(m => new { m.NextAttemptAt, m.CreatedAt }).HasDatabaseName("ix_outbox_messages_pending")
                 .HasFilter("sent_at IS NULL");
         });

@@ -3,78 +3,121 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using Platform.ServiceDefaults.Telemetry;
+using Platform.ServiceDefaults.Workers;
 
 namespace Platform.Messaging.Outbox;
 
-/// <summary>Publishes committed outbox rows, oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED so replicas share
-/// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it. Each row is
-/// published inside the trace that wrote it, so MassTransit carries that trace to the consumers.</summary>
+/// <summary>Publishes committed outbox rows, oldest first, in three steps so that no transaction or row lock is held
+/// while the broker is called: claim a batch with a short lease (one UPDATE over FOR UPDATE SKIP LOCKED, so replicas
+/// share the work), publish outside any transaction, then record each outcome where the lease is still ours. A
+/// dispatcher that dies mid-batch leaves leases that expire, and the rows are published again (consumers are
+/// idempotent). Each row is published inside the trace that wrote it, so MassTransit carries that trace on.</summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
+    ILogger<OutboxDispatcher<TContext>> logger) : PollingWorker(signal, logger) where TContext : DbContext
 {
+    private readonly string _owner = LeaseOwner.New("outbox");
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        // Polling the table every second is no one's work: only the publishes below are traced.
+        // Polling the table every second is no one's work: only the publishes are traced.
         using var quiet = SuppressInstrumentationScope.Begin();
-        var lastCleanup = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        await base.ExecuteAsync(stoppingToken);
+    }
+
+    protected override async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        var published = await DispatchBatchAsync(settings, ct);
+        if (DateTimeOffset.UtcNow - _lastCleanup > TimeSpan.FromHours(1))
         {
-            var published = 0;
-            try
-            {
-                published = await DispatchBatchAsync(settings, stoppingToken);
-                if (DateTimeOffset.UtcNow - lastCleanup > TimeSpan.FromHours(1))
-                {
-                    await CleanupAsync(settings, stoppingToken);
-                    lastCleanup = DateTimeOffset.UtcNow;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Outbox dispatch round failed; will retry");
-            }
-            // A full batch means more may be waiting: go again at once.
-            if (published < settings.BatchSize) await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            await CleanupAsync(settings, ct);
+            _lastCleanup = DateTimeOffset.UtcNow;
         }
+        // A full batch means more may be waiting: go again at once.
+        return published >= settings.BatchSize;
     }
 
     private async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlInterpolated($"""
-                SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= now()
-                ORDER BY created_at, id
-                LIMIT {settings.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(ct);
-        var published = 0;
+        var batch = await ClaimAsync(db, settings, ct);
+        var outcomes = new List<(OutboxMessage Row, string? Error)>();
         foreach (var row in batch)
         {
+            var error = await TryPublishAsync(row, settings, ct);
+            outcomes.Add((row, error));
             // A failure most likely means the broker is unreachable: the rest of the batch would only time out too.
-            if (!await TryPublishAsync(row, settings, ct)) break;
-            published++;
+            if (error is not null) break;
         }
-        await db.SaveChangesAsync(ct);
+        await RecordAsync(db, batch, outcomes, settings, ct);
+        return outcomes.Count(o => o.Error is null);
+    }
+
+    /// <summary>One statement, so its own short transaction: the row locks last only as long as the UPDATE.</summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(TContext db, OutboxOptions settings, CancellationToken ct)
+    {
+        var lease = settings.Lease;
+        var claimed = await db.Set<OutboxMessage>()
+            .FromSqlInterpolated($"""
+                UPDATE outbox_messages SET leased_until = now() + {lease}, lease_owner = {_owner}
+                WHERE id IN (
+                    SELECT id FROM outbox_messages
+                    WHERE sent_at IS NULL AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
+                    ORDER BY created_at, id
+                    LIMIT {settings.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+    }
+
+    /// <summary>A short transaction after the publishes; a row whose lease another dispatcher took over is left to it.</summary>
+    private async Task RecordAsync(TContext db, List<OutboxMessage> batch, List<(OutboxMessage Row, string? Error)> outcomes,
+        OutboxOptions settings, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        var rows = db.Set<OutboxMessage>();
+        var now = DateTimeOffset.UtcNow;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Row.Id).ToList();
+        if (sent.Count > 0)
+            await rows.Where(m => sent.Contains(m.Id) && m.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.SentAt, now).SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null).SetProperty(m => m.LeaseOwner, (string?)null), ct);
+        foreach (var (row, error) in outcomes.Where(o => o.Error is not null))
+        {
+            var attempts = row.Attempts + 1;
+            var delay = settings.Backoff.After(attempts);
+            await rows.Where(m => m.Id == row.Id && m.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, now + delay)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null).SetProperty(m => m.LeaseOwner, (string?)null), ct);
+            logger.LogWarning("Outbox publish of {MessageId} failed (attempt {Attempt}), next try in {Delay}: {Error}",
+                row.Id, attempts, delay, error);
+        }
+        // Rows left unpublished after a failure go back at once, for this or another dispatcher's next round.
+        var untried = batch.Select(m => m.Id).Except(outcomes.Select(o => o.Row.Id)).ToList();
+        if (untried.Count > 0)
+            await rows.Where(m => untried.Contains(m.Id) && m.LeaseOwner == _owner).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null).SetProperty(m => m.LeaseOwner, (string?)null), ct);
         await tx.CommitAsync(ct);
-        return published;
     }
 
     private static readonly ActivitySource Source = new(TelemetrySetup.OutboxSource);
 
-    private async Task<bool> TryPublishAsync(OutboxMessage row, OutboxOptions settings, CancellationToken ct)
+    /// <summary>Null when the broker took the message, the error otherwise.</summary>
+    private async Task<string?> TryPublishAsync(OutboxMessage row, OutboxOptions settings, CancellationToken ct)
     {
         // The dispatcher's own round is no parent of what it publishes: each row starts from its writer's context.
         Activity.Current = null;
@@ -90,20 +133,12 @@ internal sealed class OutboxDispatcher<TContext>(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.PublishTimeout);
             await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
-            row.SentAt = DateTimeOffset.UtcNow;
-            row.LastError = null;
-            return true;
+            return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            row.Attempts++;
-            var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts - 1), settings.MaxBackoff.TotalSeconds));
-            row.NextAttemptAt = DateTimeOffset.UtcNow + delay;
-            row.LastError = e.GetType().Name + ": " + e.Message;
-            logger.LogWarning("Outbox publish of {MessageId} failed (attempt {Attempt}), next try in {Delay}s: {Error}",
-                row.Id, row.Attempts, delay.TotalSeconds, row.LastError);
-            return false;
+            return e.GetType().Name + ": " + e.Message;
         }
     }
 
@@ -124,6 +159,11 @@ public sealed class OutboxOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a claimed batch is held; past it, another dispatcher may publish the rows again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long sent rows and processed-message ids are kept: longer than any broker redelivery.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    internal RetryBackoff Backoff => new(TimeSpan.FromSeconds(1), MaxBackoff);
 }

@@ -14,4 +14,8 @@ public sealed class OutboxMessage
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Until when a dispatcher holds the row (it publishes outside any transaction); an expired lease makes the
+    /// row claimable again, so a dispatcher that died mid-publish delays it but never loses it.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
+    public string? LeaseOwner { get; set; }
 }

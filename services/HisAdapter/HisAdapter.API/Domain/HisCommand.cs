@@ -16,6 +16,11 @@ public sealed class HisCommand
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Until when a worker holds the command while it calls the HIS outside any transaction; an expired lease
+    /// (a worker that died) makes the command claimable again.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
+    public string? LeaseOwner { get; set; }
 }
 
 public static class HisCommandStatus

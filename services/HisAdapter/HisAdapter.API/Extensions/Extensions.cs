@@ -70,6 +70,7 @@ internal static class Extensions
         services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();
         services.AddHostedService<SyncWorker>();
+        services.AddSingleton<HisCommandSignal>();
         services.AddHostedService<HisCommandWorker>();
     }
 }

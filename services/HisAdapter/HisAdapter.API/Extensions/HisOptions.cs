@@ -33,6 +33,10 @@ public sealed class HisOptions
     public TimeSpan CommandRetryMax { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan CommandPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a claimed command is held while the HIS is called; past it, another worker may run it again
+    /// (the handlers are idempotent at the HIS).</summary>
+    public TimeSpan CommandLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>A booking whose patient has no HIS link yet waits this many attempts for PatientRegistered to land.</summary>
     public int MaxAttemptsWaitingForPatient { get; set; } = 8;
 }

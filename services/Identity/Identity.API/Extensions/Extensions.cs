@@ -13,7 +13,6 @@ using Identity.API.Infrastructure.Keys;
 using Identity.API.Infrastructure.RealName;
 using Identity.API.Infrastructure.Seed;
 using Identity.API.Infrastructure.Tokens;
-using Identity.API.Infrastructure.Sms;
 using Identity.API.Infrastructure.WeChat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +22,7 @@ using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Sms;
 
 namespace Identity.API.Extensions;
 
@@ -53,8 +53,6 @@ internal static class Extensions
 
         services.AddSingleton<IdentityHashes>();
         services.AddScoped<SmsCodeService>();
-        services.AddSingleton<SmsDeliveryQueue>();
-        services.AddHostedService<SmsDeliveryWorker>();
         services.AddScoped<LoginThrottler>();
         services.AddScoped<CredentialChecker>();
         services.AddScoped<SecondFactor>();
@@ -75,10 +73,7 @@ internal static class Extensions
 
     private static void AddExternalParties(this IServiceCollection services, IConfiguration config)
     {
-        var sms = config.GetSection("Sms").Get<SmsOptions>() ?? new SmsOptions();
-        services.AddSingleton(sms);
-        services.AddHttpClient<ISmsSender, HttpSmsSender>(c => c.BaseAddress = WithSlash(sms.BaseUrl))
-            .AddPlatformResilience(o => o.WithTimeouts(sms.Timeout));
+        services.AddPlatformSmsSender(config);
 
         // A verification asks the same question again on a retry, so throttling, server faults and timeouts are retried.
         var realName = config.GetSection("RealName").Get<RealNameOptions>() ?? new RealNameOptions();

@@ -22,6 +22,10 @@ public sealed class DeliveryOptions
     public int MaxAttempts { get; set; } = 8;
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a claimed delivery is held while the provider is called; past it, a worker that died is
+    /// presumed gone and the delivery is claimed again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long to wait for the WeChat gateway's outcome before asking again (it sends each id once).</summary>
     public TimeSpan WeChatOutcomeTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

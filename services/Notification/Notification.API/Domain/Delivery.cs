@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Workers;
+
 namespace Notification.API.Domain;
 
 /// <summary>A message on one channel. (message, channel) is unique, so a channel never carries a message twice;
@@ -52,8 +54,18 @@ public sealed class Delivery
             Status = DeliveryStatus.Failed;
             return;
         }
-        var seconds = Math.Min(Math.Pow(2, Math.Max(0, Attempts - 1)), maxBackoff.TotalSeconds);
-        NextAttemptAt = now + TimeSpan.FromSeconds(seconds);
+        NextAttemptAt = now + new RetryBackoff(TimeSpan.FromSeconds(1), maxBackoff).After(Attempts);
+    }
+
+    /// <summary>Until when a worker holds the delivery while it calls the provider outside any transaction; an
+    /// expired lease (a worker that died) makes it claimable again.</summary>
+    public DateTimeOffset? LeasedUntil { get; private set; }
+    public string? LeaseOwner { get; private set; }
+
+    public void ReleaseLease()
+    {
+        LeasedUntil = null;
+        LeaseOwner = null;
     }
 }
 

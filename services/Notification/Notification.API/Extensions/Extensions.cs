@@ -9,7 +9,7 @@ using Notification.API.Infrastructure;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
-using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Sms;
 using Platform.ServiceDefaults.Patients;
 
 namespace Notification.API.Extensions;
@@ -26,8 +26,10 @@ internal static class Extensions
         builder.Services.AddScoped<MessageDispatcher>();
         builder.Services.AddScoped<SmsChannel>();
         builder.Services.AddScoped<WeChatChannel>();
+        builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHostedService<DeliveryWorker>();
-        builder.AddSmsSender();
+        builder.Services.AddPlatformSmsSender(builder.Configuration);
+        builder.Services.Configure<SmsNoticeOptions>(builder.Configuration.GetSection("Sms"));
         builder.AddPatientDirectory();
         builder.AddPlatformMessaging<NotificationDbContext>("notification", bus =>
         {
@@ -43,20 +45,4 @@ internal static class Extensions
     }
 
     private static bool IsQueueConsumer(Type type) => type != typeof(PushRequestedConsumer) && !type.IsAbstract;
-
-    private static void AddSmsSender(this WebApplicationBuilder builder)
-    {
-        var sms = builder.Configuration.GetSection("Sms").Get<SmsOptions>() ?? new SmsOptions();
-        sms.BaseUrl ??= builder.Configuration["Endpoints:sms"];
-        builder.Services.AddSingleton(sms);
-        if (string.IsNullOrWhiteSpace(sms.BaseUrl))
-        {
-            // The rest of the service works without SMS; urgent SMS wait (and retry) until a provider is configured.
-            builder.Services.AddSingleton<ISmsSender, UnconfiguredSmsSender>();
-            return;
-        }
-        // A send is never repeated by the pipeline (it is a POST); the delivery worker retries with its own backoff.
-        builder.Services.AddHttpClient<ISmsSender, HttpSmsSender>(http => http.BaseAddress = new Uri(sms.BaseUrl.TrimEnd('/') + "/"))
-            .AddPlatformResilience(o => o.WithTimeouts(sms.Timeout));
-    }
 }

@@ -4,47 +4,34 @@ using HisAdapter.API.Extensions;
 using HisAdapter.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Workers;
 
 namespace HisAdapter.API.Application.Commands;
 
-/// <summary>Sends due HIS commands one at a time, each in its own transaction with the row locked (SKIP LOCKED lets
-/// replicas share the table). A HIS that is down or failing only postpones a command, with exponential backoff.</summary>
+/// <summary>Wakes the <see cref="HisCommandWorker"/> before its next poll.</summary>
+public sealed class HisCommandSignal : WorkerSignal;
+
+/// <summary>Sends due HIS commands one at a time without holding a transaction or a row lock while the HIS answers:
+/// claim the command with a short lease (SKIP LOCKED lets replicas share the table), run its handler, then record the
+/// outcome and the handler's changes in one short transaction, only if the lease is still ours. A worker that dies
+/// mid-call leaves a lease that expires, and the command runs again (the handlers are idempotent at the HIS). A HIS
+/// that is down or failing only postpones a command, with the shared backoff.</summary>
 public sealed class HisCommandWorker(
     IServiceScopeFactory scopes, HisReachability reachability, IOptions<HisOptions> options, TimeProvider clock,
-    ILogger<HisCommandWorker> logger) : BackgroundService
+    HisCommandSignal signal, ILogger<HisCommandWorker> logger) : PollingWorker(signal, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessNextAsync(stoppingToken)) { }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "HIS command worker failed; continuing");
-            }
-            await Task.Delay(options.Value.CommandPollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    private readonly string _owner = LeaseOwner.New("his-command");
 
-    /// <summary>Processes one due command; false when none is due.</summary>
-    private async Task<bool> ProcessNextAsync(CancellationToken ct)
+    protected override TimeSpan Interval => options.Value.CommandPollInterval;
+
+    /// <summary>Processes one due command; true when there was one (more may be due).</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HisAdapterDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var command = await db.Commands
-            .FromSql($"SELECT * FROM his_commands WHERE status = 'pending' AND next_attempt_at <= {clock.GetUtcNow()} ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .FirstOrDefaultAsync(ct);
+        var command = await ClaimAsync(db, ct);
         if (command is null) return false;
 
-        command.Attempts++;
         CommandOutcome outcome;
         try
         {
@@ -60,11 +47,50 @@ public sealed class HisCommandWorker(
         {
             outcome = await RefuseAsync(scope.ServiceProvider, command, ex.Message, ct);
         }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "HIS command {Kind} {Id} failed unexpectedly", command.Kind, command.Id);
+            outcome = CommandOutcome.RetryLater(ex.GetType().Name + ": " + ex.Message);
+        }
+        await RecordAsync(db, command, outcome, ct);
+        return true;
+    }
 
+    /// <summary>One statement, so its own short transaction; counts the attempt, so one that died mid-call counts too.</summary>
+    private async Task<HisCommand?> ClaimAsync(HisAdapterDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.Commands
+            .FromSql($"""
+                UPDATE his_commands SET leased_until = {now + options.Value.CommandLease}, lease_owner = {_owner}, attempts = attempts + 1
+                WHERE id = (
+                    SELECT id FROM his_commands
+                    WHERE status = 'pending' AND next_attempt_at <= {now} AND (leased_until IS NULL OR leased_until <= {now})
+                    ORDER BY created_at LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .ToListAsync(ct);
+        return claimed.SingleOrDefault();
+    }
+
+    /// <summary>The outcome, the handler's changes and its events commit together, guarded by the lease: a command
+    /// another worker took over after our lease ran out is left to it.</summary>
+    private async Task RecordAsync(HisAdapterDbContext db, HisCommand command, CommandOutcome outcome, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var stillOurs = await db.Database
+            .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM his_commands WHERE id = {command.Id} AND lease_owner = {_owner} FOR UPDATE")
+            .ToListAsync(ct);
+        if (stillOurs.Count == 0)
+        {
+            logger.LogWarning("HIS command {Kind} {Id}: lease lost before the outcome was recorded; left to its new holder",
+                command.Kind, command.Id);
+            return;
+        }
         Apply(command, outcome);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
     }
 
     private static Task<CommandOutcome> DispatchAsync(IServiceProvider services, HisCommand command, CancellationToken ct) =>
@@ -101,12 +127,13 @@ public sealed class HisCommandWorker(
     private void Apply(HisCommand command, CommandOutcome outcome)
     {
         var now = clock.GetUtcNow();
+        command.LeasedUntil = null;
+        command.LeaseOwner = null;
         switch (outcome)
         {
             case RetryOutcome retry:
                 var settings = options.Value;
-                var delay = TimeSpan.FromTicks(Math.Min(settings.CommandRetryBase.Ticks << Math.Min(command.Attempts - 1, 20),
-                    settings.CommandRetryMax.Ticks));
+                var delay = new RetryBackoff(settings.CommandRetryBase, settings.CommandRetryMax).After(command.Attempts);
                 command.NextAttemptAt = now + delay;
                 command.LastError = retry.Reason;
                 logger.LogWarning("HIS command {Kind} {Id} postponed by {Delay} (attempt {Attempt}): {Reason}",

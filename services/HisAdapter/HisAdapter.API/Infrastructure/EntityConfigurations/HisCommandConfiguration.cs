@@ -14,6 +14,7 @@ internal sealed class HisCommandConfiguration : IEntityTypeConfiguration<HisComm
         e.HasIndex(c => c.CommandKey).IsUnique();
         e.Property(c => c.Payload).HasColumnType("jsonb");
         e.Property(c => c.Attempts).HasColumnDefault(0);
+        e.Property(c => c.LeaseOwner).HasMaxLength(Platform.ServiceDefaults.Workers.LeaseOwner.MaxLength);
         e.HasIndex(c => c.NextAttemptAt).HasDatabaseName("ix_his_commands_due").HasFilter("status = 'pending'");
     }
 }

@@ -3,14 +3,18 @@ using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Security.Masking;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Sms;
 
 namespace Identity.API.Application.Sms;
 
 /// <summary>Issues and checks 6-digit codes. Limits are counted in PostgreSQL under an advisory lock per number and per
-/// requester, so they hold across replicas and concurrent requests.</summary>
-public sealed class SmsCodeService(IdentityDbContext db, IdentityHashes hashes, SmsDeliveryQueue deliveries, TimeProvider clock,
-    IOptions<IdentityServiceOptions> options)
+/// requester, so they hold across replicas and concurrent requests. A code is sent while the request waits, after its
+/// row is committed (no transaction is open during the call): if the provider does not take it, the request says so
+/// in Chinese and the code is withdrawn, so it never goes missing silently and does not hold back the next request.</summary>
+public sealed class SmsCodeService(IdentityDbContext db, IdentityHashes hashes, ISmsSender sender, TimeProvider clock,
+    IOptions<IdentityServiceOptions> options, ILogger<SmsCodeService> logger)
 {
     private SmsCodeOptions Limits => options.Value.SmsCodes;
 
@@ -45,10 +49,24 @@ public sealed class SmsCodeService(IdentityDbContext db, IdentityHashes hashes, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        if (deliver)
-            deliveries.Enqueue(new SmsDelivery(phone, purpose == SmsPurpose.SecondFactor ? "login_code" : "verification_code",
-                new Dictionary<string, string> { ["code"] = code, ["minutes"] = ((int)Limits.Lifetime.TotalMinutes).ToString() }));
+        if (deliver) await SendAsync(id, phone, purpose, code, ct);
         return (int)Limits.ResendInterval.TotalSeconds;
+    }
+
+    private async Task SendAsync(Guid codeId, string phone, string purpose, string code, CancellationToken ct)
+    {
+        var template = purpose == SmsPurpose.SecondFactor ? "login_code" : "verification_code";
+        var result = await sender.SendAsync(phone, template,
+            new Dictionary<string, string> { ["code"] = code, ["minutes"] = ((int)Limits.Lifetime.TotalMinutes).ToString() }, ct);
+        if (result.Sent)
+        {
+            logger.LogInformation("SMS {Template} sent to {Phone}", template, Mask.Phone(phone));
+            return;
+        }
+        logger.LogWarning("SMS {Template} to {Phone} not sent: {Error}", template, Mask.Phone(phone), result.Error);
+        // The code never reached the phone: it must not block the resend interval nor count against the daily limit.
+        await db.SmsCodes.Where(c => c.Id == codeId).ExecuteDeleteAsync(CancellationToken.None);
+        throw new ProblemException(503, "sms_unavailable", "短信发送失败，请稍后重试");
     }
 
     /// <summary>Checks <paramref name="code"/> against the newest usable code; a match spends it, a miss counts against it

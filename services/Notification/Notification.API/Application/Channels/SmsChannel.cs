@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Notification.API.Application.Sms;
 using Notification.API.Domain;
 using Notification.API.Infrastructure;
 using Platform.Security.Encryption;
+using Platform.ServiceDefaults.Sms;
 
 namespace Notification.API.Application.Channels;
 
 /// <summary>Sends a message's SMS to the patient's phone. Lock screens show SMS to anyone nearby, so a critical value
 /// is announced without the result itself.</summary>
-public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, SmsOptions sms, IFieldEncryptor encryptor, TimeProvider clock)
+public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, IOptions<SmsNoticeOptions> sms, IFieldEncryptor encryptor, TimeProvider clock)
 {
     public const string PhoneContext = "patient_accounts.phone";
 
@@ -24,7 +26,7 @@ public sealed class SmsChannel(NotificationDbContext db, ISmsSender sender, SmsO
         }
         var phone = encryptor.Decrypt(link.PhoneEncrypted, PhoneContext);
         var text = TextFor(message, link.PatientName);
-        var result = await sender.SendAsync(phone, sms.Template, new Dictionary<string, string> { [sms.TextParameter] = text }, ct);
+        var result = await sender.SendAsync(phone, sms.Value.Template, new Dictionary<string, string> { [sms.Value.TextParameter] = text }, ct);
         if (result.Sent) delivery.MarkSent(clock.GetUtcNow());
         else delivery.Fail(result.Error ?? "SMS not sent", clock.GetUtcNow(), options.MaxAttempts, options.MaxBackoff, result.Permanent);
     }

@@ -34,6 +34,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         e.HasIndex(d => new { d.MessageId, d.Channel }).IsUnique().HasDatabaseName("ix_deliveries_message_channel");
         e.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_deliveries_due").HasFilter("status = 'pending'");
         e.Property(d => d.Attempts).HasColumnDefault(0);
+        e.Property(d => d.LeaseOwner).HasMaxLength(Platform.ServiceDefaults.Workers.LeaseOwner.MaxLength);
         // Declared so EF inserts a message before its deliveries in the same save.
         e.HasOne<Message>().WithMany().HasForeignKey(d => d.MessageId).OnDelete(DeleteBehavior.Cascade);
     }

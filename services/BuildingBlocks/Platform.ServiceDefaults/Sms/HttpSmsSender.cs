@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Polly;
 
-namespace Notification.API.Application.Sms;
+namespace Platform.ServiceDefaults.Sms;
 
 /// <summary>The SMS provider's HTTP protocol: <c>POST /sms/send {phone, template, params}</c> with <c>X-Api-Key</c>;
 /// 200 with a messageId when accepted. The simulator in tests/Simulators/Sms speaks the same.</summary>
-public sealed class HttpSmsSender(HttpClient http, SmsOptions options, ILogger<HttpSmsSender> logger) : ISmsSender
+internal sealed class HttpSmsSender(HttpClient http, SmsOptions options, ILogger<HttpSmsSender> logger) : ISmsSender
 {
     public async Task<SmsSendResult> SendAsync(string phone, string template, IReadOnlyDictionary<string, string> parameters,
         CancellationToken ct)
