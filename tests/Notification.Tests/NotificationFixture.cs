@@ -41,7 +41,7 @@ public sealed class NotificationFixture : IAsyncLifetime
             ["Notification:Delivery:MaxBackoff"] = "00:00:01",
             ["Notification:WeChatTemplates:report"] = ReportTemplateId,
             ["Notification:PatientAppBaseUrl"] = "https://h5.example-hospital.cn",
-        }.Concat(Identity.Settings).ToDictionary());
+        }.Concat(Identity.Settings).Concat(TestKeys.Security("notification")).ToDictionary());
         Service.UseKestrel(port);
         Service.StartServer();
 

@@ -115,11 +115,11 @@ public sealed class CallbackTests(GatewayFixture fixture)
 
         Assert.Contains("ENT-01", first.GetProperty("reply").GetProperty("content").GetString());
         Assert.Equal("success", retry.GetProperty("body").GetString());
-        var openId = first.GetProperty("fromUser").GetString()!;
-        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatSceneScannedIntegrationEvent", openId));
+        var userId = TestKeys.WeChatUserIds.For(first.GetProperty("fromUser").GetString()!);
+        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatSceneScannedIntegrationEvent", userId.ToString()));
         Assert.Equal(1, await Stack.CountAsync(
-            $"SELECT count(*) FROM outbox_messages WHERE payload->>'openId' = '{openId}' AND payload->>'scene' = 'checkin' AND payload->>'value' = 'ENT-01'"));
-        await Eventually.Until(() => Stack.CountAsync($"SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND payload->>'openId' = '{openId}'"),
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'weChatUserId' = '{userId}' AND payload->>'scene' = 'checkin' AND payload->>'value' = 'ENT-01'"));
+        await Eventually.Until(() => Stack.CountAsync($"SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND payload->>'weChatUserId' = '{userId}'"),
             n => n == 0, what: "scene event published to the broker");
     }
 
@@ -127,18 +127,18 @@ public sealed class CallbackTests(GatewayFixture fixture)
     public async Task Following_through_a_map_code_welcomes_with_the_map_and_records_the_follower()
     {
         var sent = await Stack.Simulator.SendToGatewayAsync(new { fromUser = "map-user", type = "event", @event = "subscribe", eventKey = "qrscene_map:东门" });
-        var openId = sent.GetProperty("fromUser").GetString()!;
+        var userId = TestKeys.WeChatUserIds.For(sent.GetProperty("fromUser").GetString()!);
         var article = sent.GetProperty("reply").GetProperty("article");
         Assert.Equal("http://127.0.0.1:8080/navigation?from=" + Uri.EscapeDataString("东门"), article.GetProperty("url").GetString());
-        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatUserSubscribedIntegrationEvent", openId));
-        Assert.Equal(1, await Stack.CountAsync($"SELECT count(*) FROM wechat_users WHERE open_id = '{openId}' AND subscribed"));
+        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatUserSubscribedIntegrationEvent", userId.ToString()));
+        Assert.Equal(1, await Stack.CountAsync($"SELECT count(*) FROM wechat_users WHERE id = '{userId}' AND subscribed"));
 
         var plain = await Stack.Simulator.SendToGatewayAsync(new { fromUser = "welcome-user", type = "event", @event = "subscribe" });
         Assert.StartsWith("欢迎关注", plain.GetProperty("reply").GetProperty("content").GetString());
 
         await Stack.Simulator.SendToGatewayAsync(new { fromUser = "map-user", type = "event", @event = "unsubscribe" });
-        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatUserUnsubscribedIntegrationEvent", openId));
-        Assert.Equal(0, await Stack.CountAsync($"SELECT count(*) FROM wechat_users WHERE open_id = '{openId}' AND subscribed"));
+        Assert.Equal(1, await Stack.OutboxCountAsync("WeChatUserUnsubscribedIntegrationEvent", userId.ToString()));
+        Assert.Equal(0, await Stack.CountAsync($"SELECT count(*) FROM wechat_users WHERE id = '{userId}' AND subscribed"));
     }
 
     [Fact]

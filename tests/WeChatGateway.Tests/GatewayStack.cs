@@ -1,6 +1,8 @@
 using MassTransit;
 using Platform.Messaging;
 using Platform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Infrastructure;
 
 namespace WeChatGateway.Tests;
@@ -45,7 +47,7 @@ public sealed class GatewayStack : IAsyncDisposable
             ["WeChat:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["WeChat:H5BaseUrl"] = "http://127.0.0.1:8080",
             ["WeChat:CreateMenuOnStart"] = "true",
-        });
+        }.Concat(TestKeys.Security("wechat")).ToDictionary());
         factory.UseKestrel(port);
         factory.StartServer();
         lock (_gateways) _gateways.Add(factory);
@@ -67,6 +69,17 @@ public sealed class GatewayStack : IAsyncDisposable
     }
 
     public Task<long> CountAsync(string sql) => Database.ScalarAsync(sql);
+
+    /// <summary>Records a WeChat user as the gateway does on a callback or sign-in; returns its WeChat user id.</summary>
+    public async Task<Guid> KnowUserAsync(string openId)
+    {
+        await using var scope = _gateways[0].Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<WeChatUsers>().FindOrAddAsync(openId, DateTimeOffset.UtcNow, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<WeChatDbContext>().SaveChangesAsync();
+        return user.Id;
+    }
+
+    public IServiceProvider Services => _gateways[0].Services;
 
     public Task<long> OutboxCountAsync(string eventName, string containing) =>
         Database.ScalarAsync($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.{eventName},%' AND payload::text LIKE '%{containing}%'");

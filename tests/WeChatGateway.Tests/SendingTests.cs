@@ -14,8 +14,8 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
 {
     private GatewayStack Stack => fixture.Stack;
 
-    private static WeChatTemplateMessageRequestedIntegrationEvent Template(string openId) =>
-        new(Guid.NewGuid(), openId, "TPL_BOOKING_OK", "http://127.0.0.1:8080/booking",
+    private static WeChatTemplateMessageRequestedIntegrationEvent Template(Guid weChatUserId) =>
+        new(Guid.NewGuid(), weChatUserId, "TPL_BOOKING_OK", "http://127.0.0.1:8080/booking",
             new Dictionary<string, string> { ["thing1"] = "心血管内科门诊复诊预约已成功请按时到院就诊", ["time2"] = "2024-06-01 09:30" });
 
     private Task<long> Sent(Guid messageId, string status = "sent") =>
@@ -25,11 +25,12 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     public async Task A_token_rejected_in_the_middle_of_sending_is_replaced_once_and_the_message_goes_out_once()
     {
         var openId = await Stack.Simulator.OpenIdOfAsync("token-user");
+        var userId = await Stack.KnowUserAsync(openId);
         await Eventually.Until(() => Stack.CountAsync("SELECT count(*) FROM wechat_credentials WHERE name = 'access_token'"), n => n == 1);
         var forcedBefore = await Stack.Simulator.CounterAsync("stableTokenForced");
         await Stack.Simulator.FaultsAsync(new { failNext = new { path = "/cgi-bin/message/template/send", errcode = 40001, count = 1 } });
 
-        var request = Template(openId);
+        var request = Template(userId);
         await Stack.PublishAsync(request);
 
         await Eventually.Until(() => Sent(request.MessageId), n => n == 1, what: "message sent");
@@ -44,8 +45,9 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     public async Task While_WeChat_is_down_the_message_waits_and_arrives_exactly_once_when_it_returns()
     {
         var openId = await Stack.Simulator.OpenIdOfAsync("outage-user");
+        var userId = await Stack.KnowUserAsync(openId);
         await Stack.Simulator.FaultsAsync(new { down = true });
-        var request = Template(openId);
+        var request = Template(userId);
         await Stack.PublishAsync(request);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.Equal(0, await Stack.Simulator.MessageCountAsync(openId));
@@ -61,7 +63,8 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     public async Task The_same_request_delivered_twice_under_different_broker_ids_is_sent_once()
     {
         var openId = await Stack.Simulator.OpenIdOfAsync("twice-user");
-        var request = Template(openId);
+        var userId = await Stack.KnowUserAsync(openId);
+        var request = Template(userId);
         await Stack.PublishAsync(request, Guid.NewGuid());
         await Stack.PublishAsync(request, Guid.NewGuid());
         await Eventually.Until(() => Sent(request.MessageId), n => n == 1);
@@ -73,7 +76,7 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     [Fact]
     public async Task An_invalid_openid_fails_permanently_without_retrying()
     {
-        var request = Template("not-an-openid");
+        var request = Template(await Stack.KnowUserAsync("not-an-openid"));
         await Stack.PublishAsync(request);
         await Eventually.Until(() => Sent(request.MessageId, "failed"), n => n == 1);
         Assert.Equal(1, await Stack.CountAsync(
@@ -82,11 +85,25 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     }
 
     [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task A_WeChat_user_the_gateway_never_saw_fails_permanently_without_calling_WeChat()
+    {
+        var sentBefore = await Stack.CountAsync("SELECT count(*) FROM sent_messages WHERE status = 'sent'");
+        var request = Template(Guid.NewGuid());
+        await Stack.PublishAsync(request);
+        await Eventually.Until(() => Sent(request.MessageId, "failed"), n => n == 1, what: "unknown user recorded as failed");
+        Assert.Equal(1, await Stack.CountAsync(
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'messageId' = '{request.MessageId}' AND payload->>'errCode' = '40003' AND payload->>'permanent' = 'true'"));
+        Assert.Equal(sentBefore, await Stack.CountAsync("SELECT count(*) FROM sent_messages WHERE status = 'sent'"));
+    }
+
+    [Fact]
     public async Task Customer_service_and_subscription_messages_are_sent()
     {
         var openId = await Stack.Simulator.OpenIdOfAsync("cs-user");
-        var text = new WeChatCustomerServiceMessageRequestedIntegrationEvent(Guid.NewGuid(), openId, "您的报告已出，请查看");
-        var notice = new WeChatSubscribeMessageRequestedIntegrationEvent(Guid.NewGuid(), openId, "TPL_SUB", "http://127.0.0.1:8080/reports",
+        var userId = await Stack.KnowUserAsync(openId);
+        var text = new WeChatCustomerServiceMessageRequestedIntegrationEvent(Guid.NewGuid(), userId, "您的报告已出，请查看");
+        var notice = new WeChatSubscribeMessageRequestedIntegrationEvent(Guid.NewGuid(), userId, "TPL_SUB", "http://127.0.0.1:8080/reports",
             new Dictionary<string, string> { ["thing1"] = "血常规报告" });
         await Stack.PublishAsync(text);
         await Stack.PublishAsync(notice);

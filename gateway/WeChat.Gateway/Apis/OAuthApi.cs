@@ -8,6 +8,7 @@ using Platform.WeChat.OAuth;
 using WeChat.Gateway.Application;
 using WeChat.Gateway.Application.Credentials;
 using WeChat.Gateway.Application.OAuth;
+using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Domain;
 using WeChat.Gateway.Infrastructure;
 
@@ -56,7 +57,8 @@ public static class OAuthApi
     }
 
     public static async Task<RedirectHttpResult> Callback(string? code, string? state, OAuthStateSigner signer,
-        WeChatDbContext db, WeChatClientFactory clients, WeChatTickets tickets, TimeProvider time, CancellationToken ct)
+        WeChatDbContext db, WeChatClientFactory clients, WeChatTickets tickets, WeChatUsers users, TimeProvider time,
+        CancellationToken ct)
     {
         var invalidState = new ProblemException(400, "oauth_state_invalid", "授权请求已失效，请重新进入");
         if (!signer.IsAuthentic(state)) throw invalidState;
@@ -84,17 +86,12 @@ public static class OAuthApi
             throw new ProblemException(400, "oauth_code_invalid", "微信授权已失效，请重新进入");
         }
 
-        var user = await db.Users.FindAsync([token.OpenId], ct);
-        if (user is null)
-        {
-            user = new WeChatUser { OpenId = token.OpenId, UpdatedAt = now };
-            db.Users.Add(user);
-        }
+        var user = await users.FindOrAddAsync(token.OpenId, now, ct);
         user.UnionId = info?.UnionId ?? token.UnionId ?? user.UnionId;
         user.Nickname = info?.Nickname ?? user.Nickname;
         user.HeadImageUrl = info?.HeadImageUrl ?? user.HeadImageUrl;
         user.UpdatedAt = now;
-        var ticket = await tickets.IssueAsync(user, request.Intent, ct);
+        var ticket = await tickets.IssueAsync(user, token.OpenId, request.Intent, ct);
         return TypedResults.Redirect(WithQuery(returnUrl, "wxticket", ticket));
     }
 

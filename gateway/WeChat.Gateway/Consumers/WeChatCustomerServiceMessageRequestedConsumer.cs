@@ -12,11 +12,11 @@ public sealed class WeChatCustomerServiceMessageRequestedConsumer(WeChatDbContex
 {
     protected override Task HandleAsync(WeChatCustomerServiceMessageRequestedIntegrationEvent e,
         ConsumeContext<WeChatCustomerServiceMessageRequestedIntegrationEvent> context) =>
-        sender.SendOnceAsync(new SendRequest(e.MessageId, "custom", e.OpenId, null, async (api, ct) =>
+        sender.SendOnceAsync(new SendRequest(e.MessageId, "custom", e.WeChatUserId, null, async (api, openId, ct) =>
         {
             var payload = string.IsNullOrEmpty(e.ArticleUrl)
-                ? CustomerServiceMessage.Text(e.OpenId, e.Text)
-                : CustomerServiceMessage.News(e.OpenId, e.ArticleTitle ?? e.Text, e.Text, e.ArticleUrl, e.ArticlePicUrl ?? "");
+                ? CustomerServiceMessage.Text(openId, e.Text)
+                : CustomerServiceMessage.News(openId, e.ArticleTitle ?? e.Text, e.Text, e.ArticleUrl, e.ArticlePicUrl ?? "");
             await api.SendCustomMessageAsync(payload, ct);
             return null;
         }), context);

@@ -12,9 +12,9 @@ public sealed class WeChatSubscribeMessageRequestedConsumer(WeChatDbContext db, 
 {
     protected override Task HandleAsync(WeChatSubscribeMessageRequestedIntegrationEvent e,
         ConsumeContext<WeChatSubscribeMessageRequestedIntegrationEvent> context) =>
-        sender.SendOnceAsync(new SendRequest(e.MessageId, "subscribe", e.OpenId, null, async (api, ct) =>
+        sender.SendOnceAsync(new SendRequest(e.MessageId, "subscribe", e.WeChatUserId, null, async (api, openId, ct) =>
         {
-            var message = new SubscribeMessage(e.OpenId, e.TemplateId);
+            var message = new SubscribeMessage(openId, e.TemplateId);
             if (!string.IsNullOrEmpty(e.Page)) message.WithPage(e.Page);
             foreach (var (key, value) in e.Fields) message.Field(key, value);
             await api.SendSubscribeMessageAsync(message, ct);

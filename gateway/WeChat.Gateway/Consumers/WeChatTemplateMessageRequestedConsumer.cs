@@ -15,9 +15,9 @@ public sealed class WeChatTemplateMessageRequestedConsumer(WeChatDbContext db, W
     {
         // Derived from the request's own id, so WeChat drops a resend that follows a lost response.
         var clientMsgId = e.ClientMsgId ?? ClientMsgId.From(e.MessageId.ToString("N"));
-        return sender.SendOnceAsync(new SendRequest(e.MessageId, "template", e.OpenId, clientMsgId, async (api, ct) =>
+        return sender.SendOnceAsync(new SendRequest(e.MessageId, "template", e.WeChatUserId, clientMsgId, async (api, openId, ct) =>
         {
-            var message = new TemplateMessage(e.OpenId, e.TemplateId).WithClientMsgId(clientMsgId);
+            var message = new TemplateMessage(openId, e.TemplateId).WithClientMsgId(clientMsgId);
             if (!string.IsNullOrEmpty(e.Url)) message.WithUrl(e.Url);
             foreach (var (key, value) in e.Fields) message.Field(key, value);
             return await api.SendTemplateMessageAsync(message, ct);

@@ -4,7 +4,8 @@ namespace WeChat.Gateway.Domain;
 public sealed class OAuthTicket
 {
     public required string TicketHash { get; init; }
-    public required string OpenId { get; init; }
+    /// <summary>Encrypted, bound to the ticket hash.</summary>
+    public required string OpenIdEncrypted { get; init; }
     public string? UnionId { get; init; }
     public string? Nickname { get; init; }
     public string? HeadImageUrl { get; init; }

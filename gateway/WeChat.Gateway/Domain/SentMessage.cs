@@ -11,7 +11,7 @@ public sealed class SentMessage
 {
     public Guid MessageId { get; init; }
     public required string Kind { get; init; }
-    public required string OpenId { get; init; }
+    public required Guid WeChatUserId { get; init; }
     public string? ClientMsgId { get; init; }
     public required string Status { get; set; }
     public long? WeChatMsgId { get; set; }

@@ -1,9 +1,11 @@
 namespace WeChat.Gateway.Domain;
 
-/// <summary>What the gateway knows of a follower: whether they follow now, and the profile OAuth gave us.</summary>
+/// <summary>What the gateway knows of a follower: whether they follow now, and the profile OAuth gave us. Stored under
+/// the opaque WeChat user id, with the openid encrypted (see <c>WeChatUsers</c>).</summary>
 public sealed class WeChatUser
 {
-    public required string OpenId { get; init; }
+    public required Guid Id { get; init; }
+    public required string OpenIdEncrypted { get; init; }
     public string? UnionId { get; set; }
     public string? Nickname { get; set; }
     public string? HeadImageUrl { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Security;
 using Platform.ServiceDefaults.Http;
 using Platform.WeChat.Api;
 using Platform.WeChat.Messaging;
@@ -10,6 +11,7 @@ using WeChat.Gateway.Application.Credentials;
 using WeChat.Gateway.Application.Menu;
 using WeChat.Gateway.Application.OAuth;
 using WeChat.Gateway.Application.Sending;
+using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Consumers;
 using WeChat.Gateway.Infrastructure;
 
@@ -25,9 +27,11 @@ internal static class Extensions
             .Validate(o => o.Mode == MessageEncryptionMode.Plaintext || o.EncodingAesKey is { Length: 43 },
                 "兼容模式与安全模式需要 43 位的 WeChat:EncodingAesKey")
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformSecurity(builder.Configuration);
+        builder.Services.AddWeChatUserIds(builder.Configuration);
 
         builder.AddPlatformDbContext<WeChatDbContext>("wechatdb");
+        builder.Services.AddSeeder<WeChatDbContext, LegacyOpenIds>();
         builder.AddPlatformMessaging<WeChatDbContext>("wechat", bus =>
         {
             bus.AddConsumer<WeChatTemplateMessageRequestedConsumer>();
@@ -62,6 +66,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ReturnUrlPolicy>();
         builder.Services.AddSingleton<OAuthStateSigner>();
         builder.Services.AddScoped<WeChatTickets>();
+        builder.Services.AddScoped<WeChatUsers>();
         builder.Services.AddScoped<WeChatMessageSender>();
         builder.Services.AddHostedService<MenuInstaller>();
     }

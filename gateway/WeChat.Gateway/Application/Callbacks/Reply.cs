@@ -16,6 +16,6 @@ public sealed record Reply(string Text, NewsArticle? Article = null)
             : ReplyXml.News(to.FromUserName, to.ToUserName, now.ToUnixTimeSeconds(), [Article]);
 
     /// <summary>The same answer sent later through the customer-service API, for replies that missed WeChat's 5 s.</summary>
-    public WeChatCustomerServiceMessageRequestedIntegrationEvent ToCustomerServiceRequest(string openId) =>
-        new(Guid.CreateVersion7(), openId, Text, Article?.Title, Article?.Url, Article?.PicUrl);
+    public WeChatCustomerServiceMessageRequestedIntegrationEvent ToCustomerServiceRequest(Guid weChatUserId) =>
+        new(Guid.CreateVersion7(), weChatUserId, Text, Article?.Title, Article?.Url, Article?.PicUrl);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Messaging.Outbox;
+using Platform.Security.Masking;
+using Platform.Security.Pseudonyms;
 using Platform.WeChat.Messaging;
 using WeChat.Gateway.Infrastructure;
 
@@ -8,7 +10,7 @@ namespace WeChat.Gateway.Application.Callbacks;
 /// <summary>WeChat waits 5 s for a passive reply and then retries. A reply not ready within the configured timeout is
 /// answered with "success" at once and delivered later as a customer-service message through the outbox.</summary>
 public sealed class ReplyDispatcher(
-    IReplyComposer composer, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    IReplyComposer composer, WeChatUserIds ids, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     IOptions<WeChatGatewayOptions> options, TimeProvider time, ILogger<ReplyDispatcher> logger)
 {
     public async Task<Reply?> ReplyInTimeAsync(InboundMessage message)
@@ -17,9 +19,9 @@ public sealed class ReplyDispatcher(
         var winner = await Task.WhenAny(composing, Task.Delay(options.Value.ReplyTimeout, time));
         if (winner == composing) return await composing;
 
-        logger.LogInformation("Reply to {DedupKey} not ready within {Timeout}; it will follow as a customer-service message",
-            message.DedupKey, options.Value.ReplyTimeout);
-        _ = SendLateAsync(composing, message.FromUserName);
+        logger.LogInformation("Reply to a {MsgType} from {OpenId} not ready within {Timeout}; it will follow as a customer-service message",
+            message.MsgType, Mask.OpenId(message.FromUserName), options.Value.ReplyTimeout);
+        _ = SendLateAsync(composing, ids.For(message.FromUserName));
         return null;
     }
 
@@ -31,24 +33,24 @@ public sealed class ReplyDispatcher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Composing the reply to {DedupKey} failed", message.DedupKey);
+            logger.LogError(e, "Composing the reply to a {MsgType} from {OpenId} failed", message.MsgType, Mask.OpenId(message.FromUserName));
             return null;
         }
     }
 
-    private async Task SendLateAsync(Task<Reply?> composing, string openId)
+    private async Task SendLateAsync(Task<Reply?> composing, Guid weChatUserId)
     {
         try
         {
             if (await composing is not { } reply) return;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<WeChatDbContext>();
-            scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(reply.ToCustomerServiceRequest(openId));
+            scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(reply.ToCustomerServiceRequest(weChatUserId));
             await db.SaveChangesAsync(lifetime.ApplicationStopping);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Queuing a late reply for {OpenId} failed", openId);
+            logger.LogError(e, "Queuing a late reply for WeChat user {WeChatUserId} failed", weChatUserId);
         }
     }
 }

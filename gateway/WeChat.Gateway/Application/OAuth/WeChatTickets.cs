@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Security.Encryption;
 using WeChat.Gateway.Domain;
 using WeChat.Gateway.Infrastructure;
 
@@ -10,15 +11,16 @@ namespace WeChat.Gateway.Application.OAuth;
 public sealed record RedeemedTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl, string? Intent);
 
 /// <summary>The one-time wxticket the H5 app carries to the Identity service; the database keeps only its hash.</summary>
-public sealed class WeChatTickets(WeChatDbContext db, IOptions<WeChatGatewayOptions> options, TimeProvider time)
+public sealed class WeChatTickets(WeChatDbContext db, IFieldEncryptor encryptor, IOptions<WeChatGatewayOptions> options, TimeProvider time)
 {
-    public async Task<string> IssueAsync(WeChatUser user, string? intent, CancellationToken ct)
+    public async Task<string> IssueAsync(WeChatUser user, string openId, string? intent, CancellationToken ct)
     {
         var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
+        var hash = Hash(ticket);
         db.OAuthTickets.Add(new OAuthTicket
         {
-            TicketHash = Hash(ticket), OpenId = user.OpenId, UnionId = user.UnionId, Nickname = user.Nickname,
+            TicketHash = hash, OpenIdEncrypted = encryptor.Encrypt(openId, Context(hash)), UnionId = user.UnionId, Nickname = user.Nickname,
             HeadImageUrl = user.HeadImageUrl, Intent = intent, CreatedAt = now, ExpiresAt = now + options.Value.TicketLifetime,
         });
         await db.SaveChangesAsync(ct);
@@ -34,8 +36,10 @@ public sealed class WeChatTickets(WeChatDbContext db, IOptions<WeChatGatewayOpti
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RedeemedAt, now), ct);
         if (claimed != 1) return null;
         var row = await db.OAuthTickets.AsNoTracking().SingleAsync(t => t.TicketHash == hash, ct);
-        return new RedeemedTicket(row.OpenId, row.UnionId, row.Nickname, row.HeadImageUrl, row.Intent);
+        return new RedeemedTicket(encryptor.Decrypt(row.OpenIdEncrypted, Context(hash)), row.UnionId, row.Nickname, row.HeadImageUrl, row.Intent);
     }
+
+    private static string Context(string ticketHash) => "oauth-ticket:" + ticketHash;
 
     private static string Hash(string ticket) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ticket)));
 }

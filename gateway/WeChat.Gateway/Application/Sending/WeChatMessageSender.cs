@@ -1,22 +1,25 @@
 using MassTransit;
+using Platform.Security.Logging;
 using Platform.Contracts.WeChat;
 using Platform.Messaging.Outbox;
 using Platform.WeChat.Api;
 using Platform.WeChat.Templates;
 using WeChat.Gateway.Application.Credentials;
+using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Domain;
 using WeChat.Gateway.Infrastructure;
 
 namespace WeChat.Gateway.Application.Sending;
 
-/// <summary>One message to send: <see cref="Send"/> calls WeChat and returns its msgid when it gives one.</summary>
-public sealed record SendRequest(Guid MessageId, string Kind, string OpenId, string? ClientMsgId,
-    Func<WeChatApiClient, CancellationToken, Task<long?>> Send);
+/// <summary>One message to send to a WeChat user (by opaque id): <see cref="Send"/> calls WeChat with the user's openid
+/// and returns its msgid when it gives one.</summary>
+public sealed record SendRequest(Guid MessageId, string Kind, Guid WeChatUserId, string? ClientMsgId,
+    Func<WeChatApiClient, string, CancellationToken, Task<long?>> Send);
 
 /// <summary>Sends each requested message at most once (sent_messages keyed by the requester's MessageId) and publishes
 /// its outcome. Transient failures are thrown so the bus retries with backoff; the last retry records the failure.</summary>
 public sealed class WeChatMessageSender(
-    WeChatDbContext db, IIntegrationEventOutbox outbox, WeChatClientFactory clients, TimeProvider time,
+    WeChatDbContext db, IIntegrationEventOutbox outbox, WeChatClientFactory clients, WeChatUsers users, TimeProvider time,
     ILogger<WeChatMessageSender> logger)
 {
     /// <summary>Matches the retry limit Platform.Messaging configures on the bus.</summary>
@@ -34,13 +37,20 @@ public sealed class WeChatMessageSender(
         var now = time.GetUtcNow();
         var row = new SentMessage
         {
-            MessageId = request.MessageId, Kind = request.Kind, OpenId = request.OpenId, ClientMsgId = request.ClientMsgId,
+            MessageId = request.MessageId, Kind = request.Kind, WeChatUserId = request.WeChatUserId, ClientMsgId = request.ClientMsgId,
             Status = SentMessageStatus.Sent, Attempts = context.GetRetryAttempt() + 1, CreatedAt = now, UpdatedAt = now,
         };
         var lastAttempt = context.GetRetryAttempt() >= BusRetryLimit;
+        // A user the gateway never saw (no callback, no sign-in) has no openid here: sending cannot succeed.
+        if (await users.OpenIdOfAsync(request.WeChatUserId, ct) is not { } openId)
+        {
+            Fail(row, WeChatErrorCodes.InvalidOpenId, "unknown WeChat user", permanent: true);
+            db.SentMessages.Add(row);
+            return;
+        }
         try
         {
-            row.WeChatMsgId = await request.Send(clients.WithAccessToken(), ct);
+            row.WeChatMsgId = await request.Send(clients.WithAccessToken(), openId, ct);
             outbox.Add(new WeChatMessageDeliveredIntegrationEvent(request.MessageId, row.WeChatMsgId));
         }
         catch (TemplateFieldException e)
@@ -76,7 +86,7 @@ public sealed class WeChatMessageSender(
         row.ErrCode = errCode;
         row.ErrMsg = errMsg;
         logger.LogWarning("WeChat {Kind} message {MessageId} failed: {ErrCode} {ErrMsg} (permanent: {Permanent})",
-            row.Kind, row.MessageId, errCode, errMsg, permanent);
+            row.Kind, row.MessageId, errCode, LogRedactor.Redact(errMsg), permanent);
         outbox.Add(new WeChatMessageFailedIntegrationEvent(row.MessageId, errCode, errMsg, permanent));
     }
 }

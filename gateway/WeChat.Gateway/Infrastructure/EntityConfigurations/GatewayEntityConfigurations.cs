@@ -11,6 +11,7 @@ internal sealed class ProcessedCallbackConfiguration : IEntityTypeConfiguration<
     {
         e.ToTable("processed_callbacks");
         e.HasKey(c => c.DedupKey);
+        e.Property(c => c.WeChatUserId).HasColumnName("wechat_user_id");
         e.HasIndex(c => c.ReceivedAt);
     }
 }
@@ -20,7 +21,8 @@ internal sealed class WeChatUserConfiguration : IEntityTypeConfiguration<WeChatU
     public void Configure(EntityTypeBuilder<WeChatUser> e)
     {
         e.ToTable("wechat_users");
-        e.HasKey(u => u.OpenId);
+        e.HasKey(u => u.Id);
+        e.Property<string?>(LegacyOpenIds.Column).HasColumnName(LegacyOpenIds.Column);
         e.Property(u => u.Subscribed).HasColumnDefault(false);
     }
 }
@@ -51,6 +53,8 @@ internal sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMe
         e.HasKey(m => m.MessageId);
         // The snake-case convention would split "WeChat" into "we_chat".
         e.Property(m => m.WeChatMsgId).HasColumnName("wechat_msg_id");
+        e.Property(m => m.WeChatUserId).HasColumnName("wechat_user_id");
+        e.Property<string?>(LegacyOpenIds.Column).HasColumnName(LegacyOpenIds.Column);
         e.Property(m => m.Attempts).HasColumnDefault(0);
     }
 }

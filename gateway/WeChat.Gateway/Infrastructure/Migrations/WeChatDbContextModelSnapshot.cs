@@ -173,10 +173,10 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("nickname");
 
-                    b.Property<string>("OpenId")
+                    b.Property<string>("OpenIdEncrypted")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("open_id");
+                        .HasColumnName("open_id_encrypted");
 
                     b.Property<DateTimeOffset?>("RedeemedAt")
                         .HasColumnType("timestamp with time zone")
@@ -203,14 +203,13 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("msg_type");
 
-                    b.Property<string>("OpenId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("open_id");
-
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<Guid>("WeChatUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wechat_user_id");
 
                     b.HasKey("DedupKey")
                         .HasName("pk_processed_callbacks");
@@ -254,11 +253,6 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
-                    b.Property<string>("OpenId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("open_id");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
@@ -271,6 +265,14 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                     b.Property<long?>("WeChatMsgId")
                         .HasColumnType("bigint")
                         .HasColumnName("wechat_msg_id");
+
+                    b.Property<Guid>("WeChatUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wechat_user_id");
+
+                    b.Property<string>("legacy_open_id")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_open_id");
 
                     b.HasKey("MessageId")
                         .HasName("pk_sent_messages");
@@ -309,9 +311,10 @@ namespace WeChat.Gateway.Infrastructure.Migrations
 
             modelBuilder.Entity("WeChat.Gateway.Domain.WeChatUser", b =>
                 {
-                    b.Property<string>("OpenId")
-                        .HasColumnType("text")
-                        .HasColumnName("open_id");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
                     b.Property<string>("HeadImageUrl")
                         .HasColumnType("text")
@@ -324,6 +327,11 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                     b.Property<string>("Nickname")
                         .HasColumnType("text")
                         .HasColumnName("nickname");
+
+                    b.Property<string>("OpenIdEncrypted")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("open_id_encrypted");
 
                     b.Property<bool>("Subscribed")
                         .HasColumnType("boolean")
@@ -346,7 +354,11 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("OpenId")
+                    b.Property<string>("legacy_open_id")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_open_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_wechat_users");
 
                     b.ToTable("wechat_users", (string)null);

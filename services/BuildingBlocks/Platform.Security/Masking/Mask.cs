@@ -21,6 +21,14 @@ public static class Mask
         return v.Length < 7 ? new string('*', v.Length) : v[..3] + new string('*', v.Length - 7) + v[^4..];
     }
 
+    /// <summary>oAbC****wXyZ: enough to tell one's own WeChat apart, never enough to address a message.</summary>
+    public static string OpenId(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        var v = value.Trim();
+        return v.Length < 12 ? new string('*', v.Length) : v[..4] + "****" + v[^4..];
+    }
+
     /// <summary>6222 **** **** 1234, whatever the card's length.</summary>
     public static string Card(string? value)
     {

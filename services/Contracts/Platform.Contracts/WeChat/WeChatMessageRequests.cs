@@ -2,10 +2,11 @@ namespace Platform.Contracts.WeChat;
 
 /// <summary>Asks the WeChat gateway to send a service-account template message. <paramref name="MessageId"/> is the
 /// sender's own id: the gateway sends each id at most once and reports the outcome under it.
+/// The recipient is the opaque <paramref name="WeChatUserId"/>; the gateway alone turns it back into an openid.
 /// Field keys follow WeChat's types (thing1, time2, character_string3 …) so the gateway can apply their rules.</summary>
 public record WeChatTemplateMessageRequestedIntegrationEvent(
     Guid MessageId,
-    string OpenId,
+    Guid WeChatUserId,
     string TemplateId,
     string? Url,
     Dictionary<string, string> Fields,
@@ -14,7 +15,7 @@ public record WeChatTemplateMessageRequestedIntegrationEvent(
 /// <summary>A one-time or long-term subscription notice the user agreed to receive.</summary>
 public record WeChatSubscribeMessageRequestedIntegrationEvent(
     Guid MessageId,
-    string OpenId,
+    Guid WeChatUserId,
     string TemplateId,
     string? Page,
     Dictionary<string, string> Fields) : IntegrationEvent;
@@ -23,7 +24,7 @@ public record WeChatSubscribeMessageRequestedIntegrationEvent(
 /// <paramref name="ArticleUrl"/> is set.</summary>
 public record WeChatCustomerServiceMessageRequestedIntegrationEvent(
     Guid MessageId,
-    string OpenId,
+    Guid WeChatUserId,
     string Text,
     string? ArticleTitle = null,
     string? ArticleUrl = null,

@@ -35,6 +35,7 @@ internal static class Extensions
         builder.AddPlatformDbContext<IdentityDbContext>("identitydb");
         builder.AddPlatformMessaging<IdentityDbContext>("identity");
         services.AddPlatformSecurity(config);
+        services.AddWeChatUserIds(config);
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<IdentityServiceOptions>(config.GetSection("Identity"));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();

@@ -24,11 +24,12 @@ public static class PreferencesApi
 
     public sealed record PreferencesDto(bool InApp, bool WeChat, bool Sms, QuietHoursDto? QuietHours);
 
-    public static async Task<Ok<PreferencesDto>> GetPreferences(ClaimsPrincipal user, NotificationDbContext db, CancellationToken ct)
+    public static async Task<Ok<PreferencesDto>> GetPreferences(ClaimsPrincipal user, NotificationDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var accountId = user.AccountId();
         var preferences = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == accountId, ct)
-            ?? NotificationPreferences.DefaultsFor(accountId);
+            ?? NotificationPreferences.DefaultsFor(accountId, clock.GetUtcNow());
         return TypedResults.Ok(ToDto(preferences));
     }
 
@@ -51,7 +52,7 @@ public static class PreferencesApi
         var preferences = await db.Preferences.FirstOrDefaultAsync(p => p.AccountId == accountId, ct);
         if (preferences is null)
         {
-            preferences = NotificationPreferences.DefaultsFor(accountId);
+            preferences = NotificationPreferences.DefaultsFor(accountId, clock.GetUtcNow());
             db.Preferences.Add(preferences);
         }
         preferences.InApp = body.InApp;

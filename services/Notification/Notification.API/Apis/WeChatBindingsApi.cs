@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Notification.API.Domain;
 using Notification.API.Infrastructure;
+using Platform.Security.Pseudonyms;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 
 namespace Notification.API.Apis;
 
-/// <summary>Links an account to an openid by hand (integration clients, e.g. support tools). The normal path is Identity's
+/// <summary>Links an account to a WeChat user by hand (given the openid, which is turned into the opaque WeChat user id
+/// at once and not kept) (integration clients, e.g. support tools). The normal path is Identity's
 /// WeChatAccountBound/Unbound events (see WeChatBindingConsumers).</summary>
 public static class WeChatBindingsApi
 {
@@ -21,8 +23,8 @@ public static class WeChatBindingsApi
 
     public sealed record BindingRequest(string? OpenId);
 
-    public static async Task<NoContent> Bind(Guid accountId, BindingRequest body, NotificationDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<NoContent> Bind(Guid accountId, BindingRequest body, NotificationDbContext db, WeChatUserIds weChatUserIds,
+        TimeProvider clock, CancellationToken ct)
     {
         var openId = body.OpenId?.Trim();
         new Validation()
@@ -30,14 +32,16 @@ public static class WeChatBindingsApi
             .Length("openId", openId, "openid", 6, 64)
             .Matches("openId", openId, new("^[A-Za-z0-9_-]+$"), "openid 格式不正确")
             .ThrowIfAny();
-        // An openid belongs to one account at a time: binding it elsewhere moves it.
-        await db.WeChatBindings.Where(b => b.OpenId == openId && b.AccountId != accountId).ExecuteDeleteAsync(ct);
+        var weChatUserId = weChatUserIds.For(openId!);
+        var now = clock.GetUtcNow();
+        // A WeChat user belongs to one account at a time: binding it elsewhere moves it.
+        await db.WeChatBindings.Where(b => b.WeChatUserId == weChatUserId && b.AccountId != accountId).ExecuteDeleteAsync(ct);
         var binding = await db.WeChatBindings.FirstOrDefaultAsync(b => b.AccountId == accountId, ct);
-        if (binding is null) db.WeChatBindings.Add(new WeChatBinding { AccountId = accountId, OpenId = openId! });
+        if (binding is null) db.WeChatBindings.Add(new WeChatBinding { AccountId = accountId, WeChatUserId = weChatUserId, BoundAt = now });
         else
         {
-            binding.OpenId = openId!;
-            binding.BoundAt = clock.GetUtcNow();
+            binding.WeChatUserId = weChatUserId;
+            binding.BoundAt = now;
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

@@ -52,14 +52,14 @@ public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEven
     private async Task PlanChannelsAsync(Message message, MessageDraft draft, PatientAccount link, DateTimeOffset now, CancellationToken ct)
     {
         var preferences = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == link.AccountId, ct)
-            ?? NotificationPreferences.DefaultsFor(link.AccountId);
+            ?? NotificationPreferences.DefaultsFor(link.AccountId, now);
         // Critical values reach the patient on every channel, whatever the preferences and the hour.
         bool Wants(string channel) => draft.IsCritical || preferences.Allows(channel);
         var notBefore = draft.IsCritical ? now : preferences.ReleaseTime(now);
 
         if (Wants(DeliveryChannel.InApp))
         {
-            var inApp = Delivery.Create(message.Id, DeliveryChannel.InApp, now);
+            var inApp = Delivery.Create(message.Id, DeliveryChannel.InApp, now, now);
             outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(message.AccountId.ToString()),
                 HubMethods.Message, HubMethods.MessagePayload(message)));
             inApp.MarkSent(now);
@@ -68,10 +68,10 @@ public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEven
 
         if (Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
             && await CanReachOnWeChatAsync(message.AccountId, ct))
-            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, notBefore));
+            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, now, notBefore));
 
         if (draft.MustNotBeMissed && link.PhoneEncrypted is not null && Wants(DeliveryChannel.Sms))
-            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.Sms, notBefore));
+            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.Sms, now, notBefore));
     }
 
     /// <summary>Template messages need a known openid that has not unfollowed the service account.</summary>
@@ -79,7 +79,7 @@ public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEven
     {
         var binding = await db.WeChatBindings.AsNoTracking().FirstOrDefaultAsync(b => b.AccountId == accountId, ct);
         if (binding is null) return false;
-        var follower = await db.WeChatFollowers.AsNoTracking().FirstOrDefaultAsync(f => f.OpenId == binding.OpenId, ct);
+        var follower = await db.WeChatFollowers.AsNoTracking().FirstOrDefaultAsync(f => f.WeChatUserId == binding.WeChatUserId, ct);
         return follower?.Subscribed ?? true;
     }
 }

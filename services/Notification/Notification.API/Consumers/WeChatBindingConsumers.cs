@@ -7,20 +7,20 @@ using Platform.Messaging.Inbox;
 
 namespace Notification.API.Consumers;
 
-/// <summary>Identity announces which openid an account signed in with; template messages for the account go there.</summary>
+/// <summary>Identity announces which WeChat user (opaque id) an account signed in with; template messages for the account go there.</summary>
 public sealed class WeChatAccountBoundConsumer(NotificationDbContext db)
     : IdempotentConsumer<WeChatAccountBoundIntegrationEvent, NotificationDbContext>(db)
 {
     protected override async Task HandleAsync(WeChatAccountBoundIntegrationEvent e, ConsumeContext<WeChatAccountBoundIntegrationEvent> context)
     {
         var ct = context.CancellationToken;
-        // An openid belongs to one account at a time: binding it elsewhere moves it.
-        await Db.WeChatBindings.Where(b => b.OpenId == e.OpenId && b.AccountId != e.AccountId).ExecuteDeleteAsync(ct);
+        // A WeChat user belongs to one account at a time: binding it elsewhere moves it.
+        await Db.WeChatBindings.Where(b => b.WeChatUserId == e.WeChatUserId && b.AccountId != e.AccountId).ExecuteDeleteAsync(ct);
         var binding = await Db.WeChatBindings.FirstOrDefaultAsync(b => b.AccountId == e.AccountId, ct);
-        if (binding is null) Db.WeChatBindings.Add(new WeChatBinding { AccountId = e.AccountId, OpenId = e.OpenId, BoundAt = e.OccurredAt });
+        if (binding is null) Db.WeChatBindings.Add(new WeChatBinding { AccountId = e.AccountId, WeChatUserId = e.WeChatUserId, BoundAt = e.OccurredAt });
         else if (binding.BoundAt <= e.OccurredAt)
         {
-            binding.OpenId = e.OpenId;
+            binding.WeChatUserId = e.WeChatUserId;
             binding.BoundAt = e.OccurredAt;
         }
     }

@@ -36,22 +36,22 @@ public sealed class WeChatUserSubscribedConsumer(NotificationDbContext db)
     : IdempotentConsumer<WeChatUserSubscribedIntegrationEvent, NotificationDbContext>(db)
 {
     protected override Task HandleAsync(WeChatUserSubscribedIntegrationEvent e, ConsumeContext<WeChatUserSubscribedIntegrationEvent> context) =>
-        Followers.RecordAsync(Db, e.OpenId, true, e.At, context.CancellationToken);
+        Followers.RecordAsync(Db, e.WeChatUserId, true, e.At, context.CancellationToken);
 }
 
 public sealed class WeChatUserUnsubscribedConsumer(NotificationDbContext db)
     : IdempotentConsumer<WeChatUserUnsubscribedIntegrationEvent, NotificationDbContext>(db)
 {
     protected override Task HandleAsync(WeChatUserUnsubscribedIntegrationEvent e, ConsumeContext<WeChatUserUnsubscribedIntegrationEvent> context) =>
-        Followers.RecordAsync(Db, e.OpenId, false, e.At, context.CancellationToken);
+        Followers.RecordAsync(Db, e.WeChatUserId, false, e.At, context.CancellationToken);
 }
 
 internal static class Followers
 {
-    public static async Task RecordAsync(NotificationDbContext db, string openId, bool subscribed, DateTimeOffset at, CancellationToken ct)
+    public static async Task RecordAsync(NotificationDbContext db, Guid weChatUserId, bool subscribed, DateTimeOffset at, CancellationToken ct)
     {
-        var follower = await db.WeChatFollowers.FirstOrDefaultAsync(f => f.OpenId == openId, ct);
-        if (follower is null) db.WeChatFollowers.Add(new WeChatFollower { OpenId = openId, Subscribed = subscribed, ChangedAt = at });
+        var follower = await db.WeChatFollowers.FirstOrDefaultAsync(f => f.WeChatUserId == weChatUserId, ct);
+        if (follower is null) db.WeChatFollowers.Add(new WeChatFollower { WeChatUserId = weChatUserId, Subscribed = subscribed, ChangedAt = at });
         else if (at >= follower.ChangedAt)
         {
             follower.Subscribed = subscribed;

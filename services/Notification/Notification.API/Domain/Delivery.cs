@@ -11,13 +11,14 @@ public sealed class Delivery
     public required string Channel { get; init; }
     public string Status { get; private set; } = DeliveryStatus.Pending;
     public int Attempts { get; private set; }
-    public DateTimeOffset NextAttemptAt { get; private set; } = DateTimeOffset.UtcNow;
-    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
-    public static Delivery Create(Guid messageId, string channel, DateTimeOffset notBefore) =>
-        new() { MessageId = messageId, Channel = channel, NextAttemptAt = notBefore };
+    /// <param name="now">The clock's time (TimeProvider), when the delivery is planned.</param>
+    public static Delivery Create(Guid messageId, string channel, DateTimeOffset now, DateTimeOffset notBefore) =>
+        new() { MessageId = messageId, Channel = channel, CreatedAt = now, NextAttemptAt = notBefore };
 
     public void MarkSent(DateTimeOffset at)
     {

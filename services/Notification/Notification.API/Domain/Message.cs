@@ -16,7 +16,7 @@ public sealed class Message
     public required string Body { get; init; }
     public string? Link { get; init; }
     public string Severity { get; init; } = MessageSeverity.Normal;
-    public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; private set; }
 
     public void MarkRead(DateTimeOffset at) => ReadAt ??= at;

@@ -12,9 +12,9 @@ public sealed class NotificationPreferences
     public bool Sms { get; set; } = true;
     public TimeOnly? QuietStart { get; set; }
     public TimeOnly? QuietEnd { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; }
 
-    public static NotificationPreferences DefaultsFor(Guid accountId) => new() { AccountId = accountId };
+    public static NotificationPreferences DefaultsFor(Guid accountId, DateTimeOffset now) => new() { AccountId = accountId, UpdatedAt = now };
 
     public bool Allows(string channel) => channel switch
     {

@@ -19,7 +19,9 @@ internal static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<NotificationDbContext>("notificationdb");
+        builder.Services.AddSeeder<NotificationDbContext, LegacyOpenIds>();
         builder.Services.AddPlatformSecurity(builder.Configuration);
+        builder.Services.AddWeChatUserIds(builder.Configuration);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));

@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using Platform.Contracts.Identity;
 using Platform.Messaging.Outbox;
 using Platform.Security.Encryption;
+using Platform.Security.Pseudonyms;
 using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Application.WeChat;
@@ -25,7 +26,7 @@ public sealed record WeChatBindPreview(string? Nickname, string? AvatarUrl, stri
 /// A link takes three steps, all by the owner in the same browser: <see cref="StartAsync"/> (a one-time intent tied to the
 /// account and to an HttpOnly cookie), <see cref="RedeemAsync"/> (the gateway's ticket must carry that intent; shows who
 /// is being bound) and <see cref="ConfirmAsync"/>. Unlinking revokes every sign-in WeChat made.</summary>
-public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, IFieldEncryptor encryptor, IIntegrationEventOutbox outbox,
+public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, WeChatUserIds weChatUserIds, IFieldEncryptor encryptor, IIntegrationEventOutbox outbox,
     WeChatTicketRedeemer redeemer, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, TimeProvider clock)
 {
     /// <summary>The browser key: HttpOnly, SameSite=Strict, only sent to the binding endpoints.</summary>
@@ -107,7 +108,7 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, I
         var replaced = account.WeChatBound;
         account.WeChatOpenIdHash = openIdHash;
         account.WeChatOpenIdEncrypted = encryptor.Encrypt(openId, WeChatSignIn.OpenIdContext + ":" + account.Id.ToString("N"));
-        outbox.Add(new WeChatAccountBoundIntegrationEvent(account.Id, openId));
+        outbox.Add(new WeChatAccountBoundIntegrationEvent(account.Id, weChatUserIds.For(openId)));
         await db.SaveChangesAsync(ct);
         // A WeChat bound before keeps no sign-in to this account.
         if (replaced) await RevokeWeChatSignInsAsync(account.Id, ct);

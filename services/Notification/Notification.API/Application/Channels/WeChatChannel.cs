@@ -17,11 +17,11 @@ public sealed class WeChatChannel(NotificationDbContext db, IIntegrationEventOut
         var binding = await db.WeChatBindings.AsNoTracking().FirstOrDefaultAsync(b => b.AccountId == message.AccountId, ct);
         if (binding is null || !options.Value.WeChatTemplates.TryGetValue(message.Category, out var templateId))
         {
-            delivery.Fail("no openid or template for this message", now, settings.MaxAttempts, settings.MaxBackoff, permanent: true);
+            delivery.Fail("no WeChat binding or template for this message", now, settings.MaxAttempts, settings.MaxBackoff, permanent: true);
             return;
         }
         var url = message.Link is null ? null : options.Value.PatientAppBaseUrl.TrimEnd('/') + message.Link;
-        outbox.Add(new WeChatTemplateMessageRequestedIntegrationEvent(delivery.Id, binding.OpenId, templateId, url,
+        outbox.Add(new WeChatTemplateMessageRequestedIntegrationEvent(delivery.Id, binding.WeChatUserId, templateId, url,
             FieldsFor(message), delivery.Id.ToString("N")));
         delivery.MarkRequested(now + settings.WeChatOutcomeTimeout);
     }

@@ -51,22 +51,6 @@ internal sealed class PatientAccountConfiguration : IEntityTypeConfiguration<Pat
     }
 }
 
-internal sealed class WeChatConfiguration : IEntityTypeConfiguration<WeChatBinding>, IEntityTypeConfiguration<WeChatFollower>
-{
-    public void Configure(EntityTypeBuilder<WeChatBinding> e)
-    {
-        e.ToTable("wechat_bindings");
-        e.HasKey(b => b.AccountId);
-        e.HasIndex(b => b.OpenId).IsUnique();
-    }
-
-    public void Configure(EntityTypeBuilder<WeChatFollower> e)
-    {
-        e.ToTable("wechat_followers");
-        e.HasKey(f => f.OpenId);
-    }
-}
-
 internal sealed class PreferencesConfiguration : IEntityTypeConfiguration<NotificationPreferences>
 {
     public void Configure(EntityTypeBuilder<NotificationPreferences> e)

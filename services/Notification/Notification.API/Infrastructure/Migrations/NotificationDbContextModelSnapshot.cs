@@ -235,26 +235,30 @@ namespace Notification.API.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("bound_at");
 
-                    b.Property<string>("OpenId")
-                        .IsRequired()
+                    b.Property<Guid>("WeChatUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wechat_user_id");
+
+                    b.Property<string>("legacy_open_id")
                         .HasColumnType("text")
-                        .HasColumnName("open_id");
+                        .HasColumnName("legacy_open_id");
 
                     b.HasKey("AccountId")
                         .HasName("pk_wechat_bindings");
 
-                    b.HasIndex("OpenId")
+                    b.HasIndex("WeChatUserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_wechat_bindings_open_id");
+                        .HasDatabaseName("ix_wechat_bindings_wechat_user_id");
 
                     b.ToTable("wechat_bindings", (string)null);
                 });
 
             modelBuilder.Entity("Notification.API.Domain.WeChatFollower", b =>
                 {
-                    b.Property<string>("OpenId")
-                        .HasColumnType("text")
-                        .HasColumnName("open_id");
+                    b.Property<Guid>("WeChatUserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("wechat_user_id");
 
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -264,7 +268,11 @@ namespace Notification.API.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("subscribed");
 
-                    b.HasKey("OpenId")
+                    b.Property<string>("legacy_open_id")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_open_id");
+
+                    b.HasKey("WeChatUserId")
                         .HasName("pk_wechat_followers");
 
                     b.ToTable("wechat_followers", (string)null);
