@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDepartmentsApi();
+app.MapContentAdminApi();
 app.Run();
 
 public partial class Program;
