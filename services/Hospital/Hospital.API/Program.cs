@@ -10,6 +10,9 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDepartmentsApi();
 app.MapContentAdminApi();
+app.MapHospitalInfoApi();
+app.MapDoctorsApi();
+app.MapMediaApi();
 app.Run();
 
 public partial class Program;
