@@ -9,6 +9,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDepartmentsApi();
+app.MapContentAdminApi();
+app.MapHospitalInfoApi();
+app.MapDoctorsApi();
+app.MapMediaApi();
 app.Run();
 
 public partial class Program;

@@ -1,6 +1,7 @@
 import { createApiClient } from '@shared/api.js'
 import { REFRESH_KEYS, TOKEN_KEYS } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
+import { hospitalInfoApi } from '@shared/hospitalInfo.js'
 import { identityApi } from '@shared/identity.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -20,5 +21,6 @@ export const api = createApiClient({
   onUnauthorized: (error) => unauthorizedHandler(error),
 })
 export const departments = departmentsApi(api)
+export const hospitalInfo = hospitalInfoApi(api)
 export const identity = identityApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })
