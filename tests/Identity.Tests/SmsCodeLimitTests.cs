@@ -59,7 +59,8 @@ public sealed class SmsCodeLimitTests(IdentityFixture f) : IClassFixture<Identit
 
             Assert.Equal(knownResponse.StatusCode, unknownResponse.StatusCode);
             Assert.Equal(await knownResponse.Content.ReadAsStringAsync(), await unknownResponse.Content.ReadAsStringAsync());
-            // Delivery happens after the answer, so neither waits for the SMS gateway.
+            // The known number's code is sent while the request waits (a provider failure must be told, not dropped);
+            // a local provider answers within milliseconds, so the two still look alike.
             Assert.True(Math.Abs((knownTime - unknownTime).TotalMilliseconds) < 500, $"{knownTime} vs {unknownTime}");
             await Eventually.Until(() => f.SmsMessagesAsync(known), m => m.Count == 2, TimeSpan.FromSeconds(10));
             Assert.Empty(await f.SmsMessagesAsync(unknown));
@@ -68,6 +69,24 @@ public sealed class SmsCodeLimitTests(IdentityFixture f) : IClassFixture<Identit
         {
             f.Clock.Offset = TimeSpan.Zero;
         }
+    }
+
+    [Fact]
+    public async Task A_code_the_provider_refuses_is_reported_in_chinese_and_withdrawn()
+    {
+        var phone = IdentityApi.NewPhone();
+        (await f.Sms.Http.PostAsJsonAsync("$sim/faults", new { mode = "error", count = 1 })).EnsureSuccessStatusCode();
+
+        var refused = await f.Client().RequestCodeAsync(phone);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("sms_unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal("短信发送失败，请稍后重试", problem.GetProperty("detail").GetString());
+        Assert.Empty(await f.SmsMessagesAsync(phone));
+
+        // The unsent code does not hold back the next request with the resend interval.
+        Assert.Equal(HttpStatusCode.Accepted, (await f.Client().RequestCodeAsync(phone)).StatusCode);
+        Assert.Single(await f.SmsMessagesAsync(phone));
     }
 
     [Theory]

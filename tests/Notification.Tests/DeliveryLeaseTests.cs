@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Notification.API.Domain;
+using Platform.Contracts.Reports;
 using Platform.Contracts.Scheduling;
 using Platform.Testing;
 
