@@ -15,7 +15,7 @@ namespace Platform.Messaging.Outbox;
 /// the work; a row whose publish fails stays pending and is retried with backoff until the broker takes it. Each row is
 /// published inside the trace that wrote it, so MassTransit carries that trace to the consumers.</summary>
 internal sealed class OutboxDispatcher<TContext>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,10 +30,10 @@ internal sealed class OutboxDispatcher<TContext>(
             try
             {
                 published = await DispatchBatchAsync(settings, stoppingToken);
-                if (DateTimeOffset.UtcNow - lastCleanup > TimeSpan.FromHours(1))
+                if (clock.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
                 {
                     await CleanupAsync(settings, stoppingToken);
-                    lastCleanup = DateTimeOffset.UtcNow;
+                    lastCleanup = clock.GetUtcNow();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
@@ -42,7 +42,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 logger.LogWarning(e, "Outbox dispatch round failed; will retry");
             }
             // A full batch means more may be waiting: go again at once.
-            if (published < settings.BatchSize) await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            if (published < settings.BatchSize) await signal.WaitAsync(settings.PollInterval, clock, stoppingToken);
         }
     }
 
@@ -51,10 +51,12 @@ internal sealed class OutboxDispatcher<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Due by the service's clock, the one that wrote next_attempt_at, not the database server's.
+        var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>()
             .FromSqlInterpolated($"""
                 SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= now()
+                WHERE sent_at IS NULL AND next_attempt_at <= {now}
                 ORDER BY created_at, id
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED
@@ -87,10 +89,10 @@ internal sealed class OutboxDispatcher<TContext>(
         {
             var type = MessageTypeName.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxJson.Options)!;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.PublishTimeout);
-            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
-            row.SentAt = DateTimeOffset.UtcNow;
+            using var timeout = new CancellationTokenSource(settings.PublishTimeout, clock);
+            using var publishCt = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, publishCt.Token);
+            row.SentAt = clock.GetUtcNow();
             row.LastError = null;
             return true;
         }
@@ -99,7 +101,7 @@ internal sealed class OutboxDispatcher<TContext>(
             activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             row.Attempts++;
             var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, row.Attempts - 1), settings.MaxBackoff.TotalSeconds));
-            row.NextAttemptAt = DateTimeOffset.UtcNow + delay;
+            row.NextAttemptAt = clock.GetUtcNow() + delay;
             row.LastError = e.GetType().Name + ": " + e.Message;
             logger.LogWarning("Outbox publish of {MessageId} failed (attempt {Attempt}), next try in {Delay}s: {Error}",
                 row.Id, row.Attempts, delay.TotalSeconds, row.LastError);
@@ -111,7 +113,7 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = DateTimeOffset.UtcNow - settings.Retention;
+        var cutoff = clock.GetUtcNow() - settings.Retention;
         await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
         await db.Set<Inbox.InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
     }

@@ -10,10 +10,11 @@ public sealed class OutboxSignal
 
     public void Nudge() => _channel.Writer.TryWrite(true);
 
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>Returns on a nudge or once <paramref name="timeout"/> has passed by <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
+        using var elapsed = new CancellationTokenSource(timeout, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, elapsed.Token);
         try { await _channel.Reader.ReadAsync(cts.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
     }
