@@ -33,10 +33,6 @@ service_environment() {
   echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
   echo "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
   echo "DOTNET_NOLOGO=1"
-  # The runtime's W^X double mapping keeps JIT-compiled code in shared memfd mappings (memfd:doublemapper) on top of
-  # its private copy; without it the code sits once in private memory (docs/memory.md weighs the trade-off).
-  # deploy/docker/service.Dockerfile sets the same for docker-compose and Kubernetes.
-  echo "DOTNET_EnableWriteXorExecute=0"
   # The local stack rebuilds a database left by the old SQL migrator (before the EF Core migrations) from scratch.
   echo "Persistence__RecreateLegacyDatabase=true"
   [ "$db" != "-" ] && echo "ConnectionStrings__${db}db=$(pg_connection "$db")"
