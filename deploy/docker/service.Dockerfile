@@ -8,8 +8,7 @@ RUN dotnet publish "$PROJECT" -c Release -o /app /p:UseAppHost=false
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# W^X off as on the local stack (deploy/local/components.sh, docs/memory.md): JIT-compiled code mapped once, not twice.
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080 DOTNET_NOLOGO=1 DOTNET_EnableWriteXorExecute=0
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 DOTNET_NOLOGO=1
 EXPOSE 8080
 USER app
 HEALTHCHECK --interval=10s --timeout=3s CMD ["dotnet", "--info"]
