@@ -20,7 +20,7 @@ public static class FhirServiceCollectionExtensions
     /// validation of every POST/PUT (<see cref="FhirValidationHandler"/>), the SMART backend-services token
     /// (<see cref="SmartBackendTokenHandler"/>, when <see cref="FhirClientOptions.Authentication"/> is set), and the
     /// standard resilience handler (GET/DELETE retried; POST/PUT never, a lost answer cannot tell whether they applied).
-    /// The validator is a singleton, warmed in the background at start-up.
+    /// The validator is a singleton, warmed in the background at start-up and released when idle (Fhir:Validation).
     /// </summary>
     public static IHttpClientBuilder AddFhirClient(this IServiceCollection services, Action<FhirClientOptions> configure)
     {
@@ -70,6 +70,8 @@ public static class FhirServiceCollectionExtensions
     /// <summary>The singleton validator and its start-up warm-up, for a service that validates without a client.</summary>
     public static IServiceCollection AddFhirValidation(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FhirValidationOptions>().BindConfiguration(FhirValidationOptions.Section);
         services.TryAddSingleton<FhirResourceValidator>();
         services.TryAddTransient<FhirValidationHandler>();
         if (services.All(d => d.ImplementationType != typeof(FhirValidatorWarmup)))

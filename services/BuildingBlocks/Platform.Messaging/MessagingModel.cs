@@ -25,7 +25,7 @@ public static class MessagingModel
         {
             e.ToTable("inbox_messages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
-            // Consumers insert their row with SQL (ON CONFLICT DO NOTHING) and leave the time to the database.
+            // Consumers insert their row with SQL (ON CONFLICT DO NOTHING) and the service's clock; the default covers older rows.
             e.Property(m => m.ProcessedAt).HasColumnDefaultSql("now()");
         });
         return model;

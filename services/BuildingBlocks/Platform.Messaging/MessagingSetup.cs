@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Messaging.Outbox;
 using Platform.Persistence;
 
@@ -22,6 +23,7 @@ public static class MessagingSetup
         var quorum = builder.Configuration.GetValue("Messaging:QuorumQueues", false);
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<PendingOutboxContexts>();
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();

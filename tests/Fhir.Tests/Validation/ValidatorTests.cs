@@ -3,6 +3,7 @@ using Hl7.Fhir.Rest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Fhir.Validation;
 
 namespace Fhir.Tests.Validation;
@@ -10,7 +11,8 @@ namespace Fhir.Tests.Validation;
 /// <summary>One validator for the class: unpacking the specification takes seconds, as it does once per service.</summary>
 public sealed class ValidatorFixture : IDisposable
 {
-    public FhirResourceValidator Validator { get; } = new();
+    public FhirResourceValidator Validator { get; } = new(TimeProvider.System,
+        Options.Create(new FhirValidationOptions { ReleaseAfterIdle = TimeSpan.Zero }));
 
     public void Dispose() => Validator.Dispose();
 }

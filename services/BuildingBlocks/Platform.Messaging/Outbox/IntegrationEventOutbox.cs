@@ -5,11 +5,11 @@ using Platform.Contracts;
 
 namespace Platform.Messaging.Outbox;
 
-internal sealed class IntegrationEventOutbox<TContext>(TContext db) : IIntegrationEventOutbox where TContext : DbContext
+internal sealed class IntegrationEventOutbox<TContext>(TContext db, TimeProvider clock) : IIntegrationEventOutbox where TContext : DbContext
 {
     public void Add<TMessage>(TMessage message) where TMessage : class
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         // The request's (or the consumed message's) activity: the dispatcher publishes inside this trace.
         var activity = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current : null;
         db.Set<OutboxMessage>().Add(new OutboxMessage

@@ -17,7 +17,7 @@ namespace Platform.Messaging.Outbox;
 /// dispatcher that dies mid-batch leaves leases that expire, and the rows are published again (consumers are
 /// idempotent). Each row is published inside the trace that wrote it, so MassTransit carries that trace on.</summary>
 internal sealed class OutboxDispatcher<TContext>(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : PollingWorker(signal, logger) where TContext : DbContext
 {
     private readonly string _owner = LeaseOwner.New("outbox");
@@ -36,10 +36,10 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         var settings = options.Value;
         var published = await DispatchBatchAsync(settings, ct);
-        if (DateTimeOffset.UtcNow - _lastCleanup > TimeSpan.FromHours(1))
+        if (clock.GetUtcNow() - _lastCleanup > TimeSpan.FromHours(1))
         {
             await CleanupAsync(settings, ct);
-            _lastCleanup = DateTimeOffset.UtcNow;
+            _lastCleanup = clock.GetUtcNow();
         }
         // A full batch means more may be waiting: go again at once.
         return published >= settings.BatchSize;
@@ -65,13 +65,15 @@ internal sealed class OutboxDispatcher<TContext>(
     /// <summary>One statement, so its own short transaction: the row locks last only as long as the UPDATE.</summary>
     private async Task<List<OutboxMessage>> ClaimAsync(TContext db, OutboxOptions settings, CancellationToken ct)
     {
-        var lease = settings.Lease;
+        // Due and leased by the service's clock, the one that wrote next_attempt_at, not the database server's.
+        var now = clock.GetUtcNow();
+        var leasedUntil = now + settings.Lease;
         var claimed = await db.Set<OutboxMessage>()
             .FromSqlInterpolated($"""
-                UPDATE outbox_messages SET leased_until = now() + {lease}, lease_owner = {_owner}
+                UPDATE outbox_messages SET leased_until = {leasedUntil}, lease_owner = {_owner}
                 WHERE id IN (
                     SELECT id FROM outbox_messages
-                    WHERE sent_at IS NULL AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until < now())
+                    WHERE sent_at IS NULL AND next_attempt_at <= {now} AND (leased_until IS NULL OR leased_until < {now})
                     ORDER BY created_at, id
                     LIMIT {settings.BatchSize}
                     FOR UPDATE SKIP LOCKED)
@@ -88,7 +90,7 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         if (batch.Count == 0) return;
         var rows = db.Set<OutboxMessage>();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sent = outcomes.Where(o => o.Error is null).Select(o => o.Row.Id).ToList();
         if (sent.Count > 0)
@@ -130,9 +132,9 @@ internal sealed class OutboxDispatcher<TContext>(
         {
             var type = MessageTypeName.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, OutboxJson.Options)!;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(settings.PublishTimeout);
-            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
+            using var timeout = new CancellationTokenSource(settings.PublishTimeout, clock);
+            using var publishCt = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, publishCt.Token);
             return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -146,7 +148,7 @@ internal sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = DateTimeOffset.UtcNow - settings.Retention;
+        var cutoff = clock.GetUtcNow() - settings.Retention;
         await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(ct);
         await db.Set<Inbox.InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
     }
