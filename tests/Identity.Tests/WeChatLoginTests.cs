@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Security.Otp;
+using Platform.Testing;
 
 namespace Identity.Tests;
 
@@ -128,7 +129,7 @@ public sealed class WeChatLoginTests(WeChatIdentityFixture f) : IClassFixture<We
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync(Confirm, null)).StatusCode);
         Assert.True(await WeChatBoundAsync(browser));
         Assert.Equal(1, await f.Database.ScalarAsync(
-            $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%WeChatAccountBoundIntegrationEvent%' AND payload->>'accountId' = '{session.AccountId}' AND payload->>'openId' = '{openId}'"));
+            $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%WeChatAccountBoundIntegrationEvent%' AND payload->>'accountId' = '{session.AccountId}' AND payload->>'weChatUserId' = '{TestKeys.WeChatUserIds.For(openId)}' AND payload::text NOT LIKE '%{openId}%'"));
         // Stored only hashed and encrypted.
         Assert.Equal(0, await f.Database.ScalarAsync($"SELECT count(*) FROM accounts WHERE we_chat_open_id_encrypted LIKE '%{openId}%' OR we_chat_open_id_hash = '{openId}'"));
         Assert.Equal(0, await f.Database.ScalarAsync($"SELECT count(*) FROM wechat_bind_intents WHERE open_id_encrypted LIKE '%{openId}%'"));

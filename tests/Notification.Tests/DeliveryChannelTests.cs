@@ -117,7 +117,8 @@ public sealed class DeliveryChannelTests(NotificationFixture fixture)
         var report = Guid.NewGuid();
         var e = new ReportReadyIntegrationEvent(report, patient, "HIS-R-w", "检验", "肝功能", DateTimeOffset.UtcNow);
         await fixture.PublishAsync(e);
-        var requests = $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%WeChatTemplateMessageRequested%' AND payload->>'openId' = '{openId}'";
+        var userId = TestKeys.WeChatUserIds.For(openId);
+        var requests = $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%WeChatTemplateMessageRequested%' AND payload->>'weChatUserId' = '{userId}'";
         await Eventually.Until(() => fixture.Database.ScalarAsync(requests), n => n == 1, what: "template message requested");
         var deliveryId = await ScalarGuid(
             $"SELECT d.id::text FROM deliveries d JOIN messages m ON m.id = d.message_id WHERE m.source_event_id = '{e.Id}' AND d.channel = 'wechat'");
@@ -139,9 +140,10 @@ public sealed class DeliveryChannelTests(NotificationFixture fixture)
         var integration = fixture.Service.CreateClient();
         integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
         await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId });
-        var bye = new WeChatUserUnsubscribedIntegrationEvent(openId, DateTimeOffset.UtcNow);
+        var userId = TestKeys.WeChatUserIds.For(openId);
+        var bye = new WeChatUserUnsubscribedIntegrationEvent(userId, DateTimeOffset.UtcNow);
         await fixture.PublishAsync(bye);
-        await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM wechat_followers WHERE open_id = '{openId}' AND NOT subscribed"),
+        await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM wechat_followers WHERE wechat_user_id = '{userId}' AND NOT subscribed"),
             n => n == 1, what: "unfollow recorded");
 
         var e = new ReportReadyIntegrationEvent(Guid.NewGuid(), patient, "HIS-R-u", "检验", "血脂", DateTimeOffset.UtcNow);

@@ -39,6 +39,7 @@ public sealed class WeChatDeliveryTests(BrowserFixture browser)
     [Trait("Rubric", "R15")]
     [Trait("Rubric", "R18")]
     [Trait("Rubric", "R01")]
+    [Trait("Rubric", "S01")]
     public async Task A_patient_signs_in_with_wechat_binds_it_and_gets_a_report_both_in_the_app_and_on_wechat()
     {
         var account = await IdentityApi.RegisterAsync();
@@ -109,5 +110,9 @@ public sealed class WeChatDeliveryTests(BrowserFixture browser)
         var delivered = (await WeChatSimulator.MessagesAsync(openId)).First(IsReportTemplate);
         Assert.Equal(openId, delivered.GetProperty("payload").GetProperty("touser").GetString());
         Assert.Contains("/reports/", delivered.GetProperty("payload").GetProperty("url").GetString());
+
+        // Found by its keyed id all the way, the openid itself is stored in clear nowhere: no column, no outbox payload.
+        foreach (var database in new[] { "wechat", "notification", "identity" })
+            Assert.Empty(await ClearTextScan.StackTablesContainingAsync(database, openId));
     }
 }
