@@ -11,6 +11,9 @@ namespace Acceptance.Tests.ElderMode;
 [Collection(BrowserCollection.Name)]
 public sealed class ElderModeTests(BrowserFixture browser)
 {
+    // Password hashing on a loaded two-core machine can take longer than Playwright's default five seconds.
+    private static readonly LocatorAssertionsToHaveTextOptions SignInTimeout = new() { Timeout = 30_000 };
+
     [Fact]
     [Trait("Rubric", "X06")]
     public async Task Elder_mode_switched_on_from_mine_survives_a_reload_and_a_sign_in_on_another_device()
@@ -50,7 +53,7 @@ public sealed class ElderModeTests(BrowserFixture browser)
             await p.Input("login-username").FillAsync(account.Username);
             await p.Input("login-password").FillAsync(account.Password);
             await p.GetByTestId("login-submit").ClickAsync();
-            await Expect(p.GetByTestId("account-username")).ToHaveTextAsync(account.Username);
+            await Expect(p.GetByTestId("account-username")).ToHaveTextAsync(account.Username, SignInTimeout);
             await Expect(p.Locator("html")).ToHaveAttributeAsync("data-elder-mode", "");
             await Expect(p.GetByTestId("elder-mode-switch")).ToHaveAttributeAsync("aria-checked", "true");
             Assert.Equal("on", await p.LocalStorageAsync(ElderModePages.DeviceKey));
@@ -83,7 +86,7 @@ public sealed class ElderModeTests(BrowserFixture browser)
             await p.Input("login-username").FillAsync(account.Username);
             await p.Input("login-password").FillAsync(account.Password);
             await p.GetByTestId("login-submit").ClickAsync();
-            await Expect(p.GetByTestId("account-username")).ToHaveTextAsync(account.Username);
+            await Expect(p.GetByTestId("account-username")).ToHaveTextAsync(account.Username, SignInTimeout);
             await Eventually.Until(() => ElderModePages.AccountElderModeAsync(account), on => on, what: "访客选择的长辈模式带入账号");
 
             // Switched off on the home page, it is off for the account too.
