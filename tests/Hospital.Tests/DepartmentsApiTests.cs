@@ -92,7 +92,7 @@ public sealed class DepartmentsApiTests(HospitalServiceFixture fixture) : IClass
     [Fact]
     public async Task Malformed_json_is_a_400_not_a_500()
     {
-        var dept = await Department("ent");
+        var dept = await Department("ebhk");
         var response = await Client("staff").PutAsync($"/api/hospital/departments/{dept.GetProperty("id").GetGuid()}", Json("{\"name\": "));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -102,7 +102,7 @@ public sealed class DepartmentsApiTests(HospitalServiceFixture fixture) : IClass
     [Fact]
     public async Task A_saved_edit_bumps_the_version_and_queues_one_event_in_the_outbox()
     {
-        var dept = await Department("tcm");
+        var dept = await Department("zyk");
         var outboxBefore = await fixture.Database.ScalarAsync("SELECT count(*) FROM outbox_messages");
         var response = await Client("staff").PutAsync($"/api/hospital/departments/{dept.GetProperty("id").GetGuid()}",
             Json($$"""{"name":"中医科","summary":"针灸、推拿与膏方调理","phone":"027-86002318","building":"门诊楼","floor":"4楼","version":{{dept.GetProperty("version").GetInt32()}}}"""));
@@ -117,13 +117,13 @@ public sealed class DepartmentsApiTests(HospitalServiceFixture fixture) : IClass
     [Fact]
     public async Task An_edit_based_on_a_stale_version_is_refused()
     {
-        var dept = await Department("stomatology");
+        var dept = await Department("kqk");
         var url = $"/api/hospital/departments/{dept.GetProperty("id").GetGuid()}";
         var stale = dept.GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await Client("staff").PutAsync(url, Json($$"""{"name":"口腔科","version":{{stale}}}"""))).StatusCode);
 
         var second = await Client("staff").PutAsync(url, Json($$"""{"name":"口腔医学科","version":{{stale}}}"""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, second.StatusCode);
-        Assert.Equal("口腔科", (await Department("stomatology")).GetProperty("name").GetString());
+        Assert.Equal("口腔科", (await Department("kqk")).GetProperty("name").GetString());
     }
 }

@@ -8,8 +8,16 @@ namespace Acceptance.Tests.Hospital;
 /// cannot publish it themselves, a reviewer previews and publishes it, the audit shows who changed which field, and
 /// the patient page shows the change.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ContentPublishingTests(BrowserFixture browser)
+public sealed class ContentPublishingTests
 {
+    private readonly BrowserFixture browser;
+
+    public ContentPublishingTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        SetDefaultExpectTimeout(15000);
+    }
+
     private const string GuideKey = "exam-flow";
 
     private async Task<IPage> OpenGuideAsync(IBrowserContext context)

@@ -9,8 +9,17 @@ namespace Acceptance.Tests.Hospital;
 /// instructions (R11). Departments and doctors come from the HIS simulator through the sync; texts are the seeded,
 /// published demo content.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HospitalInfoTests(BrowserFixture browser)
+public sealed class HospitalInfoTests
 {
+    private readonly BrowserFixture browser;
+
+    public HospitalInfoTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        // Two cores shared by several stacks: give pages longer than Playwright's 5 s before calling them broken.
+        SetDefaultExpectTimeout(15000);
+    }
+
     private async Task InPatientApp(Func<IPage, Task> body, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         await using var context = await browser.NewContextAsync();
@@ -82,7 +91,7 @@ public sealed class HospitalInfoTests(BrowserFixture browser)
         await p.GotoAsync("/");
         await p.GetByTestId("service-doctors").ClickAsync();
         await Expect(p.GetByTestId("doctor-list")).ToBeVisibleAsync();
-        await p.GetByRole(AriaRole.Searchbox, new() { Name = "搜索医生姓名、科室或疾病" }).FillAsync("糖尿病");
+        await p.GetByTestId("doctor-search").Locator("input").FillAsync("糖尿病");
         await p.GetByTestId("doctor-search-submit").ClickAsync();
         await Expect(p).ToHaveURLAsync(new Regex("q=%E7%B3%96"));
 
@@ -98,11 +107,11 @@ public sealed class HospitalInfoTests(BrowserFixture browser)
         }
         await Expect(p.GetByText("莫志")).ToHaveCountAsync(0);
 
-        await p.GetByRole(AriaRole.Searchbox, new() { Name = "搜索医生姓名、科室或疾病" }).FillAsync("莫志");
+        await p.GetByTestId("doctor-search").Locator("input").FillAsync("莫志");
         await p.GetByTestId("doctor-search-submit").ClickAsync();
         await Expect(items.First).ToContainTextAsync("莫志");
 
-        await p.GetByRole(AriaRole.Searchbox, new() { Name = "搜索医生姓名、科室或疾病" }).FillAsync("糖尿病");
+        await p.GetByTestId("doctor-search").Locator("input").FillAsync("糖尿病");
         await p.GetByTestId("doctor-search-submit").ClickAsync();
         await items.Nth(0).ClickAsync();
         await Expect(p.GetByTestId("doctor-name")).ToHaveTextAsync("朱健鹤");

@@ -25,7 +25,7 @@ public sealed class HisScheduleSlotsSyncedConsumer(HospitalDbContext db)
             Db.ClinicSessions.Add(new ClinicSession
             {
                 ScheduleHisId = e.ScheduleHisId, PractitionerHisId = e.PractitionerHisId, DepartmentCode = e.DepartmentCode,
-                Date = e.Date, Period = half.Key, StartsAt = half.Min(s => s.Start), EndsAt = half.Max(s => s.End),
+                Date = e.Date, Period = half.Key, StartsAt = half.Min(s => s.Start).ToUniversalTime(), EndsAt = half.Max(s => s.End).ToUniversalTime(),
                 TotalSlots = half.Count(), FreeSlots = half.Count(s => s.Status == "free"),
             });
         }
