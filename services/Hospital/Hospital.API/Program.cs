@@ -9,6 +9,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDepartmentsApi();
+app.MapNavigationApi();
+app.MapEducationApi();
 app.Run();
 
 public partial class Program;

@@ -1,6 +1,9 @@
+using Hospital.API.Application.Education;
 using Hospital.API.Consumers;
 using Hospital.API.Infrastructure;
 using Hospital.API.Infrastructure.Seed;
+using Hospital.API.Infrastructure.Seed.Education;
+using Hospital.API.Infrastructure.Seed.Navigation;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -14,6 +17,20 @@ internal static class Extensions
         // With a HIS connected, departments come from its sync; the demo list serves where there is none (tests).
         if (builder.Configuration.GetValue("Hospital:SeedDemoDepartments", false))
             builder.Services.AddSeeder<HospitalDbContext, DepartmentSeeder>();
+        builder.AddNavigationAndEducation();
         builder.AddPlatformMessaging<HospitalDbContext>("hospital", bus => bus.AddConsumer<HisDepartmentSyncedConsumer>());
+    }
+
+    /// <summary>Indoor maps (R23) and health education (R35). The demo floors and articles are seeded unless
+    /// <c>Hospital:SeedDemoMapsAndArticles</c> is false; staff edits are never overwritten.</summary>
+    private static void AddNavigationAndEducation(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<EducationOptions>(builder.Configuration.GetSection(EducationOptions.Section));
+        builder.Services.AddSingleton<ArticleSearchIndex>();
+        if (builder.Configuration.GetValue("Hospital:SeedDemoMapsAndArticles", true))
+        {
+            builder.Services.AddSeeder<HospitalDbContext, NavigationSeeder>();
+            builder.Services.AddSeeder<HospitalDbContext, EducationSeeder>();
+        }
     }
 }

@@ -1,4 +1,6 @@
 using Hospital.API.Domain;
+using Hospital.API.Domain.Education;
+using Hospital.API.Domain.Navigation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 
@@ -7,6 +9,9 @@ namespace Hospital.API.Infrastructure;
 public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options) : DbContext(options)
 {
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<FloorMap> FloorMaps => Set<FloorMap>();
+    public DbSet<MapPlace> MapPlaces => Set<MapPlace>();
+    public DbSet<EducationArticle> EducationArticles => Set<EducationArticle>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
