@@ -1,6 +1,8 @@
 import { createApiClient } from '@shared/api.js'
 import { REFRESH_KEYS, TOKEN_KEYS } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
+import { educationApi } from '@shared/education.js'
+import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -20,5 +22,7 @@ export const api = createApiClient({
   onUnauthorized: (error) => unauthorizedHandler(error),
 })
 export const departments = departmentsApi(api)
+export const navigation = navigationApi(api)
+export const education = educationApi(api)
 export const identity = identityApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })
