@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDepartmentsApi();
+app.MapContentAdminApi();
 app.MapNavigationApi();
 app.MapEducationApi();
 app.Run();

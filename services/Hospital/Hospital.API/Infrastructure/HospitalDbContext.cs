@@ -1,4 +1,5 @@
 using Hospital.API.Domain;
+using Hospital.API.Domain.Publishing;
 using Hospital.API.Domain.Education;
 using Hospital.API.Domain.Navigation;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,9 @@ namespace Hospital.API.Infrastructure;
 public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options) : DbContext(options)
 {
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+    public DbSet<ContentAuditEntry> ContentAudit => Set<ContentAuditEntry>();
     public DbSet<FloorMap> FloorMaps => Set<FloorMap>();
     public DbSet<MapPlace> MapPlaces => Set<MapPlace>();
     public DbSet<EducationArticle> EducationArticles => Set<EducationArticle>();
