@@ -1,4 +1,6 @@
 using Hospital.API.Application.Education;
+using Hospital.API.Application.Navigation;
+using Hospital.API.Application.Publishing;
 using Hospital.API.Consumers;
 using Hospital.API.Infrastructure;
 using Hospital.API.Infrastructure.Seed;
@@ -27,6 +29,10 @@ internal static class Extensions
     {
         builder.Services.Configure<EducationOptions>(builder.Configuration.GetSection(EducationOptions.Section));
         builder.Services.AddSingleton<ArticleSearchIndex>();
+        builder.Services.AddPublishableContent<HealthArticleDocument>(EducationContent.Slug, EducationContent.Label);
+        builder.Services.AddScoped<IContentPublishedHandler<HealthArticleDocument>, HealthArticlePublishedHandler>();
+        builder.Services.AddPublishableContent<FloorMapDocument>(NavigationContent.Slug, NavigationContent.Label);
+        builder.Services.AddScoped<IContentPublishedHandler<FloorMapDocument>, FloorMapPublishedHandler>();
         if (builder.Configuration.GetValue("Hospital:SeedDemoMapsAndArticles", true))
         {
             builder.Services.AddSeeder<HospitalDbContext, NavigationSeeder>();

@@ -15,6 +15,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<ContentAuditEntry> ContentAudit => Set<ContentAuditEntry>();
     public DbSet<FloorMap> FloorMaps => Set<FloorMap>();
     public DbSet<MapPlace> MapPlaces => Set<MapPlace>();
+    public DbSet<MapDrawing> MapDrawings => Set<MapDrawing>();
     public DbSet<EducationArticle> EducationArticles => Set<EducationArticle>();
 
     protected override void OnModelCreating(ModelBuilder model)

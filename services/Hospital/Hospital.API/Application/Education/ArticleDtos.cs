@@ -1,3 +1,4 @@
+using Hospital.API.Application.Publishing;
 using Hospital.API.Domain.Education;
 
 namespace Hospital.API.Application.Education;
@@ -15,7 +16,7 @@ public sealed record ArticleDto(
     string Summary, string BodyHtml, DateTimeOffset PublishedAt, DateTimeOffset ReviewedAt, long ReadCount)
 {
     public static ArticleDto From(EducationArticle a) =>
-        new(a.Id, a.Slug, a.Title, a.Specialty, a.Diseases, a.DepartmentCodes, a.Summary, ArticleBody.Render(a.Body),
+        new(a.Id, a.Slug, a.Title, a.Specialty, a.Diseases, a.DepartmentCodes, a.Summary, RichText.Render(a.Body),
             a.PublishedAt, a.ReviewedAt, a.ReadCount);
 }
 

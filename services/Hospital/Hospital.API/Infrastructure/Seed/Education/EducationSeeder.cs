@@ -1,27 +1,30 @@
-using Hospital.API.Domain.Education;
-using Microsoft.EntityFrameworkCore;
+using Hospital.API.Application.Education;
+using Hospital.API.Application.Publishing;
 using Platform.Persistence;
 
 namespace Hospital.API.Infrastructure.Seed.Education;
 
-/// <summary>Publishes the demo articles that are missing; never touches an article staff have edited.</summary>
-internal sealed class EducationSeeder(TimeProvider clock) : ISeeder<HospitalDbContext>
+/// <summary>Publishes the demo articles (as the system) that were never published; never touches what staff edited.
+/// Review dates are spread back in time so the stale flag has something to show.</summary>
+internal sealed class EducationSeeder(ContentWorkflow workflow, TimeProvider clock) : ISeeder<HospitalDbContext>
 {
     public static IEnumerable<DemoArticle> All =>
         DemoArticlesInternal.All.Concat(DemoArticlesNeuroKidney.All).Concat(DemoArticlesFamily.All).Concat(DemoArticlesSurgicalSenses.All);
 
     public async Task SeedAsync(HospitalDbContext db, CancellationToken ct)
     {
-        var existing = await db.EducationArticles.Select(a => a.Slug).ToHashSetAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var a in All.Where(a => !existing.Contains(a.Slug)))
+        foreach (var a in All)
         {
-            var reviewed = now.AddDays(-a.ReviewedDaysAgo);
-            db.EducationArticles.Add(new EducationArticle
+            var document = new HealthArticleDocument
             {
-                Slug = a.Slug, Title = a.Title, Specialty = a.Specialty, DepartmentCodes = [.. a.DepartmentCodes],
-                Diseases = [.. a.Diseases], Summary = a.Summary, Body = a.Body, PublishedAt = reviewed.AddDays(-30), ReviewedAt = reviewed,
-            });
+                Title = a.Title, Specialty = a.Specialty, DepartmentCodes = [.. a.DepartmentCodes], Diseases = [.. a.Diseases],
+                Summary = a.Summary, Body = a.Body,
+            };
+            if (!await workflow.SeedPublishedAsync(EducationContent.Slug, a.Slug, document, ct)) continue;
+            var article = db.EducationArticles.Local.Single(x => x.Slug == a.Slug);
+            article.ReviewedAt = now.AddDays(-a.ReviewedDaysAgo);
+            article.PublishedAt = article.ReviewedAt.AddDays(-30);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,40 +1,37 @@
 using Hospital.API.Application.Navigation;
+using Hospital.API.Application.Publishing;
 using Hospital.API.Domain.Navigation;
-using Microsoft.EntityFrameworkCore;
 using Platform.Persistence;
 
 namespace Hospital.API.Infrastructure.Seed.Navigation;
 
-/// <summary>Draws and places the demo floors when a floor has no map yet; never touches a floor staff have drawn.</summary>
-internal sealed class NavigationSeeder(TimeProvider clock) : ISeeder<HospitalDbContext>
+/// <summary>Draws the demo floors and publishes them through the workflow (as the system) when a floor has never been
+/// published; never touches a floor staff have edited.</summary>
+internal sealed class NavigationSeeder(ContentWorkflow workflow, TimeProvider clock) : ISeeder<HospitalDbContext>
 {
     public async Task SeedAsync(HospitalDbContext db, CancellationToken ct)
     {
-        var existingMaps = await db.FloorMaps.Select(m => m.Code).ToHashSetAsync(ct);
-        var existingPlaces = await db.MapPlaces.Select(p => p.Id).ToHashSetAsync(ct);
-        var now = clock.GetUtcNow();
-        var order = 0;
         foreach (var floor in DemoFloors.All)
         {
-            order++;
-            if (existingMaps.Contains(floor.Code)) continue;
             var drawn = FloorPlanDrawer.Draw(floor);
             var clean = SvgSanitizer.Sanitize(drawn.Svg);
-            var map = new FloorMap
+            var drawing = new MapDrawing
             {
-                Code = floor.Code, Campus = floor.Campus, Building = floor.Building, Floor = floor.Floor, Svg = clean.Svg,
-                Width = clean.Width, Height = clean.Height, SortOrder = order, UpdatedAt = now,
+                Svg = clean.Svg, Width = clean.Width, Height = clean.Height, UploadedBy = Guid.Empty, UploadedByName = "系统初始化",
+                UploadedAt = clock.GetUtcNow(),
             };
-            db.FloorMaps.Add(map);
-            foreach (var (room, number, x, y) in drawn.Rooms.Where(r => !existingPlaces.Contains(r.Room.Id)))
+            var document = new FloorMapDocument
             {
-                db.MapPlaces.Add(new MapPlace
+                Campus = floor.Campus, Building = floor.Building, Floor = floor.Floor, DrawingId = drawing.Id,
+                Places = drawn.Rooms.Select(r => new PlaceDocument
                 {
-                    Id = room.Id, FloorMapId = map.Id, Name = room.Name, Kind = room.Kind, Room = $"{number}室",
-                    DepartmentCode = room.DepartmentCode, Keywords = room.Keywords, X = x, Y = y, UpdatedAt = now,
-                });
-            }
+                    Id = r.Room.Id, Name = r.Room.Name, Kind = r.Room.Kind, Room = $"{r.Number}室", DepartmentCode = r.Room.DepartmentCode,
+                    Keywords = r.Room.Keywords, X = r.X, Y = r.Y,
+                }).ToList(),
+            };
+            db.MapDrawings.Add(drawing);
+            if (await workflow.SeedPublishedAsync(NavigationContent.Slug, floor.Code, document, ct)) await db.SaveChangesAsync(ct);
+            else db.MapDrawings.Remove(drawing);
         }
-        await db.SaveChangesAsync(ct);
     }
 }
