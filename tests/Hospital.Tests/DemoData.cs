@@ -4,5 +4,5 @@ namespace Hospital.Tests;
 internal static class DemoData
 {
     public static readonly IReadOnlyDictionary<string, string> Settings =
-        new Dictionary<string, string> { ["Hospital:SeedDemoDepartments"] = "true" };
+        new Dictionary<string, string> { ["Hospital:SeedDemoDepartments"] = "true", ["Hospital:SeedDemoContent"] = "true" };
 }

@@ -1,4 +1,7 @@
 using Hospital.API.Application;
+using Hospital.API.Application.Content;
+using Hospital.API.Application.Doctors;
+using Hospital.API.Application.Publishing;
 using Hospital.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,17 +24,22 @@ public static class DepartmentsApi
         return app;
     }
 
-    public static async Task<Ok<List<DepartmentDto>>> ListDepartments(HospitalDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<DepartmentDto>>> ListDepartments(HospitalDbContext db, PublishedContent<DepartmentContent> content,
+        CancellationToken ct)
     {
         var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
-        return TypedResults.Ok(departments.Select(DepartmentDto.From).ToList());
+        var described = await content.ListAsync(ct);
+        return TypedResults.Ok(departments.Select(d => DepartmentDto.From(d, described.GetValueOrDefault(d.Code))).ToList());
     }
 
-    public static async Task<Ok<DepartmentDto>> GetDepartment(Guid id, HospitalDbContext db, CancellationToken ct)
+    public static async Task<Ok<DepartmentDetailDto>> GetDepartment(Guid id, HospitalDbContext db, PublishedContent<DepartmentContent> content,
+        DoctorDirectory doctors, CancellationToken ct)
     {
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct)
             ?? throw ProblemException.NotFound("科室");
-        return TypedResults.Ok(DepartmentDto.From(department));
+        var described = await content.GetAsync(department.Code, ct);
+        var staff = await doctors.SearchAsync(null, department.Code, ct);
+        return TypedResults.Ok(DepartmentDetailDto.From(department, described, staff));
     }
 
     public static async Task<Ok<DepartmentDto>> UpdateDepartment(

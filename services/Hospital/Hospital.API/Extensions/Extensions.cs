@@ -1,3 +1,5 @@
+using Hospital.API.Application.Content;
+using Hospital.API.Application.Doctors;
 using Hospital.API.Application.Education;
 using Hospital.API.Application.Navigation;
 using Hospital.API.Application.Publishing;
@@ -16,11 +18,28 @@ internal static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<HospitalDbContext>("hospitaldb");
+        builder.Services.AddPublishing();
+        builder.Services.AddPublishableContent<HospitalProfile>(HospitalProfile.Slug, "医院介绍", HospitalProfile.Key);
+        builder.Services.AddPublishableContent<DepartmentContent>(DepartmentContent.Slug, "科室介绍");
+        builder.Services.AddPublishableContent<DoctorProfile>(DoctorProfile.Slug, "医生介绍");
+        builder.Services.AddPublishableContent<Guide>(Guide.Slug, "就医指南与预约须知");
+        builder.Services.AddScoped<DoctorDirectory>();
         // With a HIS connected, departments come from its sync; the demo list serves where there is none (tests).
         if (builder.Configuration.GetValue("Hospital:SeedDemoDepartments", false))
+        {
             builder.Services.AddSeeder<HospitalDbContext, DepartmentSeeder>();
+            builder.Services.AddSeeder<HospitalDbContext, DoctorSeeder>();
+        }
+        // The demo hospital's profile, department texts and guides, published by the system (local stack, tests).
+        if (builder.Configuration.GetValue("Hospital:SeedDemoContent", false))
+            builder.Services.AddSeeder<HospitalDbContext, DemoContentSeeder>();
         builder.AddNavigationAndEducation();
-        builder.AddPlatformMessaging<HospitalDbContext>("hospital", bus => bus.AddConsumer<HisDepartmentSyncedConsumer>());
+        builder.AddPlatformMessaging<HospitalDbContext>("hospital", bus =>
+        {
+            bus.AddConsumer<HisDepartmentSyncedConsumer>();
+            bus.AddConsumer<HisPractitionerSyncedConsumer>();
+            bus.AddConsumer<HisScheduleSlotsSyncedConsumer>();
+        });
     }
 
     /// <summary>Indoor maps (R23) and health education (R35). The demo floors and articles are seeded unless

@@ -10,6 +10,9 @@ namespace Hospital.API.Infrastructure;
 public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options) : DbContext(options)
 {
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<ClinicSession> ClinicSessions => Set<ClinicSession>();
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
     public DbSet<ContentAuditEntry> ContentAudit => Set<ContentAuditEntry>();

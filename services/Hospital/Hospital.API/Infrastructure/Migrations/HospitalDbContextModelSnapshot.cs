@@ -23,6 +23,70 @@ namespace Hospital.API.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Hospital.API.Domain.ClinicSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("FreeSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_slots");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PractitionerHisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("practitioner_his_id");
+
+                    b.Property<string>("ScheduleHisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("schedule_his_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("TotalSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_slots");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clinic_sessions");
+
+                    b.HasIndex("PractitionerHisId", "Date")
+                        .HasDatabaseName("ix_clinic_sessions_practitioner_his_id_date");
+
+                    b.HasIndex("ScheduleHisId", "Date", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clinic_sessions_schedule_his_id_date_period");
+
+                    b.ToTable("clinic_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Hospital.API.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -97,6 +161,76 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_departments_code");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Doctor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("DepartmentCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("department_codes");
+
+                    b.Property<string>("Expertise")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("expertise");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("HisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("his_id");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("introduction");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("RegistrationFeeFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("registration_fee_fen");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doctors");
+
+                    b.HasIndex("HisId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_doctors_his_id");
+
+                    b.ToTable("doctors", (string)null);
                 });
 
             modelBuilder.Entity("Hospital.API.Domain.Education.EducationArticle", b =>
@@ -175,6 +309,44 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_education_articles_specialty");
 
                     b.ToTable("education_articles", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.MediaFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_media_files");
+
+                    b.ToTable("media_files", (string)null);
                 });
 
             modelBuilder.Entity("Hospital.API.Domain.Navigation.FloorMap", b =>

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hospital.API.Infrastructure.Migrations
 {
     [DbContext(typeof(HospitalDbContext))]
-    [Migration("20261206022525_NavigationAndEducation")]
-    partial class NavigationAndEducation
+    [Migration("20261206022211_DoctorsAndMedia")]
+    partial class DoctorsAndMedia
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,70 @@ namespace Hospital.API.Infrastructure.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Hospital.API.Domain.ClinicSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("FreeSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_slots");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PractitionerHisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("practitioner_his_id");
+
+                    b.Property<string>("ScheduleHisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("schedule_his_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("TotalSlots")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_slots");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clinic_sessions");
+
+                    b.HasIndex("PractitionerHisId", "Date")
+                        .HasDatabaseName("ix_clinic_sessions_practitioner_his_id_date");
+
+                    b.HasIndex("ScheduleHisId", "Date", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clinic_sessions_schedule_his_id_date_period");
+
+                    b.ToTable("clinic_sessions", (string)null);
+                });
 
             modelBuilder.Entity("Hospital.API.Domain.Department", b =>
                 {
@@ -102,169 +166,99 @@ namespace Hospital.API.Infrastructure.Migrations
                     b.ToTable("departments", (string)null);
                 });
 
-            modelBuilder.Entity("Hospital.API.Domain.Education.EducationArticle", b =>
+            modelBuilder.Entity("Hospital.API.Domain.Doctor", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("body");
 
                     b.PrimitiveCollection<List<string>>("DepartmentCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("department_codes");
 
-                    b.PrimitiveCollection<List<string>>("Diseases")
+                    b.Property<string>("Expertise")
                         .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("diseases");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("expertise");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("HisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("his_id");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("introduction");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
-                        .HasDefaultValue(true)
                         .HasColumnName("is_active");
 
-                    b.Property<DateTimeOffset>("PublishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("published_at");
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
 
-                    b.Property<long>("ReadCount")
+                    b.Property<long>("RegistrationFeeFen")
                         .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("read_count");
-
-                    b.Property<DateTimeOffset>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reviewed_at");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("slug");
-
-                    b.Property<string>("Specialty")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("specialty");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasDefaultValue("")
-                        .HasColumnName("summary");
+                        .HasColumnName("registration_fee_fen");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("title");
-
-                    b.HasKey("Id")
-                        .HasName("pk_education_articles");
-
-                    b.HasIndex("Slug")
-                        .IsUnique()
-                        .HasDatabaseName("ix_education_articles_slug");
-
-                    b.HasIndex("Specialty")
-                        .HasDatabaseName("ix_education_articles_specialty");
-
-                    b.ToTable("education_articles", (string)null);
-                });
-
-            modelBuilder.Entity("Hospital.API.Domain.Navigation.FloorMap", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Building")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("building");
-
-                    b.Property<string>("Campus")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("campus");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Floor")
-                        .HasColumnType("integer")
-                        .HasColumnName("floor");
-
-                    b.Property<double>("Height")
-                        .HasColumnType("double precision")
-                        .HasColumnName("height");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("integer")
-                        .HasColumnName("sort_order");
-
-                    b.Property<string>("Svg")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("svg");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(1)
-                        .HasColumnName("version");
-
-                    b.Property<double>("Width")
-                        .HasColumnType("double precision")
-                        .HasColumnName("width");
-
                     b.HasKey("Id")
-                        .HasName("pk_floor_maps");
+                        .HasName("pk_doctors");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("HisId")
                         .IsUnique()
-                        .HasDatabaseName("ix_floor_maps_code");
+                        .HasDatabaseName("ix_doctors_his_id");
 
-                    b.HasIndex("Campus", "Building", "Floor")
-                        .IsUnique()
-                        .HasDatabaseName("ix_floor_maps_campus_building_floor");
-
-                    b.ToTable("floor_maps", (string)null);
+                    b.ToTable("doctors", (string)null);
                 });
 
-            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapDrawing", b =>
+            modelBuilder.Entity("Hospital.API.Domain.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<double>("Height")
-                        .HasColumnType("double precision")
-                        .HasColumnName("height");
-
-                    b.Property<string>("Svg")
+                    b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("svg");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
@@ -274,86 +268,10 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("uploaded_by");
 
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("uploaded_by_name");
-
-                    b.Property<double>("Width")
-                        .HasColumnType("double precision")
-                        .HasColumnName("width");
-
                     b.HasKey("Id")
-                        .HasName("pk_map_drawings");
+                        .HasName("pk_media_files");
 
-                    b.ToTable("map_drawings", (string)null);
-                });
-
-            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapPlace", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("DepartmentCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("department_code");
-
-                    b.Property<Guid>("FloorMapId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("floor_map_id");
-
-                    b.Property<string>("Keywords")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasDefaultValue("")
-                        .HasColumnName("keywords");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Room")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasDefaultValue("")
-                        .HasColumnName("room");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<double>("X")
-                        .HasColumnType("double precision")
-                        .HasColumnName("x");
-
-                    b.Property<double>("Y")
-                        .HasColumnType("double precision")
-                        .HasColumnName("y");
-
-                    b.HasKey("Id")
-                        .HasName("pk_map_places");
-
-                    b.HasIndex("DepartmentCode")
-                        .HasDatabaseName("ix_map_places_department_code");
-
-                    b.HasIndex("FloorMapId")
-                        .HasDatabaseName("ix_map_places_floor_map_id");
-
-                    b.ToTable("map_places", (string)null);
+                    b.ToTable("media_files", (string)null);
                 });
 
             modelBuilder.Entity("Hospital.API.Domain.Publishing.ContentAuditEntry", b =>
@@ -671,18 +589,6 @@ namespace Hospital.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapPlace", b =>
-                {
-                    b.HasOne("Hospital.API.Domain.Navigation.FloorMap", "FloorMap")
-                        .WithMany("Places")
-                        .HasForeignKey("FloorMapId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_map_places_floor_maps_floor_map_id");
-
-                    b.Navigation("FloorMap");
-                });
-
             modelBuilder.Entity("Hospital.API.Domain.Publishing.ContentRevision", b =>
                 {
                     b.HasOne("Hospital.API.Domain.Publishing.ContentItem", null)
@@ -691,11 +597,6 @@ namespace Hospital.API.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_content_revisions_content_items_item_id");
-                });
-
-            modelBuilder.Entity("Hospital.API.Domain.Navigation.FloorMap", b =>
-                {
-                    b.Navigation("Places");
                 });
 #pragma warning restore 612, 618
         }
