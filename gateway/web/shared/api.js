@@ -56,7 +56,7 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
   const refresh = tokenKey && refreshKey ? createTokenRefresher({ tokenKey, refreshKey, clientId }) : null
 
   async function request(method, path, options = {}, retried = false) {
-    const { json, form, signal, anonymous } = options
+    const { json, form, multipart, signal, anonymous } = options
     const headers = { Accept: 'application/json, application/problem+json', ...fixedHeaders }
     const token = tokenKey && !anonymous ? getToken(tokenKey) : null
     if (token) headers.Authorization = `Bearer ${token}`
@@ -67,6 +67,8 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
     } else if (form !== undefined) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams(form).toString()
+    } else if (multipart !== undefined) {
+      body = multipart // FormData: the browser sets the multipart boundary itself
     }
 
     let response
@@ -98,5 +100,6 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
     put: (path, json, options) => request('PUT', path, { ...options, json }),
     delete: (path, options) => request('DELETE', path, options),
     postForm: (path, form, options) => request('POST', path, { ...options, form }),
+    upload: (path, formData, options) => request('POST', path, { ...options, multipart: formData }),
   }
 }

@@ -1,6 +1,8 @@
 import { createApiClient } from '@shared/api.js'
 import { REFRESH_KEYS, TOKEN_KEYS, clearToken } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
+import { contentAdminApi } from '@shared/content.js'
+import { hospitalInfoApi } from '@shared/hospitalInfo.js'
 import { createPushClient } from '@shared/push.js'
 
 export const APP_TITLE = '智慧医院管理后台'
@@ -23,4 +25,6 @@ export const api = createApiClient({
   },
 })
 export const departments = departmentsApi(api)
+export const content = contentAdminApi(api)
+export const hospitalInfo = hospitalInfoApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEY })

@@ -6,10 +6,10 @@ export const SCENES = [
     title: '基础服务',
     services: [
       { key: 'register', label: '注册认证', icon: 'user-circle-o', path: '/account', ready: true },
-      { key: 'hospital', label: '医院简介', icon: 'hotel-o', path: '/hospital' },
+      { key: 'hospital', label: '医院介绍', icon: 'hotel-o', path: '/hospital', ready: true },
       { key: 'departments', label: '科室介绍', icon: 'cluster-o', path: '/departments', ready: true },
-      { key: 'doctors', label: '医生介绍', icon: 'manager-o', path: '/doctors' },
-      { key: 'guide', label: '就医指南', icon: 'guide-o', path: '/guide' },
+      { key: 'doctors', label: '医生介绍', icon: 'manager-o', path: '/doctors', ready: true },
+      { key: 'guide', label: '就医指南', icon: 'guide-o', path: '/guide', ready: true },
     ],
   },
   {
@@ -18,6 +18,7 @@ export const SCENES = [
     services: [
       { key: 'triage', label: '智能分诊', icon: 'aim', path: '/triage' },
       { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
+      { key: 'booking-notice', label: '预约须知', icon: 'info-o', path: '/booking-notice', ready: true },
     ],
   },
   {

@@ -30,7 +30,7 @@ public static class ContentAdminApi
     }
 
     public static Ok<List<ContentTypeView>> ListTypes(ContentTypeRegistry registry) =>
-        TypedResults.Ok(registry.All.Select(t => new ContentTypeView(t.Slug, t.Label, t.FixedKeys)).ToList());
+        TypedResults.Ok(registry.All.Select(t => new ContentTypeView(t.Slug, t.Label, t.FixedKeys, ContentSchema.For(t.DocumentType))).ToList());
 
     public static async Task<Ok<List<AuditEntryView>>> Audit(ContentWorkflow workflow, CancellationToken ct, int take = 100) =>
         TypedResults.Ok(await workflow.AuditAsync(null, null, take, ct));

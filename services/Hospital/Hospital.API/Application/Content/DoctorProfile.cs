@@ -12,7 +12,7 @@ public sealed class DoctorProfile : IContentDocument
     public const string Slug = "doctor";
 
     [Display(Name = "医生姓名")] public string Name { get; set; } = "";
-    [Display(Name = "照片"), LinkUrl] public string PhotoUrl { get; set; } = "";
+    [Display(Name = "照片"), LinkUrl, Image] public string PhotoUrl { get; set; } = "";
     [Display(Name = "擅长")] public string Expertise { get; set; } = "";
     [Display(Name = "擅长病种")] public List<string> Diseases { get; set; } = [];
     [Display(Name = "医生介绍"), RichText] public string Introduction { get; set; } = "";

@@ -21,7 +21,7 @@ public static class DoctorSearch
             else if (doctor.Diseases.Any(d => d.Contains(term, StringComparison.OrdinalIgnoreCase))) score = 60;
             else if (doctor.Expertise.Contains(term, StringComparison.OrdinalIgnoreCase)) score = 55;
             else if (doctor.DepartmentNames.Any(d => d == term)) score = 45;
-            else if (doctor.DepartmentNames.Any(d => d.Contains(term, StringComparison.OrdinalIgnoreCase) || term.Contains(d))) score = 40;
+            else if (doctor.DepartmentNames.Any(d => d.Contains(term, StringComparison.OrdinalIgnoreCase))) score = 40;
             else if (doctor.Introduction.Contains(term, StringComparison.OrdinalIgnoreCase)) score = 20;
             else if (doctor.Title.Contains(term, StringComparison.OrdinalIgnoreCase)) score = 10;
             if (score == 0) return 0; // every term must match somewhere

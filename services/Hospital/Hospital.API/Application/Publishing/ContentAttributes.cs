@@ -7,3 +7,7 @@ public sealed class RichTextAttribute : Attribute;
 /// <summary>A link: only http(s), mailto, tel or an in-app path ("/departments").</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class LinkUrlAttribute : Attribute;
+
+/// <summary>A link to an uploaded image: the admin console offers an upload button (POST /api/hospital/admin/media).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ImageAttribute : Attribute;

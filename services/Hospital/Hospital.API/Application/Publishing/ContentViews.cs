@@ -3,7 +3,7 @@ using Hospital.API.Domain.Publishing;
 
 namespace Hospital.API.Application.Publishing;
 
-public sealed record ContentTypeView(string Slug, string Label, IReadOnlyList<string>? FixedKeys);
+public sealed record ContentTypeView(string Slug, string Label, IReadOnlyList<string>? FixedKeys, IReadOnlyList<ContentField> Fields);
 
 public sealed record ContentItemSummary(
     string Key, string Title, int? PublishedRevision, DateTimeOffset? PublishedAt, string PublishedByName,
