@@ -21,3 +21,22 @@ export function placeWhere(place) {
 export function svgDataUrl(svg) {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg ?? '')}`
 }
+
+// Staff: drawings are uploaded (sanitised by the server) and then referenced by a floor-map draft.
+export function navigationAdminApi(api) {
+  return {
+    uploadDrawing: (svg) => api.post('/api/hospital/admin/navigation/drawings', { svg }),
+    drawing: (id) => api.get(`/api/hospital/admin/navigation/drawings/${encodeURIComponent(id)}`),
+  }
+}
+
+export const PLACE_KINDS = Object.freeze([
+  { value: 'department', label: '科室' },
+  { value: 'clinic', label: '诊室' },
+  { value: 'lab', label: '检验检查' },
+  { value: 'pharmacy', label: '药房' },
+  { value: 'payment', label: '收费窗口' },
+  { value: 'lift', label: '电梯' },
+  { value: 'toilet', label: '卫生间' },
+  { value: 'service', label: '服务台' },
+])
