@@ -13,6 +13,8 @@ app.MapContentAdminApi();
 app.MapHospitalInfoApi();
 app.MapDoctorsApi();
 app.MapMediaApi();
+app.MapNavigationApi();
+app.MapEducationApi();
 app.Run();
 
 public partial class Program;

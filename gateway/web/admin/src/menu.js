@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Calendar, ChatLineSquare, Document, OfficeBuilding, Tickets, User } from '@element-plus/icons-vue'
+import { Calendar, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User } from '@element-plus/icons-vue'
 
 // Entries without a page yet open the shared 建设中 panel at their own path.
 export const MENU = [
@@ -7,6 +7,8 @@ export const MENU = [
   { key: 'doctors', path: '/doctors', label: '医生管理', icon: User, comingSoon: true },
   { key: 'schedules', path: '/schedules', label: '排班管理', icon: Calendar, comingSoon: true },
   { key: 'content', path: '/content', label: '内容管理', icon: Document, page: () => import('./content/ContentPage.vue') },
+  { key: 'maps', path: '/maps', label: '楼层导航图', icon: MapLocation, page: () => import('./navigation/FloorMapsPage.vue') },
+  { key: 'education', path: '/education', label: '健康宣教', icon: Reading, page: () => import('./education/ArticlesPage.vue') },
   { key: 'audit', path: '/audit', label: '修改记录', icon: Tickets, page: () => import('./content/AuditPage.vue') },
   { key: 'complaints', path: '/complaints', label: '投诉处理', icon: ChatLineSquare, comingSoon: true },
 ].map((item) => ({ ...item, icon: markRaw(item.icon) }))

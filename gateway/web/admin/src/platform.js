@@ -3,6 +3,8 @@ import { REFRESH_KEYS, TOKEN_KEYS, clearToken } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
 import { contentAdminApi } from '@shared/content.js'
 import { hospitalInfoApi } from '@shared/hospitalInfo.js'
+import { educationApi } from '@shared/education.js'
+import { navigationAdminApi, navigationApi } from '@shared/navigation.js'
 import { createPushClient } from '@shared/push.js'
 
 export const APP_TITLE = '智慧医院管理后台'
@@ -27,4 +29,7 @@ export const api = createApiClient({
 export const departments = departmentsApi(api)
 export const content = contentAdminApi(api)
 export const hospitalInfo = hospitalInfoApi(api)
+export const navigation = navigationApi(api)
+export const navigationAdmin = navigationAdminApi(api)
+export const education = educationApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEY })

@@ -2,6 +2,8 @@ import { createApiClient } from '@shared/api.js'
 import { REFRESH_KEYS, TOKEN_KEYS } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
 import { hospitalInfoApi } from '@shared/hospitalInfo.js'
+import { educationApi } from '@shared/education.js'
+import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -22,5 +24,7 @@ export const api = createApiClient({
 })
 export const departments = departmentsApi(api)
 export const hospitalInfo = hospitalInfoApi(api)
+export const navigation = navigationApi(api)
+export const education = educationApi(api)
 export const identity = identityApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

@@ -27,7 +27,7 @@ export const SCENES = [
     services: [
       { key: 'queue', label: '排队叫号', icon: 'clock-o', path: '/queue' },
       { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports' },
-      { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation' },
+      { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation', ready: true },
       { key: 'convenience', label: '便民服务', icon: 'service-o', path: '/convenience' },
     ],
   },
@@ -47,7 +47,7 @@ export const SCENES = [
     services: [
       { key: 'payment', label: '在线缴费', icon: 'paid', path: '/payment' },
       { key: 'fees', label: '费用查询', icon: 'balance-list-o', path: '/fees' },
-      { key: 'knowledge', label: '健康知识', icon: 'notes-o', path: '/knowledge' },
+      { key: 'education', label: '健康宣教', icon: 'notes-o', path: '/education', ready: true },
       { key: 'consultation', label: '在线咨询', icon: 'chat-o', path: '/consultation' },
     ],
   },

@@ -1,9 +1,13 @@
 using Hospital.API.Application.Content;
 using Hospital.API.Application.Doctors;
+using Hospital.API.Application.Education;
+using Hospital.API.Application.Navigation;
 using Hospital.API.Application.Publishing;
 using Hospital.API.Consumers;
 using Hospital.API.Infrastructure;
 using Hospital.API.Infrastructure.Seed;
+using Hospital.API.Infrastructure.Seed.Education;
+using Hospital.API.Infrastructure.Seed.Navigation;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -29,11 +33,29 @@ internal static class Extensions
         // The demo hospital's profile, department texts and guides, published by the system (local stack, tests).
         if (builder.Configuration.GetValue("Hospital:SeedDemoContent", false))
             builder.Services.AddSeeder<HospitalDbContext, DemoContentSeeder>();
+        builder.AddNavigationAndEducation();
         builder.AddPlatformMessaging<HospitalDbContext>("hospital", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
             bus.AddConsumer<HisPractitionerSyncedConsumer>();
             bus.AddConsumer<HisScheduleSlotsSyncedConsumer>();
         });
+    }
+
+    /// <summary>Indoor maps (R23) and health education (R35). The demo floors and articles are seeded unless
+    /// <c>Hospital:SeedDemoMapsAndArticles</c> is false; staff edits are never overwritten.</summary>
+    private static void AddNavigationAndEducation(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<EducationOptions>(builder.Configuration.GetSection(EducationOptions.Section));
+        builder.Services.AddSingleton<ArticleSearchIndex>();
+        builder.Services.AddPublishableContent<HealthArticleDocument>(EducationContent.Slug, EducationContent.Label);
+        builder.Services.AddScoped<IContentPublishedHandler<HealthArticleDocument>, HealthArticlePublishedHandler>();
+        builder.Services.AddPublishableContent<FloorMapDocument>(NavigationContent.Slug, NavigationContent.Label);
+        builder.Services.AddScoped<IContentPublishedHandler<FloorMapDocument>, FloorMapPublishedHandler>();
+        if (builder.Configuration.GetValue("Hospital:SeedDemoMapsAndArticles", true))
+        {
+            builder.Services.AddSeeder<HospitalDbContext, NavigationSeeder>();
+            builder.Services.AddSeeder<HospitalDbContext, EducationSeeder>();
+        }
     }
 }

@@ -1,5 +1,7 @@
 using Hospital.API.Domain;
 using Hospital.API.Domain.Publishing;
+using Hospital.API.Domain.Education;
+using Hospital.API.Domain.Navigation;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 
@@ -14,6 +16,10 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
     public DbSet<ContentAuditEntry> ContentAudit => Set<ContentAuditEntry>();
+    public DbSet<FloorMap> FloorMaps => Set<FloorMap>();
+    public DbSet<MapPlace> MapPlaces => Set<MapPlace>();
+    public DbSet<MapDrawing> MapDrawings => Set<MapDrawing>();
+    public DbSet<EducationArticle> EducationArticles => Set<EducationArticle>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

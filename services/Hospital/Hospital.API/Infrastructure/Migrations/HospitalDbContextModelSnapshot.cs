@@ -233,6 +233,84 @@ namespace Hospital.API.Infrastructure.Migrations
                     b.ToTable("doctors", (string)null);
                 });
 
+            modelBuilder.Entity("Hospital.API.Domain.Education.EducationArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.PrimitiveCollection<List<string>>("DepartmentCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("department_codes");
+
+                    b.PrimitiveCollection<List<string>>("Diseases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("diseases");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("ReadCount")
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("read_count");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("specialty");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasDefaultValue("")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_education_articles");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_education_articles_slug");
+
+                    b.HasIndex("Specialty")
+                        .HasDatabaseName("ix_education_articles_specialty");
+
+                    b.ToTable("education_articles", (string)null);
+                });
+
             modelBuilder.Entity("Hospital.API.Domain.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -269,6 +347,182 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasName("pk_media_files");
 
                     b.ToTable("media_files", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Navigation.FloorMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Building")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("building");
+
+                    b.Property<string>("Campus")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("campus");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Floor")
+                        .HasColumnType("integer")
+                        .HasColumnName("floor");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision")
+                        .HasColumnName("height");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Svg")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("svg");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_floor_maps");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_floor_maps_code");
+
+                    b.HasIndex("Campus", "Building", "Floor")
+                        .IsUnique()
+                        .HasDatabaseName("ix_floor_maps_campus_building_floor");
+
+                    b.ToTable("floor_maps", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapDrawing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Svg")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("svg");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_drawings");
+
+                    b.ToTable("map_drawings", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapPlace", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<Guid>("FloorMapId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("floor_map_id");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("")
+                        .HasColumnName("room");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision")
+                        .HasColumnName("x");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision")
+                        .HasColumnName("y");
+
+                    b.HasKey("Id")
+                        .HasName("pk_map_places");
+
+                    b.HasIndex("DepartmentCode")
+                        .HasDatabaseName("ix_map_places_department_code");
+
+                    b.HasIndex("FloorMapId")
+                        .HasDatabaseName("ix_map_places_floor_map_id");
+
+                    b.ToTable("map_places", (string)null);
                 });
 
             modelBuilder.Entity("Hospital.API.Domain.Publishing.ContentAuditEntry", b =>
@@ -595,6 +849,18 @@ namespace Hospital.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Hospital.API.Domain.Navigation.MapPlace", b =>
+                {
+                    b.HasOne("Hospital.API.Domain.Navigation.FloorMap", "FloorMap")
+                        .WithMany("Places")
+                        .HasForeignKey("FloorMapId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_map_places_floor_maps_floor_map_id");
+
+                    b.Navigation("FloorMap");
+                });
+
             modelBuilder.Entity("Hospital.API.Domain.Publishing.ContentRevision", b =>
                 {
                     b.HasOne("Hospital.API.Domain.Publishing.ContentItem", null)
@@ -603,6 +869,11 @@ namespace Hospital.API.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_content_revisions_content_items_item_id");
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Navigation.FloorMap", b =>
+                {
+                    b.Navigation("Places");
                 });
 #pragma warning restore 612, 618
         }

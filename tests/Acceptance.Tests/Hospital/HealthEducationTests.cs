@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Hospital;
+
+/// <summary>R35: patients search health education in Chinese and read an article with its publish and review dates.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Rubric", "R35")]
+public sealed class HealthEducationTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Searching_高血压_finds_and_opens_the_article_with_dates_and_a_counted_read()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/");
+            await p.GetByTestId("service-education").ClickAsync();
+            await Expect(p.GetByTestId("edu-list")).ToBeVisibleAsync();
+            await Expect(p.GetByTestId("edu-specialty").First).ToBeVisibleAsync();
+
+            await p.Locator("[data-testid=edu-search] input").FillAsync("高血压");
+            await p.GetByTestId("edu-search-submit").ClickAsync();
+            var first = p.GetByTestId("edu-item").First;
+            await Expect(first).ToHaveAttributeAsync("data-slug", "hypertension-diet");
+            await Expect(first).ToContainTextAsync("高血压患者的饮食");
+            var readsBefore = await ReadCountAsync("hypertension-diet");
+            await first.ClickAsync();
+
+            await Expect(p.GetByTestId("edu-article-title")).ToHaveTextAsync("高血压患者的饮食");
+            await Expect(p.GetByText("发布日期")).ToBeVisibleAsync();
+            await Expect(p.GetByTestId("edu-published")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}/\d{2}/\d{2}$"));
+            await Expect(p.GetByTestId("edu-reviewed")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}/\d{2}/\d{2}$"));
+            await Expect(p.GetByTestId("edu-body")).ToContainTextAsync("每天盐不超过5克");
+            await Expect(p.GetByTestId("edu-reads")).ToHaveTextAsync((readsBefore + 1).ToString(), new() { Timeout = 10000 });
+        });
+    }
+
+    [Fact]
+    public async Task Articles_can_be_browsed_by_specialty()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/education");
+            await p.GetByTestId("edu-specialty").Filter(new() { HasText = "眼科" }).ClickAsync();
+            await Expect(p.GetByTestId("edu-item").First).ToContainTextAsync("眼科");
+            foreach (var item in await p.GetByTestId("edu-item").AllAsync()) await Expect(item).ToContainTextAsync("眼科");
+        });
+    }
+
+    private static async Task<long> ReadCountAsync(string slug)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Platform.Testing.TestEnvironment.EdgeUrl) };
+        var article = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, $"/api/hospital/education/articles/{slug}");
+        return article.GetProperty("readCount").GetInt64();
+    }
+}
