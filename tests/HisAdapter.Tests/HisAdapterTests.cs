@@ -168,8 +168,9 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
         {
             await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(appointmentId, patientId, slot));
             await Eventually.Until(() => fixture.Database.ScalarAsync(
-                $"SELECT coalesce(max(attempts), 0) FROM his_commands WHERE command_key = 'book:{appointmentId}' AND status = 'pending'"), n => n >= 1, Wait,
-                "a failed attempt");
+                // The attempt is counted when the command is claimed; its failure once the outcome is recorded.
+                $"SELECT coalesce(max(attempts), 0) FROM his_commands WHERE command_key = 'book:{appointmentId}' AND status = 'pending' AND last_error IS NOT NULL"),
+                n => n >= 1, Wait, "a failed attempt");
             Assert.Equal(1, await fixture.Database.ScalarAsync(
                 $"SELECT count(*) FROM his_appointments WHERE appointment_id = '{appointmentId}' AND status = 'awaiting_hospital'"));
             var health = await fixture.Client().GetFromJsonAsync<JsonElement>("/health/ready");

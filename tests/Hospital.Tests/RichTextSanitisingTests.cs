@@ -37,6 +37,7 @@ public sealed class RichTextSanitisingTests(HospitalServiceFixture fixture) : IC
         }),
         ["doctor"] = ("prac-042", c => c.GetStringAsync("/api/hospital/doctors/prac-042")),
         ["guide"] = ("booking-registration", c => c.GetStringAsync("/api/hospital/guides/booking-registration")),
+        ["health-article"] = ("hypertension-diet", c => c.GetStringAsync("/api/hospital/education/articles/hypertension-diet")),
     };
 
     /// <summary>The JSON with its escapes undone (the API escapes "&lt;" as \u003C), as a browser's JSON.parse sees it.</summary>
@@ -54,7 +55,8 @@ public sealed class RichTextSanitisingTests(HospitalServiceFixture fixture) : IC
     public async Task Every_rich_text_field_of_every_content_type_is_covered_here()
     {
         var registry = fixture.Service.Services.GetRequiredService<ContentTypeRegistry>();
-        Assert.Equal(registry.All.Select(t => t.Slug).Order(), Targets.Keys.Order());
+        var withRichText = registry.All.Where(t => t.DocumentType.GetProperties().Any(p => p.IsDefined(typeof(RichTextAttribute))));
+        Assert.Equal(withRichText.Select(t => t.Slug).Order(), Targets.Keys.Order());
     }
 
     [Theory]
@@ -62,6 +64,7 @@ public sealed class RichTextSanitisingTests(HospitalServiceFixture fixture) : IC
     [InlineData("department")]
     [InlineData("doctor")]
     [InlineData("guide")]
+    [InlineData("health-article")]
     public async Task An_xss_payload_in_each_rich_text_field_never_reaches_a_patient(string slug)
     {
         var registry = fixture.Service.Services.GetRequiredService<ContentTypeRegistry>();

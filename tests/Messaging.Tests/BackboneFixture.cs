@@ -23,7 +23,8 @@ public sealed class BackboneFixture : IAsyncLifetime
         NotificationDb = await TestDatabase.CreateAsync("notification");
         Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, VirtualHost.AmqpUri,
             new Dictionary<string, string> { ["Hospital:SeedDemoDepartments"] = "true" });
-        Notification = ServiceFactory<NotificationDbContext>.Create("notificationdb", NotificationDb, VirtualHost.AmqpUri);
+        Notification = ServiceFactory<NotificationDbContext>.Create("notificationdb", NotificationDb, VirtualHost.AmqpUri,
+            TestKeys.Security("notification"));
         _ = Notification.Server;
         _ = Hospital.Server;
     }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Security.Hashing;
 using Platform.Testing;
 
 namespace WeChatGateway.Tests;
@@ -73,7 +75,9 @@ public sealed class CallbackTests(GatewayFixture fixture)
         var second = await Stack.Simulator.SendToGatewayAsync(new { fromUser = "dup-user", type = "text", content = "挂号", msgId });
         Assert.Equal("news", first.GetProperty("reply").GetProperty("msgType").GetString());
         Assert.Equal("success", second.GetProperty("body").GetString());
-        Assert.Equal(1, await Stack.CountAsync($"SELECT count(*) FROM processed_callbacks WHERE dedup_key = 'msg:{msgId}'"));
+        // The gateway keeps WeChat's dedup key only as a keyed hash.
+        var dedupKey = Stack.Services.GetRequiredService<LookupHasher>().HashCaseSensitive("wechat-callback", $"msg:{msgId}");
+        Assert.Equal(1, await Stack.CountAsync($"SELECT count(*) FROM processed_callbacks WHERE dedup_key = '{dedupKey}'"));
     }
 
     [Fact]

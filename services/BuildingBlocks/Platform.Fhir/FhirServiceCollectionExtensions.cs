@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -71,7 +72,9 @@ public static class FhirServiceCollectionExtensions
     public static IServiceCollection AddFhirValidation(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<FhirValidationOptions>().BindConfiguration(FhirValidationOptions.Section);
+        // Bound only where there is configuration: a host always has it, a bare ServiceCollection (a tool, a test) keeps the defaults.
+        services.AddOptions<FhirValidationOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(FhirValidationOptions.Section).Bind(options));
         services.TryAddSingleton<FhirResourceValidator>();
         services.TryAddTransient<FhirValidationHandler>();
         if (services.All(d => d.ImplementationType != typeof(FhirValidatorWarmup)))

@@ -8,12 +8,20 @@ namespace Acceptance.Tests.ElderMode;
 public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
 {
     public const string DepartmentDetail = "/departments/{department}";
+    public const string DoctorDetail = "/doctors/{doctor}";
 
     [Theory]
     [Trait("Rubric", "X06")]
     [InlineData("/", "scene-basic", false)]
     [InlineData("/departments", "dept-item", false)]
     [InlineData(DepartmentDetail, "dept-detail", false)]
+    [InlineData("/hospital", "hospital-profile", false)]
+    [InlineData("/doctors", "doctor-list", false)]
+    [InlineData(DoctorDetail, "doctor-detail", false)]
+    [InlineData("/guide", null, false)]
+    [InlineData("/booking-notice", null, false)]
+    [InlineData("/navigation?to=main-yjl-2-blood", "place-info", false)]
+    [InlineData("/education", "edu-item", false)]
     [InlineData("/mine", "elder-mode-switch", false)]
     [InlineData("/mine", "account-username", true)]
     [InlineData("/account", "login-submit", false)]
@@ -30,6 +38,7 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";
+        if (path == DoctorDetail) path = $"/doctors/{await ElderModePages.AnyDoctorIdAsync()}";
         await using var context = signedIn ? await SignedInWithElderModeAsync() : await browser.NewContextAsync(localStorage:
             new Dictionary<string, string> { [ElderModePages.DeviceKey] = "on" });
         var page = await context.NewPageAsync();

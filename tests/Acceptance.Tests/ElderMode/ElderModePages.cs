@@ -35,6 +35,12 @@ public static class ElderModePages
         return list.EnumerateArray().First().GetProperty("id").ToString();
     }
 
+    public static async Task<string> AnyDoctorIdAsync()
+    {
+        var doctors = await Http.GetFromJsonAsync<JsonElement>("/api/hospital/doctors");
+        return doctors.EnumerateArray().First().GetProperty("id").GetString()!;
+    }
+
     public static Task<bool> IsElderModeAsync(this IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.hasAttribute('data-elder-mode')");
 

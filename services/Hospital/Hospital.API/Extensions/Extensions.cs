@@ -42,8 +42,9 @@ internal static class Extensions
         });
     }
 
-    /// <summary>Indoor maps (R23) and health education (R35). The demo floors and articles are seeded unless
-    /// <c>Hospital:SeedDemoMapsAndArticles</c> is false; staff edits are never overwritten.</summary>
+    /// <summary>Indoor maps (R23) and health education (R35). The demo hospital's floors and articles are seeded with the
+    /// rest of its content (<c>Hospital:SeedDemoContent</c>, off unless asked for: a real hospital draws its own);
+    /// staff edits are never overwritten.</summary>
     private static void AddNavigationAndEducation(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<EducationOptions>(builder.Configuration.GetSection(EducationOptions.Section));
@@ -52,7 +53,7 @@ internal static class Extensions
         builder.Services.AddScoped<IContentPublishedHandler<HealthArticleDocument>, HealthArticlePublishedHandler>();
         builder.Services.AddPublishableContent<FloorMapDocument>(NavigationContent.Slug, NavigationContent.Label);
         builder.Services.AddScoped<IContentPublishedHandler<FloorMapDocument>, FloorMapPublishedHandler>();
-        if (builder.Configuration.GetValue("Hospital:SeedDemoMapsAndArticles", true))
+        if (builder.Configuration.GetValue("Hospital:SeedDemoContent", false))
         {
             builder.Services.AddSeeder<HospitalDbContext, NavigationSeeder>();
             builder.Services.AddSeeder<HospitalDbContext, EducationSeeder>();
