@@ -53,7 +53,7 @@ public sealed class HospitalInfoTests
             await Expect(campus.GetByTestId("campus-address")).ToContainTextAsync(street);
             await Expect(campus.GetByTestId("campus-routes")).ToContainTextAsync("地铁");
             await Expect(campus.GetByTestId("campus-map")).ToHaveAttributeAsync("href", new Regex("^https://uri\\.amap\\.com/marker"));
-            await Expect(campus.Locator($"a[href='tel:{phone}']")).ToBeVisibleAsync();
+            await Expect(campus.Locator($"a[href='tel:{phone.Replace("-", "")}']")).ToBeVisibleAsync();
             await Expect(campus.GetByTestId("campus-email")).ToContainTextAsync("@jcsy.example");
         }
     });

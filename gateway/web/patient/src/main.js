@@ -35,6 +35,7 @@ import { router } from './router.js'
 import { push } from './platform.js'
 import { inbox, messageFromHospitalChange } from './messages.js'
 import { startElderMode } from './elderMode.js'
+import { watchDanglingAriaControls } from './danglingAriaControls.js'
 
 const app = createApp(App)
 for (const component of [
@@ -50,3 +51,4 @@ push.on('hospitalChanged', (change) => inbox.add(messageFromHospitalChange(chang
 push.start()
 
 app.mount('#app')
+watchDanglingAriaControls()
