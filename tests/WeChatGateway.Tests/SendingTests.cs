@@ -46,17 +46,17 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
     {
         var openId = await Stack.Simulator.OpenIdOfAsync("outage-user");
         var userId = await Stack.KnowUserAsync(openId);
+        var refusedBefore = await Stack.Simulator.RefusedWhileDownAsync();
         await Stack.Simulator.FaultsAsync(new { down = true });
         var request = Template(userId);
         await Stack.PublishAsync(request);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Eventually.Until(() => Stack.Simulator.RefusedWhileDownAsync(), n => n > refusedBefore, what: "an attempt refused by WeChat");
         Assert.Equal(0, await Stack.Simulator.MessageCountAsync(openId));
 
         await Stack.Simulator.FaultsAsync(new { down = false });
-        await Eventually.Until(() => Stack.Simulator.MessageCountAsync(openId), n => n >= 1, what: "message delivered after the outage");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The gateway records the send once WeChat has taken it; attempts are sequential, so none can follow it.
+        await Eventually.Until(() => Sent(request.MessageId), n => n == 1, what: "message delivered after the outage");
         Assert.Equal(1, await Stack.Simulator.MessageCountAsync(openId));
-        Assert.Equal(1, await Sent(request.MessageId));
     }
 
     [Fact]
@@ -65,10 +65,13 @@ public sealed class SendingTests(SendingFixture fixture) : IClassFixture<Sending
         var openId = await Stack.Simulator.OpenIdOfAsync("twice-user");
         var userId = await Stack.KnowUserAsync(openId);
         var request = Template(userId);
-        await Stack.PublishAsync(request, Guid.NewGuid());
-        await Stack.PublishAsync(request, Guid.NewGuid());
-        await Eventually.Until(() => Sent(request.MessageId), n => n == 1);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        Guid first = Guid.NewGuid(), second = Guid.NewGuid();
+        using var watch = new ConsumeWatch();
+        await Stack.PublishAsync(request, first);
+        await Stack.PublishAsync(request, second);
+        await watch.UntilFinishedAsync(first, "WeChatTemplateMessageRequestedConsumer", copies: 1);
+        await watch.UntilFinishedAsync(second, "WeChatTemplateMessageRequestedConsumer", copies: 1);
+        Assert.Equal(1, await Sent(request.MessageId));
         Assert.Equal(1, await Stack.Simulator.MessageCountAsync(openId));
         Assert.Equal(1, await Stack.OutboxCountAsync("WeChatMessageDeliveredIntegrationEvent", request.MessageId.ToString()));
     }

@@ -84,6 +84,10 @@ public sealed class WeChatSimulator : IAsyncDisposable
 
     public Task FaultsAsync(object faults) => PostAsync("/$sim/faults", faults);
 
+    /// <summary>Calls refused while WeChat was down (since the last reset).</summary>
+    public async Task<int> RefusedWhileDownAsync() =>
+        (await GetAsync("/$sim/state")).GetProperty("faults").GetProperty("refusedWhileDown").GetInt32();
+
     public ValueTask DisposeAsync()
     {
         try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }

@@ -113,7 +113,9 @@ public sealed class HospitalInfoTests
 
         await p.GetByTestId("doctor-search").Locator("input").FillAsync("糖尿病");
         await p.GetByTestId("doctor-search-submit").ClickAsync();
+        await Expect(items).ToHaveCountAsync(2);
         await items.Nth(0).ClickAsync();
+        await Expect(p).ToHaveURLAsync(new Regex("/doctors/prac-"));
         await Expect(p.GetByTestId("doctor-name")).ToHaveTextAsync("朱健鹤");
         await Expect(p.GetByTestId("doctor-title")).ToContainTextAsync("主任医师");
         await Expect(p.GetByTestId("doctor-expertise")).ToContainTextAsync("糖尿病及并发症");

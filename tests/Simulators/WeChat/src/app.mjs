@@ -123,6 +123,7 @@ export function createWeChatSimulator(config) {
       if (!handler) throw new HttpError(404, `${key} not found`);
       if (faults.delayMs) await sleep(faults.delayMs);
       if (faults.down) {
+        faults.refuse();
         res.writeHead(503, { 'Content-Type': 'text/plain', 'Content-Length': 0 });
         return res.end();
       }

@@ -1,8 +1,17 @@
 /** Failures a test switches on: WeChat down, slow, or answering the next calls to a path with an errcode. */
 export function createFaults() {
-  const state = { down: false, delayMs: 0, failNext: [] };
+  const state = { down: false, delayMs: 0, failNext: [], refusedWhileDown: 0 };
   return {
-    snapshot: () => ({ down: state.down, delayMs: state.delayMs, failNext: state.failNext.map((f) => ({ ...f })) }),
+    snapshot: () => ({
+      down: state.down,
+      delayMs: state.delayMs,
+      failNext: state.failNext.map((f) => ({ ...f })),
+      refusedWhileDown: state.refusedWhileDown,
+    }),
+    /** Counts a call refused because WeChat is down, so a test can wait for the attempt instead of sleeping. */
+    refuse() {
+      state.refusedWhileDown += 1;
+    },
     apply(body) {
       if (body.down !== undefined) state.down = Boolean(body.down);
       if (body.delayMs !== undefined) state.delayMs = Math.max(0, Number(body.delayMs) || 0);
@@ -22,6 +31,7 @@ export function createFaults() {
       state.down = false;
       state.delayMs = 0;
       state.failNext = [];
+      state.refusedWhileDown = 0;
     },
     get down() {
       return state.down;
