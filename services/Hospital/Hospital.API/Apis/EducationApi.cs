@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hospital.API.Application.Education;
 using Hospital.API.Domain.Education;
 using Hospital.API.Infrastructure;
@@ -20,6 +21,8 @@ public static class EducationApi
         api.MapGet("/articles", ListArticles).WithName("ListEducationArticles").WithSummary("文章列表：按专科、疾病筛选或中文全文搜索");
         api.MapGet("/articles/{slug}", GetArticle).WithName("GetEducationArticle").WithSummary("文章全文（发布与审核日期、阅读数）");
         api.MapPost("/articles/{slug}/reads", RecordRead).WithName("RecordEducationArticleRead").WithSummary("记一次阅读");
+        api.MapGet("/recommendations", Recommend).WithName("RecommendEducationArticles")
+            .WithSummary("为我推荐：按本账号就诊人预约过的科室，其余补充阅读最多的文章").RequireAuthorization();
         app.MapGet("/api/hospital/admin/education/articles", ListForStaff).WithTags("健康宣教")
             .WithName("ListEducationArticlesForStaff").WithSummary("工作人员：全部文章、阅读数与待复审标记")
             .RequireAuthorization(PlatformRoles.Staff);
@@ -90,6 +93,10 @@ public static class EducationApi
             .ToList();
         return TypedResults.Ok(rows);
     }
+
+    public static async Task<Ok<List<RecommendedArticleDto>>> Recommend(ClaimsPrincipal user, ArticleRecommendations recommendations,
+        CancellationToken ct) =>
+        TypedResults.Ok(await recommendations.ForAccountAsync(user.AccountId(), 10, ct));
 
     public sealed record ReadCountDto(long ReadCount);
 }

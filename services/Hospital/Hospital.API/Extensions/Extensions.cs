@@ -39,6 +39,10 @@ internal static class Extensions
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
             bus.AddConsumer<HisPractitionerSyncedConsumer>();
             bus.AddConsumer<HisScheduleSlotsSyncedConsumer>();
+            bus.AddConsumer<PatientRegisteredConsumer>();
+            bus.AddConsumer<PatientRemovedConsumer>();
+            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddConsumer<AppointmentBookedConsumer>();
         });
     }
 
@@ -49,6 +53,7 @@ internal static class Extensions
     {
         builder.Services.Configure<EducationOptions>(builder.Configuration.GetSection(EducationOptions.Section));
         builder.Services.AddSingleton<ArticleSearchIndex>();
+        builder.Services.AddScoped<ArticleRecommendations>();
         builder.Services.AddPublishableContent<HealthArticleDocument>(EducationContent.Slug, EducationContent.Label);
         builder.Services.AddScoped<IContentPublishedHandler<HealthArticleDocument>, HealthArticlePublishedHandler>();
         builder.Services.AddPublishableContent<FloorMapDocument>(NavigationContent.Slug, NavigationContent.Label);

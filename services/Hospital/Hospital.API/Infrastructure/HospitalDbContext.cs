@@ -20,6 +20,8 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<MapPlace> MapPlaces => Set<MapPlace>();
     public DbSet<MapDrawing> MapDrawings => Set<MapDrawing>();
     public DbSet<EducationArticle> EducationArticles => Set<EducationArticle>();
+    public DbSet<PatientAccountLink> PatientAccountLinks => Set<PatientAccountLink>();
+    public DbSet<PatientDepartmentVisit> PatientDepartmentVisits => Set<PatientDepartmentVisit>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -311,6 +311,46 @@ namespace Hospital.API.Infrastructure.Migrations
                     b.ToTable("education_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Hospital.API.Domain.Education.PatientAccountLink", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.HasKey("PatientId", "AccountId")
+                        .HasName("pk_patient_account_links");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_patient_account_links_account_id");
+
+                    b.ToTable("patient_account_links", (string)null);
+                });
+
+            modelBuilder.Entity("Hospital.API.Domain.Education.PatientDepartmentVisit", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("DepartmentName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("department_name");
+
+                    b.Property<DateTimeOffset>("LastBookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_booked_at");
+
+                    b.HasKey("PatientId", "DepartmentName")
+                        .HasName("pk_patient_department_visits");
+
+                    b.ToTable("patient_department_visits", (string)null);
+                });
+
             modelBuilder.Entity("Hospital.API.Domain.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
