@@ -1,4 +1,7 @@
+using Acceptance.Tests.Identity;
+using Acceptance.Tests.Notification;
 using Microsoft.Playwright;
+using Platform.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Acceptance.Tests.Hospital;
@@ -56,5 +59,38 @@ public sealed class HealthEducationTests(BrowserFixture browser)
         using var http = new HttpClient { BaseAddress = new Uri(Platform.Testing.TestEnvironment.EdgeUrl) };
         var article = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, $"/api/hospital/education/articles/{slug}");
         return article.GetProperty("readCount").GetInt64();
+    }
+
+    [Fact]
+    public async Task A_signed_in_patient_sees_articles_for_the_department_they_booked_first()
+    {
+        var account = await IdentityApi.RegisterAsync();
+        var self = await IdentityApi.AddPatientAsync(account.AccessToken, "self", TestPeople.ChineseName(),
+            TestPeople.ResidentId(TestPeople.BornYearsAgo(52)), account.Phone);
+        var patientId = self.GetProperty("id").GetGuid();
+        // Hospital learns whom the account acts for from Identity's event; the booking comes from Scheduling's.
+        await Eventually.Until(() => StackDatabase.ScalarAsync("hospital",
+            $"SELECT count(*) FROM patient_account_links WHERE patient_id = '{patientId}'"), n => n == 1, what: "the patient known to Hospital");
+        var booked = Guid.CreateVersion7();
+        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+        await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "AppointmentBookedIntegrationEvent", booked, new
+        {
+            id = booked, occurredAt = DateTimeOffset.UtcNow, appointmentId = Guid.NewGuid(), patientId, departmentName = "内分泌科",
+            doctorName = "朱健鹤", location = "门诊楼3楼", startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true,
+        });
+        await Eventually.Until(() => StackDatabase.ScalarAsync("hospital",
+            $"SELECT count(*) FROM patient_department_visits WHERE patient_id = '{patientId}'"), n => n == 1, what: "the booking known to Hospital");
+
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/education");
+            var first = p.GetByTestId("edu-recommended-item").First;
+            await Expect(first).ToContainTextAsync("您曾预约内分泌科");
+            await Expect(first).ToContainTextAsync("内分泌科");
+            await first.ClickAsync();
+            await Expect(p.GetByTestId("edu-article")).ToBeVisibleAsync();
+        });
     }
 }
