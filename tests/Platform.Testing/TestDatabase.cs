@@ -26,9 +26,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name, cs.ConnectionString);
     }
 
-    public async Task<long> ScalarAsync(string sql)
+    public Task<long> ScalarAsync(string sql) => ScalarAsync(ConnectionString, sql);
+
+    /// <summary>The one number <paramref name="sql"/> answers, on the database <paramref name="connectionString"/> names.</summary>
+    public static async Task<long> ScalarAsync(string connectionString, string sql)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString);
+        await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());

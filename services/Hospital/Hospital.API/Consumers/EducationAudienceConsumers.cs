@@ -25,7 +25,7 @@ public sealed class PatientRemovedConsumer(HospitalDbContext db)
     protected override async Task HandleAsync(PatientRemovedIntegrationEvent e, ConsumeContext<PatientRemovedIntegrationEvent> context)
     {
         await Db.PatientAccountLinks.Where(l => l.PatientId == e.PatientId && l.AccountId == e.AccountId).ExecuteDeleteAsync(context.CancellationToken);
-        await Db.ForgetVisitsOfUnlinkedPatientsAsync(context.CancellationToken);
+        await Db.ForgetVisitsOfUnlinkedAsync([e.PatientId], context.CancellationToken);
     }
 }
 
@@ -34,16 +34,20 @@ public sealed class AccountClosedConsumer(HospitalDbContext db)
 {
     protected override async Task HandleAsync(AccountClosedIntegrationEvent e, ConsumeContext<AccountClosedIntegrationEvent> context)
     {
+        var patients = await Db.PatientAccountLinks.Where(l => l.AccountId == e.AccountId).Select(l => l.PatientId)
+            .ToListAsync(context.CancellationToken);
         await Db.PatientAccountLinks.Where(l => l.AccountId == e.AccountId).ExecuteDeleteAsync(context.CancellationToken);
-        await Db.ForgetVisitsOfUnlinkedPatientsAsync(context.CancellationToken);
+        await Db.ForgetVisitsOfUnlinkedAsync(patients, context.CancellationToken);
     }
 }
 
 internal static class PatientVisitRetention
 {
-    /// <summary>A patient no account acts for any more leaves nothing behind here.</summary>
-    public static Task<int> ForgetVisitsOfUnlinkedPatientsAsync(this HospitalDbContext db, CancellationToken ct) =>
-        db.PatientDepartmentVisits.Where(v => !db.PatientAccountLinks.Any(l => l.PatientId == v.PatientId)).ExecuteDeleteAsync(ct);
+    /// <summary>Of <paramref name="patients"/>, one no account acts for any more leaves nothing behind here.</summary>
+    public static Task<int> ForgetVisitsOfUnlinkedAsync(this HospitalDbContext db, List<Guid> patients, CancellationToken ct) =>
+        db.PatientDepartmentVisits
+            .Where(v => patients.Contains(v.PatientId) && !db.PatientAccountLinks.Any(l => l.PatientId == v.PatientId))
+            .ExecuteDeleteAsync(ct);
 }
 
 /// <summary>Remembers which departments a patient booked, latest booking first.</summary>

@@ -19,19 +19,28 @@ public sealed class ArticleRecommendations(HospitalDbContext db)
         var names = visited.Select(v => v.Name).ToList();
         var codes = await db.Departments.AsNoTracking().Where(d => names.Contains(d.Name))
             .Select(d => new { d.Name, d.Code }).ToListAsync(ct);
-        var articles = await db.EducationArticles.AsNoTracking().Where(a => a.IsActive).ToListAsync(ct);
+        // The summaries only: a list never needs the articles' bodies.
+        var articles = await db.EducationArticles.AsNoTracking().Where(a => a.IsActive)
+            .Select(a => new { Summary = new ArticleSummaryDto(a.Id, a.Slug, a.Title, a.Specialty, a.Diseases, a.Summary,
+                a.PublishedAt, a.ReviewedAt, a.ReadCount), a.DepartmentCodes })
+            .ToListAsync(ct);
 
         var result = new List<RecommendedArticleDto>();
+        void Add(ArticleSummaryDto article, string reason)
+        {
+            if (result.All(r => r.Article.Id != article.Id)) result.Add(new(article, reason));
+        }
         foreach (var name in names)
         {
             var deptCodes = codes.Where(c => c.Name == name).Select(c => c.Code).ToHashSet();
-            foreach (var a in articles.Where(a => a.Specialty == name || a.DepartmentCodes.Any(deptCodes.Contains)).OrderByDescending(a => a.ReadCount))
-                if (result.All(r => r.Article.Id != a.Id)) result.Add(new(ArticleSummaryDto.From(a), $"您曾预约{name}"));
+            foreach (var a in articles.Where(a => a.Summary.Specialty == name || a.DepartmentCodes.Any(deptCodes.Contains))
+                         .OrderByDescending(a => a.Summary.ReadCount))
+                Add(a.Summary, $"您曾预约{name}");
         }
-        foreach (var a in articles.OrderByDescending(a => a.ReadCount).ThenByDescending(a => a.ReviewedAt))
+        foreach (var a in articles.Select(a => a.Summary).OrderByDescending(a => a.ReadCount).ThenByDescending(a => a.ReviewedAt))
         {
             if (result.Count >= take) break;
-            if (result.All(r => r.Article.Id != a.Id)) result.Add(new(ArticleSummaryDto.From(a), "大家都在读"));
+            Add(a, "大家都在读");
         }
         return result.Take(take).ToList();
     }
