@@ -1,6 +1,7 @@
 using HisAdapter.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Contracts.His;
 using Platform.Contracts.Scheduling;
 using Hl7.Fhir.Rest;
 using Platform.Fhir.Client;
@@ -23,7 +24,7 @@ public sealed partial class PushEventMapper
             .Select(a => a.PatientId).Distinct().ToListAsync(ct);
         var (startsAt, endsAt) = SessionTimes(date, session);
         syncTrigger.Nudge();
-        return [new ClinicStoppedIntegrationEvent($"{schedule.Id}:{date:yyyyMMdd}:{session}", Department(schedule),
+        return [new ClinicStoppedIntegrationEvent(HisIds.SessionKey(schedule.Id!, date, session), Department(schedule),
             Doctor(schedule), startsAt, endsAt, push.OptionalString("reason") ?? "医生停诊", patients)];
     }
 
@@ -41,7 +42,7 @@ public sealed partial class PushEventMapper
         var free = await his.SearchAsync<Slot>(new SearchParams()
             .AddReference("schedule", "Schedule", scheduleId).AddToken("status", null, "free")
             .AddDate("start", "ge", from).AddDate("start", "lt", to).Add("_count", "200"), ct);
-        return [new SlotsLimitedIntegrationEvent($"{scheduleId}:{from:yyyyMMdd}:{session}", Department(schedule), Doctor(schedule),
+        return [new SlotsLimitedIntegrationEvent(HisIds.SessionKey(scheduleId, DateOnly.FromDateTime(from.DateTime), session), Department(schedule), Doctor(schedule),
             from, free.Matches<Slot>().Count(), slot.Comment ?? "医院临时限号")];
     }
 

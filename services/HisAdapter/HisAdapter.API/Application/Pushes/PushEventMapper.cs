@@ -3,6 +3,7 @@ using HisAdapter.API.Application.Sync;
 using HisAdapter.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Contracts.His;
 using Platform.Contracts.Inpatient;
 using Platform.Contracts.Reports;
 using Hl7.Fhir.Rest;
@@ -37,7 +38,7 @@ public sealed partial class PushEventMapper(FhirClient his, HisAdapterDbContext 
         var issued = report.Issued ?? push.OccurredAt;
         var category = report.Category.SelectMany(c => c.Coding).FirstOrDefault()?.Code ?? "";
         return patients.Select(p => (IntegrationEvent)new ReportReadyIntegrationEvent(
-            StableId.For(p, "DiagnosticReport/" + report.Id), p, report.Id!, category, report.Code?.Text ?? "检查检验报告", issued)).ToList();
+            HisIds.Stable(p, "DiagnosticReport/" + report.Id), p, report.Id!, category, report.Code?.Text ?? "检查检验报告", issued)).ToList();
     }
 
     private async Task<IReadOnlyList<IntegrationEvent>> CriticalValueAsync(PushEnvelope push, CancellationToken ct)
