@@ -269,6 +269,24 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_clinic_the_his_stopped_itself_is_announced_with_its_patients_and_nothing_is_written_back()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var (date, period, slots) = await SessionAsync("sch-040");
+        var appointmentId = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(appointmentId, patientId, slots.First(s => s.Status == "free").Id));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", appointmentId.ToString()), n => n == 1, Wait,
+            "the confirmation");
+        var commands = await fixture.Database.ScalarAsync("SELECT count(*) FROM his_commands");
+
+        var pushed = await fixture.His.SimAsync("push", new { type = "stop-clinic", scheduleId = "sch-040", date = $"{date:yyyy-MM-dd}", session = period, reason = "设备检修" });
+        Assert.True(pushed.GetProperty("delivered").GetBoolean(), pushed.GetRawText());
+        await Eventually.Until(() => fixture.EventsAsync("ClinicStoppedIntegrationEvent", HisIds.SessionKey("sch-040", date, period), patientId.ToString(), "设备检修"),
+            n => n == 1, Wait, "the clinic stopped");
+        Assert.Equal(commands, await fixture.Database.ScalarAsync("SELECT count(*) FROM his_commands"));
+    }
+
+    [Fact]
     public async Task A_signed_push_publishes_its_event_once_and_forgeries_replays_and_hostile_payloads_publish_nothing()
     {
         var patientId = await LinkSeededPatientAsync();
