@@ -189,6 +189,104 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_clinic_stopped_on_the_platform_closes_its_slots_and_cancels_its_bookings_at_the_his_even_after_an_outage()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var (date, period, slots) = await SessionAsync("sch-020");
+        var bookedSlot = slots.First(s => s.Status == "free").Id;
+        var booked = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(booked, patientId, bookedSlot));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", booked.ToString()), n => n == 1, Wait,
+            "the confirmation");
+
+        // Locking on the platform when staff stopped the clinic: its request reaches the adapter after the stop.
+        var late = Guid.NewGuid();
+        var stop = new HisSessionStopRequestedIntegrationEvent("sch-020", date, period, "医生临时外出会诊", [booked, late]);
+        await fixture.His.SimAsync("faults", new { failRate = 1, failStatus = 503 });
+        try
+        {
+            await fixture.PublishAsync(stop);
+            await fixture.PublishAsync(stop); // redelivered
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    $"SELECT count(*) FROM his_commands WHERE command_key = 'stop-session:{HisIds.SessionKey("sch-020", date, period)}' AND status = 'pending' AND last_error IS NOT NULL"),
+                n => n == 1, Wait, "a stop attempt while the HIS is down");
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+                $"SELECT count(*) FROM his_commands WHERE command_key IN ('stop-session:{HisIds.SessionKey("sch-020", date, period)}', 'cancel:{booked}', 'cancel:{late}') AND status = 'done'"),
+            n => n == 3, TimeSpan.FromSeconds(60), "the stop and both cancellations done once the HIS is back");
+        Assert.Equal(1, await fixture.EventsAsync("HisAppointmentCancelledIntegrationEvent", booked.ToString()));
+        var (_, appointments) = await fixture.His.FhirAsync(HttpMethod.Get,
+            $"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{booked}");
+        Assert.Equal("cancelled", appointments.GetProperty("entry")[0].GetProperty("resource").GetProperty("status").GetString());
+        var (_, _, after) = await SessionAsync("sch-020", date, period);
+        Assert.Equal(slots.Select(s => s.Id).Order(), after.Select(s => s.Id).Order());
+        Assert.All(after, s => Assert.Equal("busy-unavailable", s.Status));
+        var (_, closed) = await fixture.His.FhirAsync(HttpMethod.Get, $"Slot/{bookedSlot}");
+        Assert.Equal("停诊：医生临时外出会诊", closed.GetProperty("comment").GetString());
+        await Referee.AssertValidAsync(closed);
+
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(late, patientId, slots.Last().Id));
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM his_appointments WHERE appointment_id = '{late}' AND status = 'cancelled'"), n => n == 1, Wait, "the late request");
+        Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE command_key = 'book:{late}'"));
+        Assert.Equal(1, await fixture.Database.ScalarAsync("SELECT count(*) FROM his_commands WHERE kind = 'stop-session'"));
+    }
+
+    [Fact]
+    public async Task Slots_limited_on_the_platform_are_closed_at_the_his_version_aware_but_one_booked_there_meanwhile_stays_booked()
+    {
+        var (_, _, slots) = await SessionAsync("sch-030");
+        var free = slots.Where(s => s.Status == "free").Select(s => s.Id).Take(3).ToList();
+        Assert.Equal(3, free.Count);
+        // Booked at the HIS window after staff chose which slots to close.
+        await fixture.His.SimAsync("faults", new { takeSlot = free[2] });
+        // And the HIS writes the next slot itself between our read and our update.
+        await fixture.His.SimAsync("faults", new { conflictOnNextSlotUpdate = true });
+        var limit = new HisSlotsCloseRequestedIntegrationEvent([.. free, "slot-does-not-exist"], "医生下午需参加院内会议");
+        try
+        {
+            await fixture.PublishAsync(limit);
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    $"SELECT count(*) FROM his_commands WHERE command_key = 'close-slots:{limit.Id}' AND status = 'done'"), n => n == 1, Wait,
+                "the slots closed");
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+        foreach (var id in free.Take(2))
+        {
+            var (_, slot) = await fixture.His.FhirAsync(HttpMethod.Get, $"Slot/{id}");
+            Assert.Equal("busy-unavailable", slot.GetProperty("status").GetString());
+            Assert.Equal("限号：医生下午需参加院内会议", slot.GetProperty("comment").GetString());
+        }
+        Assert.Equal("busy", await SlotStatusAsync(free[2]));
+    }
+
+    [Fact]
+    public async Task A_clinic_the_his_stopped_itself_is_announced_with_its_patients_and_nothing_is_written_back()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var (date, period, slots) = await SessionAsync("sch-040");
+        var appointmentId = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(appointmentId, patientId, slots.First(s => s.Status == "free").Id));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", appointmentId.ToString()), n => n == 1, Wait,
+            "the confirmation");
+        var commands = await fixture.Database.ScalarAsync("SELECT count(*) FROM his_commands");
+
+        var pushed = await fixture.His.SimAsync("push", new { type = "stop-clinic", scheduleId = "sch-040", date = $"{date:yyyy-MM-dd}", session = period, reason = "设备检修" });
+        Assert.True(pushed.GetProperty("delivered").GetBoolean(), pushed.GetRawText());
+        await Eventually.Until(() => fixture.EventsAsync("ClinicStoppedIntegrationEvent", HisIds.SessionKey("sch-040", date, period), patientId.ToString(), "设备检修"),
+            n => n == 1, Wait, "the clinic stopped");
+        Assert.Equal(commands, await fixture.Database.ScalarAsync("SELECT count(*) FROM his_commands"));
+    }
+
+    [Fact]
     public async Task A_signed_push_publishes_its_event_once_and_forgeries_replays_and_hostile_payloads_publish_nothing()
     {
         var patientId = await LinkSeededPatientAsync();
@@ -270,6 +368,28 @@ public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<H
     {
         var (_, page) = await fixture.His.FhirAsync(HttpMethod.Get, "Slot?status=free&schedule=Schedule/sch-010&_count=20");
         return page.GetProperty("entry")[index].GetProperty("resource").GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The slots of a half-day clinic of that schedule: the first one from tomorrow on with a free slot, or the one given.</summary>
+    private async Task<(DateOnly Date, string Period, List<(string Id, string Status)> Slots)> SessionAsync(
+        string schedule, DateOnly? date = null, string? period = null)
+    {
+        if (date is null || period is null)
+        {
+            var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(1);
+            var (_, first) = await fixture.His.FhirAsync(HttpMethod.Get,
+                $"Slot?schedule=Schedule/{schedule}&status=free&start=ge{tomorrow:yyyy-MM-dd}&_sort=start&_count=1");
+            var start = first.GetProperty("entry")[0].GetProperty("resource").GetProperty("start").GetString()!;
+            date = DateOnly.ParseExact(start[..10], "yyyy-MM-dd");
+            period = string.CompareOrdinal(start[11..13], "13") < 0 ? "AM" : "PM";
+        }
+        var (from, to) = period == "AM" ? ("T00:00:00", "T13:00:00") : ("T13:00:00", "T23:59:59");
+        var (_, page) = await fixture.His.FhirAsync(HttpMethod.Get,
+            $"Slot?schedule=Schedule/{schedule}&start=ge{date:yyyy-MM-dd}{from}+08:00&start=lt{date:yyyy-MM-dd}{to}+08:00&_count=200");
+        var slots = page.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
+            .Select(r => (r.GetProperty("id").GetString()!, r.GetProperty("status").GetString()!)).ToList();
+        Assert.NotEmpty(slots);
+        return (date.Value, period, slots);
     }
 
     private async Task<string?> SlotStatusAsync(string slotId) =>

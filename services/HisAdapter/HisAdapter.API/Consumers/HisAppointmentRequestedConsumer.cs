@@ -2,6 +2,7 @@ using HisAdapter.API.Application.Commands;
 using HisAdapter.API.Domain;
 using HisAdapter.API.Infrastructure;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.His;
 using Platform.Messaging.Inbox;
 
@@ -15,14 +16,19 @@ public sealed class HisAppointmentRequestedConsumer(HisAdapterDbContext db, HisC
     {
         var ct = context.CancellationToken;
         if (await Db.Appointments.FindAsync([message.AppointmentId], ct) is not null) return;
+        // Events of different types may overtake each other: a cancellation (by the patient, or with a clinic staff
+        // stopped) that got here first means the HIS must never hear of this booking.
+        var cancelKey = CommandKeys.Cancel(message.AppointmentId);
+        var cancelled = await Db.Commands.AnyAsync(c => c.CommandKey == cancelKey, ct);
         Db.Appointments.Add(new HisAppointment
         {
             AppointmentId = message.AppointmentId,
             PatientId = message.PatientId,
             SlotHisId = message.SlotHisId,
-            Status = HisAppointmentStatus.AwaitingHospital,
+            Status = cancelled ? HisAppointmentStatus.Cancelled : HisAppointmentStatus.AwaitingHospital,
             UpdatedAt = clock.GetUtcNow(),
         });
+        if (cancelled) return;
         await queue.EnqueueAsync(HisCommandKind.BookAppointment, CommandKeys.Book(message.AppointmentId),
             new BookAppointmentCommand(message.AppointmentId, message.PatientId, message.SlotHisId, message.Note), ct);
     }

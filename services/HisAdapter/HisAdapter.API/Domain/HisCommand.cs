@@ -35,4 +35,6 @@ public static class HisCommandKind
     public const string RegisterPatient = "register-patient";
     public const string BookAppointment = "book-appointment";
     public const string CancelAppointment = "cancel-appointment";
+    public const string StopSession = "stop-session";
+    public const string CloseSlots = "close-slots";
 }

@@ -27,6 +27,8 @@ internal static class Extensions
             x.AddConsumer<PatientUpdatedConsumer>();
             x.AddConsumer<HisAppointmentRequestedConsumer>();
             x.AddConsumer<HisAppointmentCancelRequestedConsumer>();
+            x.AddConsumer<HisSessionStopRequestedConsumer>();
+            x.AddConsumer<HisSlotsCloseRequestedConsumer>();
         });
 
         builder.AddPatientDirectory();
@@ -66,6 +68,7 @@ internal static class Extensions
         services.AddScoped<RegisterPatientHandler>();
         services.AddScoped<BookAppointmentHandler>();
         services.AddScoped<CancelAppointmentHandler>();
+        services.AddScoped<CloseSlotsHandler>();
         services.AddScoped<PushEventMapper>();
         services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();

@@ -6,4 +6,6 @@ public static class CommandKeys
     public static string Update(Guid patientId, Guid messageId) => $"update:{patientId}:{messageId}";
     public static string Book(Guid appointmentId) => $"book:{appointmentId}";
     public static string Cancel(Guid appointmentId) => $"cancel:{appointmentId}";
+    public static string StopSession(string sessionKey) => $"stop-session:{sessionKey}";
+    public static string CloseSlots(Guid messageId) => $"close-slots:{messageId}";
 }

@@ -33,3 +33,8 @@ public sealed record RegisterPatientCommand(Guid PatientId);
 public sealed record BookAppointmentCommand(Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note);
 
 public sealed record CancelAppointmentCommand(Guid AppointmentId, string Reason);
+
+/// <summary><paramref name="Period"/> is AM or PM (a slot starting before 13:00 Shanghai time is AM, as the HIS counts it).</summary>
+public sealed record StopSessionCommand(string ScheduleHisId, DateOnly Date, string Period, string Reason);
+
+public sealed record CloseSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason);

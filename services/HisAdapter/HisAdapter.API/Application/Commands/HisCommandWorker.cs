@@ -102,6 +102,10 @@ public sealed class HisCommandWorker(
                 .HandleAsync(Payload<BookAppointmentCommand>(command), command.Attempts, ct),
             HisCommandKind.CancelAppointment => services.GetRequiredService<CancelAppointmentHandler>()
                 .HandleAsync(Payload<CancelAppointmentCommand>(command), ct),
+            HisCommandKind.StopSession => services.GetRequiredService<CloseSlotsHandler>()
+                .StopSessionAsync(Payload<StopSessionCommand>(command), ct),
+            HisCommandKind.CloseSlots => services.GetRequiredService<CloseSlotsHandler>()
+                .CloseSlotsAsync(Payload<CloseSlotsCommand>(command), ct),
             _ => Task.FromResult(CommandOutcome.Refused($"unknown command kind {command.Kind}")),
         };
 
