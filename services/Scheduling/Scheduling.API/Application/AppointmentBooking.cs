@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.ServiceDefaults.Problems;
+using Scheduling.API.Domain;
+using Scheduling.API.Infrastructure;
+using Scheduling.API.Infrastructure.EntityConfigurations;
+
+namespace Scheduling.API.Application;
+
+/// <summary>Booking, cancelling and rescheduling for a patient's account. Every change, its unit and its events commit
+/// in one transaction; nothing is held open across a call to another party.</summary>
+public sealed class AppointmentBooking(
+    SchedulingDbContext db, IdempotencyKeys keys, ClinicClock clinic, AppointmentViews views, AppointmentNews news,
+    IOptions<SchedulingOptions> options)
+{
+    public async Task<AppointmentDto> BookAsync(Guid account, string key, Guid slotId, Guid patientId, CancellationToken ct)
+    {
+        var hash = IdempotencyKeys.Hash("book", slotId.ToString(), patientId.ToString());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await keys.ClaimAsync(account, key, hash, ct) is { } replay) return replay;
+        await RequireMayBookAsync(account, patientId, ct);
+        var appointment = await TakeAsync(account, patientId, slotId, replacing: null, ct);
+        var dto = await CommitNewAsync(appointment, account, key, hash, ct);
+        await tx.CommitAsync(ct);
+        return dto;
+    }
+
+    public async Task<AppointmentDto> RescheduleAsync(Guid account, string key, Guid appointmentId, Guid slotId, CancellationToken ct)
+    {
+        var hash = IdempotencyKeys.Hash("reschedule", appointmentId.ToString(), slotId.ToString());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await keys.ClaimAsync(account, key, hash, ct) is { } replay) return replay;
+        var old = await OwnAsync(account, appointmentId, ct);
+        RequireCancellable(old);
+        if (old.SlotId == slotId) throw ProblemException.Conflict("same_slot", "新号源与原预约相同，无需改约");
+        await RequireMayBookAsync(account, old.PatientId, ct);
+        // The new unit first: if it cannot be taken, the old appointment stays as it was.
+        var appointment = await TakeAsync(account, old.PatientId, slotId, replacing: old.Id, ct);
+        await CancelAsync(old, "改约", ct);
+        await SaveAsync(ct);
+        var dto = await CommitNewAsync(appointment, account, key, hash, ct);
+        await tx.CommitAsync(ct);
+        return dto;
+    }
+
+    public async Task<AppointmentDto> CancelAsync(Guid account, Guid appointmentId, string? reason, CancellationToken ct)
+    {
+        var appointment = await OwnAsync(account, appointmentId, ct);
+        RequireCancellable(appointment);
+        await CancelAsync(appointment, string.IsNullOrWhiteSpace(reason) ? "患者取消" : reason.Trim(), ct);
+        await SaveAsync(ct);
+        return views.ToDto(appointment);
+    }
+
+    public async Task<Appointment> OwnAsync(Guid account, Guid appointmentId, CancellationToken ct) =>
+        await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId && a.AccountId == account, ct)
+        ?? throw new ProblemException(404, "appointment_not_found", "预约不存在");
+
+    private async Task<AppointmentDto> CommitNewAsync(Appointment appointment, Guid account, string key, string hash, CancellationToken ct)
+    {
+        db.Appointments.Add(appointment);
+        news.Requested(appointment);
+        news.StatusChanged(appointment);
+        var dto = views.ToDto(appointment);
+        keys.Record(account, key, hash, StatusCodes.Status202Accepted, dto);
+        await SaveAsync(ct);
+        return dto;
+    }
+
+    private async Task CancelAsync(Appointment appointment, string reason, CancellationToken ct)
+    {
+        appointment.Cancel(reason, clinic.Now);
+        await db.ReleaseAsync(appointment, ct);
+        news.StatusChanged(appointment);
+        news.Cancelled(appointment, reason);
+        // A booking the HIS has not confirmed yet is cancelled there when its confirmation arrives.
+        if (appointment.ConfirmedByHis) news.HisCancelRequested(appointment, reason);
+    }
+
+    private void RequireCancellable(Appointment appointment)
+    {
+        if (!appointment.IsActive) throw ProblemException.Conflict("not_cancellable", "该预约当前状态不能取消或改约");
+        if (clinic.Now >= views.CancelDeadline(appointment))
+            throw ProblemException.Conflict("cancel_too_late",
+                $"距就诊开始已不足{options.Value.CancelCutoff.TotalHours:0.#}小时，不能在线取消或改约，请联系医院");
+    }
+
+    private async Task RequireMayBookAsync(Guid account, Guid patientId, CancellationToken ct)
+    {
+        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
+            throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
+        if (!await db.Agreements.AnyAsync(a => a.AccountId == account && a.Kind == AgreementAcceptance.Booking, ct))
+            throw new ProblemException(428, "agreement_required", "请先阅读并同意《预约挂号服务协议》");
+    }
+
+    private async Task<Appointment> TakeAsync(Guid account, Guid patientId, Guid slotId, Guid? replacing, CancellationToken ct)
+    {
+        var target = await (from s in db.Slots
+                            join c in db.Sessions on s.SessionId equals c.Id
+                            where s.Id == slotId
+                            select new { Slot = s, Session = c }).AsNoTracking().FirstOrDefaultAsync(ct)
+            ?? throw new ProblemException(404, "slot_not_found", "号源不存在");
+        var (slot, session) = (target.Slot, target.Session);
+        if (session.Stopped) throw ProblemException.Conflict("slot_closed", "该出诊已停诊，不能预约");
+        if (slot.StartsAt <= clinic.Now) throw new ProblemException(422, "slot_past", "该号源时间已过，请选择其他时段");
+        if (!clinic.IsReleased(session.Date))
+            throw new ProblemException(422, "slot_not_released", $"该号源将于{clinic.ReleasesAt(session.Date).ToOffset(ClinicClock.Shanghai):M月d日 HH:mm}放号");
+        if (await db.Appointments.AnyAsync(a => a.PatientId == patientId && a.DepartmentId == session.DepartmentId
+                && a.LocalDate == session.Date && a.Id != replacing && AppointmentStatus.Active.Contains(a.Status), ct))
+            throw AlreadyBooked();
+
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DepartmentId, ct);
+        var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DoctorId, ct);
+        var id = Guid.CreateVersion7();
+        var unit = await db.TakeAsync(slot.Id, id, ct);
+        if (unit is null)
+            throw await db.Units.AnyAsync(u => u.SlotId == slot.Id && u.Closed && u.HeldBy == null, ct)
+                ? ProblemException.Conflict("slot_closed", "该时段已停止预约")
+                : ProblemException.Conflict("slot_full", "该时段已约满，请选择其他时段");
+
+        var now = clinic.Now;
+        var appointment = new Appointment
+        {
+            Id = id, AccountId = account, PatientId = patientId, SlotId = slot.Id, UnitId = unit.Value.Id, UnitHisId = unit.Value.HisId,
+            SessionId = session.Id, DepartmentId = session.DepartmentId, DepartmentName = department?.Name ?? session.DepartmentCode,
+            DoctorId = session.DoctorId, DoctorName = doctor?.Name ?? "", Location = department?.Location ?? "",
+            StartsAt = slot.StartsAt, EndsAt = slot.EndsAt, LocalDate = session.Date, FeeFen = doctor?.FeeFen ?? 0,
+            CreatedAt = now, HoldExpiresAt = now.AddMinutes(options.Value.HoldMinutes),
+        };
+        appointment.Start(now);
+        return appointment;
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ProblemException.Conflict("appointment_changed", "预约状态刚刚发生变化，请刷新后重试");
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+                                          && pg.ConstraintName == AppointmentConfiguration.OnePerPatientDepartmentDay)
+        {
+            throw AlreadyBooked();
+        }
+    }
+
+    private static ProblemException AlreadyBooked() =>
+        ProblemException.Conflict("already_booked", "该就诊人当天已预约本科室，每人每天每科限约一个号");
+}

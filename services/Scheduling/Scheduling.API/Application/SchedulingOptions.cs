@@ -1,0 +1,22 @@
+namespace Scheduling.API.Application;
+
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Until Payment lands a HIS-confirmed booking is booked at once; Payment switches this off (待支付).</summary>
+    public bool ConfirmWithoutPayment { get; set; } = true;
+    public int HoldMinutes { get; set; } = 15;
+    public TimeSpan HisSlowAfter { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CancelCutoff { get; set; } = TimeSpan.FromHours(2);
+    public TimeOnly ReleaseTime { get; set; } = new(7, 0);
+    public int ReleaseDaysAhead { get; set; } = 7;
+    public int DefaultSlotMinutes { get; set; } = 15;
+    public Dictionary<string, int> DepartmentSlotMinutes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>How often the hold-expiry worker looks for lapsed holds and slow HIS answers.</summary>
+    public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Policy allows 15 or 30 minutes; anything else configured falls back to the default.</summary>
+    public int SlotMinutesFor(string departmentCode) =>
+        DepartmentSlotMinutes.TryGetValue(departmentCode, out var m) && m is 15 or 30 ? m : DefaultSlotMinutes is 15 or 30 ? DefaultSlotMinutes : 15;
+}

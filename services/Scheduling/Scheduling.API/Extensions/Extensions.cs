@@ -1,0 +1,38 @@
+using Platform.Messaging;
+using Platform.Persistence;
+using Scheduling.API.Application;
+using Scheduling.API.Consumers;
+using Scheduling.API.Infrastructure;
+
+namespace Scheduling.API.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddPlatformDbContext<SchedulingDbContext>("schedulingdb");
+        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection(SchedulingOptions.Section));
+        builder.Services.AddSingleton<ClinicClock>();
+        builder.Services.AddSingleton<AppointmentViews>();
+        builder.Services.AddScoped<Availability>();
+        builder.Services.AddScoped<AppointmentNews>();
+        builder.Services.AddScoped<IdempotencyKeys>();
+        builder.Services.AddScoped<AppointmentBooking>();
+        builder.Services.AddScoped<StaffActions>();
+        builder.Services.AddSingleton<HoldExpirySignal>();
+        builder.Services.AddHostedService<HoldExpiryWorker>();
+        builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
+        {
+            bus.AddConsumer<HisDepartmentSyncedConsumer>();
+            bus.AddConsumer<HisPractitionerSyncedConsumer>();
+            bus.AddConsumer<HisScheduleSlotsSyncedConsumer>();
+            bus.AddConsumer<PatientRegisteredConsumer>();
+            bus.AddConsumer<PatientRemovedConsumer>();
+            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddConsumer<AgreementAcceptedConsumer>();
+            bus.AddConsumer<HisAppointmentConfirmedConsumer>();
+            bus.AddConsumer<HisAppointmentRejectedConsumer>();
+            bus.AddConsumer<HisAppointmentCancelledConsumer>();
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Scheduling.API.Domain;
+
+namespace Scheduling.API.Infrastructure;
+
+public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<ClinicSession> Sessions => Set<ClinicSession>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<SlotUnit> Units => Set<SlotUnit>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentStep> AppointmentSteps => Set<AppointmentStep>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<AgreementAcceptance> Agreements => Set<AgreementAcceptance>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);
+        model.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,16 @@
+using Platform.ServiceDefaults;
+using Scheduling.API.Apis;
+using Scheduling.API.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCatalogueApi();
+app.MapAppointmentsApi();
+app.MapStaffApi();
+app.Run();
+
+public partial class Program;
