@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Notification.Tests;
 
 /// <summary>Listens to the notifications hub as one user with the SignalR .NET client and queues what arrives
-/// (<c>message</c> and <c>unreadCount</c> events) for the test to read in order.</summary>
+/// (<c>message</c>, <c>unreadCount</c> and <c>appointmentChanged</c> events) for the test to read in order.</summary>
 public sealed class HubListener : IAsyncDisposable
 {
     private readonly HubConnection _connection;
@@ -16,6 +16,7 @@ public sealed class HubListener : IAsyncDisposable
         _connection = connection;
         _connection.On<JsonElement>("message", data => _events.Writer.TryWrite(("message", data)));
         _connection.On<JsonElement>("unreadCount", data => _events.Writer.TryWrite(("unreadCount", data)));
+        _connection.On<JsonElement>("appointmentChanged", data => _events.Writer.TryWrite(("appointmentChanged", data)));
     }
 
     public static async Task<HubListener> ConnectAsync(string hubUrl, string token)

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Reports;
+using Platform.Contracts.Scheduling;
+using Platform.Testing;
 
 namespace Notification.Tests;
 
@@ -60,5 +63,37 @@ public sealed class LiveDeliveryTests(NotificationFixture fixture)
         Assert.Contains("25.00元", first.GetProperty("body").GetString()); // oldest first
         Assert.Contains("12.00元", second.GetProperty("body").GetString());
         Assert.DoesNotContain(lastSeenId, new[] { first, second }.Select(m => m.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Each_booking_step_reaches_the_patients_account_live_once_and_never_the_message_centre()
+    {
+        Guid account = Guid.NewGuid(), patient = Guid.NewGuid(), bystander = Guid.NewGuid(), appointment = Guid.NewGuid();
+        await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
+        await using var mine = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
+        await using var theirs = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(bystander));
+        using var watch = new ConsumeWatch();
+
+        var locking = new AppointmentStatusChangedIntegrationEvent(appointment, patient, "locking", "锁号中", null);
+        await fixture.PublishAsync(locking);
+        await fixture.PublishAsync(locking); // redelivered
+        var first = await mine.NextAsync("appointmentChanged");
+        Assert.Equal(appointment, first.GetProperty("appointmentId").GetGuid());
+        Assert.Equal("locking", first.GetProperty("status").GetString());
+        Assert.Equal("锁号中", first.GetProperty("statusText").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("failureReason").ValueKind);
+        await watch.UntilFinishedAsync(locking.Id, "AppointmentStatusChangedConsumer", 2);
+
+        var failed = new AppointmentStatusChangedIntegrationEvent(appointment, patient, "failed", "预约失败", "医院号源已被占用，请选择其他时段");
+        await fixture.PublishAsync(failed);
+        // The redelivered copy pushed nothing: the next push is the next step.
+        var second = await mine.NextAsync("appointmentChanged");
+        Assert.Equal("failed", second.GetProperty("status").GetString());
+        Assert.Equal("医院号源已被占用，请选择其他时段", second.GetProperty("failureReason").GetString());
+        Assert.Equal(2, await fixture.Database.ScalarAsync(
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'method' = 'appointmentChanged' AND payload->'payload'->>'appointmentId' = '{appointment}'"));
+
+        Assert.Equal(0, await fixture.MessagesFor(locking.Id) + await fixture.MessagesFor(failed.Id));
+        await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("appointmentChanged", TimeSpan.FromSeconds(2)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Notification.API.Application;
 using Notification.API.Hubs;
 using Notification.API.Infrastructure;
@@ -48,5 +49,29 @@ public sealed class SlotsLimitedConsumer(NotificationDbContext db, IIntegrationE
         }, JsonSerializerOptions.Web);
         outbox.Add(new PushRequested(e.Id, NotificationsHub.PublicGroup, "hospitalChanged", payload));
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Each step of a booking reaches the open pages of every account acting for the patient, live only: the
+/// message centre hears of the steps that are news through their own events (booked, cancelled, clinic stopped).</summary>
+public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<AppointmentStatusChangedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(AppointmentStatusChangedIntegrationEvent e,
+        ConsumeContext<AppointmentStatusChangedIntegrationEvent> context)
+    {
+        var accounts = await Db.PatientAccounts.AsNoTracking().Where(p => p.PatientId == e.PatientId)
+            .Select(p => p.AccountId).Distinct().ToListAsync(context.CancellationToken);
+        if (accounts.Count == 0) return;
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            appointmentId = e.AppointmentId,
+            status = e.Status,
+            statusText = e.StatusText,
+            failureReason = e.FailureReason,
+        }, JsonSerializerOptions.Web);
+        foreach (var account in accounts)
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()),
+                HubMethods.AppointmentChanged, payload));
     }
 }
