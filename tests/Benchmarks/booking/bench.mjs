@@ -81,7 +81,7 @@ async function registerAccount() {
     acceptedAgreements.push({ kind, version: current.version });
   }
   const registered = await must('POST', '/api/identity/accounts', {
-    body: { phone: number, smsCode: code, username: `bench_${randomUUID().slice(0, 12)}`, password: `Pw#${randomInt(100000, 999999)}ab`, acceptedAgreements },
+    body: { phone: number, smsCode: code, username: `b_${randomUUID().replaceAll('-', '').slice(0, 14)}`, password: `Pw#${randomInt(100000, 999999)}ab`, acceptedAgreements },
   });
   const token = registered.tokens.access_token;
   const ids = [];
