@@ -1,0 +1,191 @@
+// Release-time rush through the edge: register patients through Identity, wait for Scheduling to know them, then
+// PATIENTS patients book CONCURRENCY at a time into the open units of one day; a patient whose slot is full tries
+// another, as people do. Prints one summary line that booking.sh reads.
+import { randomInt, randomUUID } from 'node:crypto';
+
+const edge = process.env.PLATFORM_EDGE_URL ?? 'http://127.0.0.1:8080';
+const smsSim = process.env.PLATFORM_SMS_SIM_URL ?? 'http://127.0.0.1:5302';
+const realNameSim = process.env.PLATFORM_REALNAME_SIM_URL ?? 'http://127.0.0.1:5303';
+const rabbit = process.env.PLATFORM_RABBIT_MGMT ?? 'http://127.0.0.1:55673';
+const rabbitAuth = 'Basic ' + Buffer.from(`${process.env.PLATFORM_RABBIT_USER ?? 'platform'}:${process.env.PLATFORM_RABBIT_PASSWORD ?? 'platform-dev-password'}`).toString('base64');
+const patients = Number(process.env.PATIENTS ?? 2000);
+const perAccount = Number(process.env.PER_ACCOUNT ?? 5);
+const concurrency = Number(process.env.CONCURRENCY ?? 200);
+const slotUnits = Number(process.env.SLOT_UNITS ?? 500);
+
+const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
+
+async function call(method, path, { token, body, headers = {}, base = edge } = {}) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = { raw: text }; }
+  return { status: response.status, json };
+}
+
+async function must(method, path, options) {
+  const r = await call(method, path, options);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json;
+}
+
+async function pool(items, width, work) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) { const i = next++; await work(items[i], i); }
+  });
+  await Promise.all(workers);
+}
+
+const until = async (what, check, seconds) => {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 500));
+  }
+};
+
+// GB 11643 resident ID with a valid check character.
+function residentId() {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const born = new Date(Date.UTC(1950 + randomInt(50), randomInt(12), 1 + randomInt(28)));
+  const first17 = `110101${born.toISOString().slice(0, 10).replaceAll('-', '')}${String(randomInt(1000)).padStart(3, '0')}`;
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const phone = () => '137' + String(randomInt(100_000_000)).padStart(8, '0');
+const names = ['王建国', '李秀英', '张小明', '刘丽华', '陈志强', '杨桂兰', '赵浩然', '黄淑珍'];
+
+async function smsCode(number, since) {
+  return until(`SMS code for ${number}`, async () => {
+    const messages = await (await fetch(`${smsSim}/$sim/messages?phone=${number}`)).json();
+    const m = messages.find(x => x.params?.code && new Date(x.sentAt) >= since);
+    return m?.params.code;
+  }, 30);
+}
+
+async function registerAccount() {
+  const number = phone();
+  const since = new Date(Date.now() - 2000);
+  await must('POST', '/api/identity/sms-codes', { body: { phone: number, purpose: 'register' } });
+  const code = await smsCode(number, since);
+  const acceptedAgreements = [];
+  for (const kind of ['registration', 'privacy', 'booking']) {
+    const current = await must('GET', `/api/identity/agreements/${kind}/current`);
+    acceptedAgreements.push({ kind, version: current.version });
+  }
+  const registered = await must('POST', '/api/identity/accounts', {
+    body: { phone: number, smsCode: code, username: `b_${randomUUID().replaceAll('-', '').slice(0, 14)}`, password: `Pw#${randomInt(100000, 999999)}ab`, acceptedAgreements },
+  });
+  const token = registered.tokens.access_token;
+  const ids = [];
+  for (let i = 0; i < perAccount; i++) {
+    const name = names[randomInt(names.length)], idNumber = residentId();
+    const person = await fetch(`${realNameSim}/$sim/people`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, idNumber, bankCards: [], socialSecurityCards: [] }),
+    });
+    if (!person.ok) throw new Error(`real-name simulator: ${person.status}`);
+    const patient = await must('POST', '/api/identity/me/patients', {
+      token, body: { relation: i === 0 ? 'self' : 'other', name, idType: 'resident_id', idNumber, phone: phone(), method: 'id_card' },
+    });
+    ids.push(patient.id);
+  }
+  return { token, patientIds: ids };
+}
+
+async function brokerIdle() {
+  const queues = await (await fetch(`${rabbit}/api/queues`, { headers: { authorization: rabbitAuth } })).json();
+  return queues.every(q => (q.messages ?? 0) === 0 || q.name.endsWith('_error') || q.name.endsWith('_skipped'));
+}
+
+function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0; }
+
+async function openUnitsOfOneDay() {
+  const departments = await must('GET', '/api/scheduling/departments');
+  const today = new Date(Date.now() + 8 * 3600_000);
+  for (let d = 1; d <= 7; d++) {
+    const date = new Date(today.getTime() + d * 86400_000).toISOString().slice(0, 10);
+    const slots = [];
+    for (const department of departments) {
+      const list = await must('GET', `/api/scheduling/slots?departmentId=${department.id}&date=${date}`);
+      slots.push(...list.filter(s => s.status === 'open' && s.remaining > 0));
+    }
+    const total = slots.reduce((s, x) => s + x.remaining, 0);
+    if (total > 0) {
+      const chosen = [];
+      let units = 0;
+      for (const slot of slots) { if (units >= slotUnits) break; chosen.push(slot); units += slot.remaining; }
+      return { date, slots: chosen, units };
+    }
+  }
+  throw new Error('no released day has open slots: is the HIS simulator synced?');
+}
+
+log(`registering ${patients} patients (${perAccount} per account) through Identity…`);
+const accounts = [];
+await pool(Array.from({ length: Math.ceil(patients / perAccount) }), 16, async () => { accounts.push(await registerAccount()); });
+const people = accounts.flatMap(a => a.patientIds.map(id => ({ token: a.token, patientId: id }))).slice(0, patients);
+log('waiting for the broker to deliver every registration…');
+await until('an idle broker', brokerIdle, 300);
+
+const target = await openUnitsOfOneDay();
+log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots on ${target.date}`);
+const initial = new Map(target.slots.map(s => [s.id, s.remaining]));
+const full = new Set();
+const okBySlot = new Map();
+const latencies = [];
+const outcomes = { ok: 0, slot_full: 0, other: 0 };
+const otherCodes = new Map();
+const booked = [];
+const started = performance.now();
+await pool(people, concurrency, async person => {
+  for (;;) {
+    const open = target.slots.filter(s => !full.has(s.id));
+    if (open.length === 0) return;
+    const slot = open[randomInt(open.length)];
+    const t0 = performance.now();
+    const r = await call('POST', '/api/scheduling/appointments', {
+      token: person.token, body: { slotId: slot.id, patientId: person.patientId }, headers: { 'idempotency-key': randomUUID() },
+    });
+    latencies.push(performance.now() - t0);
+    if (r.status === 202 || r.status === 200 || r.status === 201) {
+      outcomes.ok++;
+      okBySlot.set(slot.id, (okBySlot.get(slot.id) ?? 0) + 1);
+      booked.push({ token: person.token, id: r.json.id });
+      return;
+    }
+    if (r.json?.code === 'slot_full') { outcomes.slot_full++; full.add(slot.id); continue; }
+    outcomes.other++;
+    otherCodes.set(`${r.status} ${r.json?.code ?? ''}`, (otherCodes.get(`${r.status} ${r.json?.code ?? ''}`) ?? 0) + 1);
+    return;
+  }
+});
+const seconds = (performance.now() - started) / 1000;
+const oversold = [...okBySlot].reduce((s, [id, n]) => s + Math.max(0, n - initial.get(id)), 0);
+latencies.sort((a, b) => a - b);
+
+log('waiting for the HIS to confirm every booking…');
+const hisStarted = performance.now();
+const states = new Map();
+await until('HIS confirmations', async () => {
+  const pending = booked.filter(b => !['booked', 'failed', 'cancelled', 'expired'].includes(states.get(b.id)));
+  await pool(pending, 20, async b => { states.set(b.id, (await must('GET', `/api/scheduling/appointments/${b.id}`, { token: b.token })).status); });
+  return pending.every(b => ['booked', 'failed', 'cancelled', 'expired'].includes(states.get(b.id)));
+}, 600).catch(e => log(e.message));
+const hisSeconds = (performance.now() - hisStarted) / 1000;
+const byState = {};
+for (const s of states.values()) byState[s] = (byState[s] ?? 0) + 1;
+
+log('cancelling the bench bookings so the units are free again…');
+await pool(booked, 20, async b => { await call('POST', `/api/scheduling/appointments/${b.id}/cancel`, { token: b.token, body: { reason: '压测结束' } }); });
+
+console.log(`units ${target.units} in ${target.slots.length} slots; requests ${latencies.length}; after HIS (${hisSeconds.toFixed(1)} s): ${JSON.stringify(byState)}; other errors: ${JSON.stringify(Object.fromEntries(otherCodes))}`);
+console.log(`booking: ${(outcomes.ok / seconds).toFixed(1)} bookings/s, p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms, ${outcomes.ok} ok, ${outcomes.slot_full} slot_full, ${outcomes.other} other, ${oversold} oversold`);
+if (oversold > 0) process.exit(3);
