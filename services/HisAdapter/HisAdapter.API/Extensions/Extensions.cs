@@ -29,6 +29,7 @@ internal static class Extensions
             x.AddConsumer<HisAppointmentCancelRequestedConsumer>();
             x.AddConsumer<HisSessionStopRequestedConsumer>();
             x.AddConsumer<HisSlotsCloseRequestedConsumer>();
+            x.AddConsumer<HisResyncRequestedConsumer>();
         });
 
         builder.AddPatientDirectory();

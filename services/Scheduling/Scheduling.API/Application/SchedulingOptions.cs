@@ -15,6 +15,8 @@ public sealed class SchedulingOptions
     public Dictionary<string, int> DepartmentSlotMinutes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>How often the hold-expiry worker looks for lapsed holds and slow HIS answers.</summary>
     public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often an empty catalogue asks the HIS adapter to publish again (HisCatalogueWatch).</summary>
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Policy allows 15 or 30 minutes; anything else configured falls back to the default.</summary>
     public int SlotMinutesFor(string departmentCode) =>

@@ -21,6 +21,7 @@ internal static class Extensions
         builder.Services.AddScoped<StaffActions>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
+        builder.Services.AddHostedService<HisCatalogueWatch>();
         builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();

@@ -38,7 +38,7 @@ public sealed partial class ReferenceDataSync
                 changedDays.Add((slot.ScheduleHisId, slot.Day));
                 continue;
             }
-            if (row.Hash != slot.Hash)
+            if (row.Hash != slot.Hash || republish)
             {
                 changedDays.Add((row.ScheduleHisId, row.Day));
                 changedDays.Add((slot.ScheduleHisId, slot.Day));

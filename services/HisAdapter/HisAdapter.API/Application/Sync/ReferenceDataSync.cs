@@ -27,10 +27,18 @@ public sealed partial class ReferenceDataSync(
     private static readonly string[] DepartmentTypes = ["HealthcareService", "Location", "Organization"];
     private static readonly string[] PractitionerTypes = ["Practitioner", "PractitionerRole"];
 
+    /// <summary>A sync mark that is no resource type: present when a consumer asked for everything again.</summary>
+    public const string ResyncMark = "$resync";
+
     public async Task<SyncResult> RunAsync(bool full, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var marks = await db.SyncMarks.ToDictionaryAsync(m => m.ResourceType, ct);
+        if (marks.Remove(ResyncMark, out var resync))
+        {
+            db.SyncMarks.Remove(resync);
+            (full, republish) = (true, true);
+        }
         var departments = full || await ChangedSinceAsync(DepartmentTypes, marks, ct) ? await SyncDepartmentsAsync(marks, ct) : 0;
         var practitioners = full || await ChangedSinceAsync(PractitionerTypes, marks, ct) ? await SyncPractitionersAsync(marks, ct) : 0;
         var slotDays = await SyncSlotsAsync(full || !marks.ContainsKey("Slot"), marks, ct);
@@ -60,6 +68,9 @@ public sealed partial class ReferenceDataSync(
         return await PublishChangedAsync("practitioner", events, ct);
     }
 
+    /// <summary>Publish every resource, not only changed ones (a consumer lost what was published before).</summary>
+    private bool republish;
+
     private async Task<int> PublishChangedAsync(
         string kind, IEnumerable<(IntegrationEvent Event, string HisId)> events, CancellationToken ct)
     {
@@ -70,7 +81,7 @@ public sealed partial class ReferenceDataSync(
             var hash = ContentHash.Of(e);
             if (known.TryGetValue(id, out var row))
             {
-                if (row.Hash == hash) continue;
+                if (row.Hash == hash && !republish) continue;
                 row.Hash = hash;
             }
             else
