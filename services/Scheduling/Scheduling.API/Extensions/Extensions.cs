@@ -21,6 +21,10 @@ internal static class Extensions
         builder.Services.AddScoped<StaffActions>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
+        builder.Services.AddScoped<SlotOffers>();
+        builder.Services.AddScoped<Waitlists>();
+        builder.Services.AddSingleton<OfferSignal>();
+        builder.Services.AddHostedService<OfferWorker>();
         builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
@@ -33,6 +37,7 @@ internal static class Extensions
             bus.AddConsumer<HisAppointmentConfirmedConsumer>();
             bus.AddConsumer<HisAppointmentRejectedConsumer>();
             bus.AddConsumer<HisAppointmentCancelledConsumer>();
+            bus.AddConsumer<ClinicStoppedConsumer>();
         });
     }
 }
