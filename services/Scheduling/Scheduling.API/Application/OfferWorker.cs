@@ -40,7 +40,7 @@ public sealed class OfferWorker(
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lapsed = await db.Offers
-            .FromSql($"SELECT * FROM slot_offers WHERE status = 'open' AND hold_until <= {now} ORDER BY hold_until LIMIT {Batch} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT *, xmin FROM slot_offers WHERE status = 'open' AND hold_until <= {now} ORDER BY hold_until LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var offer in lapsed)
             await offers.CloseAsync(offer, SlotOffer.Expired, WaitlistEntry.Lapsed, now, ct, "未在规定时间内确认");

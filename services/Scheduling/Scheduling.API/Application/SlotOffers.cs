@@ -196,7 +196,7 @@ public sealed class SlotOffers(
     }
 
     private async Task<SlotOffer> LockAsync(Guid account, Guid id, CancellationToken ct) =>
-        (await db.Offers.FromSql($"SELECT * FROM slot_offers WHERE id = {id} AND account_id = {account} FOR UPDATE").ToListAsync(ct))
+        (await db.Offers.FromSql($"SELECT *, xmin FROM slot_offers WHERE id = {id} AND account_id = {account} FOR UPDATE").ToListAsync(ct))
         .FirstOrDefault() ?? throw NotFound();
 
     private async Task<WaitlistEntry?> EntryOfAsync(SlotOffer offer, CancellationToken ct) =>

@@ -42,7 +42,7 @@ public sealed class Waitlists(
         var entry = new WaitlistEntry
         {
             AccountId = account, PatientId = patientId, SessionId = sessionId, DepartmentId = session.DepartmentId,
-            LocalDate = session.Date, JoinedAt = now,
+            LocalDate = session.Date, JoinedAt = now.AddTicks(-(now.Ticks % 10)), // as PostgreSQL keeps it (µs)
         };
         db.Waitlist.Add(entry);
         try
@@ -70,7 +70,7 @@ public sealed class Waitlists(
     public async Task LeaveAsync(Guid account, Guid id, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var entry = (await db.Waitlist.FromSql($"SELECT * FROM waitlist_entries WHERE id = {id} AND account_id = {account} FOR UPDATE")
+        var entry = (await db.Waitlist.FromSql($"SELECT *, xmin FROM waitlist_entries WHERE id = {id} AND account_id = {account} FOR UPDATE")
                 .ToListAsync(ct)).FirstOrDefault()
             ?? throw new ProblemException(404, "waitlist_not_found", "候补记录不存在");
         if (!entry.IsActive) return;
@@ -135,7 +135,7 @@ public sealed class Waitlists(
         {
             var s = sessions.GetValueOrDefault(e.SessionId);
             var position = e.Status == WaitlistEntry.Waiting
-                ? waiting.Count(w => w.SessionId == e.SessionId && (w.JoinedAt < e.JoinedAt || (w.JoinedAt == e.JoinedAt && w.Id.CompareTo(e.Id) < 0))) + 1
+                ? waiting.Count(w => w.SessionId == e.SessionId && w.Id != e.Id && (w.JoinedAt < e.JoinedAt || (w.JoinedAt == e.JoinedAt && w.Id.CompareTo(e.Id) < 0))) + 1
                 : 0;
             return new WaitlistEntryDto(e.Id, e.PatientId, e.SessionId, e.DepartmentId,
                 s is null ? "" : departments.GetValueOrDefault(s.DepartmentId, s.DepartmentCode),

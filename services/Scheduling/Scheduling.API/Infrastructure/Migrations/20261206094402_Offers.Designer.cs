@@ -13,7 +13,7 @@ using Scheduling.API.Infrastructure;
 namespace Scheduling.API.Infrastructure.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261206093844_Offers")]
+    [Migration("20261206094402_Offers")]
     partial class Offers
     {
         /// <inheritdoc />
@@ -294,7 +294,6 @@ namespace Scheduling.API.Infrastructure.Migrations
             modelBuilder.Entity("Scheduling.API.Domain.AppointmentStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
