@@ -142,7 +142,7 @@ public sealed class OfferTests
             await SendAsync(holder.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/appointments/{held}/cancel", new { reason = "行程有变" });
 
             // The freed slot is offered live (offerChanged), held for the waiting patient.
-            await Expect(entry).ToHaveAttributeAsync("data-status", "offered", new() { Timeout = 30000 });
+            await Expect(entry).ToHaveAttributeAsync("data-status", "offered", new() { Timeout = 60000 });
             await entry.GetByTestId("waitlist-offer").ClickAsync();
             var card = p.GetByTestId("offer-card");
             await Expect(card).ToHaveAttributeAsync("data-kind", "waitlist");
