@@ -96,4 +96,36 @@ public sealed class LiveDeliveryTests(NotificationFixture fixture)
         Assert.Equal(0, await fixture.MessagesFor(locking.Id) + await fixture.MessagesFor(failed.Id));
         await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("appointmentChanged", TimeSpan.FromSeconds(2)));
     }
+
+    [Fact]
+    public async Task A_held_slot_becomes_a_message_linking_to_the_offer_and_a_live_offer_push()
+    {
+        Guid account = Guid.NewGuid(), patient = Guid.NewGuid(), bystander = Guid.NewGuid(), offer = Guid.NewGuid();
+        await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
+        await using var mine = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
+        await using var theirs = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(bystander));
+        var startsAt = new DateTimeOffset(2026, 12, 8, 6, 0, 0, TimeSpan.Zero);
+
+        var offered = new SlotOfferedIntegrationEvent(offer, patient, "rebooking", "心内科", "李医生", startsAt, startsAt.AddHours(-20));
+        await fixture.PublishAsync(offered);
+
+        var arrived = await mine.NextOfEachAsync("offerChanged", "message");
+        var push = arrived["offerChanged"];
+        Assert.Equal(offer, push.GetProperty("offerId").GetGuid());
+        Assert.Equal("rebooking", push.GetProperty("kind").GetString());
+        Assert.Equal("open", push.GetProperty("status").GetString());
+        var message = arrived["message"];
+        Assert.Equal("已为您保留改约号源", message.GetProperty("title").GetString());
+        Assert.Equal($"/offers/{offer}", message.GetProperty("link").GetString());
+        Assert.Contains("12月8日 14:00 心内科 李医生", message.GetProperty("body").GetString());
+        Assert.Contains("退款", message.GetProperty("body").GetString());
+        Assert.Equal(1, await fixture.MessagesFor(offered.Id));
+        await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("offerChanged", TimeSpan.FromSeconds(2)));
+
+        var waitlisted = new SlotOfferedIntegrationEvent(Guid.NewGuid(), patient, "waitlist", "心内科", "李医生", startsAt, startsAt.AddHours(-23));
+        await fixture.PublishAsync(waitlisted);
+        var next = await mine.NextAsync("message");
+        Assert.Equal("候补成功，号源已为您保留", next.GetProperty("title").GetString());
+        Assert.Equal($"/offers/{waitlisted.OfferId}", next.GetProperty("link").GetString());
+    }
 }

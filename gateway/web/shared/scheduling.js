@@ -24,6 +24,13 @@ export function schedulingApi(api) {
     cancel: (appointmentId, reason) => api.post(`${base}/appointments/${id(appointmentId)}/cancel`, reason ? { reason } : {}),
     reschedule: (appointmentId, slotId, idempotencyKey) =>
       api.post(`${base}/appointments/${id(appointmentId)}/reschedule`, { slotId }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    offers: () => api.get(`${base}/offers`),
+    offer: (offerId) => api.get(`${base}/offers/${id(offerId)}`),
+    acceptOffer: (offerId) => api.post(`${base}/offers/${id(offerId)}/accept`, {}),
+    declineOffer: (offerId) => api.post(`${base}/offers/${id(offerId)}/decline`, {}),
+    joinWaitlist: ({ sessionId, patientId }) => api.post(`${base}/waitlist`, { sessionId, patientId }),
+    waitlist: () => api.get(`${base}/waitlist`),
+    leaveWaitlist: (entryId) => api.delete(`${base}/waitlist/${id(entryId)}`),
     adminSessions: ({ date, departmentId }) => api.get(`${base}/admin/sessions${query({ date, departmentId })}`),
     adminBookings: ({ date, departmentId }) => api.get(`${base}/admin/bookings${query({ date, departmentId })}`),
     stopSession: (sessionId, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/stop`, { reason }),
@@ -197,3 +204,15 @@ export const BOOKING_ERRORS = Object.freeze({
 export function bookingErrorMessage(error) {
   return error?.problem?.detail || BOOKING_ERRORS[error?.code] || error?.problem?.title || error?.message || '预约失败，请稍后重试'
 }
+
+// 「还剩 1小时59分」 / 「还剩 04:59」 until an offer's hold ends; '' once it has.
+export function countdownText(holdUntil, now = Date.now()) {
+  const left = Math.floor((new Date(holdUntil).getTime() - now) / 1000)
+  if (!Number.isFinite(left) || left <= 0) return ''
+  const h = Math.floor(left / 3600)
+  const m = Math.floor((left % 3600) / 60)
+  const s = left % 60
+  return h > 0 ? `还剩 ${h}小时${m}分` : `还剩 ${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+}
+
+export const OFFER_KIND_TEXT = Object.freeze({ rebooking: '停诊改约', waitlist: '候补到号' })

@@ -71,3 +71,11 @@ test('booking sends the Idempotency-Key header and the JSON body', async () => {
     path: '/api/scheduling/appointments', json: { slotId: 's', patientId: 'p' }, options: { headers: { 'Idempotency-Key': 'key-12345678' } },
   })
 })
+
+test('an offer hold counts down in hours and minutes, then minutes and seconds', async () => {
+  const { countdownText } = await import('../shared/scheduling.js')
+  const now = Date.parse('2026-12-07T00:00:00Z')
+  assert.equal(countdownText('2026-12-07T01:59:30Z', now), '还剩 1小时59分')
+  assert.equal(countdownText('2026-12-07T00:04:59Z', now), '还剩 04:59')
+  assert.equal(countdownText('2026-12-06T23:59:00Z', now), '')
+})

@@ -11,6 +11,8 @@ app.UseServiceDefaults();
 app.MapCatalogueApi();
 app.MapAppointmentsApi();
 app.MapStaffApi();
+app.MapOffersApi();
+app.MapWaitlistApi();
 app.Run();
 
 public partial class Program;

@@ -75,3 +75,27 @@ public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, I
                 HubMethods.AppointmentChanged, payload));
     }
 }
+
+/// <summary>A held slot (rebooking after 停诊, or a waitlist place): a message-centre message with a deep link to the
+/// offer, and a live <c>offerChanged</c> push so open pages show the offer card at once.</summary>
+public sealed class SlotOfferedConsumer(NotificationDbContext db, MessageDispatcher dispatcher, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<SlotOfferedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(SlotOfferedIntegrationEvent e, ConsumeContext<SlotOfferedIntegrationEvent> context)
+    {
+        var messages = await dispatcher.DispatchAsync(e.Id, [MessageTexts.SlotOffered(e)], context.CancellationToken);
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            offerId = e.OfferId,
+            patientId = e.PatientId,
+            kind = e.Kind,
+            status = "open",
+            departmentName = e.DepartmentName,
+            doctorName = e.DoctorName,
+            startsAt = e.StartsAt,
+            holdUntil = e.HoldUntil,
+        }, JsonSerializerOptions.Web);
+        foreach (var account in messages.Select(m => m.AccountId).Distinct())
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()), HubMethods.OfferChanged, payload));
+    }
+}

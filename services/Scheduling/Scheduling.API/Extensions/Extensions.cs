@@ -22,6 +22,10 @@ internal static class Extensions
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
         builder.Services.AddHostedService<HisCatalogueWatch>();
+        builder.Services.AddScoped<SlotOffers>();
+        builder.Services.AddScoped<Waitlists>();
+        builder.Services.AddSingleton<OfferSignal>();
+        builder.Services.AddHostedService<OfferWorker>();
         builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
@@ -34,6 +38,7 @@ internal static class Extensions
             bus.AddConsumer<HisAppointmentConfirmedConsumer>();
             bus.AddConsumer<HisAppointmentRejectedConsumer>();
             bus.AddConsumer<HisAppointmentCancelledConsumer>();
+            bus.AddConsumer<ClinicStoppedConsumer>();
         });
     }
 }

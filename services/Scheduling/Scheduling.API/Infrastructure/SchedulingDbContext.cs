@@ -16,6 +16,8 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<AgreementAcceptance> Agreements => Set<AgreementAcceptance>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<SlotOffer> Offers => Set<SlotOffer>();
+    public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
