@@ -107,25 +107,25 @@ async function brokerIdle() {
 
 function percentile(sorted, p) { return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0; }
 
-async function openUnitsOfOneDay() {
+// The open units of the released days, earliest first, until SLOT_UNITS: a rush is on whatever the hospital released.
+async function openUnits() {
   const departments = await must('GET', '/api/scheduling/departments');
   const today = new Date(Date.now() + 8 * 3600_000);
-  for (let d = 1; d <= 7; d++) {
+  const chosen = [];
+  let units = 0;
+  for (let d = 1; d <= 7 && units < slotUnits; d++) {
     const date = new Date(today.getTime() + d * 86400_000).toISOString().slice(0, 10);
-    const slots = [];
     for (const department of departments) {
-      const list = await must('GET', `/api/scheduling/slots?departmentId=${department.id}&date=${date}`);
-      slots.push(...list.filter(s => s.status === 'open' && s.remaining > 0));
-    }
-    const total = slots.reduce((s, x) => s + x.remaining, 0);
-    if (total > 0) {
-      const chosen = [];
-      let units = 0;
-      for (const slot of slots) { if (units >= slotUnits) break; chosen.push(slot); units += slot.remaining; }
-      return { date, slots: chosen, units };
+      for (const slot of await must('GET', `/api/scheduling/slots?departmentId=${department.id}&date=${date}`)) {
+        if (units >= slotUnits) break;
+        if (slot.status !== 'open' || slot.remaining <= 0) continue;
+        chosen.push(slot);
+        units += slot.remaining;
+      }
     }
   }
-  throw new Error('no released day has open slots: is the HIS simulator synced?');
+  if (units === 0) throw new Error('no released day has open slots: is the HIS simulator synced?');
+  return { slots: chosen, units };
 }
 
 log(`registering ${patients} patients (${perAccount} per account) through Identity…`);
@@ -135,8 +135,8 @@ const people = accounts.flatMap(a => a.patientIds.map(id => ({ token: a.token, p
 log('waiting for the broker to deliver every registration…');
 await until('an idle broker', brokerIdle, 300);
 
-const target = await openUnitsOfOneDay();
-log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots on ${target.date}`);
+const target = await openUnits();
+log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots`);
 const initial = new Map(target.slots.map(s => [s.id, s.remaining]));
 const full = new Set();
 const okBySlot = new Map();
