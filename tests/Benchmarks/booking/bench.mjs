@@ -70,6 +70,23 @@ async function smsCode(number, since) {
   }, 30);
 }
 
+// Random ID numbers of earlier runs may collide (already_bound): draw another person then.
+async function addPatient(token, relation) {
+  for (let attempt = 1; ; attempt++) {
+    const name = names[randomInt(names.length)], idNumber = residentId();
+    const person = await fetch(`${realNameSim}/$sim/people`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, idNumber, bankCards: [], socialSecurityCards: [] }),
+    });
+    if (!person.ok) throw new Error(`real-name simulator: ${person.status}`);
+    const r = await call('POST', '/api/identity/me/patients', {
+      token, body: { relation, name, idType: 'resident_id', idNumber, phone: phone(), method: 'id_card' },
+    });
+    if (r.status < 300) return r.json.id;
+    if (r.json?.code !== 'already_bound' || attempt >= 5) throw new Error(`adding a patient: ${r.status} ${JSON.stringify(r.json)}`);
+  }
+}
+
 async function registerAccount() {
   const number = phone();
   const since = new Date(Date.now() - 2000);
@@ -85,18 +102,7 @@ async function registerAccount() {
   });
   const token = registered.tokens.access_token;
   const ids = [];
-  for (let i = 0; i < perAccount; i++) {
-    const name = names[randomInt(names.length)], idNumber = residentId();
-    const person = await fetch(`${realNameSim}/$sim/people`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, idNumber, bankCards: [], socialSecurityCards: [] }),
-    });
-    if (!person.ok) throw new Error(`real-name simulator: ${person.status}`);
-    const patient = await must('POST', '/api/identity/me/patients', {
-      token, body: { relation: i === 0 ? 'self' : 'other', name, idType: 'resident_id', idNumber, phone: phone(), method: 'id_card' },
-    });
-    ids.push(patient.id);
-  }
+  for (let i = 0; i < perAccount; i++) ids.push(await addPatient(token, i === 0 ? 'self' : 'other'));
   return { token, patientIds: ids };
 }
 
