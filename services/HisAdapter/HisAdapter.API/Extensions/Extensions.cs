@@ -51,6 +51,7 @@ internal static class Extensions
                 ["Slot"] = ["read", "update", "search-type"],
                 ["Appointment"] = ["read", "create", "update", "search-type"],
                 ["DiagnosticReport"] = ["read", "search-type"],
+                ["ServiceRequest"] = ["read", "search-type"],
                 ["Subscription"] = ["create"],
             };
         });
@@ -61,6 +62,7 @@ internal static class Extensions
             sp => new HisHealthCheck(sp.GetRequiredService<HisReachability>()), HealthStatus.Degraded, [HealthSetup.ReadyTag]));
 
         services.AddScoped<ReferenceDataSync>();
+        services.AddScoped<ExamOrderSync>();
         services.AddScoped<SubscriptionRegistrar>();
         services.AddScoped<HisCommandQueue>();
         services.AddScoped<RegisterPatientHandler>();
