@@ -27,7 +27,7 @@ public sealed class HoldExpiryWorker(
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lapsed = await db.Appointments
-            .FromSql($"SELECT * FROM appointments WHERE status = 'awaitingPayment' AND hold_expires_at <= {now} ORDER BY hold_expires_at LIMIT {Batch} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT *, xmin FROM appointments WHERE status = 'awaitingPayment' AND hold_expires_at <= {now} ORDER BY hold_expires_at LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var appointment in lapsed)
         {
@@ -38,7 +38,7 @@ public sealed class HoldExpiryWorker(
         }
         var slowSince = now - options.Value.HisSlowAfter;
         var slow = await db.Appointments
-            .FromSql($"SELECT * FROM appointments WHERE status = 'locking' AND NOT slow_notified AND created_at <= {slowSince} LIMIT {Batch} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT *, xmin FROM appointments WHERE status = 'locking' AND NOT slow_notified AND created_at <= {slowSince} LIMIT {Batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(ct);
         foreach (var appointment in slow)
         {

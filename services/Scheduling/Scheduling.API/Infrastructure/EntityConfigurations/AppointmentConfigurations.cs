@@ -39,6 +39,8 @@ internal sealed class AppointmentStepConfiguration : IEntityTypeConfiguration<Ap
     {
         e.ToTable("appointment_steps");
         e.HasKey(s => s.Id);
+        // Steps are added to a loaded appointment's collection with their id already set: new, not existing rows.
+        e.Property(s => s.Id).ValueGeneratedNever();
         e.Property(s => s.Status).HasMaxLength(20);
         e.Property(s => s.StatusText).HasMaxLength(50);
     }

@@ -283,7 +283,6 @@ namespace Scheduling.API.Infrastructure.Migrations
             modelBuilder.Entity("Scheduling.API.Domain.AppointmentStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -1,4 +1,4 @@
-namespace Identity.Tests.Support;
+namespace Platform.Testing;
 
 /// <summary>System time plus an offset the test moves forward, so expiry can be tested without waiting.</summary>
 public sealed class AdjustableClock : TimeProvider

@@ -13,7 +13,7 @@ using Scheduling.API.Infrastructure;
 namespace Scheduling.API.Infrastructure.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261206092204_Initial")]
+    [Migration("20261206093920_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -286,7 +286,6 @@ namespace Scheduling.API.Infrastructure.Migrations
             modelBuilder.Entity("Scheduling.API.Domain.AppointmentStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
