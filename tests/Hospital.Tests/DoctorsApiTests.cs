@@ -91,5 +91,8 @@ public sealed class DoctorsApiTests(HospitalServiceFixture fixture) : IClassFixt
         Assert.Equal("下午", times[1].GetProperty("period").GetString());
         Assert.Equal("男", detail.Value.GetProperty("gender").GetString());
         Assert.Contains("prac-sync-1", (await SearchAsync("糖尿病")).Select(Id));
+        // The ids Scheduling gives the same doctor and department, so the page can link into 预约挂号.
+        Assert.Equal(HisIds.Doctor("prac-sync-1"), detail.Value.GetProperty("schedulingId").GetGuid());
+        Assert.Equal(HisIds.Department("nfmk"), detail.Value.GetProperty("departments")[0].GetProperty("schedulingId").GetGuid());
     }
 }

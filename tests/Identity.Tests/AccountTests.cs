@@ -1,6 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Identity.Tests.Support;
+using MassTransit;
+using Platform.Contracts.Identity;
+using Platform.Messaging;
+using Platform.Testing;
 
 namespace Identity.Tests;
 
@@ -33,6 +38,59 @@ public sealed class AccountTests(IdentityFixture f) : IClassFixture<IdentityFixt
         var state = await (await client.GetAsync("/api/identity/me/agreements")).JsonAsync();
         Assert.Equal(0, state.GetProperty("pending").GetArrayLength());
         Assert.Contains(state.GetProperty("accepted").EnumerateArray(), c => c.GetProperty("channel").GetString() == "miniprogram");
+    }
+
+    [Fact]
+    [Trait("Rubric", "R10")]
+    public async Task Accepting_the_booking_agreement_publishes_one_event_with_account_kind_and_version()
+    {
+        var received = new ConcurrentQueue<AgreementAcceptedIntegrationEvent>();
+        var address = BrokerAddress.Parse(f.VirtualHost.AmqpUri);
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
+            {
+                h.Username(address.Username);
+                h.Password(address.Password);
+            });
+            cfg.ReceiveEndpoint("agreement-capture-" + Guid.NewGuid().ToString("N"), e =>
+            {
+                e.AutoDelete = true;
+                e.Handler<AgreementAcceptedIntegrationEvent>(c =>
+                {
+                    received.Enqueue(c.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await bus.StartAsync();
+        try
+        {
+            var session = await f.RegisterAsync();
+            var client = f.Client(session.AccessToken);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/identity/me/agreements", new { kind = "booking", version = "2020.1" })).StatusCode);
+            // A second tap on 同意 (or a retried request) is the same acceptance, not news.
+            for (var i = 0; i < 2; i++)
+                Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/identity/me/agreements", new { kind = "booking", version = "2026.1" })).StatusCode);
+
+            var events = $"FROM outbox_messages WHERE message_type LIKE '%AgreementAcceptedIntegrationEvent%' AND payload->>'accountId' = '{session.AccountId}'";
+            // Registration accepted the registration agreement and the privacy policy: one event each, then one for booking.
+            await Eventually.Until(() => f.Database.ScalarAsync($"SELECT count(*) {events} AND sent_at IS NOT NULL"), n => n == 3,
+                TimeSpan.FromSeconds(20), "agreement events dispatched");
+            Assert.Equal(1, await f.Database.ScalarAsync($"SELECT count(*) {events} AND payload->>'kind' = 'booking'"));
+            Assert.Equal(1, await f.Database.ScalarAsync(
+                $"SELECT count(*) FROM agreement_consents WHERE account_id = '{session.AccountId}' AND kind = 'booking'"));
+
+            var mine = await Eventually.Until(() => Task.FromResult(received.Where(e => e.AccountId == session.AccountId).ToList()),
+                l => l.Count == 3, TimeSpan.FromSeconds(20), "agreement events received from the broker");
+            var booking = Assert.Single(mine, e => e.Kind == "booking");
+            Assert.Equal("2026.1", booking.Version);
+            Assert.Equal(["privacy", "registration"], mine.Where(e => e.Kind != "booking").Select(e => e.Kind).Order());
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Notification.Tests;
 
 /// <summary>Listens to the notifications hub as one user with the SignalR .NET client and queues what arrives
-/// (<c>message</c> and <c>unreadCount</c> events) for the test to read in order.</summary>
+/// (<c>message</c>, <c>unreadCount</c>, <c>appointmentChanged</c> and <c>offerChanged</c> events) for the test to read in order.</summary>
 public sealed class HubListener : IAsyncDisposable
 {
     private readonly HubConnection _connection;
@@ -16,6 +16,8 @@ public sealed class HubListener : IAsyncDisposable
         _connection = connection;
         _connection.On<JsonElement>("message", data => _events.Writer.TryWrite(("message", data)));
         _connection.On<JsonElement>("unreadCount", data => _events.Writer.TryWrite(("unreadCount", data)));
+        _connection.On<JsonElement>("appointmentChanged", data => _events.Writer.TryWrite(("appointmentChanged", data)));
+        _connection.On<JsonElement>("offerChanged", data => _events.Writer.TryWrite(("offerChanged", data)));
     }
 
     public static async Task<HubListener> ConnectAsync(string hubUrl, string token)
@@ -47,6 +49,26 @@ public sealed class HubListener : IAsyncDisposable
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"no '{kind}' from the hub within {timeout ?? TimeSpan.FromSeconds(30)} (state {_connection.State})");
+        }
+    }
+
+    /// <summary>The next event of each of these kinds, in whatever order they arrive, skipping others.</summary>
+    public async Task<Dictionary<string, JsonElement>> NextOfEachAsync(params string[] kinds)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new Dictionary<string, JsonElement>();
+        try
+        {
+            while (seen.Count < kinds.Length)
+            {
+                var (name, data) = await _events.Reader.ReadAsync(cts.Token);
+                if (kinds.Contains(name)) seen.TryAdd(name, data);
+            }
+            return seen;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"not all of {string.Join(", ", kinds)} from the hub within 30 s (saw {string.Join(", ", seen.Keys)})");
         }
     }
 

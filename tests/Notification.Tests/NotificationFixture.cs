@@ -99,7 +99,7 @@ public sealed class NotificationFixture : IAsyncLifetime
         {
             var queues = await http.GetFromJsonAsync<JsonElement>($"/api/queues/{Uri.EscapeDataString(VirtualHost.Name)}");
             return queues.EnumerateArray().Count(q => q.TryGetProperty("consumers", out var c) && c.GetInt32() > 0);
-        }, n => n >= 23, TimeSpan.FromSeconds(60), "every consumer queue bound");
+        }, n => n >= 24, TimeSpan.FromSeconds(60), "every consumer queue bound");
     }
 
     public async Task DisposeAsync()

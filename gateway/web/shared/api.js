@@ -56,8 +56,8 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
   const refresh = tokenKey && refreshKey ? createTokenRefresher({ tokenKey, refreshKey, clientId }) : null
 
   async function request(method, path, options = {}, retried = false) {
-    const { json, form, multipart, signal, anonymous } = options
-    const headers = { Accept: 'application/json, application/problem+json', ...fixedHeaders }
+    const { json, form, multipart, signal, anonymous, headers: extraHeaders } = options
+    const headers = { Accept: 'application/json, application/problem+json', ...fixedHeaders, ...extraHeaders }
     const token = tokenKey && !anonymous ? getToken(tokenKey) : null
     if (token) headers.Authorization = `Bearer ${token}`
     let body

@@ -12,6 +12,8 @@ app.MapCatalogueApi();
 app.MapAppointmentsApi();
 app.MapStaffApi();
 app.MapExamsApi();
+app.MapOffersApi();
+app.MapWaitlistApi();
 app.Run();
 
 public partial class Program;

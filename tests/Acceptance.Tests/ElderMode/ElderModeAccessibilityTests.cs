@@ -3,7 +3,9 @@ using Acceptance.Tests.Identity;
 namespace Acceptance.Tests.ElderMode;
 
 /// <summary>Every patient page in elder mode: body text ≥ 18 px, touch targets ≥ 44 px, no serious or critical axe-core
-/// violation. A new page is one more InlineData line (the test id of something that shows once its data is in).</summary>
+/// violation. A new page is one more InlineData line (the test id of something that shows once its data is in).
+/// The booking steps and an appointment's page need stack data and are checked in Scheduling/BookingTests; the offer
+/// card (/offers/:id, on an appointment and on 我的预约) and a waitlist with places in it in Scheduling/OfferTests.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
 {
@@ -35,6 +37,9 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/mine/notifications", null, true)]
     [InlineData("/mine/close", null, true)]
     [InlineData("/messages", null, false)]
+    [InlineData("/booking", "agreement-gate-booking", true)]
+    [InlineData("/appointments", "appointments-empty", true)]
+    [InlineData("/waitlist", "waitlist-empty", true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";

@@ -6,6 +6,7 @@ import { hospitalInfoApi } from '@shared/hospitalInfo.js'
 import { educationApi } from '@shared/education.js'
 import { navigationAdminApi, navigationApi } from '@shared/navigation.js'
 import { createPushClient } from '@shared/push.js'
+import { schedulingApi } from '@shared/scheduling.js'
 
 export const APP_TITLE = '智慧医院管理后台'
 export const TOKEN_KEY = TOKEN_KEYS.staff
@@ -32,4 +33,5 @@ export const hospitalInfo = hospitalInfoApi(api)
 export const navigation = navigationApi(api)
 export const navigationAdmin = navigationAdminApi(api)
 export const education = educationApi(api)
+export const scheduling = schedulingApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEY })

@@ -5,6 +5,7 @@ import { hospitalInfoApi } from '@shared/hospitalInfo.js'
 import { educationApi } from '@shared/education.js'
 import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
+import { schedulingApi } from '@shared/scheduling.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -27,4 +28,5 @@ export const hospitalInfo = hospitalInfoApi(api)
 export const navigation = navigationApi(api)
 export const education = educationApi(api)
 export const identity = identityApi(api)
+export const scheduling = schedulingApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

@@ -16,6 +16,8 @@ public static class HubMethods
 {
     public const string Message = "message";
     public const string UnreadCount = "unreadCount";
+    public const string AppointmentChanged = "appointmentChanged";
+    public const string OfferChanged = "offerChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

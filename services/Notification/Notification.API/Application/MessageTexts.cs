@@ -27,6 +27,15 @@ public static class MessageTexts
             $"{e.DepartmentName} {e.DoctorName} {When(e.StartsAt)}的门诊停诊，原因：{e.Reason}。您的预约已受影响，请改约其他时间或医生。",
             "/appointments", MessageSeverity.Important, MustNotBeMissed: true));
 
+    /// <summary>The deep link opens the offer itself, where 一键改约 and 退款 (or 放弃) are one tap away.</summary>
+    public static MessageDraft SlotOffered(SlotOfferedIntegrationEvent e) => e.Kind == "waitlist"
+        ? new(e.PatientId, MessageCategory.Appointment, "候补成功，号源已为您保留",
+            $"您候补的{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}有号了，已为您保留至{When(e.HoldUntil)}，请及时确认预约，逾期将顺延给下一位候补患者。",
+            $"/offers/{e.OfferId}", MessageSeverity.Important, MustNotBeMissed: true)
+        : new(e.PatientId, MessageCategory.Appointment, "已为您保留改约号源",
+            $"因停诊，已为您保留{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}的号源，请在{When(e.HoldUntil)}前一键改约；如不需要，可申请退款。",
+            $"/offers/{e.OfferId}", MessageSeverity.Important);
+
     public static MessageDraft PaymentSucceeded(PaymentSucceededIntegrationEvent e) => new(e.PatientId,
         MessageCategory.Payment, "支付成功",
         $"您已成功支付{Yuan(e.AmountFen)}（{e.Description}），支付时间{When(e.PaidAt)}。",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Notification.API.Application;
 using Notification.API.Hubs;
 using Notification.API.Infrastructure;
@@ -48,5 +49,53 @@ public sealed class SlotsLimitedConsumer(NotificationDbContext db, IIntegrationE
         }, JsonSerializerOptions.Web);
         outbox.Add(new PushRequested(e.Id, NotificationsHub.PublicGroup, "hospitalChanged", payload));
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Each step of a booking reaches the open pages of every account acting for the patient, live only: the
+/// message centre hears of the steps that are news through their own events (booked, cancelled, clinic stopped).</summary>
+public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<AppointmentStatusChangedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(AppointmentStatusChangedIntegrationEvent e,
+        ConsumeContext<AppointmentStatusChangedIntegrationEvent> context)
+    {
+        var accounts = await Db.PatientAccounts.AsNoTracking().Where(p => p.PatientId == e.PatientId)
+            .Select(p => p.AccountId).Distinct().ToListAsync(context.CancellationToken);
+        if (accounts.Count == 0) return;
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            appointmentId = e.AppointmentId,
+            status = e.Status,
+            statusText = e.StatusText,
+            failureReason = e.FailureReason,
+        }, JsonSerializerOptions.Web);
+        foreach (var account in accounts)
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()),
+                HubMethods.AppointmentChanged, payload));
+    }
+}
+
+/// <summary>A held slot (rebooking after 停诊, or a waitlist place): a message-centre message with a deep link to the
+/// offer, and a live <c>offerChanged</c> push so open pages show the offer card at once.</summary>
+public sealed class SlotOfferedConsumer(NotificationDbContext db, MessageDispatcher dispatcher, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<SlotOfferedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(SlotOfferedIntegrationEvent e, ConsumeContext<SlotOfferedIntegrationEvent> context)
+    {
+        var messages = await dispatcher.DispatchAsync(e.Id, [MessageTexts.SlotOffered(e)], context.CancellationToken);
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            offerId = e.OfferId,
+            patientId = e.PatientId,
+            kind = e.Kind,
+            status = "open",
+            departmentName = e.DepartmentName,
+            doctorName = e.DoctorName,
+            startsAt = e.StartsAt,
+            holdUntil = e.HoldUntil,
+        }, JsonSerializerOptions.Web);
+        foreach (var account in messages.Select(m => m.AccountId).Distinct())
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()), HubMethods.OfferChanged, payload));
     }
 }

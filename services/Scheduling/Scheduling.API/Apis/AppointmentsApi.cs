@@ -57,11 +57,13 @@ public static class AppointmentsApi
         TypedResults.Ok(views.ToDto(await booking.OwnAsync(user.AccountId(), id, ct)));
 
     public static async Task<Ok<AppointmentDto>> Cancel(Guid id, CancelAppointmentRequest? body, ClaimsPrincipal user,
-        AppointmentBooking booking, CancellationToken ct)
+        AppointmentBooking booking, OfferSignal freed, CancellationToken ct)
     {
         var account = user.AccountId();
         new Validation().Length("reason", body?.Reason, "取消原因", 0, 200).PlainText("reason", body?.Reason, "取消原因").ThrowIfAny();
-        return TypedResults.Ok(await booking.CancelAsync(account, id, body?.Reason, ct));
+        var dto = await booking.CancelAsync(account, id, body?.Reason, ct);
+        freed.Nudge(); // the unit goes to the session's waitlist first
+        return TypedResults.Ok(dto);
     }
 
     public static async Task<Accepted<AppointmentDto>> Reschedule(Guid id, RescheduleAppointmentRequest? body,

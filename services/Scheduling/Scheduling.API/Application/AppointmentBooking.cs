@@ -86,7 +86,7 @@ public sealed class AppointmentBooking(
                 $"距就诊开始已不足{options.Value.CancelCutoff.TotalHours:0.#}小时，不能在线取消或改约，请联系医院");
     }
 
-    private async Task RequireMayBookAsync(Guid account, Guid patientId, CancellationToken ct)
+    public async Task RequireMayBookAsync(Guid account, Guid patientId, CancellationToken ct)
     {
         if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
             throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
@@ -149,6 +149,6 @@ public sealed class AppointmentBooking(
         }
     }
 
-    private static ProblemException AlreadyBooked() =>
+    public static ProblemException AlreadyBooked() =>
         ProblemException.Conflict("already_booked", "该就诊人当天已预约本科室，每人每天每科限约一个号");
 }

@@ -9,7 +9,7 @@ public sealed record AppointmentDto(
     Guid Id, Guid PatientId, Guid SlotId, Guid SessionId, Guid DepartmentId, string DepartmentName, Guid DoctorId,
     string DoctorName, string Location, DateTimeOffset StartsAt, DateTimeOffset EndsAt, long FeeFen, string Status,
     string StatusText, string? FailureReason, bool CanCancel, DateTimeOffset CancelDeadline, DateTimeOffset CreatedAt,
-    IReadOnlyList<AppointmentStepDto> Steps);
+    IReadOnlyList<AppointmentStepDto> Steps, DateTimeOffset? RefundRequestedAt = null, long RefundOwedFen = 0);
 
 /// <summary>How an appointment reads to its patient now: the status text says 「等待医院确认」 once the HIS has been slow.</summary>
 public sealed class AppointmentViews(TimeProvider clock, IOptions<SchedulingOptions> options)
@@ -23,8 +23,13 @@ public sealed class AppointmentViews(TimeProvider clock, IOptions<SchedulingOpti
 
     public bool CanCancel(Appointment a) => a.IsActive && clock.GetUtcNow() < CancelDeadline(a);
 
+    /// <summary>Why it failed, or why it was cancelled (the patient's page reads 「取消原因：医生停诊：…」).</summary>
+    public static string? ReasonOf(Appointment a) =>
+        a.FailureReason ?? (a.Status == AppointmentStatus.Cancelled ? a.CancelReason : null);
+
     public AppointmentDto ToDto(Appointment a) => new(
         a.Id, a.PatientId, a.SlotId, a.SessionId, a.DepartmentId, a.DepartmentName, a.DoctorId, a.DoctorName, a.Location,
-        a.StartsAt, a.EndsAt, a.FeeFen, a.Status, StatusTextOf(a), a.FailureReason, CanCancel(a), CancelDeadline(a), a.CreatedAt,
-        a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new AppointmentStepDto(s.Status, s.StatusText, s.At)).ToList());
+        a.StartsAt, a.EndsAt, a.FeeFen, a.Status, StatusTextOf(a), ReasonOf(a), CanCancel(a), CancelDeadline(a), a.CreatedAt,
+        a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new AppointmentStepDto(s.Status, s.StatusText, s.At)).ToList(),
+        a.RefundRequestedAt, a.RefundOwedFen);
 }

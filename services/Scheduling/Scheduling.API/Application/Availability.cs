@@ -7,13 +7,14 @@ namespace Scheduling.API.Application;
 public sealed record UnitCounts(int Capacity, int Remaining, int Closed);
 
 /// <summary>Capacity and what is left, counted in PostgreSQL from the units: remaining = free units, not held, not closed,
-/// in windows that have not started.</summary>
+/// in windows that have not started; a session with waitlisted patients has none left for others (its freed units are
+/// offered to the waitlist first).</summary>
 public sealed class Availability(SchedulingDbContext db, ClinicClock clinic)
 {
     public async Task<Dictionary<Guid, UnitCounts>> BySessionAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
         var now = clinic.Now;
-        return await (from u in db.Units
+        var counts = await (from u in db.Units
                       join s in db.Slots on u.SlotId equals s.Id
                       where sessionIds.Contains(u.SessionId)
                       group new { u, s } by u.SessionId into g
@@ -24,10 +25,14 @@ public sealed class Availability(SchedulingDbContext db, ClinicClock clinic)
                           Remaining = g.Count(x => x.u.HeldBy == null && !x.u.Closed && x.u.HisStatus == SlotUnit.Free && x.s.StartsAt > now),
                           Closed = g.Count(x => x.u.Closed && x.u.HeldBy == null),
                       }).ToDictionaryAsync(x => x.Key, x => new UnitCounts(x.Capacity, x.Remaining, x.Closed), ct);
+        foreach (var waited in await WaitedAsync(sessionIds, ct))
+            if (counts.TryGetValue(waited, out var c)) counts[waited] = c with { Remaining = 0 };
+        return counts;
     }
 
-    public async Task<Dictionary<Guid, UnitCounts>> BySlotAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken ct) =>
-        await db.Units.Where(u => slotIds.Contains(u.SlotId)).GroupBy(u => u.SlotId)
+    public async Task<Dictionary<Guid, UnitCounts>> BySlotAsync(IReadOnlyCollection<Guid> slotIds, CancellationToken ct)
+    {
+        var counts = await db.Units.Where(u => slotIds.Contains(u.SlotId)).GroupBy(u => u.SlotId)
             .Select(g => new
             {
                 g.Key,
@@ -35,6 +40,17 @@ public sealed class Availability(SchedulingDbContext db, ClinicClock clinic)
                 Remaining = g.Count(u => u.HeldBy == null && !u.Closed && u.HisStatus == SlotUnit.Free),
                 Closed = g.Count(u => u.Closed && u.HeldBy == null),
             }).ToDictionaryAsync(x => x.Key, x => new UnitCounts(x.Capacity, x.Remaining, x.Closed), ct);
+        var waited = await db.Slots.Where(s => slotIds.Contains(s.Id)
+                && db.Waitlist.Any(w => w.SessionId == s.SessionId && w.Status == WaitlistEntry.Waiting))
+            .Select(s => s.Id).ToListAsync(ct);
+        foreach (var slot in waited)
+            if (counts.TryGetValue(slot, out var c)) counts[slot] = c with { Remaining = 0 };
+        return counts;
+    }
+
+    private async Task<List<Guid>> WaitedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct) =>
+        await db.Waitlist.Where(w => sessionIds.Contains(w.SessionId) && w.Status == WaitlistEntry.Waiting)
+            .Select(w => w.SessionId).Distinct().ToListAsync(ct);
 
     public string SessionStatus(ClinicSession session, UnitCounts counts) =>
         session.Stopped ? "stopped"

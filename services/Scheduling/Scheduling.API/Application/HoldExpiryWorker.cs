@@ -10,7 +10,7 @@ public sealed class HoldExpirySignal : WorkerSignal;
 
 /// <summary>Returns unpaid holds (待支付 past Scheduling:HoldMinutes) to the pool, cancelling them at the HIS, and tells a
 /// patient whose booking the HIS has not answered for Scheduling:HisSlowAfter that the hospital is being waited for.
-/// Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; nothing else is called inside.</summary>
+/// Idempotency keys are forgotten after a day. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work; nothing else is called inside.</summary>
 public sealed class HoldExpiryWorker(
     IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, HoldExpirySignal signal,
     ILogger<HoldExpiryWorker> logger) : PollingWorker(signal, logger)
@@ -46,6 +46,9 @@ public sealed class HoldExpiryWorker(
             news.StatusChanged(appointment, AppointmentStatus.WaitingForHospital);
         }
         await db.SaveChangesAsync(ct);
+        // A retry comes within minutes; a day-old key answers nothing any more.
+        var forgetBefore = now.AddDays(-1);
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < forgetBefore).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return lapsed.Count == Batch || slow.Count == Batch;
     }

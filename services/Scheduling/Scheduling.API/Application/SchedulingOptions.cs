@@ -15,6 +15,12 @@ public sealed class SchedulingOptions
     public Dictionary<string, int> DepartmentSlotMinutes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>How often the hold-expiry worker looks for lapsed holds and slow HIS answers.</summary>
     public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long a rebooking after 停诊 is held for the patient (X13).</summary>
+    public TimeSpan OfferHold { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>How long a freed place is held for the first waitlisted patient before it passes on (X14).</summary>
+    public TimeSpan WaitlistOfferHold { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>How far after the stopped window a rebooking is looked for.</summary>
+    public int RebookingSearchDays { get; set; } = 7;
 
     /// <summary>Policy allows 15 or 30 minutes; anything else configured falls back to the default.</summary>
     public int SlotMinutesFor(string departmentCode) =>

@@ -11,7 +11,8 @@ namespace Scheduling.API.Application;
 /// <summary>Staff's 停诊 and 限号: the change, every affected appointment and the events to patients and the HIS commit
 /// together.</summary>
 public sealed class StaffActions(
-    SchedulingDbContext db, ClinicClock clinic, Availability availability, AppointmentNews news, IIntegrationEventOutbox outbox)
+    SchedulingDbContext db, ClinicClock clinic, Availability availability, AppointmentNews news, IIntegrationEventOutbox outbox,
+    SlotOffers offers)
 {
     public async Task<List<StaffSessionDto>> SessionsAsync(DateOnly date, Guid? departmentId, CancellationToken ct)
     {
@@ -34,15 +35,7 @@ public sealed class StaffActions(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var session = await SessionAsync(sessionId, ct);
         if (session.Stopped) return (await ViewsAsync([session], ct))[0];
-        session.Stop(reason);
-        var affected = await db.Appointments.Where(a => a.SessionId == sessionId && AppointmentStatus.Active.Contains(a.Status)).ToListAsync(ct);
-        var cancelReason = $"医生停诊：{reason}";
-        foreach (var appointment in affected)
-        {
-            appointment.Cancel(cancelReason, clinic.Now);
-            await db.ReleaseAsync(appointment, ct);
-            news.StatusChanged(appointment);
-        }
+        var affected = await StopSessionAsync(session, reason, ct);
         var (department, doctor) = await NamesAsync(session, ct);
         outbox.Add(new ClinicStoppedIntegrationEvent(session.Id.ToString(), department, doctor, session.StartsAt, session.EndsAt, reason,
             affected.Select(a => a.PatientId).Distinct().ToList()));
@@ -51,6 +44,26 @@ public sealed class StaffActions(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (await ViewsAsync([session], ct))[0];
+    }
+
+    /// <summary>In the caller's transaction (staff's 停诊, or the HIS's pushed one): the session stops, its active appointments
+    /// are cancelled, offers into it are withdrawn and its waitlist closes, and each cancelled patient is held the nearest
+    /// equivalent window to accept in one tap (X13).</summary>
+    public async Task<List<Appointment>> StopSessionAsync(ClinicSession session, string reason, CancellationToken ct)
+    {
+        session.Stop(reason);
+        var affected = await db.Appointments.Where(a => a.SessionId == session.Id && AppointmentStatus.Active.Contains(a.Status)).ToListAsync(ct);
+        var cancelReason = $"医生停诊：{reason}";
+        foreach (var appointment in affected)
+        {
+            appointment.Cancel(cancelReason, clinic.Now);
+            await db.ReleaseAsync(appointment, ct);
+            news.StatusChanged(appointment);
+        }
+        await offers.WithdrawSessionAsync(session, "医生停诊", ct);
+        foreach (var appointment in affected.OrderBy(a => a.CreatedAt))
+            await offers.OfferRebookingAsync(appointment, session, ct);
+        return affected;
     }
 
     public async Task<StaffSessionDto> LimitAsync(Guid sessionId, int remaining, string reason, CancellationToken ct)

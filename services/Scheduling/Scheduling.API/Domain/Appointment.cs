@@ -31,6 +31,10 @@ public sealed class Appointment
     /// <summary>The patient was told once that the HIS is slow to answer (「等待医院确认」).</summary>
     public bool SlowNotified { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>The patient asked for their money back instead of a rebooking (X13); Payment settles it when it lands.</summary>
+    public DateTimeOffset? RefundRequestedAt { get; private set; }
+    /// <summary>What is owed back in fen: the fee when it was paid (待支付 then 已预约), else nothing.</summary>
+    public long RefundOwedFen { get; private set; }
     public uint Version { get; private set; }
     public List<AppointmentStep> Steps { get; init; } = [];
 
@@ -61,6 +65,15 @@ public sealed class Appointment
     public void Expire(DateTimeOffset now) => Step(AppointmentStatus.Expired, now);
 
     public void MarkSlow() => SlowNotified = true;
+
+    public void RequestRefund(DateTimeOffset now)
+    {
+        if (RefundRequestedAt is not null) return;
+        RefundRequestedAt = now;
+        var paid = Steps.Any(s => s.Status == AppointmentStatus.AwaitingPayment) && Steps.Any(s => s.Status == AppointmentStatus.Booked);
+        RefundOwedFen = paid ? FeeFen : 0;
+        UpdatedAt = now;
+    }
 
     private void Step(string status, DateTimeOffset now)
     {

@@ -22,6 +22,10 @@ internal static class Extensions
         builder.Services.AddScoped<ExamBooking>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
+        builder.Services.AddScoped<SlotOffers>();
+        builder.Services.AddScoped<Waitlists>();
+        builder.Services.AddSingleton<OfferSignal>();
+        builder.Services.AddHostedService<OfferWorker>();
         builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
@@ -36,6 +40,7 @@ internal static class Extensions
             bus.AddConsumer<HisAppointmentCancelledConsumer>();
             bus.AddConsumer<HisExamScheduleSlotsSyncedConsumer>();
             bus.AddConsumer<HisExamOrderSyncedConsumer>();
+            bus.AddConsumer<ClinicStoppedConsumer>();
         });
     }
 }

@@ -21,6 +21,8 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<ExamUnit> ExamUnits => Set<ExamUnit>();
     public DbSet<ExamOrder> ExamOrders => Set<ExamOrder>();
     public DbSet<ExamAppointment> ExamAppointments => Set<ExamAppointment>();
+    public DbSet<SlotOffer> Offers => Set<SlotOffer>();
+    public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -3,6 +3,7 @@ using Hospital.API.Application.Publishing;
 using Hospital.API.Domain;
 using Hospital.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.His;
 
 namespace Hospital.API.Application.Doctors;
 
@@ -49,7 +50,7 @@ public sealed class DoctorDirectory(HospitalDbContext db, PublishedContent<Docto
         var introduction = profile is { Introduction.Length: > 0 } ? profile.Introduction : RichText.Render(doctor.Introduction);
         return new DoctorDetail(doctor.HisId, doctor.Name, Gender(doctor.Gender), doctor.Title, Departments(doctor, departments),
             Expertise(doctor, profile), profile?.Diseases ?? [], Photo(doctor, profile), doctor.RegistrationFeeFen, introduction,
-            sessions.Select(Clinic).ToList());
+            sessions.Select(Clinic).ToList(), HisIds.Doctor(doctor.HisId));
     }
 
     private async Task<Dictionary<string, Department>> DepartmentsAsync(CancellationToken ct) =>
@@ -69,8 +70,8 @@ public sealed class DoctorDirectory(HospitalDbContext db, PublishedContent<Docto
 
     private static List<DoctorDepartment> Departments(Doctor d, Dictionary<string, Department> departments) =>
         d.DepartmentCodes.Select(c => departments.TryGetValue(c, out var dept)
-            ? new DoctorDepartment(c, dept.Name, dept.Id)
-            : new DoctorDepartment(c, c, null)).ToList();
+            ? new DoctorDepartment(c, dept.Name, dept.Id, HisIds.Department(c))
+            : new DoctorDepartment(c, c, null, HisIds.Department(c))).ToList();
 
     private static ClinicTime Clinic(ClinicSession s) =>
         new(s.Date, Weekdays[(int)s.Date.DayOfWeek], s.Period, s.StartsAt, s.EndsAt, s.DepartmentCode, s.FreeSlots, s.TotalSlots);
