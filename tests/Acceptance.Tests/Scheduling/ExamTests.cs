@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Acceptance.Tests.Identity;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Scheduling;
+
+/// <summary>检查检验集中预约 (R16) on a phone: a patient who is a seeded HIS patient with open exam orders opens 检查预约,
+/// reads the preparation notes, presses 一键排程 and sees every exam booked on one day's timeline, none overlapping,
+/// each confirmed by the HIS.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExamTests
+{
+    /// <summary>The seed's showcase patient: 空腹血糖, 腹部超声 (both fasting), 胸部CT and 头颅磁共振.</summary>
+    private const string HisPatient = "pat-0001";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+    private readonly BrowserFixture browser;
+
+    public ExamTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        SetDefaultExpectTimeout(20000);
+    }
+
+    [Fact]
+    [Trait("Rubric", "R16")]
+    public async Task A_patient_books_all_exam_orders_in_one_tap_and_sees_a_day_without_overlaps_confirmed_by_the_his()
+    {
+        using var his = new HisSim();
+        var (name, idNumber) = await his.PatientAsync(HisPatient);
+        var hisOrders = await his.ActiveOrdersAsync(HisPatient);
+        Assert.True(hisOrders >= 2, $"{HisPatient} 在 HIS 中应有待预约的检查申请");
+
+        var account = await IdentityApi.RegisterAsync();
+        var patient = await IdentityApi.AddPatientAsync(account.AccessToken, "self", name, idNumber, TestPeople.Phone());
+        var patientId = patient.GetProperty("id").GetGuid();
+        // The HIS link and the orders arrive by events; the page shows them once Scheduling has them.
+        await Eventually.Until(() => OrderCountAsync(account, patientId), n => n == hisOrders, Wait, $"{HisPatient} 的检查申请到达预约服务");
+
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/mine");
+            await p.GetByTestId("mine-exams").ClickAsync();
+            await p.WaitForURLAsync("**/exams");
+            await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
+            await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(hisOrders);
+            var fasting = p.Locator("[data-testid=exam-order][data-fasting=true]");
+            Assert.True(await fasting.CountAsync() >= 1, "应有需空腹的检查");
+            await Expect(fasting.First.GetByTestId("exam-fasting")).ToHaveTextAsync("需空腹");
+            await Expect(fasting.First.GetByTestId("exam-prep")).ToContainTextAsync("空腹");
+            await Expect(p.Locator("[data-testid=exam-order]:has-text('磁共振') [data-testid=exam-prep]")).ToContainTextAsync("金属");
+
+            // A day's windows for one order.
+            await p.GetByTestId("exam-day").Nth(1).ClickAsync();
+            await p.GetByTestId("exam-order-slots").First.ClickAsync();
+            await Expect(p.GetByTestId("exam-slot").First).ToBeVisibleAsync();
+            await p.GetByTestId("exam-order-slots").First.ClickAsync();
+
+            await p.GetByTestId("exam-plan-book").ClickAsync();
+            var items = p.GetByTestId("exam-timeline-item");
+            await Expect(items).ToHaveCountAsync(hisOrders, new() { Timeout = 30000 });
+            await Expect(p.Locator("[data-testid=exam-timeline-item]:not([data-status=booked])")).ToHaveCountAsync(0, new() { Timeout = 60000 });
+            await Expect(p.GetByTestId("exam-timeline-status").First).ToHaveTextAsync("已预约");
+            await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(0);
+            await Expect(p.GetByTestId("exam-plan-error")).ToHaveCountAsync(0);
+
+            var windows = new List<(DateTimeOffset Start, DateTimeOffset End, string OrderId)>();
+            for (var i = 0; i < hisOrders; i++)
+            {
+                var item = items.Nth(i);
+                windows.Add((DateTimeOffset.Parse((await item.GetAttributeAsync("data-start"))!, CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse((await item.GetAttributeAsync("data-end"))!, CultureInfo.InvariantCulture),
+                    (await item.GetAttributeAsync("data-order-id"))!));
+            }
+            Assert.Equal(hisOrders, windows.Select(w => w.OrderId).Distinct().Count());
+            var ordered = windows.OrderBy(w => w.Start).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+                Assert.True(ordered[i].Start >= ordered[i - 1].End, $"检查时间重叠：{ordered[i - 1].Start:HH:mm}–{ordered[i - 1].End:HH:mm} 与 {ordered[i].Start:HH:mm}");
+            Assert.Single(windows.Select(w => w.Start.ToOffset(TimeSpan.FromHours(8)).Date).Distinct());
+        });
+
+        // Every booking is 已预约 in Scheduling and an Appointment based on its order at the HIS.
+        var booked = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/appointments?patientId={patientId}");
+        Assert.Equal(hisOrders, booked.GetArrayLength());
+        foreach (var appointment in booked.EnumerateArray())
+        {
+            Assert.Equal("booked", appointment.GetProperty("status").GetString());
+            Assert.Equal("已预约", appointment.GetProperty("statusText").GetString());
+            var atHis = await his.AppointmentAsync(appointment.GetProperty("id").GetGuid());
+            Assert.Equal("booked", atHis.GetProperty("status").GetString());
+            Assert.StartsWith("ServiceRequest/", atHis.GetProperty("basedOn")[0].GetProperty("reference").GetString());
+        }
+    }
+
+    private static async Task<int> OrderCountAsync(TestAccount account, Guid patientId)
+    {
+        try
+        {
+            var orders = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders?patientId={patientId}");
+            return orders.EnumerateArray().Count(o => o.GetProperty("status").GetString() == "active");
+        }
+        catch (HttpRequestException)
+        {
+            return -1; // not linked yet
+        }
+    }
+
+    /// <summary>The HIS simulator read as its own FHIR client, as the HisAdapter tests do.</summary>
+    private sealed class HisSim : IDisposable
+    {
+        private readonly HttpClient http = new()
+        {
+            BaseAddress = new Uri(Environment.GetEnvironmentVariable("PLATFORM_HIS_SIM_URL") is { Length: > 0 } v ? v.TrimEnd('/') : "http://127.0.0.1:5301"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        public async Task<(string Name, string IdNumber)> PatientAsync(string hisId)
+        {
+            var patient = await FhirAsync($"Patient/{hisId}");
+            var idNumber = patient.GetProperty("identifier").EnumerateArray()
+                .First(i => i.GetProperty("system").GetString() == "urn:oid:2.16.156.10011.1.2").GetProperty("value").GetString()!;
+            return (patient.GetProperty("name")[0].GetProperty("text").GetString()!, idNumber);
+        }
+
+        public async Task<int> ActiveOrdersAsync(string hisId)
+        {
+            var bundle = await FhirAsync($"ServiceRequest?subject=Patient/{hisId}&status=active&_count=50");
+            return bundle.TryGetProperty("entry", out var entries) ? entries.GetArrayLength() : 0;
+        }
+
+        public async Task<JsonElement> AppointmentAsync(Guid platformId)
+        {
+            var bundle = await FhirAsync($"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{platformId}");
+            return bundle.GetProperty("entry")[0].GetProperty("resource");
+        }
+
+        private async Task<JsonElement> FhirAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/{path}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
+            var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"HIS {path}: {(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        private async Task<string> TokenAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("platform:platform-secret")));
+            var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+
+        public void Dispose() => http.Dispose();
+    }
+}
