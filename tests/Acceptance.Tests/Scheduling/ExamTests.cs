@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Acceptance.Tests.ElderMode;
 using Acceptance.Tests.Identity;
 using Microsoft.Playwright;
 using Platform.Testing;
@@ -42,6 +43,8 @@ public sealed class ExamTests
         // The HIS link and the orders arrive by events; the page shows them once Scheduling has them.
         await Eventually.Until(() => OrderCountAsync(account, patientId), n => n == hisOrders, Wait, $"{HisPatient} 的检查申请到达预约服务");
 
+        // An older patient: the whole flow runs in elder mode (长辈模式) and stays elder-friendly.
+        await ElderModePages.SetAccountElderModeAsync(account, true);
         await using var context = await browser.SignedInContextAsync(account);
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
@@ -56,6 +59,8 @@ public sealed class ExamTests
             await Expect(fasting.First.GetByTestId("exam-fasting")).ToHaveTextAsync("需空腹");
             await Expect(fasting.First.GetByTestId("exam-prep")).ToContainTextAsync("空腹");
             await Expect(p.Locator("[data-testid=exam-order]:has-text('磁共振') [data-testid=exam-prep]")).ToContainTextAsync("金属");
+            Assert.True(await p.IsElderModeAsync(), "应为长辈模式");
+            await Accessibility.AssertElderFriendlyAsync(p);
 
             // A day's windows for one order.
             await p.GetByTestId("exam-day").Nth(1).ClickAsync();
@@ -84,6 +89,7 @@ public sealed class ExamTests
             for (var i = 1; i < ordered.Count; i++)
                 Assert.True(ordered[i].Start >= ordered[i - 1].End, $"检查时间重叠：{ordered[i - 1].Start:HH:mm}–{ordered[i - 1].End:HH:mm} 与 {ordered[i].Start:HH:mm}");
             Assert.Single(windows.Select(w => w.Start.ToOffset(TimeSpan.FromHours(8)).Date).Distinct());
+            await Accessibility.AssertElderFriendlyAsync(p);
         });
 
         // Every booking is 已预约 in Scheduling and an Appointment based on its order at the HIS.
