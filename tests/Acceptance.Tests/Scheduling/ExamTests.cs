@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Acceptance.Tests.ElderMode;
 using Acceptance.Tests.Identity;
 using Microsoft.Playwright;
@@ -50,7 +51,7 @@ public sealed class ExamTests
         {
             await p.GotoAsync("/mine");
             await p.GetByTestId("mine-exams").ClickAsync();
-            await p.WaitForURLAsync("**/exams");
+            await Expect(p).ToHaveURLAsync(new Regex("/exams$"));
             await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
             await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(hisOrders);
             // Every order shows its preparation; a fasting one says 需空腹 and why, the way the HIS wrote it.
@@ -111,7 +112,7 @@ public sealed class ExamTests
         }
     }
 
-    /// <summary>Adds, as 本人, the first seeded HIS patient with at least two open orders that no other account has yet.</summary>
+    /// <summary>Adds, as 本人, the first adult seeded HIS patient with at least two open orders that no other account has yet.</summary>
     private static async Task<(string HisId, Guid PatientId, int Orders)> AddSeededPatientWithOrdersAsync(HisSim his, TestAccount account)
     {
         for (var n = 1; n <= OrderedPatients; n++)
@@ -119,7 +120,8 @@ public sealed class ExamTests
             var hisId = $"pat-{n:D4}";
             var orders = await his.ActiveOrdersAsync(hisId);
             if (orders < 2) continue;
-            var (name, idNumber) = await his.PatientAsync(hisId);
+            var (name, idNumber, born) = await his.PatientAsync(hisId);
+            if (born > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18)) continue; // a child is added by a guardian, not as 本人
             await Simulators.AddPersonAsync(name, idNumber);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
             {
@@ -156,12 +158,13 @@ public sealed class ExamTests
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        public async Task<(string Name, string IdNumber)> PatientAsync(string hisId)
+        public async Task<(string Name, string IdNumber, DateOnly BirthDate)> PatientAsync(string hisId)
         {
             var patient = await FhirAsync($"Patient/{hisId}");
             var idNumber = patient.GetProperty("identifier").EnumerateArray()
                 .First(i => i.GetProperty("system").GetString() == "urn:oid:2.16.156.10011.1.2").GetProperty("value").GetString()!;
-            return (patient.GetProperty("name")[0].GetProperty("text").GetString()!, idNumber);
+            return (patient.GetProperty("name")[0].GetProperty("text").GetString()!, idNumber,
+                DateOnly.Parse(patient.GetProperty("birthDate").GetString()!, CultureInfo.InvariantCulture));
         }
 
         public async Task<int> ActiveOrdersAsync(string hisId)
