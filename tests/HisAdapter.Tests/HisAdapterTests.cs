@@ -10,7 +10,7 @@ using Platform.Testing;
 
 namespace HisAdapter.Tests;
 
-public sealed class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<HisAdapterFixture>
+public sealed partial class HisAdapterTests(HisAdapterFixture fixture) : IClassFixture<HisAdapterFixture>
 {
     private const string SeededIdNumber = "42010219410130325X"; // pat-0001 in the simulator's seed
 

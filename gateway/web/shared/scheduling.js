@@ -31,6 +31,12 @@ export function schedulingApi(api) {
     joinWaitlist: ({ sessionId, patientId }) => api.post(`${base}/waitlist`, { sessionId, patientId }),
     waitlist: () => api.get(`${base}/waitlist`),
     leaveWaitlist: (entryId) => api.delete(`${base}/waitlist/${id(entryId)}`),
+    examOrders: (patientId) => api.get(`${base}/exams/orders${query({ patientId })}`),
+    examSlots: (orderId, date) => api.get(`${base}/exams/orders/${id(orderId)}/slots${query({ date })}`),
+    bookExam: (orderId, slotId, idempotencyKey) =>
+      api.post(`${base}/exams/orders/${id(orderId)}/appointments`, { slotId }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    examPlan: (patientId) => api.get(`${base}/exams/plan${query({ patientId })}`),
+    examAppointments: (patientId) => api.get(`${base}/exams/appointments${query({ patientId })}`),
     adminSessions: ({ date, departmentId }) => api.get(`${base}/admin/sessions${query({ date, departmentId })}`),
     adminBookings: ({ date, departmentId }) => api.get(`${base}/admin/bookings${query({ date, departmentId })}`),
     stopSession: (sessionId, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/stop`, { reason }),
@@ -197,6 +203,9 @@ export const BOOKING_ERRORS = Object.freeze({
   agreement_required: '请先阅读并同意预约服务协议',
   slot_not_found: '该时段不存在或已被调整，请重新选择',
   idempotency_key_reused: '预约信息有变，请重新提交',
+  time_conflict: '与已预约的检查时间重叠，请选择其他时段',
+  order_closed: '该检查申请已完成或已撤销，不能预约',
+  slot_not_for_order: '该时段不属于这项检查，请重新选择',
   cancel_too_late: '距就诊不足 2 小时，不能取消',
   not_cancellable: '该预约当前不能取消',
 })
@@ -216,3 +225,9 @@ export function countdownText(holdUntil, now = Date.now()) {
 }
 
 export const OFFER_KIND_TEXT = Object.freeze({ rebooking: '停诊改约', waitlist: '候补到号' })
+
+// Minutes since 00:00 China Standard Time of an instant (for drawing a day's timeline).
+export function shanghaiMinutes(value) {
+  const [h, m] = shanghaiParts(value).time.split(':').map(Number)
+  return h * 60 + m
+}

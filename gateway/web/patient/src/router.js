@@ -64,6 +64,7 @@ const routes = [
   },
   { path: '/mine/close', name: 'close-account', component: account('CloseAccountPage'), meta: { title: '注销账号', auth: true } },
   { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约挂号', auth: true } },
+  { path: '/exams', name: 'exams', component: () => import('./pages/exams/ExamsPage.vue'), meta: { title: '检查预约', auth: true } },
   { path: '/waitlist', name: 'waitlist', component: () => import('./pages/offers/WaitlistPage.vue'), meta: { title: '我的候补', auth: true } },
   { path: '/offers/:id', name: 'offer', component: () => import('./pages/offers/OfferPage.vue'), props: true, meta: { title: '为您保留的号源', auth: true } },
   { path: '/appointments', name: 'appointments', component: () => import('./pages/appointments/AppointmentsPage.vue'), meta: { title: '我的预约', auth: true } },

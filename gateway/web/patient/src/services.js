@@ -18,6 +18,7 @@ export const SCENES = [
     services: [
       { key: 'triage', label: '智能分诊', icon: 'aim', path: '/triage' },
       { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
+      { key: 'exams', label: '检查预约', icon: 'records-o', path: '/exams', ready: true },
       { key: 'appointments', label: '我的预约', icon: 'todo-list-o', path: '/appointments', ready: true },
       { key: 'booking-notice', label: '预约须知', icon: 'info-o', path: '/booking-notice', ready: true },
     ],

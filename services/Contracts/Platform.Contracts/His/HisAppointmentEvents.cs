@@ -1,10 +1,11 @@
 namespace Platform.Contracts.His;
 
 /// <summary>Scheduling asks the HIS to book <paramref name="SlotHisId"/> for a patient; until the HIS answers, the
-/// patient sees "等待医院确认". Answered by <see cref="HisAppointmentConfirmedIntegrationEvent"/> or
+/// patient sees "等待医院确认". An exam booking names the order it carries out (<paramref name="OrderHisId"/>, a HIS
+/// ServiceRequest id; the HIS Appointment is basedOn it). Answered by <see cref="HisAppointmentConfirmedIntegrationEvent"/> or
 /// <see cref="HisAppointmentRejectedIntegrationEvent"/>, exactly once per <paramref name="AppointmentId"/>.</summary>
 public record HisAppointmentRequestedIntegrationEvent(
-    Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note = null) : IntegrationEvent;
+    Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note = null, string? OrderHisId = null) : IntegrationEvent;
 
 public record HisAppointmentConfirmedIntegrationEvent(
     Guid AppointmentId, string HisAppointmentId, string SlotHisId) : IntegrationEvent;

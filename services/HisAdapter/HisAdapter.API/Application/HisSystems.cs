@@ -9,6 +9,8 @@ public static class HisSystems
     public const string PlatformAppointment = "http://platform.jcsy.example/sid/appointment";
     public const string PlatformPatient = "http://platform.jcsy.example/sid/patient";
     public const string Department = "http://his.jcsy.example/CodeSystem/department";
+    public const string ExamService = "http://his.jcsy.example/CodeSystem/exam-service";
+    public const string ExamItem = "http://his.jcsy.example/CodeSystem/exam-item";
     private const string Extensions = "http://his.jcsy.example/fhir/StructureDefinition/";
     public const string Building = Extensions + "building";
     public const string Floor = Extensions + "floor";
@@ -18,6 +20,7 @@ public static class HisSystems
     public const string DepositTotal = Extensions + "deposit-total";
     public const string ChargesTotal = Extensions + "charges-total";
     public const string DepositBalance = Extensions + "deposit-balance";
+    public const string FastingRequired = Extensions + "fasting-required";
 
     public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 }

@@ -30,6 +30,6 @@ public sealed class HisAppointmentRequestedConsumer(HisAdapterDbContext db, HisC
         });
         if (cancelled) return;
         await queue.EnqueueAsync(HisCommandKind.BookAppointment, CommandKeys.Book(message.AppointmentId),
-            new BookAppointmentCommand(message.AppointmentId, message.PatientId, message.SlotHisId, message.Note), ct);
+            new BookAppointmentCommand(message.AppointmentId, message.PatientId, message.SlotHisId, message.Note, message.OrderHisId), ct);
     }
 }

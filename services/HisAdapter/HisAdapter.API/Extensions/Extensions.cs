@@ -54,6 +54,7 @@ internal static class Extensions
                 ["Slot"] = ["read", "update", "search-type"],
                 ["Appointment"] = ["read", "create", "update", "search-type"],
                 ["DiagnosticReport"] = ["read", "search-type"],
+                ["ServiceRequest"] = ["read", "search-type"],
                 ["Subscription"] = ["create"],
             };
         });
@@ -64,6 +65,7 @@ internal static class Extensions
             sp => new HisHealthCheck(sp.GetRequiredService<HisReachability>()), HealthStatus.Degraded, [HealthSetup.ReadyTag]));
 
         services.AddScoped<ReferenceDataSync>();
+        services.AddScoped<ExamOrderSync>();
         services.AddScoped<SubscriptionRegistrar>();
         services.AddScoped<HisCommandQueue>();
         services.AddScoped<RegisterPatientHandler>();

@@ -32,7 +32,10 @@ public sealed class IdempotencyKeys(SchedulingDbContext db, TimeProvider clock)
 
     /// <summary>Inside the caller's transaction: waits for any other request with this key, then returns its answer
     /// (same request) or refuses (another request under the same key); null when the key is new.</summary>
-    public async Task<AppointmentDto?> ClaimAsync(Guid account, string key, string hash, CancellationToken ct)
+    public Task<AppointmentDto?> ClaimAsync(Guid account, string key, string hash, CancellationToken ct) =>
+        ClaimAsync<AppointmentDto>(account, key, hash, ct);
+
+    public async Task<T?> ClaimAsync<T>(Guid account, string key, string hash, CancellationToken ct) where T : class
     {
         var lockName = $"scheduling-idempotency:{account:N}:{key}";
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", ct);
@@ -40,10 +43,10 @@ public sealed class IdempotencyKeys(SchedulingDbContext db, TimeProvider clock)
         if (record is null) return null;
         if (record.RequestHash != hash)
             throw new ProblemException(422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求，请更换后重试");
-        return JsonSerializer.Deserialize<AppointmentDto>(record.Response, Json);
+        return JsonSerializer.Deserialize<T>(record.Response, Json);
     }
 
-    public void Record(Guid account, string key, string hash, int status, AppointmentDto response) =>
+    public void Record<T>(Guid account, string key, string hash, int status, T response) =>
         db.IdempotencyRecords.Add(new IdempotencyRecord
         {
             AccountId = account, Key = key, RequestHash = hash, StatusCode = status,

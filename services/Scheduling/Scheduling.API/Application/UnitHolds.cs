@@ -22,6 +22,16 @@ public static class UnitHolds
         RETURNING id, his_id
         """;
 
+    /// <summary>The same conditional take for an exam room's window (exam units have no staff closing).</summary>
+    private const string TakeExamSql = """
+        UPDATE exam_units SET held_by = @appointment
+        WHERE id = (SELECT id FROM exam_units
+                    WHERE slot_id = @slot AND held_by IS NULL AND his_status = 'free'
+                    ORDER BY his_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+          AND held_by IS NULL
+        RETURNING id, his_id
+        """;
+
     private const string TakeForWaitlistSql = """
         UPDATE slot_units SET held_by = @holder
         WHERE id = (SELECT u.id FROM slot_units u JOIN slots s ON s.id = u.slot_id
@@ -75,13 +85,19 @@ public static class UnitHolds
     }
 
     /// <summary>In the current transaction: one free unit of the slot, now held by the appointment; null when none is left.</summary>
-    public static async Task<(Guid Id, string HisId)?> TakeAsync(this SchedulingDbContext db, Guid slotId, Guid appointmentId, CancellationToken ct)
+    public static Task<(Guid Id, string HisId)?> TakeAsync(this SchedulingDbContext db, Guid slotId, Guid appointmentId, CancellationToken ct) =>
+        TakeAsync(db, TakeSql, slotId, appointmentId, ct);
+
+    public static Task<(Guid Id, string HisId)?> TakeExamUnitAsync(this SchedulingDbContext db, Guid slotId, Guid appointmentId, CancellationToken ct) =>
+        TakeAsync(db, TakeExamSql, slotId, appointmentId, ct);
+
+    private static async Task<(Guid Id, string HisId)?> TakeAsync(SchedulingDbContext db, string sql, Guid slotId, Guid appointmentId, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("a unit is taken inside the booking's transaction");
-        command.CommandText = TakeSql;
+        command.CommandText = sql;
         command.Parameters.Add(Parameter(command, "slot", slotId));
         command.Parameters.Add(Parameter(command, "appointment", appointmentId));
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -18,7 +18,11 @@ public sealed class HisAppointmentConfirmedConsumer(
     protected override async Task HandleAsync(HisAppointmentConfirmedIntegrationEvent e, ConsumeContext<HisAppointmentConfirmedIntegrationEvent> context)
     {
         var appointment = await Db.Appointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, context.CancellationToken);
-        if (appointment is null) return;
+        if (appointment is null)
+        {
+            await ExamAnswers.ConfirmAsync(Db, e, clock.GetUtcNow(), context.CancellationToken);
+            return;
+        }
         if (appointment.Status != AppointmentStatus.Locking)
         {
             if (!appointment.IsActive) news.HisCancelRequested(appointment, appointment.CancelReason ?? "预约已失效");
@@ -38,7 +42,12 @@ public sealed class HisAppointmentRejectedConsumer(SchedulingDbContext db, Appoi
     {
         var ct = context.CancellationToken;
         var appointment = await Db.Appointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
-        if (appointment is null || appointment.Status != AppointmentStatus.Locking) return;
+        if (appointment is null)
+        {
+            await ExamAnswers.RejectAsync(Db, e, ReasonOf(e), clock.GetUtcNow(), ct);
+            return;
+        }
+        if (appointment.Status != AppointmentStatus.Locking) return;
         appointment.Fail(ReasonOf(e), clock.GetUtcNow());
         var unit = await Db.Units.FirstOrDefaultAsync(u => u.Id == appointment.UnitId, ct);
         if (unit?.HeldBy == appointment.Id)
@@ -73,5 +82,34 @@ public sealed class HisAppointmentCancelledConsumer(SchedulingDbContext db, Appo
         await Db.ReleaseAsync(appointment, ct);
         news.StatusChanged(appointment);
         news.Cancelled(appointment, reason);
+    }
+}
+
+/// <summary>The HIS's answers to exam bookings (same events as clinic bookings, told apart by the appointment id).</summary>
+internal static class ExamAnswers
+{
+    public static async Task ConfirmAsync(SchedulingDbContext db, HisAppointmentConfirmedIntegrationEvent e, DateTimeOffset now, CancellationToken ct)
+    {
+        var exam = await db.ExamAppointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        if (exam is not { Status: AppointmentStatus.Locking }) return;
+        exam.Status = AppointmentStatus.Booked;
+        exam.HisAppointmentId = e.HisAppointmentId;
+        exam.UpdatedAt = now;
+    }
+
+    public static async Task RejectAsync(SchedulingDbContext db, HisAppointmentRejectedIntegrationEvent e, string reason, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var exam = await db.ExamAppointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        if (exam is not { Status: AppointmentStatus.Locking }) return;
+        exam.Status = AppointmentStatus.Failed;
+        exam.FailureReason = reason;
+        exam.UpdatedAt = now;
+        var unit = await db.ExamUnits.FirstOrDefaultAsync(u => u.Id == exam.UnitId, ct);
+        if (unit?.HeldBy == exam.Id)
+        {
+            unit.HeldBy = null;
+            if (e.Code == "slot_taken") unit.HisStatus = "busy";
+        }
     }
 }

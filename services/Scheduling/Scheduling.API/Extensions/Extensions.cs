@@ -19,6 +19,7 @@ internal static class Extensions
         builder.Services.AddScoped<IdempotencyKeys>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<StaffActions>();
+        builder.Services.AddScoped<ExamBooking>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
         builder.Services.AddHostedService<HisCatalogueWatch>();
@@ -38,6 +39,8 @@ internal static class Extensions
             bus.AddConsumer<HisAppointmentConfirmedConsumer>();
             bus.AddConsumer<HisAppointmentRejectedConsumer>();
             bus.AddConsumer<HisAppointmentCancelledConsumer>();
+            bus.AddConsumer<HisExamScheduleSlotsSyncedConsumer>();
+            bus.AddConsumer<HisExamOrderSyncedConsumer>();
             bus.AddConsumer<ClinicStoppedConsumer>();
         });
     }

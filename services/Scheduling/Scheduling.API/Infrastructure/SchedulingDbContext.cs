@@ -16,6 +16,11 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<AgreementAcceptance> Agreements => Set<AgreementAcceptance>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ExamRoom> ExamRooms => Set<ExamRoom>();
+    public DbSet<ExamSlot> ExamSlots => Set<ExamSlot>();
+    public DbSet<ExamUnit> ExamUnits => Set<ExamUnit>();
+    public DbSet<ExamOrder> ExamOrders => Set<ExamOrder>();
+    public DbSet<ExamAppointment> ExamAppointments => Set<ExamAppointment>();
     public DbSet<SlotOffer> Offers => Set<SlotOffer>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
 

@@ -5,6 +5,7 @@ import { buildPractitioners } from './practitioners.mjs';
 import { buildSchedules } from './schedules.mjs';
 import { buildPatients } from './patients.mjs';
 import { buildVisits } from './visits.mjs';
+import { buildExams } from './exams.mjs';
 
 export const DEFAULT_SEED = 20240601;
 
@@ -37,10 +38,11 @@ export function buildSeed({ seed = DEFAULT_SEED, today = shanghaiDate() } = {}) 
   const timetable = buildSchedules(ctx, doctors);
   const patients = buildPatients(ctx);
   const visits = buildVisits(ctx, patients, doctors);
+  const exams = buildExams(ctx, hospital, doctors, patients, seed);
   return {
     today,
     resources,
-    summary: summarize(resources, timetable),
+    summary: summarize(resources, timetable, exams),
     showcase: {
       criticalReports: visits.criticalReports.map((r) => r.id),
       currentInpatients: visits.inpatients.filter((i) => !i.discharged).map((i) => i.visit.encounter.id),
@@ -48,10 +50,13 @@ export function buildSeed({ seed = DEFAULT_SEED, today = shanghaiDate() } = {}) 
   };
 }
 
-function summarize(resources, timetable) {
+function summarize(resources, timetable, exams) {
   const byType = {};
   for (const r of resources) {
     byType[r.resourceType] = (byType[r.resourceType] ?? 0) + 1;
   }
-  return { total: resources.length, byType, busySlots: timetable.busy, freeSlots: timetable.slots - timetable.busy };
+  return {
+    total: resources.length, byType, busySlots: timetable.busy, freeSlots: timetable.slots - timetable.busy,
+    examSchedules: exams.schedules, examSlots: exams.slots, examOrders: exams.orders,
+  };
 }

@@ -45,7 +45,24 @@ export function createRules(faults) {
   };
 }
 
+/** An exam booking names the order it carries out: the order must exist, be open and belong to the patient. */
+function checkOrders(appointment, existing, repo) {
+  const fresh = (appointment.basedOn ?? []).filter((b) => !(existing?.basedOn ?? []).some((e) => e.reference === b.reference));
+  const patient = (appointment.participant ?? []).map((p) => p.actor?.reference ?? '').find((r) => r.startsWith('Patient/'));
+  for (const based of fresh) {
+    const id = (based.reference ?? '').startsWith('ServiceRequest/') ? based.reference.slice('ServiceRequest/'.length) : null;
+    const order = id && repo.current('ServiceRequest', id);
+    if (!order) {
+      throw new OperationOutcomeError(badRequest(`检查申请 ${based.reference} 不存在`, 'Appointment.basedOn'));
+    }
+    if (order.status !== 'active' || order.subject?.reference !== patient) {
+      throw new OperationOutcomeError(badRequest(`检查申请 ${based.reference} 不属于该患者或已结束`, 'Appointment.basedOn'));
+    }
+  }
+}
+
 async function applyBooking(appointment, existing, repo, faults) {
+  checkOrders(appointment, existing, repo);
   const before = new Set(heldSlots(existing));
   const after = new Set(heldSlots(appointment));
   const taking = [...after].filter((id) => !before.has(id));

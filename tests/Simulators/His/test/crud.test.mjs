@@ -130,6 +130,24 @@ describe('create, update, delete and transactions', () => {
     assert.equal((await client.get(`Slot/${free.id}`)).body.status, 'free');
   });
 
+  it('books an exam slot for an order of the same patient and refuses another patient\'s order', async () => {
+    const order = (await client.get('ServiceRequest?subject=Patient/pat-0001&code=MRI-HEAD')).body.entry[0].resource;
+    const free = (await client.get('Slot?schedule=Schedule/sch-exam-mri-1&status=free&_count=1')).body.entry[0].resource;
+    const exam = (patient) => ({
+      resourceType: 'Appointment',
+      status: 'booked',
+      basedOn: [{ reference: `ServiceRequest/${order.id}` }],
+      start: free.start,
+      end: free.end,
+      slot: [{ reference: `Slot/${free.id}` }],
+      participant: [{ actor: { reference: patient }, status: 'accepted' }],
+    });
+    assert.equal((await client.post('Appointment', exam('Patient/pat-0009'))).status, 400);
+    assert.equal((await client.get(`Slot/${free.id}`)).body.status, 'free');
+    assert.equal((await client.post('Appointment', exam('Patient/pat-0001'))).status, 201);
+    assert.equal((await client.get(`Slot/${free.id}`)).body.status, 'busy');
+  });
+
   it('deletes a resource', async () => {
     const created = await client.post('Patient', { resourceType: 'Patient', name: [{ text: '删除' }] });
     assert.equal((await client.del(`Patient/${created.body.id}`)).status, 200);

@@ -40,7 +40,7 @@ describe('seed', () => {
   });
 
   it('lays out four weeks of 15-minute slots within clinic hours, some busy', () => {
-    const slots = of('Slot');
+    const slots = of('Slot').filter((s) => !s.id.startsWith('slot-exam-'));
     const last = slots.map((s) => s.start).sort().at(-1);
     assert.ok(last >= '2025-03-29' && last < '2025-03-31', last);
     assert.ok(slots.map((s) => s.start).sort()[0].startsWith(TODAY));
@@ -52,6 +52,28 @@ describe('seed', () => {
       assert.notEqual(new Date(`${slot.start.slice(0, 10)}T00:00:00Z`).getUTCDay(), 0, 'no Sunday clinics');
     }
     assert.ok(slots.some((s) => s.status === 'busy') && slots.some((s) => s.status === 'free'));
+  });
+
+  it('has exam rooms with two weeks of slots and open orders with preparation notes', () => {
+    const examSchedules = of('Schedule').filter((s) => s.id.startsWith('sch-exam-'));
+    assert.deepEqual(examSchedules.map((s) => s.id).sort(), ['sch-exam-blood-1', 'sch-exam-ct-1', 'sch-exam-mri-1', 'sch-exam-us-1', 'sch-exam-us-2']);
+    assert.ok(examSchedules.every((s) => s.actor.some((a) => a.reference.startsWith('Location/loc-exam-'))
+      && !s.actor.some((a) => a.reference.startsWith('Practitioner/'))));
+    const slots = of('Slot').filter((s) => s.id.startsWith('slot-exam-'));
+    const minutes = (id) => new Set(slots.filter((s) => s.schedule.reference === `Schedule/${id}`)
+      .map((s) => (Date.parse(s.end) - Date.parse(s.start)) / 60000));
+    assert.deepEqual([...minutes('sch-exam-mri-1')], [30]);
+    assert.deepEqual([...minutes('sch-exam-ct-1')], [15]);
+    const firstDraw = slots.filter((s) => s.schedule.reference === 'Schedule/sch-exam-blood-1' && s.start === `${TODAY}T07:30:00+08:00`);
+    assert.equal(firstDraw.length, 4, 'several blood-draw units per window');
+    const days = new Set(slots.map((s) => s.start.slice(0, 10)));
+    assert.equal(days.size, 14);
+    const orders = of('ServiceRequest');
+    const showcase = orders.filter((o) => o.subject.reference === 'Patient/pat-0001').map((o) => o.code.text);
+    assert.deepEqual(showcase, ['空腹血糖', '腹部超声（肝胆胰脾）', '胸部CT平扫', '头颅磁共振平扫']);
+    assert.ok(orders.every((o) => o.status === 'active' && o.patientInstruction && o.performer[0].reference.startsWith('HealthcareService/hs-exam-')));
+    assert.match(orders.find((o) => o.code.text === '空腹血糖').patientInstruction, /空腹8小时/);
+    assert.match(orders.find((o) => o.code.text === '头颅磁共振平扫').patientInstruction, /去除金属物品/);
   });
 
   it('contains normal, abnormal and critical lab values, imaging reports, prescriptions and bills', () => {

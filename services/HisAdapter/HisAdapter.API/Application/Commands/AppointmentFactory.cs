@@ -10,18 +10,20 @@ public static class AppointmentFactory
         };
         participants.AddRange(schedule?.Actor.Where(a => a.IdFor("Practitioner") is not null || a.IdFor("Location") is not null)
             .Select(a => Participant(new ResourceReference(a.Reference, a.Display))) ?? []);
+        var exam = command.OrderHisId is not null;
         return new Appointment
         {
             Identifier = [new Identifier(HisSystems.PlatformAppointment, command.AppointmentId.ToString())],
+            BasedOn = exam ? [FhirHelpers.Ref("ServiceRequest", command.OrderHisId!)] : [],
             Status = Appointment.AppointmentStatus.Booked,
             ServiceType = slot.ServiceType.Select(c => (CodeableConcept)c.DeepCopy()).ToList(),
             Specialty = slot.Specialty.Select(c => (CodeableConcept)c.DeepCopy()).ToList(),
             AppointmentType = new CodeableConcept
             {
                 Coding = [new Coding("http://terminology.hl7.org/CodeSystem/v2-0276", "ROUTINE", "Routine appointment - default if not valued")],
-                Text = "门诊预约",
+                Text = exam ? "检查预约" : "门诊预约",
             },
-            Description = "互联网医院预约挂号",
+            Description = exam ? "互联网医院检查检验预约" : "互联网医院预约挂号",
             StartElement = (Instant?)slot.StartElement?.DeepCopy(),
             EndElement = (Instant?)slot.EndElement?.DeepCopy(),
             Slot = [FhirHelpers.Ref("Slot", slot.Id!)],

@@ -30,7 +30,8 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
 /// <summary>Only the id: the handler reads the identifiers from Identity when it runs, so none sits in his_commands.</summary>
 public sealed record RegisterPatientCommand(Guid PatientId);
 
-public sealed record BookAppointmentCommand(Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note);
+/// <summary><paramref name="OrderHisId"/>: the exam order (ServiceRequest) an exam booking carries out; null for a clinic visit.</summary>
+public sealed record BookAppointmentCommand(Guid AppointmentId, Guid PatientId, string SlotHisId, string? Note, string? OrderHisId = null);
 
 public sealed record CancelAppointmentCommand(Guid AppointmentId, string Reason);
 

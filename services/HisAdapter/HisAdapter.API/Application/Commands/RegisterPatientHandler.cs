@@ -1,5 +1,6 @@
 using HisAdapter.API.Domain;
 using HisAdapter.API.Infrastructure;
+using HisAdapter.API.Application.Sync;
 using System.Globalization;
 using Hl7.Fhir.Rest;
 using Platform.Fhir.Search;
@@ -11,8 +12,9 @@ namespace HisAdapter.API.Application.Commands;
 /// <summary>Finds or creates the HIS Patient for a platform patient by conditional create on the ID document, so a
 /// repeated event, a retried request or a patient the hospital already knows never yields a second record; a Patient
 /// the HIS already had gets the current mobile number. The identifiers are read from Identity when the command runs
-/// and are never stored here.</summary>
-public sealed class RegisterPatientHandler(FhirClient his, PatientDirectory patients, HisAdapterDbContext db, TimeProvider clock)
+/// and are never stored here. With the link, the patient's open exam orders are published.</summary>
+public sealed class RegisterPatientHandler(
+    FhirClient his, PatientDirectory patients, HisAdapterDbContext db, ExamOrderSync examOrders, TimeProvider clock)
 {
     public async Task<CommandOutcome> HandleAsync(RegisterPatientCommand command, CancellationToken ct)
     {
@@ -44,6 +46,8 @@ public sealed class RegisterPatientHandler(FhirClient his, PatientDirectory pati
             db.PatientLinks.Add(new PatientLink { PatientId = command.PatientId, HisPatientId = hisPatientId, LinkedAt = clock.GetUtcNow() });
         else
             link.HisPatientId = hisPatientId;
+        // The orders the hospital already has for this person (检查检验集中预约) reach the platform with the link.
+        await examOrders.ForPatientAsync(command.PatientId, hisPatientId, ct);
         return CommandOutcome.Done;
     }
 

@@ -66,11 +66,23 @@ public sealed partial class ReferenceDataSync
         var slots = await db.SyncedSlots.AsNoTracking()
             .Where(s => scheduleIds.Contains(s.ScheduleHisId) && dates.Contains(s.Day))
             .ToListAsync(ct);
+        Dictionary<string, Location>? rooms = null;
         foreach (var group in slots.GroupBy(s => (s.ScheduleHisId, s.Day)).Where(g => days.Contains(g.Key)))
         {
-            var (practitioner, department) = SlotMapper.Owner(schedules.GetValueOrDefault(group.Key.ScheduleHisId));
-            outbox.Add(new HisScheduleSlotsSyncedIntegrationEvent(group.Key.ScheduleHisId, practitioner, department, group.Key.Day,
-                group.OrderBy(s => s.StartAt).Select(SlotMapper.ToContract).ToList()));
+            var schedule = schedules.GetValueOrDefault(group.Key.ScheduleHisId);
+            var ordered = group.OrderBy(s => s.StartAt).ThenBy(s => s.HisId, StringComparer.Ordinal).Select(SlotMapper.ToContract).ToList();
+            if (SlotMapper.ExamRoom(schedule) is { } exam)
+            {
+                rooms ??= (await his.SearchAllAsync<Location>(new SearchParams().Add("_count", PageSize), ct).ToListAsync(ct))
+                    .Where(l => l.Id is not null).ToDictionary(l => l.Id!);
+                var room = rooms.GetValueOrDefault(exam.RoomId);
+                outbox.Add(new HisExamScheduleSlotsSyncedIntegrationEvent(group.Key.ScheduleHisId, exam.RoomId,
+                    room?.Name ?? exam.RoomId, room?.Description ?? "", exam.ServiceCode, exam.ServiceName, exam.DepartmentCode,
+                    group.Key.Day, ordered));
+                continue;
+            }
+            var (practitioner, department) = SlotMapper.Owner(schedule);
+            outbox.Add(new HisScheduleSlotsSyncedIntegrationEvent(group.Key.ScheduleHisId, practitioner, department, group.Key.Day, ordered));
         }
     }
 }

@@ -13,15 +13,16 @@ using Platform.Messaging.Outbox;
 
 namespace HisAdapter.API.Application.Sync;
 
-public sealed record SyncResult(int Departments, int Practitioners, int SlotDays);
+public sealed record SyncResult(int Departments, int Practitioners, int SlotDays, int ExamOrders);
 
 /// <summary>Brings the platform's departments, doctors and slots in line with the HIS. Detection is by
 /// <c>_lastUpdated</c> against the stored high-water marks; what is published is decided by content hash, so a change
 /// the platform cannot see (or a repeated sync) publishes nothing. Departments and doctors are small sets and are
 /// re-derived whole when any of their resources changed (a Location change alters a department too); slots are
-/// fetched incrementally.</summary>
+/// fetched incrementally, exam rooms' slots as exam events, and exam orders as they change.</summary>
 public sealed partial class ReferenceDataSync(
-    FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, IOptions<HisOptions> options, TimeProvider clock)
+    FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, IOptions<HisOptions> options, TimeProvider clock,
+    ExamOrderSync examOrders)
 {
     private const string PageSize = "1000";
     private static readonly string[] DepartmentTypes = ["HealthcareService", "Location", "Organization"];
@@ -42,9 +43,10 @@ public sealed partial class ReferenceDataSync(
         var departments = full || await ChangedSinceAsync(DepartmentTypes, marks, ct) ? await SyncDepartmentsAsync(marks, ct) : 0;
         var practitioners = full || await ChangedSinceAsync(PractitionerTypes, marks, ct) ? await SyncPractitionersAsync(marks, ct) : 0;
         var slotDays = await SyncSlotsAsync(full || !marks.ContainsKey("Slot"), marks, ct);
+        var examOrders = await SyncOrdersAsync(full || !marks.ContainsKey("ServiceRequest"), marks, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SyncResult(departments, practitioners, slotDays);
+        return new SyncResult(departments, practitioners, slotDays, examOrders);
     }
 
     private async Task<int> SyncDepartmentsAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)

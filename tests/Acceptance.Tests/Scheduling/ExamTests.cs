@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Acceptance.Tests.ElderMode;
+using Acceptance.Tests.Identity;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Scheduling;
+
+/// <summary>检查检验集中预约 (R16) on a phone: a patient who is a seeded HIS patient with open exam orders opens 检查预约,
+/// reads the preparation notes, presses 一键排程 and sees every exam booked on one day's timeline, none overlapping,
+/// each confirmed by the HIS.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExamTests
+{
+    /// <summary>The seed gives the first 24 HIS patients open orders; pat-0001 is the showcase (空腹血糖, 腹部超声, 胸部CT,
+    /// 头颅磁共振). A HIS patient belongs to one account, so a later run takes the next one with two or more orders.</summary>
+    private const int OrderedPatients = 24;
+    private static readonly HttpClient Edge = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+    private readonly BrowserFixture browser;
+
+    public ExamTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        SetDefaultExpectTimeout(20000);
+    }
+
+    [Fact]
+    [Trait("Rubric", "R16")]
+    public async Task A_patient_books_all_exam_orders_in_one_tap_and_sees_a_day_without_overlaps_confirmed_by_the_his()
+    {
+        using var his = new HisSim();
+        var account = await IdentityApi.RegisterAsync();
+        var (hisPatient, patientId, hisOrders) = await AddSeededPatientWithOrdersAsync(his, account);
+        // The HIS link and the orders arrive by events; the page shows them once Scheduling has them.
+        await Eventually.Until(() => OrderCountAsync(account, patientId), n => n == hisOrders, Wait, $"{hisPatient} 的检查申请到达预约服务");
+
+        var orders = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders?patientId={patientId}");
+
+        // An older patient: the whole flow runs in elder mode (长辈模式) and stays elder-friendly.
+        await ElderModePages.SetAccountElderModeAsync(account, true);
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/mine");
+            await p.GetByTestId("mine-exams").ClickAsync();
+            await Expect(p).ToHaveURLAsync(new Regex("/exams$"));
+            await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
+            await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(hisOrders);
+            // Every order shows its preparation; a fasting one says 需空腹 and why, the way the HIS wrote it.
+            foreach (var order in orders.EnumerateArray())
+            {
+                var card = p.Locator($"[data-testid=exam-order][data-id='{order.GetProperty("id").GetGuid()}']");
+                await Expect(card.GetByTestId("exam-prep")).ToContainTextAsync(order.GetProperty("preparation").GetString()!);
+                if (order.GetProperty("fastingRequired").GetBoolean())
+                {
+                    await Expect(card.GetByTestId("exam-fasting")).ToHaveTextAsync("需空腹");
+                    await Expect(card.GetByTestId("exam-prep")).ToContainTextAsync("空腹");
+                }
+                else await Expect(card.GetByTestId("exam-fasting")).ToHaveCountAsync(0);
+            }
+            Assert.True(await p.IsElderModeAsync(), "应为长辈模式");
+            await Accessibility.AssertElderFriendlyAsync(p);
+
+            // A day's windows for one order.
+            await p.GetByTestId("exam-day").Nth(1).ClickAsync();
+            await p.GetByTestId("exam-order-slots").First.ClickAsync();
+            await Expect(p.GetByTestId("exam-slot").First).ToBeVisibleAsync();
+            await p.GetByTestId("exam-order-slots").First.ClickAsync();
+
+            await p.GetByTestId("exam-plan-book").ClickAsync();
+            var items = p.GetByTestId("exam-timeline-item");
+            await Expect(items).ToHaveCountAsync(hisOrders, new() { Timeout = 30000 });
+            await Expect(p.Locator("[data-testid=exam-timeline-item]:not([data-status=booked])")).ToHaveCountAsync(0, new() { Timeout = 60000 });
+            await Expect(p.GetByTestId("exam-timeline-status").First).ToHaveTextAsync("已预约");
+            await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(0);
+            await Expect(p.GetByTestId("exam-plan-error")).ToHaveCountAsync(0);
+
+            var windows = new List<(DateTimeOffset Start, DateTimeOffset End, string OrderId)>();
+            for (var i = 0; i < hisOrders; i++)
+            {
+                var item = items.Nth(i);
+                windows.Add((DateTimeOffset.Parse((await item.GetAttributeAsync("data-start"))!, CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse((await item.GetAttributeAsync("data-end"))!, CultureInfo.InvariantCulture),
+                    (await item.GetAttributeAsync("data-order-id"))!));
+            }
+            Assert.Equal(hisOrders, windows.Select(w => w.OrderId).Distinct().Count());
+            var ordered = windows.OrderBy(w => w.Start).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+                Assert.True(ordered[i].Start >= ordered[i - 1].End, $"检查时间重叠：{ordered[i - 1].Start:HH:mm}–{ordered[i - 1].End:HH:mm} 与 {ordered[i].Start:HH:mm}");
+            Assert.Single(windows.Select(w => w.Start.ToOffset(TimeSpan.FromHours(8)).Date).Distinct());
+            await Accessibility.AssertElderFriendlyAsync(p);
+        });
+
+        // Every booking is 已预约 in Scheduling and an Appointment based on its order at the HIS.
+        var booked = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/appointments?patientId={patientId}");
+        Assert.Equal(hisOrders, booked.GetArrayLength());
+        foreach (var appointment in booked.EnumerateArray())
+        {
+            Assert.Equal("booked", appointment.GetProperty("status").GetString());
+            Assert.Equal("已预约", appointment.GetProperty("statusText").GetString());
+            var atHis = await his.AppointmentAsync(appointment.GetProperty("id").GetGuid());
+            Assert.Equal("booked", atHis.GetProperty("status").GetString());
+            Assert.StartsWith("ServiceRequest/", atHis.GetProperty("basedOn")[0].GetProperty("reference").GetString());
+        }
+    }
+
+    /// <summary>Adds, as 本人, the first adult seeded HIS patient with at least two open orders that no other account has yet.</summary>
+    private static async Task<(string HisId, Guid PatientId, int Orders)> AddSeededPatientWithOrdersAsync(HisSim his, TestAccount account)
+    {
+        for (var n = 1; n <= OrderedPatients; n++)
+        {
+            var hisId = $"pat-{n:D4}";
+            var orders = await his.ActiveOrdersAsync(hisId);
+            if (orders < 2) continue;
+            var (name, idNumber, born) = await his.PatientAsync(hisId);
+            if (born > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18)) continue; // a child is added by a guardian, not as 本人
+            await Simulators.AddPersonAsync(name, idNumber);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
+            {
+                Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+            var response = await Edge.SendAsync(request);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (response.IsSuccessStatusCode) return (hisId, body.GetProperty("id").GetGuid(), orders);
+            Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
+        }
+        throw new InvalidOperationException("HIS 种子中有待约检查的患者都已被其他账号绑定：请 ./platform down 后重新 up");
+    }
+
+    private static async Task<int> OrderCountAsync(TestAccount account, Guid patientId)
+    {
+        try
+        {
+            var orders = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders?patientId={patientId}");
+            return orders.EnumerateArray().Count(o => o.GetProperty("status").GetString() == "active");
+        }
+        catch (HttpRequestException)
+        {
+            return -1; // not linked yet
+        }
+    }
+
+    /// <summary>The HIS simulator read as its own FHIR client, as the HisAdapter tests do.</summary>
+    private sealed class HisSim : IDisposable
+    {
+        private readonly HttpClient http = new()
+        {
+            BaseAddress = new Uri(Environment.GetEnvironmentVariable("PLATFORM_HIS_SIM_URL") is { Length: > 0 } v ? v.TrimEnd('/') : "http://127.0.0.1:5301"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        public async Task<(string Name, string IdNumber, DateOnly BirthDate)> PatientAsync(string hisId)
+        {
+            var patient = await FhirAsync($"Patient/{hisId}");
+            var idNumber = patient.GetProperty("identifier").EnumerateArray()
+                .First(i => i.GetProperty("system").GetString() == "urn:oid:2.16.156.10011.1.2").GetProperty("value").GetString()!;
+            return (patient.GetProperty("name")[0].GetProperty("text").GetString()!, idNumber,
+                DateOnly.Parse(patient.GetProperty("birthDate").GetString()!, CultureInfo.InvariantCulture));
+        }
+
+        public async Task<int> ActiveOrdersAsync(string hisId)
+        {
+            var bundle = await FhirAsync($"ServiceRequest?subject=Patient/{hisId}&status=active&_count=50");
+            return bundle.TryGetProperty("entry", out var entries) ? entries.GetArrayLength() : 0;
+        }
+
+        public async Task<JsonElement> AppointmentAsync(Guid platformId)
+        {
+            var bundle = await FhirAsync($"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{platformId}");
+            return bundle.GetProperty("entry")[0].GetProperty("resource");
+        }
+
+        private async Task<JsonElement> FhirAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/{path}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
+            var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"HIS {path}: {(int)response.StatusCode} {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        private async Task<string> TokenAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("platform:platform-secret")));
+            var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+
+        public void Dispose() => http.Dispose();
+    }
+}
