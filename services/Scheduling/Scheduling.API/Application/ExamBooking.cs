@@ -198,8 +198,8 @@ public static class ExamPlanner
         {
             var slot = slots.GetValueOrDefault(order.ServiceCode, [])
                 .Where(s => ClinicClock.LocalDate(s.StartsAt) == day && (!order.FastingRequired || s.StartsAt < fastingUntil))
-                // Fasting exams come before the others: nothing after one may start before it.
-                .Where(s => !order.FastingRequired || items.All(i => i.StartsAt >= s.EndsAt + ExamBooking.Gap))
+                // Fasting exams come before the others (in any order among themselves): no other exam may start before one.
+                .Where(s => !order.FastingRequired || items.Where(i => !i.FastingRequired).All(i => i.StartsAt >= s.EndsAt + ExamBooking.Gap))
                 .Where(s => order.FastingRequired || items.Where(i => i.FastingRequired).All(i => s.StartsAt >= i.EndsAt + ExamBooking.Gap))
                 .FirstOrDefault(s => taken.All(t => s.StartsAt >= t.End + ExamBooking.Gap || s.EndsAt + ExamBooking.Gap <= t.Start));
             if (slot is null) continue;
