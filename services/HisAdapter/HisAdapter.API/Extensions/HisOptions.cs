@@ -33,10 +33,6 @@ public sealed class HisOptions
     public TimeSpan CommandRetryMax { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan CommandPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How many commands one adapter sends to the HIS at once (a release-time rush is hundreds of bookings);
-    /// the claim keeps each appointment's and patient's commands in order.</summary>
-    public int CommandConcurrency { get; set; } = 8;
-
     /// <summary>How long a claimed command is held while the HIS is called; past it, another worker may run it again
     /// (the handlers are idempotent at the HIS).</summary>
     public TimeSpan CommandLease { get; set; } = TimeSpan.FromMinutes(2);

@@ -11,7 +11,7 @@ namespace HisAdapter.API.Application.Commands;
 /// <summary>Wakes the <see cref="HisCommandWorker"/> before its next poll.</summary>
 public sealed class HisCommandSignal : WorkerSignal;
 
-/// <summary>Sends due HIS commands, His:CommandConcurrency at a time, without holding a transaction or a row lock while the HIS answers:
+/// <summary>Sends due HIS commands one at a time without holding a transaction or a row lock while the HIS answers:
 /// claim the command with a short lease (SKIP LOCKED lets replicas share the table), run its handler, then record the
 /// outcome and the handler's changes in one short transaction, only if the lease is still ours. A worker that dies
 /// mid-call leaves a lease that expires, and the command runs again (the handlers are idempotent at the HIS). A HIS
@@ -24,14 +24,8 @@ public sealed class HisCommandWorker(
 
     protected override TimeSpan Interval => options.Value.CommandPollInterval;
 
-    /// <summary>Runs up to His:CommandConcurrency due commands side by side; true when there was one (more may be due).</summary>
+    /// <summary>Processes one due command; true when there was one (more may be due).</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
-    {
-        var ran = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.CommandConcurrency)).Select(_ => RunOneAsync(ct)));
-        return ran.Any(r => r);
-    }
-
-    private async Task<bool> RunOneAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HisAdapterDbContext>();
@@ -62,10 +56,7 @@ public sealed class HisCommandWorker(
         return true;
     }
 
-    /// <summary>One statement, so its own short transaction; counts the attempt, so one that died mid-call counts too.
-    /// A command waits while an earlier one is pending for the same subject (the appointment or patient in its key: a
-    /// cancel never overtakes its booking) and while a patient registration is pending (a booking needs the HIS
-    /// patient). Slot writes need no more order: every handler writes with If-Match and re-reads on a conflict.</summary>
+    /// <summary>One statement, so its own short transaction; counts the attempt, so one that died mid-call counts too.</summary>
     private async Task<HisCommand?> ClaimAsync(HisAdapterDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -73,15 +64,10 @@ public sealed class HisCommandWorker(
             .FromSql($"""
                 UPDATE his_commands SET leased_until = {now + options.Value.CommandLease}, lease_owner = {_owner}, attempts = attempts + 1
                 WHERE id = (
-                    SELECT c.id FROM his_commands c
-                    WHERE c.status = 'pending' AND c.next_attempt_at <= {now} AND (c.leased_until IS NULL OR c.leased_until <= {now})
-                      AND NOT EXISTS (
-                        SELECT 1 FROM his_commands o
-                        WHERE o.status = 'pending' AND (o.created_at, o.id) < (c.created_at, c.id)
-                          AND (split_part(o.command_key, ':', 2) = split_part(c.command_key, ':', 2)
-                               OR (o.kind = {HisCommandKind.RegisterPatient} AND c.kind <> {HisCommandKind.RegisterPatient})))
-                    ORDER BY c.created_at LIMIT 1
-                    FOR UPDATE OF c SKIP LOCKED)
+                    SELECT id FROM his_commands
+                    WHERE status = 'pending' AND next_attempt_at <= {now} AND (leased_until IS NULL OR leased_until <= {now})
+                    ORDER BY created_at LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """)
             .ToListAsync(ct);
