@@ -13,7 +13,8 @@ public sealed class FamilyProxyTests(BrowserFixture browser)
     public async Task A_parent_and_a_young_child_are_added_and_selectable_as_the_current_patient()
     {
         var account = await IdentityApi.RegisterAsync();
-        var self = await IdentityApi.AddPatientAsync(account.AccessToken, "self", TestPeople.ChineseName(),
+        // Surnames kept apart (王 / 周 / 吴), so the page never shows two people of the same name.
+        var self = await IdentityApi.AddPatientAsync(account.AccessToken, "self", "王" + TestPeople.ChineseName()[1..],
             TestPeople.ResidentId(TestPeople.BornYearsAgo(36)), account.Phone);
         var (parentName, parentId) = ("周" + TestPeople.ChineseName()[1..], TestPeople.ResidentId(TestPeople.BornYearsAgo(66)));
         var (childName, childId) = ("吴" + TestPeople.ChineseName()[1..], TestPeople.ResidentId(TestPeople.BornYearsAgo(6)));
