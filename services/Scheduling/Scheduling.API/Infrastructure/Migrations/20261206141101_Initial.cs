@@ -55,6 +55,8 @@ namespace Scheduling.API.Infrastructure.Migrations
                     confirmed_by_his = table.Column<bool>(type: "boolean", nullable: false),
                     slow_notified = table.Column<bool>(type: "boolean", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    refund_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    refund_owed_fen = table.Column<long>(type: "bigint", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -95,6 +97,72 @@ namespace Scheduling.API.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_doctors", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exam_appointments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    room_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    failure_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    his_appointment_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_appointments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exam_orders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    item_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    item_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    service_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    preparation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    fasting_required = table.Column<bool>(type: "boolean", nullable: false),
+                    ordered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ordered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_orders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exam_rooms",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    service_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    service_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_rooms", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -185,6 +253,64 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "slot_offers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    slot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    department_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    doctor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    doctor_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    doctor_title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    local_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    fee_fen = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    hold_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_appointment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    waitlist_entry_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_slot_offers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "waitlist_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    local_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    offer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    closed_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_waitlist_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "appointment_steps",
                 columns: table => new
                 {
@@ -206,6 +332,28 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "exam_slots",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    schedule_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_slots", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_exam_slots_exam_rooms_room_id",
+                        column: x => x.room_id,
+                        principalTable: "exam_rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "slots",
                 columns: table => new
                 {
@@ -223,6 +371,27 @@ namespace Scheduling.API.Infrastructure.Migrations
                         principalTable: "sessions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "exam_units",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    slot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    his_status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    held_by = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_units", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_exam_units_exam_slots_slot_id",
+                        column: x => x.slot_id,
+                        principalTable: "exam_slots",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -296,6 +465,56 @@ namespace Scheduling.API.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_exam_appointments_patient_id_starts_at",
+                table: "exam_appointments",
+                columns: new[] { "patient_id", "starts_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_exam_appointments_active_order",
+                table: "exam_appointments",
+                column: "order_id",
+                unique: true,
+                filter: "status IN ('locking', 'awaitingPayment', 'booked')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_orders_patient_id",
+                table: "exam_orders",
+                column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_rooms_his_id",
+                table: "exam_rooms",
+                column: "his_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_rooms_service_code",
+                table: "exam_rooms",
+                column: "service_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_slots_room_id_date",
+                table: "exam_slots",
+                columns: new[] { "room_id", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_slots_schedule_his_id_starts_at_ends_at",
+                table: "exam_slots",
+                columns: new[] { "schedule_his_id", "starts_at", "ends_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_units_his_id",
+                table: "exam_units",
+                column: "his_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_units_slot_id",
+                table: "exam_units",
+                column: "slot_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_idempotency_records_created_at",
                 table: "idempotency_records",
                 column: "created_at");
@@ -328,6 +547,22 @@ namespace Scheduling.API.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_slot_offers_account_id_status",
+                table: "slot_offers",
+                columns: new[] { "account_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_offers_cancelled_appointment_id",
+                table: "slot_offers",
+                column: "cancelled_appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_slot_offers_status_hold_until",
+                table: "slot_offers",
+                columns: new[] { "status", "hold_until" },
+                filter: "status = 'open'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_slot_units_his_id",
                 table: "slot_units",
                 column: "his_id",
@@ -348,6 +583,23 @@ namespace Scheduling.API.Infrastructure.Migrations
                 table: "slots",
                 columns: new[] { "session_id", "starts_at" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_waitlist_entries_account_id_joined_at",
+                table: "waitlist_entries",
+                columns: new[] { "account_id", "joined_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_waitlist_entries_session_id_status_joined_at",
+                table: "waitlist_entries",
+                columns: new[] { "session_id", "status", "joined_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_waitlist_entries_active_patient_session",
+                table: "waitlist_entries",
+                columns: new[] { "patient_id", "session_id" },
+                unique: true,
+                filter: "status IN ('waiting', 'offered')");
         }
 
         /// <inheritdoc />
@@ -366,6 +618,15 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "doctors");
 
             migrationBuilder.DropTable(
+                name: "exam_appointments");
+
+            migrationBuilder.DropTable(
+                name: "exam_orders");
+
+            migrationBuilder.DropTable(
+                name: "exam_units");
+
+            migrationBuilder.DropTable(
                 name: "idempotency_records");
 
             migrationBuilder.DropTable(
@@ -378,13 +639,25 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "patient_links");
 
             migrationBuilder.DropTable(
+                name: "slot_offers");
+
+            migrationBuilder.DropTable(
                 name: "slot_units");
+
+            migrationBuilder.DropTable(
+                name: "waitlist_entries");
 
             migrationBuilder.DropTable(
                 name: "appointments");
 
             migrationBuilder.DropTable(
+                name: "exam_slots");
+
+            migrationBuilder.DropTable(
                 name: "slots");
+
+            migrationBuilder.DropTable(
+                name: "exam_rooms");
 
             migrationBuilder.DropTable(
                 name: "sessions");
