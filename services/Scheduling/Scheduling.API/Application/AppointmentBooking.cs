@@ -20,7 +20,7 @@ public sealed class AppointmentBooking(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await keys.ClaimAsync(account, key, hash, ct) is { } replay) return replay;
         await RequireMayBookAsync(account, patientId, ct);
-        var appointment = await TakeAsync(account, patientId, slotId, replacing: null, ct);
+        var appointment = await TakeAsync(account, patientId, slotId, ct);
         var dto = await CommitNewAsync(appointment, account, key, hash, ct);
         await tx.CommitAsync(ct);
         return dto;
@@ -36,7 +36,7 @@ public sealed class AppointmentBooking(
         if (old.SlotId == slotId) throw ProblemException.Conflict("same_slot", "新号源与原预约相同，无需改约");
         await RequireMayBookAsync(account, old.PatientId, ct);
         // The new unit first: if it cannot be taken, the old appointment stays as it was.
-        var appointment = await TakeAsync(account, old.PatientId, slotId, replacing: old.Id, ct);
+        var appointment = await TakeAsync(account, old.PatientId, slotId, ct);
         await CancelAsync(old, "改约", ct);
         await SaveAsync(ct);
         var dto = await CommitNewAsync(appointment, account, key, hash, ct);
@@ -86,32 +86,34 @@ public sealed class AppointmentBooking(
                 $"距就诊开始已不足{options.Value.CancelCutoff.TotalHours:0.#}小时，不能在线取消或改约，请联系医院");
     }
 
+    /// <summary>One round trip: is the patient the account's, and has the account accepted the booking agreement (R10)?</summary>
     public async Task RequireMayBookAsync(Guid account, Guid patientId, CancellationToken ct)
     {
-        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
-            throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
-        if (!await db.Agreements.AnyAsync(a => a.AccountId == account && a.Kind == AgreementAcceptance.Booking, ct))
-            throw new ProblemException(428, "agreement_required", "请先阅读并同意《预约挂号服务协议》");
+        var may = await (from l in db.PatientLinks
+                         where l.AccountId == account && l.PatientId == patientId
+                         select new { Agreed = db.Agreements.Any(a => a.AccountId == account && a.Kind == AgreementAcceptance.Booking) })
+            .FirstOrDefaultAsync(ct)
+            ?? throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
+        if (!may.Agreed) throw new ProblemException(428, "agreement_required", "请先阅读并同意《预约挂号服务协议》");
     }
 
-    private async Task<Appointment> TakeAsync(Guid account, Guid patientId, Guid slotId, Guid? replacing, CancellationToken ct)
+    /// <summary>Takes a unit of the slot for a new appointment (not yet added). One patient, department and day is checked
+    /// by the unique index when the appointment is saved (<see cref="SaveAsync"/>), not by a query that could race.</summary>
+    private async Task<Appointment> TakeAsync(Guid account, Guid patientId, Guid slotId, CancellationToken ct)
     {
         var target = await (from s in db.Slots
                             join c in db.Sessions on s.SessionId equals c.Id
+                            from d in db.Departments.Where(d => d.Id == c.DepartmentId).DefaultIfEmpty()
+                            from doc in db.Doctors.Where(doc => doc.Id == c.DoctorId).DefaultIfEmpty()
                             where s.Id == slotId
-                            select new { Slot = s, Session = c }).AsNoTracking().FirstOrDefaultAsync(ct)
+                            select new { Slot = s, Session = c, Department = d, Doctor = doc }).AsNoTracking().FirstOrDefaultAsync(ct)
             ?? throw new ProblemException(404, "slot_not_found", "号源不存在");
-        var (slot, session) = (target.Slot, target.Session);
+        var (slot, session, department, doctor) = (target.Slot, target.Session, target.Department, target.Doctor);
         if (session.Stopped) throw ProblemException.Conflict("slot_closed", "该出诊已停诊，不能预约");
         if (slot.StartsAt <= clinic.Now) throw new ProblemException(422, "slot_past", "该号源时间已过，请选择其他时段");
         if (!clinic.IsReleased(session.Date))
             throw new ProblemException(422, "slot_not_released", $"该号源将于{clinic.ReleasesAt(session.Date).ToOffset(ClinicClock.Shanghai):M月d日 HH:mm}放号");
-        if (await db.Appointments.AnyAsync(a => a.PatientId == patientId && a.DepartmentId == session.DepartmentId
-                && a.LocalDate == session.Date && a.Id != replacing && AppointmentStatus.Active.Contains(a.Status), ct))
-            throw AlreadyBooked();
 
-        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DepartmentId, ct);
-        var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DoctorId, ct);
         var id = Guid.CreateVersion7();
         var unit = await db.TakeAsync(slot.Id, id, ct);
         if (unit is null)

@@ -17,16 +17,15 @@ public sealed class HisExamScheduleSlotsSyncedConsumer(SchedulingDbContext db)
     protected override async Task HandleAsync(HisExamScheduleSlotsSyncedIntegrationEvent e, ConsumeContext<HisExamScheduleSlotsSyncedIntegrationEvent> context)
     {
         var ct = context.CancellationToken;
-        var room = await Db.ExamRooms.FirstOrDefaultAsync(r => r.HisId == e.RoomHisId, ct);
-        if (room is null)
-        {
-            room = new ExamRoom
-            {
-                Id = HisIds.Stable(Rooms, e.RoomHisId), HisId = e.RoomHisId, Name = e.RoomName, Location = e.Location,
-                ServiceCode = e.ServiceCode, ServiceName = e.ServiceName,
-            };
-            Db.ExamRooms.Add(room);
-        }
+        // Several days of one room sync at once: the first creates the room, the others wait for it here instead of
+        // failing on its primary key and retrying.
+        var roomId = HisIds.Stable(Rooms, e.RoomHisId);
+        await Db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO exam_rooms (id, his_id, name, location, service_code, service_name)
+            VALUES ({roomId}, {e.RoomHisId}, {e.RoomName}, {e.Location}, {e.ServiceCode}, {e.ServiceName})
+            ON CONFLICT DO NOTHING
+            """, ct);
+        var room = await Db.ExamRooms.FirstAsync(r => r.HisId == e.RoomHisId, ct);
         room.Name = e.RoomName;
         room.Location = e.Location;
         room.ServiceCode = e.ServiceCode;
