@@ -52,7 +52,9 @@ public sealed class SyncWorker(
                 if (HisFailure.IsUnreachable(ex)) reachability.Unreachable(ex.Message);
                 logger.LogWarning("HIS sync failed, retrying in {Delay}: {Error}", backoff, ex.Message);
                 await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                // Never wait longer than a healthy interval would: after an outage the next sync is at most that far off.
+                var cap = Math.Min(MaxBackoff.Ticks, options.Value.SyncInterval.Ticks);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, cap));
             }
         }
     }
