@@ -146,7 +146,8 @@ function addRoomDay(ctx, rng, def, schedule, date, offset, counts) {
 function addOrder(ctx, rng, patient, item, services, doctor, n) {
   const { def, service } = services[item.service];
   const lab = def.category === 'lab';
-  const authored = instant(ctx.daysAgo(rng.int(0, 3)), `${String(rng.int(8, 16)).padStart(2, '0')}:${rng.pick(['05', '20', '35', '50'])}`);
+  // From yesterday back: an order "authored today" at 16:00 would lie in the future every morning.
+  const authored = instant(ctx.daysAgo(rng.int(0, 3) + 1), `${String(rng.int(8, 16)).padStart(2, '0')}:${rng.pick(['05', '20', '35', '50'])}`);
   ctx.add({
     resourceType: 'ServiceRequest',
     id: `sr-${patient.id.slice(4)}-${n}`,

@@ -120,6 +120,9 @@ public sealed partial class ReferenceDataSync(
     {
         var newest = resources.Select(r => r.Meta?.LastUpdated).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
         if (newest == default) return;
+        // A HIS clock ahead of ours (or a resource stamped in the future) must not hide the changes written after it.
+        var now = clock.GetUtcNow();
+        if (newest > now) newest = now;
         var value = newest.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         if (marks.TryGetValue(resourceType, out var mark))
         {
