@@ -48,6 +48,25 @@ public sealed class ExamCancelTests(SchedulingFixture f) : IClassFixture<Schedul
     }
 
     [Fact]
+    public async Task An_exam_cancelled_before_the_his_answered_is_cancelled_there_when_it_confirms()
+    {
+        var start = SchedulingWorld.Local(f.World.Today.AddDays(2), 10);
+        var service = await f.World.ExamRoomAsync(start, windows: 1);
+        var patient = await f.World.PatientAsync();
+        var order = await f.World.ExamOrderAsync(patient, service, "无需空腹");
+        var slot = (await patient.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/exams/orders/{order}/slots"))[0].GetProperty("id").GetGuid();
+        var id = (await (await SchedulingWorld.BookExamAsync(patient, order, slot)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.OK, (await CancelAsync(patient, id)).StatusCode);
+        Assert.Equal(0, await HeldAsync(id));
+        Assert.DoesNotContain(f.Published.Of<HisAppointmentCancelRequestedIntegrationEvent>(), e => e.AppointmentId == id);
+
+        await f.World.PublishAsync(new HisAppointmentConfirmedIntegrationEvent(id, $"his-{id:N}", "x"));
+        await f.Published.UntilAsync<HisAppointmentCancelRequestedIntegrationEvent>(e => e.AppointmentId == id);
+        Assert.Equal("cancelled", (await f.World.ExamAppointmentAsync(patient, id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Less_than_the_cutoff_before_the_exam_cancelling_is_refused_and_nothing_changes()
     {
         var (patient, id, start) = await BookedExamAsync();
