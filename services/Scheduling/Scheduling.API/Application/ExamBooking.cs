@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Contracts.His;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Problems;
