@@ -29,12 +29,23 @@ public class SchedulingFixture : IAsyncLifetime
             typeof(ClinicStoppedIntegrationEvent), typeof(HisSessionStopRequestedIntegrationEvent), typeof(SlotsLimitedIntegrationEvent),
             typeof(HisSlotsCloseRequestedIntegrationEvent), typeof(AppointmentStatusChangedIntegrationEvent),
             typeof(HisAppointmentRequestedIntegrationEvent), typeof(HisAppointmentCancelRequestedIntegrationEvent),
-            typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent));
-        var settings = new Dictionary<string, string> { ["Scheduling:WorkerInterval"] = "00:00:00.200" };
-        foreach (var (k, v) in ExtraSettings) settings[k] = v;
-        Service = new SchedulingFactory(Database, VirtualHost.AmqpUri, settings, Clock);
+            typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),
+            typeof(AppointmentReminderDueIntegrationEvent));
+        Service = Replica();
         _ = Service.Server;
         World = new SchedulingWorld(this);
+    }
+
+    /// <summary>Another instance of the service on the same database and broker (what a second replica or a restart sees).</summary>
+    public ServiceFactory<SchedulingDbContext> Replica()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Scheduling:WorkerInterval"] = "00:00:00.200",
+            ["Scheduling:ReminderInterval"] = "00:00:00.200",
+        };
+        foreach (var (k, v) in ExtraSettings) settings[k] = v;
+        return new SchedulingFactory(Database, VirtualHost.AmqpUri, settings, Clock);
     }
 
     public async Task DisposeAsync()

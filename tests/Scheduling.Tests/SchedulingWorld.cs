@@ -113,6 +113,59 @@ public sealed class SchedulingWorld(SchedulingFixture fixture)
     public Task<JsonElement> UntilStatusAsync(TestPatient patient, Guid id, string status) =>
         Eventually.Until(() => AppointmentAsync(patient, id), a => a.GetProperty("status").GetString() == status, what: $"appointment {status}");
 
+    /// <summary>An exam room of its own with one unit per window of <paramref name="minutes"/> from <paramref name="start"/>;
+    /// returns its service code (what orders name).</summary>
+    public async Task<string> ExamRoomAsync(DateTimeOffset start, int windows, int minutes = 15)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var date = DateOnly.FromDateTime(start.ToOffset(Shanghai).DateTime);
+        var units = Enumerable.Range(0, windows).Select(w =>
+            new HisSlot($"slot-us-{tag}-{w}", start.AddMinutes(w * minutes), start.AddMinutes((w + 1) * minutes), "free", "1")).ToArray();
+        await PublishAsync(new HisExamScheduleSlotsSyncedIntegrationEvent($"sch-us-{tag}", $"loc-us-{tag}", "超声1室", "医技楼2楼",
+            $"us-{tag}", "超声", "fsk", date, units));
+        await Eventually.Until(() => CountAsync($"SELECT count(*) FROM exam_units WHERE his_id LIKE 'slot-us-{tag}-%'"), n => n == windows,
+            what: "exam room synced");
+        return $"us-{tag}";
+    }
+
+    /// <summary>A doctor's order for the patient in the room's service; returns its id.</summary>
+    public async Task<Guid> ExamOrderAsync(TestPatient patient, string serviceCode, string preparation)
+    {
+        await PublishAsync(new HisExamOrderSyncedIntegrationEvent($"sr-{serviceCode}-{patient.PatientId:N}", patient.PatientId, "US-ABD",
+            "腹部超声", "检查", serviceCode, preparation, true, "内科 王医生", fixture.Clock.GetUtcNow().AddHours(-1), "active"));
+        return (await Eventually.Until(
+                async () => (await patient.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/exams/orders?patientId={patient.PatientId}"))
+                    .EnumerateArray().ToList(),
+                l => l.Any(o => o.GetProperty("serviceCode").GetString() == serviceCode), what: "order synced"))
+            .Single(o => o.GetProperty("serviceCode").GetString() == serviceCode).GetProperty("id").GetGuid();
+    }
+
+    public static Task<HttpResponseMessage> BookExamAsync(TestPatient patient, Guid orderId, Guid slotId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scheduling/exams/orders/{orderId}/appointments")
+        {
+            Content = JsonContent.Create(new { slotId }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return patient.Client.SendAsync(request);
+    }
+
+    /// <summary>Books the order's first open window and lets the HIS confirm it; returns the booked exam appointment.</summary>
+    public async Task<JsonElement> BookedExamAsync(TestPatient patient, Guid orderId)
+    {
+        var slot = (await patient.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/exams/orders/{orderId}/slots"))[0].GetProperty("id").GetGuid();
+        var response = await BookExamAsync(patient, orderId, slot);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PublishAsync(new HisAppointmentConfirmedIntegrationEvent(id, $"his-{id:N}", "x"));
+        return await Eventually.Until(() => ExamAppointmentAsync(patient, id), a => a.GetProperty("status").GetString() == "booked",
+            what: "exam booked");
+    }
+
+    public async Task<JsonElement> ExamAppointmentAsync(TestPatient patient, Guid id) =>
+        (await patient.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/exams/appointments?patientId={patient.PatientId}"))
+        .EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == id);
+
     public Task<long> CountAsync(string sql) => fixture.Database.ScalarAsync(sql);
 
     public static async Task<string?> CodeAsync(HttpResponseMessage response) =>

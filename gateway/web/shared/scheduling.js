@@ -37,6 +37,7 @@ export function schedulingApi(api) {
       api.post(`${base}/exams/orders/${id(orderId)}/appointments`, { slotId }, { headers: { 'Idempotency-Key': idempotencyKey } }),
     examPlan: (patientId) => api.get(`${base}/exams/plan${query({ patientId })}`),
     examAppointments: (patientId) => api.get(`${base}/exams/appointments${query({ patientId })}`),
+    cancelExam: (appointmentId) => api.post(`${base}/exams/appointments/${id(appointmentId)}/cancel`, {}),
     adminSessions: ({ date, departmentId }) => api.get(`${base}/admin/sessions${query({ date, departmentId })}`),
     adminBookings: ({ date, departmentId }) => api.get(`${base}/admin/bookings${query({ date, departmentId })}`),
     stopSession: (sessionId, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/stop`, { reason }),
@@ -156,6 +157,13 @@ export function progressSteps(appointment) {
     at: at(status),
     state: index < currentIndex ? 'done' : index === currentIndex ? (ending ? 'failed' : status === 'booked' ? 'done' : 'current') : 'todo',
   }))
+}
+
+// 「已于 12-06 18:00 提醒」 once the day-before reminder went out (hospital time); '' before.
+export function remindedText(remindedAt) {
+  if (!remindedAt) return ''
+  const { date, time } = shanghaiParts(remindedAt)
+  return date ? `已于 ${date.slice(5)} ${time} 提醒` : ''
 }
 
 export function isFinal(status) {

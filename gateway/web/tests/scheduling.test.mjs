@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  attemptKey, bookingErrorMessage, dayLabel, daySummary, forgetAttemptKey, progressSteps, releaseHint, releaseText,
+  attemptKey, bookingErrorMessage, dayLabel, daySummary, forgetAttemptKey, progressSteps, releaseHint, releaseText, remindedText,
   schedulingApi, shanghaiParts, timeRange, windowMinutes, yuan,
 } from '../shared/scheduling.js'
 import { ApiError } from '../shared/problem.js'
@@ -70,6 +70,18 @@ test('booking sends the Idempotency-Key header and the JSON body', async () => {
   assert.deepEqual(calls[0], {
     path: '/api/scheduling/appointments', json: { slotId: 's', patientId: 'p' }, options: { headers: { 'Idempotency-Key': 'key-12345678' } },
   })
+})
+
+test('an exam appointment is cancelled by its id', async () => {
+  const calls = []
+  const api = { post: (path, json) => calls.push({ path, json }) }
+  await schedulingApi(api).cancelExam('a/1')
+  assert.deepEqual(calls[0], { path: '/api/scheduling/exams/appointments/a%2F1/cancel', json: {} })
+})
+
+test('the day-before reminder reads 已于 MM-dd HH:mm 提醒 in China Standard Time', () => {
+  assert.equal(remindedText('2026-12-06T10:00:30Z'), '已于 12-06 18:00 提醒')
+  assert.equal(remindedText(null), '')
 })
 
 test('an offer hold counts down in hours and minutes, then minutes and seconds', async () => {

@@ -37,6 +37,7 @@ public sealed class ExamTests
     {
         using var his = new HisSim();
         var account = await IdentityApi.RegisterAsync();
+        await SchedulingStack.AcceptBookingAgreementAsync(account); // exams are booked under the booking agreement too (R10)
         var (hisPatient, patientId, hisOrders) = await AddSeededPatientWithOrdersAsync(his, account);
         // The HIS link and the orders arrive by events; the page shows them once Scheduling has them.
         await Eventually.Until(() => OrderCountAsync(account, patientId), n => n == hisOrders, Wait, $"{hisPatient} 的检查申请到达预约服务");

@@ -66,11 +66,12 @@ public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEven
             db.Deliveries.Add(inApp);
         }
 
-        if (Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
-            && await CanReachOnWeChatAsync(message.AccountId, ct))
-            db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, now, notBefore));
+        var onWeChat = Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
+            && await CanReachOnWeChatAsync(message.AccountId, ct);
+        if (onWeChat) db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, now, notBefore));
 
-        if (draft.MustNotBeMissed && link.PhoneEncrypted is not null && Wants(DeliveryChannel.Sms))
+        var bySms = draft.MustNotBeMissed || (draft.SmsUnlessOnWeChat && !onWeChat);
+        if (bySms && link.PhoneEncrypted is not null && Wants(DeliveryChannel.Sms))
             db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.Sms, now, notBefore));
     }
 

@@ -27,6 +27,16 @@ public static class MessageTexts
             $"{e.DepartmentName} {e.DoctorName} {When(e.StartsAt)}的门诊停诊，原因：{e.Reason}。您的预约已受影响，请改约其他时间或医生。",
             "/appointments", MessageSeverity.Important, MustNotBeMissed: true));
 
+    /// <summary>The day before: WeChat template message when the account is reachable there, otherwise SMS.</summary>
+    public static MessageDraft AppointmentReminder(AppointmentReminderDueIntegrationEvent e) => e.Kind == AppointmentReminderDueIntegrationEvent.Exam
+        ? new(e.PatientId, MessageCategory.Appointment, "检查提醒",
+            $"您预约了{When(e.StartsAt)}的{e.ItemName}，地点：{e.RoomName}（{e.Location}）。"
+            + (string.IsNullOrWhiteSpace(e.Preparation) ? "" : $"检查前请注意：{e.Preparation}。") + "请提前15分钟到达；如不能前往，请提前取消预约。",
+            "/exams", MessageSeverity.Important, SmsUnlessOnWeChat: true)
+        : new(e.PatientId, MessageCategory.Appointment, "就诊提醒",
+            $"您预约了{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}的门诊，就诊地点：{e.Location}。请携带身份证件提前15分钟到达签到；如不能就诊，请提前取消预约。",
+            $"/appointments/{e.AppointmentId}", MessageSeverity.Important, SmsUnlessOnWeChat: true);
+
     /// <summary>The deep link opens the offer itself, where 一键改约 and 退款 (or 放弃) are one tap away.</summary>
     public static MessageDraft SlotOffered(SlotOfferedIntegrationEvent e) => e.Kind == "waitlist"
         ? new(e.PatientId, MessageCategory.Appointment, "候补成功，号源已为您保留",

@@ -22,6 +22,13 @@ public sealed class AppointmentCancelledConsumer(NotificationDbContext db, Messa
     protected override IEnumerable<MessageDraft> Drafts(AppointmentCancelledIntegrationEvent e) => [MessageTexts.AppointmentCancelled(e)];
 }
 
+/// <summary>「就诊提醒」/「检查提醒」 the day before (Scheduling sends one per appointment).</summary>
+public sealed class AppointmentReminderDueConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<AppointmentReminderDueIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(AppointmentReminderDueIntegrationEvent e) => [MessageTexts.AppointmentReminder(e)];
+}
+
 public sealed class ClinicStoppedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
     : MessageConsumer<ClinicStoppedIntegrationEvent>(db, dispatcher)
 {

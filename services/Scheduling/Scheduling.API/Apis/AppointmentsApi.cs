@@ -53,8 +53,13 @@ public static class AppointmentsApi
     }
 
     public static async Task<Ok<AppointmentDto>> Get(Guid id, ClaimsPrincipal user, AppointmentBooking booking, AppointmentViews views,
-        CancellationToken ct) =>
-        TypedResults.Ok(views.ToDto(await booking.OwnAsync(user.AccountId(), id, ct)));
+        SchedulingDbContext db, CancellationToken ct)
+    {
+        var appointment = await booking.OwnAsync(user.AccountId(), id, ct);
+        var remindedAt = await db.Reminders.AsNoTracking().Where(r => r.AppointmentId == id).Select(r => (DateTimeOffset?)r.RemindedAt)
+            .FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(views.ToDto(appointment) with { RemindedAt = remindedAt });
+    }
 
     public static async Task<Ok<AppointmentDto>> Cancel(Guid id, CancelAppointmentRequest? body, ClaimsPrincipal user,
         AppointmentBooking booking, OfferSignal freed, CancellationToken ct)

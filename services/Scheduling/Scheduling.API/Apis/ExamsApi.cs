@@ -21,6 +21,7 @@ public static class ExamsApi
         api.MapPost("/orders/{id:guid}/appointments", Book).WithName("BookExam").WithSummary("预约检查时段（需 Idempotency-Key）");
         api.MapGet("/plan", Plan).WithName("PlanExams").WithSummary("一键排程：为全部待约检查建议互不重叠的时段");
         api.MapGet("/appointments", Appointments).WithName("ListExamAppointments").WithSummary("就诊人的检查预约");
+        api.MapPost("/appointments/{id:guid}/cancel", Cancel).WithName("CancelExamAppointment").WithSummary("取消检查预约");
         return app;
     }
 
@@ -55,6 +56,9 @@ public static class ExamsApi
     public static async Task<Ok<List<ExamAppointmentDto>>> Appointments(Guid? patientId, ClaimsPrincipal user, ExamBooking exams,
         CancellationToken ct) =>
         TypedResults.Ok(await exams.AppointmentsAsync(user.AccountId(), RequirePatient(patientId), ct));
+
+    public static async Task<Ok<ExamAppointmentDto>> Cancel(Guid id, ClaimsPrincipal user, ExamBooking exams, CancellationToken ct) =>
+        TypedResults.Ok(await exams.CancelAsync(user.AccountId(), id, ct));
 
     private static Guid RequirePatient(Guid? patientId) =>
         patientId is { } id && id != Guid.Empty

@@ -9,7 +9,8 @@ public sealed record AppointmentDto(
     Guid Id, Guid PatientId, Guid SlotId, Guid SessionId, Guid DepartmentId, string DepartmentName, Guid DoctorId,
     string DoctorName, string Location, DateTimeOffset StartsAt, DateTimeOffset EndsAt, long FeeFen, string Status,
     string StatusText, string? FailureReason, bool CanCancel, DateTimeOffset CancelDeadline, DateTimeOffset CreatedAt,
-    IReadOnlyList<AppointmentStepDto> Steps, DateTimeOffset? RefundRequestedAt = null, long RefundOwedFen = 0);
+    IReadOnlyList<AppointmentStepDto> Steps, DateTimeOffset? RefundRequestedAt = null, long RefundOwedFen = 0,
+    DateTimeOffset? RemindedAt = null);
 
 /// <summary>How an appointment reads to its patient now: the status text says 「等待医院确认」 once the HIS has been slow.</summary>
 public sealed class AppointmentViews(TimeProvider clock, IOptions<SchedulingOptions> options)

@@ -22,4 +22,11 @@ public sealed class AppointmentNews(IIntegrationEventOutbox outbox, AppointmentV
 
     public void HisCancelRequested(Appointment a, string reason) =>
         outbox.Add(new HisAppointmentCancelRequestedIntegrationEvent(a.Id, reason));
+
+    /// <summary>Exam bookings follow the same live channel as clinic bookings (the id tells them apart).</summary>
+    public void StatusChanged(ExamAppointment a) =>
+        outbox.Add(new AppointmentStatusChangedIntegrationEvent(a.Id, a.PatientId, a.Status, AppointmentStatus.TextOf(a.Status), a.FailureReason));
+
+    public void HisCancelRequested(ExamAppointment a, string reason) =>
+        outbox.Add(new HisAppointmentCancelRequestedIntegrationEvent(a.Id, reason));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts.His;
 using Platform.Messaging.Outbox;
@@ -11,7 +12,8 @@ namespace Scheduling.API.Application;
 
 public sealed record ExamAppointmentDto(
     Guid Id, Guid OrderId, Guid PatientId, string ItemName, string RoomName, string Location, DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt, string Status, string StatusText, string? FailureReason);
+    DateTimeOffset EndsAt, string Status, string StatusText, string? FailureReason, bool CanCancel = false,
+    DateTimeOffset? CancelDeadline = null, DateTimeOffset? RemindedAt = null);
 
 public sealed record ExamOrderDto(
     Guid Id, Guid PatientId, string ItemCode, string ItemName, string Category, string ServiceCode, string Preparation,
@@ -29,7 +31,9 @@ public sealed record ExamPlanDto(Guid PatientId, DateOnly? Date, List<ExamPlanIt
 /// <summary>检查检验集中预约: a patient's orders, the windows each can be booked in, a day's plan, and the booking itself.
 /// A booking takes a unit with the clinic slots' conditional update and checks, under a per-patient advisory lock inside
 /// its transaction, that the patient's exams do not overlap.</summary>
-public sealed class ExamBooking(SchedulingDbContext db, IdempotencyKeys keys, IIntegrationEventOutbox outbox, ClinicClock clinic)
+public sealed class ExamBooking(
+    SchedulingDbContext db, IdempotencyKeys keys, IIntegrationEventOutbox outbox, ClinicClock clinic, AppointmentBooking booking,
+    AppointmentNews news, IOptions<SchedulingOptions> options)
 {
     public const int HorizonDays = 14;
     public static readonly TimeSpan Gap = TimeSpan.FromMinutes(15);
@@ -75,6 +79,7 @@ public sealed class ExamBooking(SchedulingDbContext db, IdempotencyKeys keys, II
         if (await keys.ClaimAsync<ExamAppointmentDto>(account, key, hash, ct) is { } replay) return replay;
         var order = await OwnOrderAsync(account, orderId, ct);
         if (!order.IsOpen) throw ProblemException.Conflict("order_closed", "该检查申请已完成或已撤销，不能预约");
+        await booking.RequireMayBookAsync(account, order.PatientId, ct);
         var target = await (from s in db.ExamSlots join r in db.ExamRooms on s.RoomId equals r.Id where s.Id == slotId select new { s, r })
             .AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new ProblemException(404, "slot_not_found", "号源不存在");
         if (target.r.ServiceCode != order.ServiceCode)
@@ -121,11 +126,40 @@ public sealed class ExamBooking(SchedulingDbContext db, IdempotencyKeys keys, II
         return dto;
     }
 
+    /// <summary>The patient (or an account acting for them) cancels up to Scheduling:CancelCutoff before the exam: the
+    /// unit is free again, the HIS is asked to cancel (one it has not confirmed yet is cancelled when its answer comes),
+    /// and open pages hear of it, all in one commit.</summary>
+    public async Task<ExamAppointmentDto> CancelAsync(Guid account, Guid appointmentId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var appointment = await db.ExamAppointments
+            .FromSql($"SELECT * FROM exam_appointments WHERE id = {appointmentId} FOR UPDATE")
+            .FirstOrDefaultAsync(a => db.PatientLinks.Any(l => l.AccountId == account && l.PatientId == a.PatientId), ct)
+            ?? throw new ProblemException(404, "appointment_not_found", "检查预约不存在");
+        if (!appointment.IsActive)
+            throw ProblemException.Conflict("not_cancellable", $"该检查预约{AppointmentStatus.TextOf(appointment.Status)}，不能再取消");
+        if (clinic.Now >= CancelDeadline(appointment))
+            throw ProblemException.Conflict("cancel_too_late",
+                $"距检查开始已不足{options.Value.CancelCutoff.TotalHours:0.#}小时，不能在线取消，请联系医院");
+        appointment.Cancel(clinic.Now);
+        var unit = await db.ExamUnits.FirstOrDefaultAsync(u => u.Id == appointment.UnitId, ct);
+        if (unit?.HeldBy == appointment.Id) unit.HeldBy = null;
+        news.StatusChanged(appointment);
+        // One the HIS has not confirmed yet is cancelled there when its confirmation arrives (ExamAnswers).
+        if (appointment.HisAppointmentId is not null) news.HisCancelRequested(appointment, ExamAppointment.CancelledByPatient);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ToDto(appointment);
+    }
+
     public async Task<List<ExamAppointmentDto>> AppointmentsAsync(Guid account, Guid patientId, CancellationToken ct)
     {
         await RequireLinkedAsync(account, patientId, ct);
-        return (await db.ExamAppointments.AsNoTracking().Where(a => a.PatientId == patientId).OrderBy(a => a.StartsAt).ToListAsync(ct))
-            .Select(ToDto).ToList();
+        var appointments = await db.ExamAppointments.AsNoTracking().Where(a => a.PatientId == patientId).OrderBy(a => a.StartsAt).ToListAsync(ct);
+        var ids = appointments.Select(a => a.Id).ToList();
+        var reminded = await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.AppointmentId))
+            .ToDictionaryAsync(r => r.AppointmentId, r => r.RemindedAt, ct);
+        return appointments.Select(a => ToDto(a) with { RemindedAt = reminded.TryGetValue(a.Id, out var at) ? at : null }).ToList();
     }
 
     private async Task<List<ExamSlotDto>> OpenSlotsAsync(string serviceCode, DateOnly? date, CancellationToken ct)
@@ -159,13 +193,15 @@ public sealed class ExamBooking(SchedulingDbContext db, IdempotencyKeys keys, II
 
     private static ProblemException AlreadyBooked() => ProblemException.Conflict("already_booked", "该检查已预约，无需重复预约");
 
-    private static ExamOrderDto ToDto(ExamOrder o, ExamAppointment? a) =>
+    private DateTimeOffset CancelDeadline(ExamAppointment a) => a.StartsAt - options.Value.CancelCutoff;
+
+    private ExamOrderDto ToDto(ExamOrder o, ExamAppointment? a) =>
         new(o.Id, o.PatientId, o.ItemCode, o.ItemName, o.Category, o.ServiceCode, o.Preparation, o.FastingRequired, o.OrderedBy, o.OrderedAt,
             o.Status, a is null ? null : ToDto(a));
 
-    public static ExamAppointmentDto ToDto(ExamAppointment a) =>
+    private ExamAppointmentDto ToDto(ExamAppointment a) =>
         new(a.Id, a.OrderId, a.PatientId, a.ItemName, a.RoomName, a.Location, a.StartsAt, a.EndsAt, a.Status,
-            AppointmentStatus.TextOf(a.Status), a.FailureReason);
+            AppointmentStatus.TextOf(a.Status), a.FailureReason, a.IsActive && clinic.Now < CancelDeadline(a), CancelDeadline(a));
 }
 
 /// <summary>One day for all open orders: fasting exams first and in the morning, 15 minutes between exams, around what

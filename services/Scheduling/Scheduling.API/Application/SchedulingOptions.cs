@@ -23,6 +23,10 @@ public sealed class SchedulingOptions
     public TimeSpan WaitlistOfferHold { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>How far after the stopped window a rebooking is looked for.</summary>
     public int RebookingSearchDays { get; set; } = 7;
+    /// <summary>Hospital time from which the next day's booked visits and exams are reminded (「就诊提醒」).</summary>
+    public TimeOnly ReminderTime { get; set; } = new(18, 0);
+    /// <summary>How often, from ReminderTime on, newly due reminders (e.g. an evening booking for tomorrow) are looked for.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Policy allows 15 or 30 minutes; anything else configured falls back to the default.</summary>
     public int SlotMinutesFor(string departmentCode) =>

@@ -20,7 +20,7 @@ public sealed class HisAppointmentConfirmedConsumer(
         var appointment = await Db.Appointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, context.CancellationToken);
         if (appointment is null)
         {
-            await ExamAnswers.ConfirmAsync(Db, e, clock.GetUtcNow(), context.CancellationToken);
+            await ExamAnswers.ConfirmAsync(Db, news, e, clock.GetUtcNow(), context.CancellationToken);
             return;
         }
         if (appointment.Status != AppointmentStatus.Locking)
@@ -88,9 +88,17 @@ public sealed class HisAppointmentCancelledConsumer(SchedulingDbContext db, Appo
 /// <summary>The HIS's answers to exam bookings (same events as clinic bookings, told apart by the appointment id).</summary>
 internal static class ExamAnswers
 {
-    public static async Task ConfirmAsync(SchedulingDbContext db, HisAppointmentConfirmedIntegrationEvent e, DateTimeOffset now, CancellationToken ct)
+    public static async Task ConfirmAsync(SchedulingDbContext db, AppointmentNews news, HisAppointmentConfirmedIntegrationEvent e,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var exam = await db.ExamAppointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        var exam = await LockAsync(db, e.AppointmentId, ct);
+        if (exam is { Status: AppointmentStatus.Cancelled })
+        {
+            // The patient cancelled while the HIS was deciding: cancel the booking it has just made.
+            exam.HisAppointmentId = e.HisAppointmentId;
+            news.HisCancelRequested(exam, ExamAppointment.CancelledByPatient);
+            return;
+        }
         if (exam is not { Status: AppointmentStatus.Locking }) return;
         exam.Status = AppointmentStatus.Booked;
         exam.HisAppointmentId = e.HisAppointmentId;
@@ -100,7 +108,7 @@ internal static class ExamAnswers
     public static async Task RejectAsync(SchedulingDbContext db, HisAppointmentRejectedIntegrationEvent e, string reason, DateTimeOffset now,
         CancellationToken ct)
     {
-        var exam = await db.ExamAppointments.FirstOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        var exam = await LockAsync(db, e.AppointmentId, ct);
         if (exam is not { Status: AppointmentStatus.Locking }) return;
         exam.Status = AppointmentStatus.Failed;
         exam.FailureReason = reason;
@@ -112,4 +120,8 @@ internal static class ExamAnswers
             if (e.Code == "slot_taken") unit.HisStatus = "busy";
         }
     }
+
+    /// <summary>Row-locked, so an answer and the patient's cancel (<see cref="ExamBooking.CancelAsync"/>) never overwrite each other.</summary>
+    private static Task<ExamAppointment?> LockAsync(SchedulingDbContext db, Guid id, CancellationToken ct) =>
+        db.ExamAppointments.FromSql($"SELECT * FROM exam_appointments WHERE id = {id} FOR UPDATE").FirstOrDefaultAsync(ct);
 }

@@ -56,6 +56,8 @@ public sealed class ExamOrder
 /// exams are paid with the order).</summary>
 public sealed class ExamAppointment
 {
+    public const string CancelledByPatient = "患者取消";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid AccountId { get; init; }
     public required Guid PatientId { get; init; }
@@ -76,4 +78,10 @@ public sealed class ExamAppointment
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsActive => AppointmentStatus.Active.Contains(Status);
+
+    public void Cancel(DateTimeOffset now)
+    {
+        Status = AppointmentStatus.Cancelled;
+        UpdatedAt = now;
+    }
 }

@@ -27,6 +27,8 @@ internal static class Extensions
         builder.Services.AddScoped<Waitlists>();
         builder.Services.AddSingleton<OfferSignal>();
         builder.Services.AddHostedService<OfferWorker>();
+        builder.Services.AddSingleton<ReminderSignal>();
+        builder.Services.AddHostedService<ReminderWorker>();
         builder.AddPlatformMessaging<SchedulingDbContext>("scheduling", bus =>
         {
             bus.AddConsumer<HisDepartmentSyncedConsumer>();

@@ -23,6 +23,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<ExamAppointment> ExamAppointments => Set<ExamAppointment>();
     public DbSet<SlotOffer> Offers => Set<SlotOffer>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
+    public DbSet<AppointmentReminder> Reminders => Set<AppointmentReminder>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

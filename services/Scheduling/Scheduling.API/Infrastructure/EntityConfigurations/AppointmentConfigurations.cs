@@ -18,6 +18,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         e.HasIndex(a => new { a.PatientId, a.DepartmentId, a.LocalDate }).IsUnique().HasDatabaseName(OnePerPatientDepartmentDay)
             .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
         e.HasIndex(a => new { a.Status, a.HoldExpiresAt }).HasFilter("status IN ('locking', 'awaitingPayment')");
+        // The reminder worker's look at the next day's booked visits.
+        e.HasIndex(a => a.StartsAt).HasFilter("status = 'booked'");
         e.Property(a => a.UnitHisId).HasMaxLength(100);
         e.Property(a => a.DepartmentName).HasMaxLength(100);
         e.Property(a => a.DoctorName).HasMaxLength(100);

@@ -78,6 +78,7 @@ internal sealed class ExamAppointmentConfiguration : IEntityTypeConfiguration<Ex
         e.HasIndex(a => a.OrderId).IsUnique().HasDatabaseName(OneActivePerOrder)
             .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
         e.HasIndex(a => new { a.PatientId, a.StartsAt });
+        e.HasIndex(a => a.StartsAt).HasFilter("status = 'booked'");
         e.Property(a => a.OrderHisId).HasMaxLength(100);
         e.Property(a => a.ItemName).HasMaxLength(100);
         e.Property(a => a.UnitHisId).HasMaxLength(100);

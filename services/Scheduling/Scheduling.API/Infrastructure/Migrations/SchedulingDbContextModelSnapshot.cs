@@ -270,6 +270,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_appointments");
 
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointments_starts_at")
+                        .HasFilter("status = 'booked'");
+
                     b.HasIndex("AccountId", "CreatedAt")
                         .HasDatabaseName("ix_appointments_account_id_created_at");
 
@@ -286,6 +290,32 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.AppointmentReminder", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("AppointmentId")
+                        .HasName("pk_appointment_reminders");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.AppointmentStep", b =>
@@ -612,6 +642,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_exam_appointments_active_order")
                         .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_exam_appointments_starts_at")
+                        .HasFilter("status = 'booked'");
 
                     b.HasIndex("PatientId", "StartsAt")
                         .HasDatabaseName("ix_exam_appointments_patient_id_starts_at");
