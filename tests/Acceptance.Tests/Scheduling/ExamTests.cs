@@ -111,6 +111,23 @@ public sealed class ExamTests
             Assert.Equal("booked", atHis.GetProperty("status").GetString());
             Assert.StartsWith("ServiceRequest/", atHis.GetProperty("basedOn")[0].GetProperty("reference").GetString());
         }
+
+        // Plans change: one exam is cancelled on the page; its order is open to book again and the HIS cancels it too.
+        var cancelled = Guid.Empty;
+        await page.RunAsync(async p =>
+        {
+            var first = p.GetByTestId("exam-appointment").First;
+            cancelled = Guid.Parse((await first.GetAttributeAsync("data-id"))!);
+            await first.GetByTestId("exam-cancel").ClickAsync();
+            await p.GetByRole(AriaRole.Button, new() { Name = "确定取消" }).ClickAsync();
+            await Expect(p.Locator($"[data-testid=exam-appointment][data-id='{cancelled}']")).ToHaveCountAsync(0);
+            await Expect(p.GetByTestId("exam-appointment")).ToHaveCountAsync(hisOrders - 1);
+            await Expect(p.GetByTestId("exam-order")).ToHaveCountAsync(1);
+            await Expect(p.GetByText("检查预约已取消")).ToBeHiddenAsync(); // the toast, gone before the page is measured
+            await Accessibility.AssertElderFriendlyAsync(p);
+        }, "ExamCancel");
+        await Eventually.Until(async () => (await his.AppointmentAsync(cancelled)).GetProperty("status").GetString(), s => s == "cancelled", Wait,
+            "the HIS cancels the exam appointment");
     }
 
     /// <summary>Adds, as 本人, the first adult seeded HIS patient with at least two open orders that no other account has yet.</summary>
