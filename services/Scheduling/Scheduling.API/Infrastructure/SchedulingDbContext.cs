@@ -23,6 +23,8 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<ExamAppointment> ExamAppointments => Set<ExamAppointment>();
     public DbSet<SlotOffer> Offers => Set<SlotOffer>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
+    public DbSet<SessionRequest> SessionRequests => Set<SessionRequest>();
+    public DbSet<ExamRoomOutage> ExamRoomOutages => Set<ExamRoomOutage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
