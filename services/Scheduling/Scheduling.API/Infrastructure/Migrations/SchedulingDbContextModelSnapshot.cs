@@ -770,7 +770,7 @@ namespace Scheduling.API.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset>("From")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("from");
+                        .HasColumnName("starts_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -792,7 +792,7 @@ namespace Scheduling.API.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset>("To")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("to");
+                        .HasColumnName("ends_at");
 
                     b.HasKey("Id")
                         .HasName("pk_exam_room_outages");

@@ -23,8 +23,8 @@ namespace Scheduling.API.Infrastructure.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     room_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    from = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    to = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     reported_by = table.Column<Guid>(type: "uuid", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -74,7 +74,7 @@ namespace Scheduling.API.Infrastructure.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_exam_room_outages_room_id_from",
                 table: "exam_room_outages",
-                columns: new[] { "room_id", "from" });
+                columns: new[] { "room_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_session_requests_date",

@@ -13,7 +13,7 @@ using Scheduling.API.Infrastructure;
 namespace Scheduling.API.Infrastructure.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261206165008_StaffSessions")]
+    [Migration("20261206165132_StaffSessions")]
     partial class StaffSessions
     {
         /// <inheritdoc />
@@ -773,7 +773,7 @@ namespace Scheduling.API.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset>("From")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("from");
+                        .HasColumnName("starts_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -795,7 +795,7 @@ namespace Scheduling.API.Infrastructure.Migrations
 
                     b.Property<DateTimeOffset>("To")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("to");
+                        .HasColumnName("ends_at");
 
                     b.HasKey("Id")
                         .HasName("pk_exam_room_outages");
