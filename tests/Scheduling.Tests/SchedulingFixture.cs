@@ -29,7 +29,8 @@ public class SchedulingFixture : IAsyncLifetime
             typeof(ClinicStoppedIntegrationEvent), typeof(HisSessionStopRequestedIntegrationEvent), typeof(SlotsLimitedIntegrationEvent),
             typeof(HisSlotsCloseRequestedIntegrationEvent), typeof(AppointmentStatusChangedIntegrationEvent),
             typeof(HisAppointmentRequestedIntegrationEvent), typeof(HisAppointmentCancelRequestedIntegrationEvent),
-            typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent));
+            typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),
+            typeof(HisSessionAddRequestedIntegrationEvent), typeof(ExamRoomOutageIntegrationEvent), typeof(HisSlotsReopenRequestedIntegrationEvent));
         var settings = new Dictionary<string, string> { ["Scheduling:WorkerInterval"] = "00:00:00.200" };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         Service = new SchedulingFactory(Database, VirtualHost.AmqpUri, settings, Clock);

@@ -63,7 +63,7 @@ public sealed class ExamOutages(SchedulingDbContext db, ClinicClock clinic, IInt
         };
         // Locked for this transaction: a booker skips them (SKIP LOCKED) instead of taking one being closed.
         var units = await db.Database.SqlQuery<UnitInWindow>($"""
-            SELECT u.id AS "Id", u.his_id AS "HisId", u.held_by AS "HeldBy", u.his_status AS "HisStatus"
+            SELECT u.id, u.his_id, u.held_by, u.his_status
             FROM exam_units u JOIN exam_slots s ON s.id = u.slot_id
             WHERE s.room_id = {room.Id} AND s.starts_at < {outage.To} AND s.ends_at > {outage.From} AND s.starts_at > {now}
               AND u.outage_id IS NULL
