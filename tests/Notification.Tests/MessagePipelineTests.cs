@@ -26,6 +26,9 @@ public sealed class MessagePipelineTests(NotificationFixture fixture)
             "appointment", "预约已取消", $"/appointments/{appointment}", "important");
         yield return (new ClinicStoppedIntegrationEvent("S-1", "皮肤科", "李医生", Tomorrow, Tomorrow.AddHours(4), "医生临时外出会诊",
             [patient]), "clinic-stopped", "停诊通知", "/appointments", "important");
+        // Named twice (two exams cancelled): told once.
+        yield return (new ExamRoomOutageIntegrationEvent(Guid.NewGuid(), "CT室", "医技楼1楼", Tomorrow, Tomorrow.AddHours(4), "球管故障",
+            [patient, patient]), "clinic-stopped", "检查设备故障通知", "/exams", "important");
         yield return (new PaymentSucceededIntegrationEvent(payment, patient, "registration", appointment, 5000, "挂号费", DateTimeOffset.UtcNow),
             "payment", "支付成功", $"/payments/{payment}", "normal");
         yield return (new PaymentRefundedIntegrationEvent(payment, patient, "registration", appointment, 5000, "停诊退款"),

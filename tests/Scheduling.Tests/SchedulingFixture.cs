@@ -30,7 +30,8 @@ public class SchedulingFixture : IAsyncLifetime
             typeof(HisSlotsCloseRequestedIntegrationEvent), typeof(AppointmentStatusChangedIntegrationEvent),
             typeof(HisAppointmentRequestedIntegrationEvent), typeof(HisAppointmentCancelRequestedIntegrationEvent),
             typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),
-            typeof(AppointmentReminderDueIntegrationEvent));
+            typeof(AppointmentReminderDueIntegrationEvent), typeof(HisSessionAddRequestedIntegrationEvent), typeof(ExamRoomOutageIntegrationEvent),
+            typeof(HisSlotsReopenRequestedIntegrationEvent));
         Service = Replica();
         _ = Service.Server;
         World = new SchedulingWorld(this);

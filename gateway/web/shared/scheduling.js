@@ -1,5 +1,6 @@
 // Scheduling service (预约挂号): API calls and the display rules the patient H5 and the admin console share.
-// Contract: /api/scheduling (campuses, departments, schedule, slots, appointments, admin sessions and bookings).
+// Contract: /api/scheduling (campuses, departments, schedule, slots, appointments, admin sessions and bookings,
+// 加诊 requests, exam rooms' 设备故障).
 const base = '/api/scheduling'
 
 function query(params) {
@@ -42,6 +43,12 @@ export function schedulingApi(api) {
     adminBookings: ({ date, departmentId }) => api.get(`${base}/admin/bookings${query({ date, departmentId })}`),
     stopSession: (sessionId, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/stop`, { reason }),
     limitSession: (sessionId, remaining, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/limit`, { remaining, reason }),
+    adminSessionRequests: ({ date, departmentId }) => api.get(`${base}/admin/session-requests${query({ date, departmentId })}`),
+    addSession: ({ doctorId, departmentId, date, period, units }) =>
+      api.post(`${base}/admin/sessions`, { doctorId, departmentId, date, period, units }),
+    adminExamRooms: ({ date }) => api.get(`${base}/admin/exam-rooms${query({ date })}`),
+    startOutage: (roomId, { from, to, reason }) => api.post(`${base}/admin/exam-rooms/${id(roomId)}/outage`, { from, to, reason }),
+    endOutage: (roomId, outageId) => api.post(`${base}/admin/exam-rooms/${id(roomId)}/outage/${id(outageId)}/end`, {}),
   }
 }
 

@@ -11,6 +11,7 @@ app.UseServiceDefaults();
 app.MapCatalogueApi();
 app.MapAppointmentsApi();
 app.MapStaffApi();
+app.MapStaffChangesApi();
 app.MapExamsApi();
 app.MapOffersApi();
 app.MapWaitlistApi();

@@ -18,3 +18,9 @@ public record ClinicStoppedIntegrationEvent(
 public record SlotsLimitedIntegrationEvent(
     string SessionId, string DepartmentName, string DoctorName, DateTimeOffset StartsAt, int RemainingSlots,
     string Reason) : IntegrationEvent;
+
+/// <summary>An exam room's equipment failed (设备故障): the patients whose exams in the window were cancelled must hear of it,
+/// each once.</summary>
+public record ExamRoomOutageIntegrationEvent(
+    Guid OutageId, string RoomName, string Location, DateTimeOffset From, DateTimeOffset To, string Reason,
+    IReadOnlyList<Guid> AffectedPatientIds) : IntegrationEvent;

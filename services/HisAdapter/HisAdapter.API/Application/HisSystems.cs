@@ -8,6 +8,8 @@ public static class HisSystems
     public const string OtherIdDocument = "http://platform.jcsy.example/sid/id-document";
     public const string PlatformAppointment = "http://platform.jcsy.example/sid/appointment";
     public const string PlatformPatient = "http://platform.jcsy.example/sid/patient";
+    /// <summary>Staff's 加诊 request on the platform, carried by the Schedule the HIS creates for it.</summary>
+    public const string PlatformSessionRequest = "http://platform.jcsy.example/sid/session-request";
     public const string Department = "http://his.jcsy.example/CodeSystem/department";
     public const string ExamService = "http://his.jcsy.example/CodeSystem/exam-service";
     public const string ExamItem = "http://his.jcsy.example/CodeSystem/exam-item";

@@ -35,6 +35,30 @@ public sealed class HisSlotsCloseRequestedConsumer(HisAdapterDbContext db, HisCo
     {
         if (message.SlotHisIds.Count == 0) return;
         await queue.EnqueueAsync(HisCommandKind.CloseSlots, CommandKeys.CloseSlots(message.Id),
-            new CloseSlotsCommand(message.SlotHisIds, message.Reason), context.CancellationToken);
+            new CloseSlotsCommand(message.SlotHisIds, message.Reason, message.Outage), context.CancellationToken);
     }
+}
+
+/// <summary>设备恢复 on the platform: the listed slots reopen at the HIS if they are still closed for the outage.</summary>
+public sealed class HisSlotsReopenRequestedConsumer(HisAdapterDbContext db, HisCommandQueue queue)
+    : IdempotentConsumer<HisSlotsReopenRequestedIntegrationEvent, HisAdapterDbContext>(db)
+{
+    protected override async Task HandleAsync(HisSlotsReopenRequestedIntegrationEvent message,
+        ConsumeContext<HisSlotsReopenRequestedIntegrationEvent> context)
+    {
+        if (message.SlotHisIds.Count == 0) return;
+        await queue.EnqueueAsync(HisCommandKind.ReopenSlots, CommandKeys.ReopenSlots(message.Id),
+            new ReopenSlotsCommand(message.SlotHisIds, message.Reason), context.CancellationToken);
+    }
+}
+
+/// <summary>Staff's 加诊: queued like every HIS write, so a HIS outage only delays it.</summary>
+public sealed class HisSessionAddRequestedConsumer(HisAdapterDbContext db, HisCommandQueue queue)
+    : IdempotentConsumer<HisSessionAddRequestedIntegrationEvent, HisAdapterDbContext>(db)
+{
+    protected override async Task HandleAsync(HisSessionAddRequestedIntegrationEvent m,
+        ConsumeContext<HisSessionAddRequestedIntegrationEvent> context) =>
+        await queue.EnqueueAsync(HisCommandKind.AddSession, CommandKeys.AddSession(m.RequestId),
+            new AddSessionCommand(m.RequestId, m.PractitionerHisId, m.DepartmentCode, m.Date, m.Period, m.StartsAt, m.SlotMinutes, m.Units),
+            context.CancellationToken);
 }

@@ -37,4 +37,6 @@ public static class HisCommandKind
     public const string CancelAppointment = "cancel-appointment";
     public const string StopSession = "stop-session";
     public const string CloseSlots = "close-slots";
+    public const string ReopenSlots = "reopen-slots";
+    public const string AddSession = "add-session";
 }

@@ -29,6 +29,8 @@ internal static class Extensions
             x.AddConsumer<HisAppointmentCancelRequestedConsumer>();
             x.AddConsumer<HisSessionStopRequestedConsumer>();
             x.AddConsumer<HisSlotsCloseRequestedConsumer>();
+            x.AddConsumer<HisSlotsReopenRequestedConsumer>();
+            x.AddConsumer<HisSessionAddRequestedConsumer>();
             x.AddConsumer<HisResyncRequestedConsumer>();
         });
 
@@ -72,6 +74,7 @@ internal static class Extensions
         services.AddScoped<BookAppointmentHandler>();
         services.AddScoped<CancelAppointmentHandler>();
         services.AddScoped<CloseSlotsHandler>();
+        services.AddScoped<AddSessionHandler>();
         services.AddScoped<PushEventMapper>();
         services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();

@@ -35,6 +35,13 @@ public sealed class ClinicStoppedConsumer(NotificationDbContext db, MessageDispa
     protected override IEnumerable<MessageDraft> Drafts(ClinicStoppedIntegrationEvent e) => MessageTexts.ClinicStopped(e);
 }
 
+/// <summary>设备故障 of an exam room: the same path as 停诊 (message centre, push, SMS for what must not be missed).</summary>
+public sealed class ExamRoomOutageConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<ExamRoomOutageIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(ExamRoomOutageIntegrationEvent e) => MessageTexts.ExamRoomOutage(e);
+}
+
 /// <summary>临时限号 names no patients (those already booked keep their slots): it is news for whoever is looking at
 /// that clinic, so every open app hears it, like other public hospital changes.</summary>
 public sealed class SlotsLimitedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)

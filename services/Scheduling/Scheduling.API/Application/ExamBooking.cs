@@ -173,7 +173,7 @@ public sealed class ExamBooking(
                     {
                         s.Id, s.Date, RoomName = r.Name, r.Location, s.StartsAt, s.EndsAt,
                         Capacity = db.ExamUnits.Count(u => u.SlotId == s.Id),
-                        Remaining = db.ExamUnits.Count(u => u.SlotId == s.Id && u.HeldBy == null && u.HisStatus == SlotUnit.Free),
+                        Remaining = db.ExamUnits.Count(u => u.SlotId == s.Id && u.HeldBy == null && u.OutageId == null && u.HisStatus == SlotUnit.Free),
                     };
         if (date is { } day) query = query.Where(s => s.Date == day);
         var rows = await query.Where(s => s.Remaining > 0).OrderBy(s => s.StartsAt).ThenBy(s => s.RoomName).Take(2000).ToListAsync(ct);

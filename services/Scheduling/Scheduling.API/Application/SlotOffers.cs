@@ -75,13 +75,20 @@ public sealed class SlotOffers(
         return null;
     }
 
-    /// <summary>In the caller's transaction: a place freed in a waitlisted session, held for the entry's patient.</summary>
-    public async Task<SlotOffer?> OfferToWaiterAsync(WaitlistEntry entry, ClinicSession session, CancellationToken ct)
+    /// <summary>In the caller's transaction: a place freed in a waitlisted session, or one of an added session (加诊) of the
+    /// same doctor, department and day, held for the entry's patient.</summary>
+    public async Task<SlotOffer?> OfferToWaiterAsync(WaitlistEntry entry, ClinicSession waited, CancellationToken ct)
     {
         var now = clinic.Now;
         var offerId = Guid.CreateVersion7();
-        if (await db.TakeForWaitlistAsync(session.Id, offerId, now, ct) is not { } unit) return null;
+        var added = await (from s in db.Sessions
+                           join r in db.SessionRequests on s.ScheduleHisId equals r.ScheduleHisId
+                           where s.DoctorId == waited.DoctorId && s.DepartmentId == waited.DepartmentId && s.Date == waited.Date
+                                 && !s.Stopped && s.Id != waited.Id && r.Status == SessionRequest.Created
+                           select s.Id).Distinct().ToListAsync(ct);
+        if (await db.TakeForWaitlistAsync([waited.Id, .. added], offerId, now, ct) is not { } unit) return null;
         var slot = await db.Slots.AsNoTracking().FirstAsync(s => s.Id == unit.SlotId, ct);
+        var session = slot.SessionId == waited.Id ? waited : await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == slot.SessionId, ct);
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DepartmentId, ct);
         var doctor = await db.Doctors.AsNoTracking().FirstOrDefaultAsync(d => d.Id == session.DoctorId, ct);
         var offer = new SlotOffer

@@ -22,11 +22,11 @@ public static class UnitHolds
         RETURNING id, his_id
         """;
 
-    /// <summary>The same conditional take for an exam room's window (exam units have no staff closing).</summary>
+    /// <summary>The same conditional take for an exam room's window (closed only by an equipment outage).</summary>
     private const string TakeExamSql = """
         UPDATE exam_units SET held_by = @appointment
         WHERE id = (SELECT id FROM exam_units
-                    WHERE slot_id = @slot AND held_by IS NULL AND his_status = 'free'
+                    WHERE slot_id = @slot AND held_by IS NULL AND outage_id IS NULL AND his_status = 'free'
                     ORDER BY his_id LIMIT 1 FOR UPDATE SKIP LOCKED)
           AND held_by IS NULL
         RETURNING id, his_id
@@ -35,7 +35,7 @@ public static class UnitHolds
     private const string TakeForWaitlistSql = """
         UPDATE slot_units SET held_by = @holder
         WHERE id = (SELECT u.id FROM slot_units u JOIN slots s ON s.id = u.slot_id
-                    WHERE u.session_id = @session AND u.held_by IS NULL AND NOT u.closed AND u.his_status = 'free' AND s.starts_at > @now
+                    WHERE u.session_id = ANY(@sessions) AND u.held_by IS NULL AND NOT u.closed AND u.his_status = 'free' AND s.starts_at > @now
                     ORDER BY u.starts_at, u.his_id LIMIT 1 FOR UPDATE OF u SKIP LOCKED)
           AND held_by IS NULL
         RETURNING id, his_id, slot_id
@@ -43,13 +43,16 @@ public static class UnitHolds
 
     private const string HandOverSql = "UPDATE slot_units SET held_by = @to WHERE id = @unit AND held_by = @from";
 
-    /// <summary>In the current transaction: the earliest free unit of a session that has not started, for its first
-    /// waitlisted patient; null when none is free.</summary>
-    public static async Task<(Guid Id, string HisId, Guid SlotId)?> TakeForWaitlistAsync(this SchedulingDbContext db, Guid sessionId,
-        Guid offerId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>In the current transaction: the earliest free unit that has not started in one of the sessions (the
+    /// waitlisted one, and the doctor's added sessions that day), for its first waitlisted patient; null when none is free.</summary>
+    public static async Task<(Guid Id, string HisId, Guid SlotId)?> TakeForWaitlistAsync(this SchedulingDbContext db,
+        IReadOnlyCollection<Guid> sessionIds, Guid offerId, DateTimeOffset now, CancellationToken ct)
     {
         await using var command = Command(db, TakeForWaitlistSql);
-        command.Parameters.Add(Parameter(command, "session", sessionId));
+        var sessions = command.CreateParameter();
+        sessions.ParameterName = "sessions";
+        sessions.Value = sessionIds.ToArray();
+        command.Parameters.Add(sessions);
         command.Parameters.Add(Parameter(command, "holder", offerId));
         var at = command.CreateParameter();
         at.ParameterName = "now";

@@ -12,7 +12,7 @@ namespace Scheduling.API.Consumers;
 /// <summary>Replaces one schedule's day: HIS slots become units, grouped into windows of the department's slot length
 /// inside half-day sessions. Windows and units keep their ids across syncs; a unit a platform appointment holds is never
 /// released or removed here, and staff's stop and limit survive a sync.</summary>
-public sealed class HisScheduleSlotsSyncedConsumer(SchedulingDbContext db, IOptions<SchedulingOptions> options)
+public sealed class HisScheduleSlotsSyncedConsumer(SchedulingDbContext db, IOptions<SchedulingOptions> options, OfferSignal signal)
     : IdempotentConsumer<HisScheduleSlotsSyncedIntegrationEvent, SchedulingDbContext>(db)
 {
     protected override async Task HandleAsync(HisScheduleSlotsSyncedIntegrationEvent e, ConsumeContext<HisScheduleSlotsSyncedIntegrationEvent> context)
@@ -90,6 +90,8 @@ public sealed class HisScheduleSlotsSyncedConsumer(SchedulingDbContext db, IOpti
         await Db.Slots.Where(s => allSessions.Contains(s.SessionId) && !Db.Units.Any(u => u.SlotId == s.Id)).ExecuteDeleteAsync(ct);
         await Db.Sessions.Where(s => allSessions.Contains(s.Id) && !s.Stopped && !Db.Slots.Any(x => x.SessionId == s.Id)
             && !Db.Appointments.Any(a => a.SessionId == s.Id)).ExecuteDeleteAsync(ct);
+        // An added session's units go to the doctor's waitlisted patients that day first.
+        if (await Db.SessionRequests.AnyAsync(r => r.ScheduleHisId == e.ScheduleHisId, ct)) signal.Nudge();
     }
 
     /// <summary>The window of <paramref name="minutes"/> (counted from local midnight) that the HIS slot starts in.</summary>

@@ -23,7 +23,8 @@ public sealed class ExamSlot
     public required DateTimeOffset EndsAt { get; init; }
 }
 
-/// <summary>One HIS slot of an exam room: held by at most one exam appointment, never released by a sync.</summary>
+/// <summary>One HIS slot of an exam room: held by at most one exam appointment, never released by a sync; an outage
+/// closes it (a sync keeps that too).</summary>
 public sealed class ExamUnit
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -31,6 +32,8 @@ public sealed class ExamUnit
     public required Guid SlotId { get; set; }
     public required string HisStatus { get; set; }
     public Guid? HeldBy { get; set; }
+    /// <summary>Closed by staff's 设备故障 (<see cref="ExamRoomOutage"/>) until 设备恢复.</summary>
+    public Guid? OutageId { get; set; }
 }
 
 /// <summary>An exam or test a doctor ordered for a platform patient (HIS ServiceRequest), with what to do beforehand.</summary>

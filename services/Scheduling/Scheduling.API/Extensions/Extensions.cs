@@ -19,6 +19,8 @@ internal static class Extensions
         builder.Services.AddScoped<IdempotencyKeys>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<StaffActions>();
+        builder.Services.AddScoped<SessionRequests>();
+        builder.Services.AddScoped<ExamOutages>();
         builder.Services.AddScoped<ExamBooking>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();
@@ -44,6 +46,8 @@ internal static class Extensions
             bus.AddConsumer<HisExamScheduleSlotsSyncedConsumer>();
             bus.AddConsumer<HisExamOrderSyncedConsumer>();
             bus.AddConsumer<ClinicStoppedConsumer>();
+            bus.AddConsumer<HisSessionAddedConsumer>();
+            bus.AddConsumer<HisSessionAddRefusedConsumer>();
         });
     }
 }

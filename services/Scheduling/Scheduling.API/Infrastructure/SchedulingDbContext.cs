@@ -24,6 +24,8 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<SlotOffer> Offers => Set<SlotOffer>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
     public DbSet<AppointmentReminder> Reminders => Set<AppointmentReminder>();
+    public DbSet<SessionRequest> SessionRequests => Set<SessionRequest>();
+    public DbSet<ExamRoomOutage> ExamRoomOutages => Set<ExamRoomOutage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -41,6 +41,12 @@ export function createRules(faults) {
       if (resource.resourceType === 'Appointment') {
         await applyBooking(resource, existing, repo, faults);
       }
+      if (!existing && resource.resourceType === 'Schedule') {
+        checkScheduleActors(resource, repo);
+      }
+      if (!existing && resource.resourceType === 'Slot') {
+        checkTimetableClash(resource, repo);
+      }
     },
   };
 }
@@ -92,6 +98,50 @@ async function applyBooking(appointment, existing, repo, faults) {
       await repo.touch('Slot', id, (slot) => {
         slot.status = 'free';
       });
+    }
+  }
+}
+
+const OCCUPIED = new Set(['free', 'busy']);
+
+function practitionerOf(schedule) {
+  return (schedule?.actor ?? []).map((a) => a.reference ?? '').find((r) => r.startsWith('Practitioner/'));
+}
+
+/** A new schedule (an added session, 加诊) names a practitioner the hospital has, and who still works. */
+function checkScheduleActors(schedule, repo) {
+  const practitioner = practitionerOf(schedule);
+  if (!practitioner) {
+    return;
+  }
+  const found = repo.current('Practitioner', practitioner.slice('Practitioner/'.length));
+  if (!found || found.active === false) {
+    throw new OperationOutcomeError(badRequest(`医生 ${practitioner} 不存在或已停诊`, 'Schedule.actor'));
+  }
+}
+
+/**
+ * A doctor cannot be in two clinics at once: a new slot of a doctor's schedule may not overlap a slot of any other of
+ * their schedules that is still open or booked (a closed one, busy-unavailable, is a stopped clinic and frees the time).
+ */
+function checkTimetableClash(slot, repo) {
+  const scheduleId = (slot.schedule?.reference ?? '').replace(/^Schedule\//, '');
+  const practitioner = practitionerOf(repo.current('Schedule', scheduleId));
+  if (!practitioner) {
+    return;
+  }
+  const theirs = new Set([...(repo.resources.get('Schedule')?.values() ?? [])]
+    .filter((s) => s.id !== scheduleId && practitionerOf(s) === practitioner)
+    .map((s) => `Schedule/${s.id}`));
+  if (theirs.size === 0) {
+    return;
+  }
+  const start = Date.parse(slot.start);
+  const end = Date.parse(slot.end);
+  for (const other of repo.resources.get('Slot')?.values() ?? []) {
+    if (theirs.has(other.schedule?.reference) && OCCUPIED.has(other.status)
+      && Date.parse(other.start) < end && Date.parse(other.end) > start) {
+      throw new OperationOutcomeError(conflict(`该医生在 ${other.start.slice(0, 16).replace('T', ' ')} 已有出诊，不能重复排班`));
     }
   }
 }

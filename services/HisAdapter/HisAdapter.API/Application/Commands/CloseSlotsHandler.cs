@@ -31,9 +31,28 @@ public sealed class CloseSlotsHandler(FhirClient his)
 
     public async Task<CommandOutcome> CloseSlotsAsync(CloseSlotsCommand command, CancellationToken ct)
     {
-        var comment = $"限号：{command.Reason}";
+        var comment = command.Outage ? command.Reason : $"限号：{command.Reason}";
+        // 限号 closes only free slots: one booked meanwhile (at the HIS window) stays its patient's. Broken equipment
+        // closes the listed slots whatever their state: the platform cancels its own bookings on them separately.
+        Func<Slot, bool> shouldClose = command.Outage
+            ? s => s.Status is Slot.SlotStatus.Free or Slot.SlotStatus.Busy
+            : s => s.Status == Slot.SlotStatus.Free;
+        return await EachAsync(command.SlotHisIds, slot => UpdateAsync(slot, Slot.SlotStatus.BusyUnavailable, comment, shouldClose, ct), ct);
+    }
+
+    /// <summary>设备恢复: only slots still closed for an equipment outage reopen; one the HIS closed for another reason, or
+    /// booked or freed meanwhile, is left as the HIS has it.</summary>
+    public async Task<CommandOutcome> ReopenSlotsAsync(ReopenSlotsCommand command, CancellationToken ct) =>
+        await EachAsync(command.SlotHisIds, slot => UpdateAsync(slot, Slot.SlotStatus.Free, command.Reason,
+            s => s.Status == Slot.SlotStatus.BusyUnavailable && (s.Comment ?? "").StartsWith(OutagePrefix, StringComparison.Ordinal), ct), ct);
+
+    /// <summary>What an outage's close writes as the slot's comment, as Scheduling words it.</summary>
+    public const string OutagePrefix = "设备故障";
+
+    private async Task<CommandOutcome> EachAsync(IReadOnlyList<string> ids, Func<Slot, Task<bool>> update, CancellationToken ct)
+    {
         var stale = 0;
-        foreach (var id in command.SlotHisIds.Distinct())
+        foreach (var id in ids.Distinct())
         {
             Slot slot;
             try
@@ -42,21 +61,23 @@ public sealed class CloseSlotsHandler(FhirClient his)
             }
             catch (FhirOperationException ex) when (ex.IsNotFound())
             {
-                continue; // gone from the HIS timetable: nothing left to close
+                continue; // gone from the HIS timetable: nothing left to change
             }
-            // Only free slots: one booked meanwhile (at the HIS window) stays its patient's.
-            if (!await CloseAsync(slot, comment, s => s.Status == Slot.SlotStatus.Free, ct)) stale++;
+            if (!await update(slot)) stale++;
         }
         return stale == 0 ? CommandOutcome.Done : CommandOutcome.RetryLater($"{stale} slot(s) kept changing at the HIS");
     }
 
+    private Task<bool> CloseAsync(Slot slot, string comment, Func<Slot, bool> shouldClose, CancellationToken ct) =>
+        UpdateAsync(slot, Slot.SlotStatus.BusyUnavailable, comment, shouldClose, ct);
+
     /// <summary>False when the HIS changed the slot under us every time we read it; the command then runs again later.</summary>
-    private async Task<bool> CloseAsync(Slot slot, string comment, Func<Slot, bool> shouldClose, CancellationToken ct)
+    private async Task<bool> UpdateAsync(Slot slot, Slot.SlotStatus status, string comment, Func<Slot, bool> shouldChange, CancellationToken ct)
     {
         for (var read = 1; ; read++)
         {
-            if (!shouldClose(slot)) return true;
-            slot.Status = Slot.SlotStatus.BusyUnavailable;
+            if (!shouldChange(slot)) return true;
+            slot.Status = status;
             slot.Comment = comment;
             try
             {

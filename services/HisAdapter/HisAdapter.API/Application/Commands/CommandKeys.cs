@@ -8,4 +8,6 @@ public static class CommandKeys
     public static string Cancel(Guid appointmentId) => $"cancel:{appointmentId}";
     public static string StopSession(string sessionKey) => $"stop-session:{sessionKey}";
     public static string CloseSlots(Guid messageId) => $"close-slots:{messageId}";
+    public static string ReopenSlots(Guid messageId) => $"reopen-slots:{messageId}";
+    public static string AddSession(Guid requestId) => $"add-session:{requestId}";
 }

@@ -38,4 +38,13 @@ public sealed record CancelAppointmentCommand(Guid AppointmentId, string Reason)
 /// <summary><paramref name="Period"/> is AM or PM (a slot starting before 13:00 Shanghai time is AM, as the HIS counts it).</summary>
 public sealed record StopSessionCommand(string ScheduleHisId, DateOnly Date, string Period, string Reason);
 
-public sealed record CloseSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason);
+/// <summary><paramref name="Outage"/>: an exam room's equipment failure; the slots close free or busy, and the reason is
+/// the comment as given (限号 is prefixed 限号：).</summary>
+public sealed record CloseSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason, bool Outage = false);
+
+public sealed record ReopenSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason);
+
+/// <summary>Staff's 加诊: <paramref name="Units"/> slots of <paramref name="SlotMinutes"/> from <paramref name="StartsAt"/>.</summary>
+public sealed record AddSessionCommand(
+    Guid RequestId, string PractitionerHisId, string DepartmentCode, DateOnly Date, string Period, DateTimeOffset StartsAt, int SlotMinutes,
+    int Units);

@@ -106,6 +106,10 @@ public sealed class HisCommandWorker(
                 .StopSessionAsync(Payload<StopSessionCommand>(command), ct),
             HisCommandKind.CloseSlots => services.GetRequiredService<CloseSlotsHandler>()
                 .CloseSlotsAsync(Payload<CloseSlotsCommand>(command), ct),
+            HisCommandKind.ReopenSlots => services.GetRequiredService<CloseSlotsHandler>()
+                .ReopenSlotsAsync(Payload<ReopenSlotsCommand>(command), ct),
+            HisCommandKind.AddSession => services.GetRequiredService<AddSessionHandler>()
+                .HandleAsync(Payload<AddSessionCommand>(command), ct),
             _ => Task.FromResult(CommandOutcome.Refused($"unknown command kind {command.Kind}")),
         };
 

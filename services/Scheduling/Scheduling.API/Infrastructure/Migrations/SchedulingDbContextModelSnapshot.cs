@@ -779,6 +779,64 @@ namespace Scheduling.API.Infrastructure.Migrations
                     b.ToTable("exam_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("Scheduling.API.Domain.ExamRoomOutage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CancelledAppointments")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_appointments");
+
+                    b.Property<int>("ClosedUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_units");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ReopenedUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopened_units");
+
+                    b.Property<Guid>("ReportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reported_by");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_room_outages");
+
+                    b.HasIndex("RoomId", "From")
+                        .HasDatabaseName("ix_exam_room_outages_room_id_from");
+
+                    b.ToTable("exam_room_outages", (string)null);
+                });
+
             modelBuilder.Entity("Scheduling.API.Domain.ExamSlot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -843,6 +901,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("his_status");
+
+                    b.Property<Guid?>("OutageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outage_id");
 
                     b.Property<Guid>("SlotId")
                         .HasColumnType("uuid")
@@ -917,6 +979,99 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_patient_links_patient_id");
 
                     b.ToTable("patient_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.SessionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("department_code");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("doctor_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PractitionerHisId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practitioner_his_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScheduleHisId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("schedule_his_id");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_requests");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_session_requests_date");
+
+                    b.HasIndex("ScheduleHisId")
+                        .HasDatabaseName("ix_session_requests_schedule_his_id");
+
+                    b.ToTable("session_requests", (string)null);
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.Slot", b =>
@@ -1227,6 +1382,16 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_appointment_steps_appointments_appointment_id");
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.ExamRoomOutage", b =>
+                {
+                    b.HasOne("Scheduling.API.Domain.ExamRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_room_outages_exam_rooms_room_id");
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.ExamSlot", b =>

@@ -27,6 +27,20 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "appointment_reminders",
+                columns: table => new
+                {
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    reminded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_appointment_reminders", x => x.appointment_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "appointments",
                 columns: table => new
                 {
@@ -229,6 +243,33 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "session_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    doctor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    practitioner_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    department_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    date = table.Column<DateOnly>(type: "date", nullable: false),
+                    period = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    slot_minutes = table.Column<int>(type: "integer", nullable: false),
+                    units = table.Column<int>(type: "integer", nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    schedule_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    refusal_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_session_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sessions",
                 columns: table => new
                 {
@@ -332,6 +373,33 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "exam_room_outages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    room_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reported_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_appointments = table.Column<int>(type: "integer", nullable: false),
+                    closed_units = table.Column<int>(type: "integer", nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reopened_units = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_room_outages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_exam_room_outages_exam_rooms_room_id",
+                        column: x => x.room_id,
+                        principalTable: "exam_rooms",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "exam_slots",
                 columns: table => new
                 {
@@ -381,7 +449,8 @@ namespace Scheduling.API.Infrastructure.Migrations
                     his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     slot_id = table.Column<Guid>(type: "uuid", nullable: false),
                     his_status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    held_by = table.Column<Guid>(type: "uuid", nullable: true)
+                    held_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    outage_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,6 +504,12 @@ namespace Scheduling.API.Infrastructure.Migrations
                 columns: new[] { "session_id", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appointments_starts_at",
+                table: "appointments",
+                column: "starts_at",
+                filter: "status = 'booked'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_appointments_status_hold_expires_at",
                 table: "appointments",
                 columns: new[] { "status", "hold_expires_at" },
@@ -470,6 +545,12 @@ namespace Scheduling.API.Infrastructure.Migrations
                 columns: new[] { "patient_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_exam_appointments_starts_at",
+                table: "exam_appointments",
+                column: "starts_at",
+                filter: "status = 'booked'");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_exam_appointments_active_order",
                 table: "exam_appointments",
                 column: "order_id",
@@ -480,6 +561,11 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "ix_exam_orders_patient_id",
                 table: "exam_orders",
                 column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_room_outages_room_id_from",
+                table: "exam_room_outages",
+                columns: new[] { "room_id", "starts_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_exam_rooms_his_id",
@@ -529,6 +615,16 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "ix_patient_links_patient_id",
                 table: "patient_links",
                 column: "patient_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_session_requests_date",
+                table: "session_requests",
+                column: "date");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_session_requests_schedule_his_id",
+                table: "session_requests",
+                column: "schedule_his_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sessions_department_id_date",
@@ -609,6 +705,9 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "agreement_acceptances");
 
             migrationBuilder.DropTable(
+                name: "appointment_reminders");
+
+            migrationBuilder.DropTable(
                 name: "appointment_steps");
 
             migrationBuilder.DropTable(
@@ -624,6 +723,9 @@ namespace Scheduling.API.Infrastructure.Migrations
                 name: "exam_orders");
 
             migrationBuilder.DropTable(
+                name: "exam_room_outages");
+
+            migrationBuilder.DropTable(
                 name: "exam_units");
 
             migrationBuilder.DropTable(
@@ -637,6 +739,9 @@ namespace Scheduling.API.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "patient_links");
+
+            migrationBuilder.DropTable(
+                name: "session_requests");
 
             migrationBuilder.DropTable(
                 name: "slot_offers");

@@ -13,7 +13,7 @@ using Scheduling.API.Infrastructure;
 namespace Scheduling.API.Infrastructure.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261206141101_Initial")]
+    [Migration("20261206171716_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -273,6 +273,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_appointments");
 
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointments_starts_at")
+                        .HasFilter("status = 'booked'");
+
                     b.HasIndex("AccountId", "CreatedAt")
                         .HasDatabaseName("ix_appointments_account_id_created_at");
 
@@ -289,6 +293,32 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
 
                     b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.AppointmentReminder", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("AppointmentId")
+                        .HasName("pk_appointment_reminders");
+
+                    b.ToTable("appointment_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.AppointmentStep", b =>
@@ -616,6 +646,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasDatabaseName("ux_exam_appointments_active_order")
                         .HasFilter("status IN ('locking', 'awaitingPayment', 'booked')");
 
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_exam_appointments_starts_at")
+                        .HasFilter("status = 'booked'");
+
                     b.HasIndex("PatientId", "StartsAt")
                         .HasDatabaseName("ix_exam_appointments_patient_id_starts_at");
 
@@ -748,6 +782,64 @@ namespace Scheduling.API.Infrastructure.Migrations
                     b.ToTable("exam_rooms", (string)null);
                 });
 
+            modelBuilder.Entity("Scheduling.API.Domain.ExamRoomOutage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CancelledAppointments")
+                        .HasColumnType("integer")
+                        .HasColumnName("cancelled_appointments");
+
+                    b.Property<int>("ClosedUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed_units");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("ReopenedUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopened_units");
+
+                    b.Property<Guid>("ReportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reported_by");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("room_id");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_room_outages");
+
+                    b.HasIndex("RoomId", "From")
+                        .HasDatabaseName("ix_exam_room_outages_room_id_from");
+
+                    b.ToTable("exam_room_outages", (string)null);
+                });
+
             modelBuilder.Entity("Scheduling.API.Domain.ExamSlot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,6 +904,10 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("his_status");
+
+                    b.Property<Guid?>("OutageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outage_id");
 
                     b.Property<Guid>("SlotId")
                         .HasColumnType("uuid")
@@ -886,6 +982,99 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_patient_links_patient_id");
 
                     b.ToTable("patient_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.SessionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("department_code");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("doctor_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("PractitionerHisId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practitioner_his_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ScheduleHisId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("schedule_his_id");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot_minutes");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_requests");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_session_requests_date");
+
+                    b.HasIndex("ScheduleHisId")
+                        .HasDatabaseName("ix_session_requests_schedule_his_id");
+
+                    b.ToTable("session_requests", (string)null);
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.Slot", b =>
@@ -1196,6 +1385,16 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_appointment_steps_appointments_appointment_id");
+                });
+
+            modelBuilder.Entity("Scheduling.API.Domain.ExamRoomOutage", b =>
+                {
+                    b.HasOne("Scheduling.API.Domain.ExamRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_room_outages_exam_rooms_room_id");
                 });
 
             modelBuilder.Entity("Scheduling.API.Domain.ExamSlot", b =>
