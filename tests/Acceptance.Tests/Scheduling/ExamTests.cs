@@ -130,6 +130,75 @@ public sealed class ExamTests
             "the HIS cancels the exam appointment");
     }
 
+    [Fact]
+    [Trait("Rubric", "R15")]
+    public async Task Staff_report_an_exam_room_down_in_the_admin_console_and_its_patient_is_told_and_the_his_cancels()
+    {
+        using var his = new HisSim();
+        var account = await IdentityApi.RegisterAsync();
+        await SchedulingStack.AcceptBookingAgreementAsync(account);
+        var (hisPatient, patientId, hisOrders) = await AddSeededPatientWithOrdersAsync(his, account);
+        await Eventually.Until(() => OrderCountAsync(account, patientId), n => n == hisOrders, Wait, $"{hisPatient} 的检查申请到达预约服务");
+
+        // Tomorrow morning (the outage dialog's default window is 08:00–12:00): the first order's first window there.
+        var day = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var order = (await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders?patientId={patientId}"))[0];
+        var slots = await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders/{order.GetProperty("id").GetGuid()}/slots?date={day}");
+        var slot = slots.EnumerateArray().First(s => s.GetProperty("remaining").GetInt32() > 0
+            && s.GetProperty("startsAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Hour is >= 8 and < 11);
+        var booked = await SchedulingStack.SendAsync(account.AccessToken, HttpMethod.Post,
+            $"/api/scheduling/exams/orders/{order.GetProperty("id").GetGuid()}/appointments", new { slotId = slot.GetProperty("id").GetGuid() },
+            Guid.NewGuid().ToString());
+        var appointmentId = booked.GetProperty("id").GetGuid();
+        await Eventually.Until(async () => (await ExamAppointmentAsync(account, patientId, appointmentId)).GetProperty("status").GetString(),
+            s => s == "booked", Wait, "the HIS confirms the exam");
+
+        var staffToken = await StackTokens.StaffAsync();
+        var rooms = await IdentityApi.GetAsync(staffToken, $"/api/scheduling/admin/exam-rooms?date={day}");
+        var roomId = rooms.EnumerateArray().First(r => r.GetProperty("name").GetString() == slot.GetProperty("roomName").GetString())
+            .GetProperty("id").GetGuid();
+        var reason = $"设备球管故障（{DateTime.UtcNow:HHmmss}）";
+        await using var staffContext = await browser.NewContextAsync(PatientSession.Desktop,
+            new Dictionary<string, string> { ["platform.staff.token"] = staffToken });
+        var admin = await staffContext.NewPageAsync();
+        await admin.RunAsync(async a =>
+        {
+            await a.GotoAsync($"/admin/schedules?date={day}");
+            var room = a.Locator("tr", new() { Has = a.Locator($"[data-testid=admin-exam-room][data-id='{roomId}']") });
+            await room.GetByTestId("exam-room-outage").ClickAsync();
+            await Expect(a.GetByTestId("outage-dialog")).ToBeVisibleAsync();
+            await a.GetByLabel("故障原因").FillAsync(reason);
+            await a.Keyboard.PressAsync("Enter");
+            await Expect(room.GetByTestId("exam-outage")).ToHaveCountAsync(1);
+        }, "ExamOutage_admin");
+
+        // The patient's exam is cancelled with the reason, they are told once, and the HIS cancels its appointment.
+        var cancelled = await ExamAppointmentAsync(account, patientId, appointmentId);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Contains(reason, cancelled.GetProperty("failureReason").GetString());
+        await Eventually.Until(async () => (await IdentityApi.GetAsync(account.AccessToken, "/api/notification/messages")).GetRawText(),
+            m => m.Contains("检查设备故障通知") && m.Contains(reason), Wait, "the outage message in the message centre");
+        await Eventually.Until(async () => (await his.AppointmentAsync(appointmentId)).GetProperty("status").GetString(), s => s == "cancelled", Wait,
+            "the HIS cancels the exam appointment");
+
+        // 设备恢复: the room's morning opens again for booking.
+        await admin.RunAsync(async a =>
+        {
+            var room = a.Locator("tr", new() { Has = a.Locator($"[data-testid=admin-exam-room][data-id='{roomId}']") });
+            await room.GetByTestId("exam-outage-end").ClickAsync();
+            await Expect(room.GetByTestId("exam-outage")).ToHaveCountAsync(0);
+        }, "ExamOutage_recovered");
+        // The HIS frees its slot again and the sync brings it back.
+        await Eventually.Until(async () =>
+                (await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/orders/{order.GetProperty("id").GetGuid()}/slots?date={day}"))
+                .EnumerateArray().Any(s => s.GetProperty("id").GetGuid() == slot.GetProperty("id").GetGuid() && s.GetProperty("remaining").GetInt32() > 0),
+            open => open, Wait, "the recovered room's window open again");
+    }
+
+    private static async Task<JsonElement> ExamAppointmentAsync(TestAccount account, Guid patientId, Guid id) =>
+        (await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/exams/appointments?patientId={patientId}"))
+        .EnumerateArray().First(a => a.GetProperty("id").GetGuid() == id);
+
     /// <summary>Adds, as 本人, the first adult seeded HIS patient with at least two open orders that no other account has yet.</summary>
     private static async Task<(string HisId, Guid PatientId, int Orders)> AddSeededPatientWithOrdersAsync(HisSim his, TestAccount account)
     {

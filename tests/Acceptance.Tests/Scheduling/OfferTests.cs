@@ -14,23 +14,12 @@ namespace Acceptance.Tests.Scheduling;
 [Collection(BrowserCollection.Name)]
 public sealed class OfferTests
 {
-    private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
     private readonly BrowserFixture browser;
 
     public OfferTests(BrowserFixture browser)
     {
         this.browser = browser;
         SetDefaultExpectTimeout(20000);
-    }
-
-    private static async Task<JsonElement> SendAsync(string token, HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path} 失败：{(int)response.StatusCode} {text}");
-        return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
     }
 
     [Fact]
@@ -41,7 +30,7 @@ public sealed class OfferTests
         await ElderModePages.SetAccountElderModeAsync(family.Account, true);
         var session = await SchedulingStack.FindSessionAsync();
         var cancelledId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
-        await SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
+        await SchedulingStack.SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
             new { reason = $"医生临时停诊（{DateTime.UtcNow:HHmmss}）" });
 
         await using var context = await browser.SignedInContextAsync(family.Account);
@@ -74,7 +63,7 @@ public sealed class OfferTests
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
             await Expect(p.GetByTestId("appointment-department")).ToBeVisibleAsync();
             // A second tap (another device, a double tap) lands on the same appointment.
-            var again = await SendAsync(family.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/offers/{offerId}/accept");
+            var again = await SchedulingStack.SendAsync(family.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/offers/{offerId}/accept");
             Assert.EndsWith(again.GetProperty("id").GetString()!, p.Url);
         }, "X13_rebooking");
     }
@@ -86,7 +75,7 @@ public sealed class OfferTests
         var family = await SchedulingStack.FamilyAsync();
         var session = await SchedulingStack.FindSessionAsync();
         var cancelledId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
-        await SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
+        await SchedulingStack.SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
             new { reason = "设备故障停诊" });
 
         await using var context = await browser.SignedInContextAsync(family.Account);
@@ -113,7 +102,7 @@ public sealed class OfferTests
         var session = await SchedulingStack.FindSessionAsync();
         var held = await SchedulingStack.BookAsync(holder.Account, holder.SelfId, session);
         // Staff close what is left (限号 to 0): the session is full, the holder's place the only one.
-        await SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/limit",
+        await SchedulingStack.SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/limit",
             new { remaining = 0, reason = "候补验收" });
 
         await using var context = await browser.SignedInContextAsync(waiter.Account);
@@ -139,7 +128,7 @@ public sealed class OfferTests
             await p.OpenInElderModeAsync("/waitlist", "waitlist-item");
             await Accessibility.AssertElderFriendlyAsync(p);
 
-            await SendAsync(holder.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/appointments/{held}/cancel", new { reason = "行程有变" });
+            await SchedulingStack.SendAsync(holder.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/appointments/{held}/cancel", new { reason = "行程有变" });
 
             // The freed slot is offered live (offerChanged), held for the waiting patient.
             await Expect(entry).ToHaveAttributeAsync("data-status", "offered", new() { Timeout = 60000 });

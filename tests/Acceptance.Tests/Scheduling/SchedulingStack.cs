@@ -102,6 +102,19 @@ public static class SchedulingStack
     public static async Task<JsonElement> AppointmentAsync(TestAccount account, Guid id) =>
         await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/appointments/{id}");
 
+    /// <summary>A call through the edge that must succeed (staff actions, a patient's own steps); its JSON answer.</summary>
+    public static async Task<JsonElement> SendAsync(string token, HttpMethod method, string path, object? body = null,
+        string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} 失败：{(int)response.StatusCode} {text}");
+        return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
+    }
+
     /// <summary>Every HIS answer takes <paramref name="delayMs"/> (0 resets), so a booking stays 锁号中 for a while.</summary>
     public static async Task SlowHisAsync(int delayMs)
     {
