@@ -68,6 +68,19 @@ public sealed class HisAdapterFixture : IAsyncLifetime
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
         Bus.Publish(message, ctx => ctx.MessageId = messageId ?? (message as Platform.Contracts.IntegrationEvent)?.Id ?? NewId.NextGuid());
 
+    /// <summary>The payload of the first outbox row of an event type that contains the fragment (empty when none): what a
+    /// failed assertion shows.</summary>
+    public async Task<string> PayloadAsync(string typeName, string contains)
+    {
+        await using var conn = new NpgsqlConnection(Database.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT payload::text FROM outbox_messages WHERE message_type LIKE @type AND payload::text LIKE @part LIMIT 1", conn);
+        cmd.Parameters.AddWithValue("type", $"%.{typeName},%");
+        cmd.Parameters.AddWithValue("part", $"%{contains}%");
+        return (await cmd.ExecuteScalarAsync()) as string ?? "";
+    }
+
     /// <summary>Outbox rows of an event type whose payload contains every fragment given.</summary>
     public async Task<long> EventsAsync(string typeName, params string[] payloadContains)
     {

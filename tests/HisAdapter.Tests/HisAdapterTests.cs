@@ -131,6 +131,72 @@ public sealed partial class HisAdapterTests(HisAdapterFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_slots_next_booking_waits_for_its_cancellation_while_other_bookings_go_to_the_his_side_by_side()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        var (_, page) = await fixture.His.FhirAsync(HttpMethod.Get, "Slot?status=free&schedule=Schedule/sch-010&_count=20");
+        var free = page.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("id").GetString()!).ToList();
+        var (slot, otherSlots) = (free[4], free[5..10]);
+        var first = Guid.NewGuid();
+        await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(first, patientId, slot));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", first.ToString()), n => n == 1, Wait,
+            "the first booking");
+
+        // The cancellation cannot reach the HIS; the booking of the unit it frees, queued after it, must not be sent
+        // before it, though a booking of another slot queued later still is.
+        var next = Guid.NewGuid();
+        var probe = Guid.NewGuid();
+        await fixture.His.SimAsync("faults", new { failRate = 1, failStatus = 503 });
+        try
+        {
+            await fixture.PublishAsync(new HisAppointmentCancelRequestedIntegrationEvent(first, "行程有变"));
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    $"SELECT count(*) FROM his_commands WHERE command_key = 'cancel:{first}' AND last_error IS NOT NULL"),
+                n => n == 1, Wait, "a failed cancellation attempt");
+            await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(next, patientId, slot));
+            await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE command_key = 'book:{next}'"),
+                n => n == 1, Wait, "the next booking queued");
+            await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(probe, patientId, otherSlots[0]));
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    $"SELECT count(*) FROM his_commands WHERE command_key = 'book:{probe}' AND last_error IS NOT NULL"),
+                n => n == 1, Wait, "an attempt of the later booking of another slot");
+            Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT attempts FROM his_commands WHERE command_key = 'book:{next}'"));
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", next.ToString()), n => n == 1, Wait,
+            "the booking of the freed slot, after its cancellation");
+        Assert.Equal(0, await fixture.EventsAsync("HisAppointmentRejectedIntegrationEvent", next.ToString()));
+        await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", probe.ToString()), n => n == 1, Wait,
+            "the booking of the other slot");
+
+        // A slow HIS (every call 300 ms): bookings of different slots are sent at once, not one after another.
+        await fixture.His.SimAsync("faults", new { delayMs = 300 });
+        try
+        {
+            var others = new List<Guid>();
+            foreach (var otherSlot in otherSlots[1..])
+            {
+                var other = Guid.NewGuid();
+                others.Add(other);
+                await fixture.PublishAsync(new HisAppointmentRequestedIntegrationEvent(other, patientId, otherSlot));
+            }
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    "SELECT count(*) FROM his_commands WHERE status = 'pending' AND leased_until IS NOT NULL"),
+                n => n >= 2, Wait, "several commands at the HIS at once");
+            foreach (var other in others)
+                await Eventually.Until(() => fixture.EventsAsync("HisAppointmentConfirmedIntegrationEvent", other.ToString()), n => n == 1, Wait,
+                    "the other bookings");
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+    }
+
+    [Fact]
     public async Task A_slot_the_his_took_first_is_rejected_and_never_double_booked()
     {
         var patientId = await LinkSeededPatientAsync();

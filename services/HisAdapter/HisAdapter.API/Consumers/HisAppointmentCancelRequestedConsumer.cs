@@ -12,6 +12,5 @@ public sealed class HisAppointmentCancelRequestedConsumer(HisAdapterDbContext db
 {
     protected override async Task HandleAsync(HisAppointmentCancelRequestedIntegrationEvent message,
         ConsumeContext<HisAppointmentCancelRequestedIntegrationEvent> context) =>
-        await queue.EnqueueAsync(HisCommandKind.CancelAppointment, CommandKeys.Cancel(message.AppointmentId),
-            new CancelAppointmentCommand(message.AppointmentId, message.Reason), context.CancellationToken);
+        await queue.EnqueueCancelAsync(message.AppointmentId, message.Reason, context.CancellationToken);
 }

@@ -29,7 +29,7 @@ public sealed class HisAppointmentRequestedConsumer(HisAdapterDbContext db, HisC
             UpdatedAt = clock.GetUtcNow(),
         });
         if (cancelled) return;
-        await queue.EnqueueAsync(HisCommandKind.BookAppointment, CommandKeys.Book(message.AppointmentId),
+        await queue.EnqueueAsync(HisCommandKind.BookAppointment, CommandKeys.Book(message.AppointmentId), CommandOrder.Slot(message.SlotHisId),
             new BookAppointmentCommand(message.AppointmentId, message.PatientId, message.SlotHisId, message.Note, message.OrderHisId), ct);
     }
 }

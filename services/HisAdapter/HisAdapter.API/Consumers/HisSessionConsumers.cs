@@ -18,10 +18,10 @@ public sealed class HisSessionStopRequestedConsumer(HisAdapterDbContext db, HisC
     {
         var ct = context.CancellationToken;
         foreach (var appointmentId in message.AppointmentIds.Distinct())
-            await queue.EnqueueAsync(HisCommandKind.CancelAppointment, CommandKeys.Cancel(appointmentId),
-                new CancelAppointmentCommand(appointmentId, message.Reason), ct);
+            await queue.EnqueueCancelAsync(appointmentId, message.Reason, ct);
         await queue.EnqueueAsync(HisCommandKind.StopSession,
             CommandKeys.StopSession(HisIds.SessionKey(message.ScheduleHisId, message.Date, message.Period)),
+            CommandOrder.Session(HisIds.SessionKey(message.ScheduleHisId, message.Date, message.Period)),
             new StopSessionCommand(message.ScheduleHisId, message.Date, message.Period, message.Reason), ct);
     }
 }
@@ -34,7 +34,7 @@ public sealed class HisSlotsCloseRequestedConsumer(HisAdapterDbContext db, HisCo
         ConsumeContext<HisSlotsCloseRequestedIntegrationEvent> context)
     {
         if (message.SlotHisIds.Count == 0) return;
-        await queue.EnqueueAsync(HisCommandKind.CloseSlots, CommandKeys.CloseSlots(message.Id),
+        await queue.EnqueueAsync(HisCommandKind.CloseSlots, CommandKeys.CloseSlots(message.Id), CommandOrder.Slots(message.SlotHisIds),
             new CloseSlotsCommand(message.SlotHisIds, message.Reason, message.Outage), context.CancellationToken);
     }
 }
@@ -47,7 +47,7 @@ public sealed class HisSlotsReopenRequestedConsumer(HisAdapterDbContext db, HisC
         ConsumeContext<HisSlotsReopenRequestedIntegrationEvent> context)
     {
         if (message.SlotHisIds.Count == 0) return;
-        await queue.EnqueueAsync(HisCommandKind.ReopenSlots, CommandKeys.ReopenSlots(message.Id),
+        await queue.EnqueueAsync(HisCommandKind.ReopenSlots, CommandKeys.ReopenSlots(message.Id), CommandOrder.Slots(message.SlotHisIds),
             new ReopenSlotsCommand(message.SlotHisIds, message.Reason), context.CancellationToken);
     }
 }
@@ -58,7 +58,7 @@ public sealed class HisSessionAddRequestedConsumer(HisAdapterDbContext db, HisCo
 {
     protected override async Task HandleAsync(HisSessionAddRequestedIntegrationEvent m,
         ConsumeContext<HisSessionAddRequestedIntegrationEvent> context) =>
-        await queue.EnqueueAsync(HisCommandKind.AddSession, CommandKeys.AddSession(m.RequestId),
+        await queue.EnqueueAsync(HisCommandKind.AddSession, CommandKeys.AddSession(m.RequestId), CommandOrder.SessionRequest(m.RequestId),
             new AddSessionCommand(m.RequestId, m.PractitionerHisId, m.DepartmentCode, m.Date, m.Period, m.StartsAt, m.SlotMinutes, m.Units),
             context.CancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class PatientRegisteredConsumer(HisAdapterDbContext db, HisCommand
     : IdempotentConsumer<PatientRegisteredIntegrationEvent, HisAdapterDbContext>(db)
 {
     protected override async Task HandleAsync(PatientRegisteredIntegrationEvent message, ConsumeContext<PatientRegisteredIntegrationEvent> context) =>
-        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Register(message.PatientId, message.Id),
+        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Register(message.PatientId, message.Id), CommandOrder.Patient(message.PatientId),
             new RegisterPatientCommand(message.PatientId), context.CancellationToken);
 }
 
@@ -21,6 +21,6 @@ public sealed class PatientUpdatedConsumer(HisAdapterDbContext db, HisCommandQue
     : IdempotentConsumer<PatientUpdatedIntegrationEvent, HisAdapterDbContext>(db)
 {
     protected override async Task HandleAsync(PatientUpdatedIntegrationEvent message, ConsumeContext<PatientUpdatedIntegrationEvent> context) =>
-        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Update(message.PatientId, message.Id),
+        await queue.EnqueueAsync(HisCommandKind.RegisterPatient, CommandKeys.Update(message.PatientId, message.Id), CommandOrder.Patient(message.PatientId),
             new RegisterPatientCommand(message.PatientId), context.CancellationToken);
 }

@@ -10,6 +10,10 @@ public sealed class HisCommand
     /// <summary>One command per intent (e.g. "book:{appointmentId}"): a redelivered request adds nothing.</summary>
     public required string CommandKey { get; init; }
     public required string Payload { get; set; }
+
+    /// <summary>What the command touches at the HIS (its slots, its patient, its session): commands sharing a key reach the
+    /// HIS in the order they were queued (one slot's cancel before the booking of the unit it freed); others run side by side.</summary>
+    public string[] OrderingKeys { get; init; } = [];
     public string Status { get; set; } = HisCommandStatus.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }

@@ -33,6 +33,10 @@ public sealed class HisOptions
     public TimeSpan CommandRetryMax { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan CommandPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Commands sent to the HIS at once (a release-time rush is hundreds of bookings); ones on the same HIS slot
+    /// still go one after another.</summary>
+    public int CommandConcurrency { get; set; } = 8;
+
     /// <summary>How long a claimed command is held while the HIS is called; past it, another worker may run it again
     /// (the handlers are idempotent at the HIS).</summary>
     public TimeSpan CommandLease { get; set; } = TimeSpan.FromMinutes(2);

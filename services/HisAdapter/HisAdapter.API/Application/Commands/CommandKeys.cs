@@ -11,3 +11,14 @@ public static class CommandKeys
     public static string ReopenSlots(Guid messageId) => $"reopen-slots:{messageId}";
     public static string AddSession(Guid requestId) => $"add-session:{requestId}";
 }
+
+/// <summary>What a command must not overtake (<see cref="HisAdapter.API.Domain.HisCommand.OrderingKeys"/>).</summary>
+public static class CommandOrder
+{
+    public static string[] Slots(IEnumerable<string> slotHisIds) => slotHisIds.Select(id => $"slot:{id}").Distinct().ToArray();
+    public static string[] Slot(string slotHisId) => [$"slot:{slotHisId}"];
+    public static string[] Patient(Guid patientId) => [$"patient:{patientId}"];
+    public static string[] Appointment(Guid appointmentId) => [$"appointment:{appointmentId}"];
+    public static string[] Session(string sessionKey) => [$"session:{sessionKey}"];
+    public static string[] SessionRequest(Guid requestId) => [$"session-request:{requestId}"];
+}

@@ -10,8 +10,9 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Adds the command unless one with the same key exists; returns whether it was added.</summary>
-    public async Task<bool> EnqueueAsync<TPayload>(string kind, string key, TPayload payload, CancellationToken ct)
+    /// <summary>Adds the command unless one with the same key exists; returns whether it was added. It reaches the HIS
+    /// after every command queued before it with the of its <paramref name="orderingKeys"/> (<see cref="CommandOrder"/>).</summary>
+    public async Task<bool> EnqueueAsync<TPayload>(string kind, string key, string[] orderingKeys, TPayload payload, CancellationToken ct)
     {
         if (await db.Commands.AnyAsync(c => c.CommandKey == key, ct)) return false;
         var now = clock.GetUtcNow();
@@ -19,11 +20,21 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
         {
             Kind = kind,
             CommandKey = key,
+            OrderingKeys = orderingKeys,
             Payload = JsonSerializer.Serialize(payload, Json),
             CreatedAt = now,
             NextAttemptAt = now,
         });
         return true;
+    }
+
+    /// <summary>A cancellation runs after everything queued on its appointment's HIS slot (its own booking first) and
+    /// before a later booking of the unit it frees.</summary>
+    public async Task<bool> EnqueueCancelAsync(Guid appointmentId, string reason, CancellationToken ct)
+    {
+        var slot = await db.Appointments.Where(a => a.AppointmentId == appointmentId).Select(a => a.SlotHisId).FirstOrDefaultAsync(ct);
+        return await EnqueueAsync(HisCommandKind.CancelAppointment, CommandKeys.Cancel(appointmentId),
+            slot is null ? CommandOrder.Appointment(appointmentId) : CommandOrder.Slot(slot), new CancelAppointmentCommand(appointmentId, reason), ct);
     }
 }
 

@@ -11,9 +11,11 @@ namespace HisAdapter.API.Application.Commands;
 /// <summary>Wakes the <see cref="HisCommandWorker"/> before its next poll.</summary>
 public sealed class HisCommandSignal : WorkerSignal;
 
-/// <summary>Sends due HIS commands one at a time without holding a transaction or a row lock while the HIS answers:
-/// claim the command with a short lease (SKIP LOCKED lets replicas share the table), run its handler, then record the
-/// outcome and the handler's changes in one short transaction, only if the lease is still ours. A worker that dies
+/// <summary>Sends due HIS commands, up to HisOptions.CommandConcurrency at once, without holding a transaction or a row
+/// lock while the HIS answers: claim commands with a short lease (SKIP LOCKED lets replicas share the table), run each
+/// handler in its own scope, then record its outcome and changes in one short transaction, only if the lease is still
+/// ours. A command is claimed only when no command queued before it that shares one of its ordering keys is pending, so
+/// one HIS slot's commands keep their order across workers and replicas. A worker that dies
 /// mid-call leaves a lease that expires, and the command runs again (the handlers are idempotent at the HIS). A HIS
 /// that is down or failing only postpones a command, with the shared backoff.</summary>
 public sealed class HisCommandWorker(
@@ -24,14 +26,21 @@ public sealed class HisCommandWorker(
 
     protected override TimeSpan Interval => options.Value.CommandPollInterval;
 
-    /// <summary>Processes one due command; true when there was one (more may be due).</summary>
+    /// <summary>Processes the due commands that may run now; true when there were some (more may be due).</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        List<HisCommand> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+            claimed = await ClaimAsync(scope.ServiceProvider.GetRequiredService<HisAdapterDbContext>(), ct);
+        await Task.WhenAll(claimed.Select(command => RunAsync(command, ct)));
+        return claimed.Count > 0;
+    }
+
+    private async Task RunAsync(HisCommand command, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HisAdapterDbContext>();
-        var command = await ClaimAsync(db, ct);
-        if (command is null) return false;
-
+        db.Commands.Attach(command);
         CommandOutcome outcome;
         try
         {
@@ -53,25 +62,29 @@ public sealed class HisCommandWorker(
             outcome = CommandOutcome.RetryLater(ex.GetType().Name + ": " + ex.Message);
         }
         await RecordAsync(db, command, outcome, ct);
-        return true;
     }
 
-    /// <summary>One statement, so its own short transaction; counts the attempt, so one that died mid-call counts too.</summary>
-    private async Task<HisCommand?> ClaimAsync(HisAdapterDbContext db, CancellationToken ct)
+    /// <summary>One statement, so its own short transaction; counts the attempt, so one that died mid-call counts too. Of
+    /// the pending commands sharing an ordering key only the oldest may run (a later one waits, even for a retry's backoff).</summary>
+    private async Task<List<HisCommand>> ClaimAsync(HisAdapterDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var claimed = await db.Commands
+        return await db.Commands
             .FromSql($"""
                 UPDATE his_commands SET leased_until = {now + options.Value.CommandLease}, lease_owner = {_owner}, attempts = attempts + 1
-                WHERE id = (
-                    SELECT id FROM his_commands
-                    WHERE status = 'pending' AND next_attempt_at <= {now} AND (leased_until IS NULL OR leased_until <= {now})
-                    ORDER BY created_at LIMIT 1
+                WHERE id IN (
+                    SELECT c.id FROM his_commands c
+                    WHERE c.status = 'pending' AND c.next_attempt_at <= {now} AND (c.leased_until IS NULL OR c.leased_until <= {now})
+                      AND NOT EXISTS (
+                          SELECT 1 FROM his_commands e
+                          WHERE e.status = 'pending' AND (e.created_at, e.id) < (c.created_at, c.id)
+                            AND e.ordering_keys && c.ordering_keys)
+                    ORDER BY c.created_at, c.id LIMIT {Math.Max(1, options.Value.CommandConcurrency)}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """)
+            .AsNoTracking()
             .ToListAsync(ct);
-        return claimed.SingleOrDefault();
     }
 
     /// <summary>The outcome, the handler's changes and its events commit together, guarded by the lease: a command

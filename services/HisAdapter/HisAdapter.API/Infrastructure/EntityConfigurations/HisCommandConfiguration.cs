@@ -16,5 +16,7 @@ internal sealed class HisCommandConfiguration : IEntityTypeConfiguration<HisComm
         e.Property(c => c.Attempts).HasColumnDefault(0);
         e.Property(c => c.LeaseOwner).HasMaxLength(Platform.ServiceDefaults.Workers.LeaseOwner.MaxLength);
         e.HasIndex(c => c.NextAttemptAt).HasDatabaseName("ix_his_commands_due").HasFilter("status = 'pending'");
+        e.Property(c => c.OrderingKeys).HasDefaultValueSql("'{}'");
+        e.HasIndex(c => new { c.CreatedAt, c.Id }).HasDatabaseName("ix_his_commands_pending_order").HasFilter("status = 'pending'");
     }
 }

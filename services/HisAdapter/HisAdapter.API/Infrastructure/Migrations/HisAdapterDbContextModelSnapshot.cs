@@ -107,6 +107,13 @@ namespace HisAdapter.API.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.PrimitiveCollection<string[]>("OrderingKeys")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("ordering_keys")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -126,6 +133,10 @@ namespace HisAdapter.API.Infrastructure.Migrations
 
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_his_commands_due")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_his_commands_pending_order")
                         .HasFilter("status = 'pending'");
 
                     b.ToTable("his_commands", (string)null);
