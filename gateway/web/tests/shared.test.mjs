@@ -4,6 +4,7 @@ import { ApiError, problemFieldErrors, problemMessage } from '../shared/problem.
 import { groupByCampus, validateDepartment } from '../shared/hospital.js'
 import { foreverRetryPolicy } from '../shared/push.js'
 import { createApiClient } from '../shared/api.js'
+import { requestSequence } from '../shared/requestSequence.js'
 
 test('problem detail is preferred over title, title over the status fallback', () => {
   assert.equal(problemMessage(new ApiError(400, { title: '提交有误', detail: '科室名称不能为空' })), '科室名称不能为空')
@@ -73,4 +74,16 @@ test('api client sends the bearer token and turns problem+json into ApiError', a
   assert.equal(calls[0].init.headers.Authorization, 'Bearer tok')
   assert.equal(calls[0].init.headers['Content-Type'], 'application/json')
   assert.equal(unauthorized, 0)
+})
+
+test('only the latest of overlapping requests may apply its answer, whichever answers last', async () => {
+  const newRequest = requestSequence()
+  const shown = []
+  const load = async (name, ms) => {
+    const isLatest = newRequest()
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    if (isLatest()) shown.push(name)
+  }
+  await Promise.all([load('全部', 30), load('眼科', 1)])
+  assert.deepEqual(shown, ['眼科'])
 })
