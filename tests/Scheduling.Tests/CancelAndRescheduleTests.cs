@@ -60,6 +60,22 @@ public sealed class CancelAndRescheduleTests(SchedulingFixture f) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_booking_cancelled_while_the_his_is_still_deciding_is_cancelled_there_at_once()
+    {
+        var clinic = await f.World.ClinicAsync();
+        var slotId = await f.World.SlotAsync(clinic, SchedulingWorld.Local(f.World.Today.AddDays(1), 15), units: 1);
+        var patient = await f.World.PatientAsync();
+        var id = (await f.World.BookedAsync(patient, slotId)).GetProperty("id").GetGuid();
+
+        var response = await patient.Client.PostAsJsonAsync($"/api/scheduling/appointments/{id}/cancel", new { reason = "行程有变" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The freed unit can be booked by someone else now: the HIS must hear of the cancellation before that booking.
+        Assert.Equal(0, await f.World.CountAsync($"SELECT count(*) FROM slot_units WHERE slot_id = '{slotId}' AND held_by IS NOT NULL"));
+        await f.Published.UntilAsync<HisAppointmentCancelRequestedIntegrationEvent>(e => e.AppointmentId == id);
+    }
+
+    [Fact]
     public async Task Rescheduling_takes_the_new_unit_and_cancels_the_old_booking_together()
     {
         var (patient, id, oldSlot, start) = await ConfirmedAsync(11);

@@ -74,8 +74,9 @@ public sealed class AppointmentBooking(
         await db.ReleaseAsync(appointment, ct);
         news.StatusChanged(appointment);
         news.Cancelled(appointment, reason);
-        // A booking the HIS has not confirmed yet is cancelled there when its confirmation arrives.
-        if (appointment.ConfirmedByHis) news.HisCancelRequested(appointment, reason);
+        // Asked at once even while the HIS is still deciding on the booking: the adapter sends it after the booking (same
+        // HIS slot), and before any later booking of the unit freed here, which waitlists and other patients can take now.
+        news.HisCancelRequested(appointment, reason);
     }
 
     private void RequireCancellable(Appointment appointment)

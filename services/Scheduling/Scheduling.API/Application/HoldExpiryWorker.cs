@@ -34,7 +34,7 @@ public sealed class HoldExpiryWorker(
             appointment.Expire(now);
             await db.ReleaseAsync(appointment, ct);
             news.StatusChanged(appointment);
-            if (appointment.ConfirmedByHis) news.HisCancelRequested(appointment, "未在规定时间内支付，预约已过期");
+            news.HisCancelRequested(appointment, "未在规定时间内支付，预约已过期");
         }
         var slowSince = now - options.Value.HisSlowAfter;
         var slow = await db.Appointments
