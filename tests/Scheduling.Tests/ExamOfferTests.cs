@@ -92,6 +92,9 @@ public sealed class ExamOfferTests(SchedulingFixture f) : IClassFixture<Scheduli
         Assert.DoesNotContain(await SlotsAsync(o.Patient, o.CtOrder),
             s => s.GetProperty("startsAt").GetDateTimeOffset() == SchedulingWorld.Local(o.Day, 9, 30));
         Assert.Contains((await f.World.ExamAppointmentAsync(o.Patient, o.Ultrasound)).GetProperty("status").GetString(), new[] { "locking", "booked" });
+        // Held, so 一键排程 does not plan the order into another window.
+        var plan = await o.Patient.Client.GetFromJsonAsync<JsonElement>($"/api/scheduling/exams/plan?patientId={o.Patient.PatientId}");
+        Assert.Equal(0, plan.GetProperty("items").GetArrayLength());
         var told = await f.Published.UntilAsync<ExamRoomOutageIntegrationEvent>(e => e.OutageId == o.OutageId);
         Assert.Equal([o.Patient.PatientId], told.HeldForPatientIds!);
     }

@@ -62,7 +62,10 @@ public sealed class ExamBooking(
         await RequireLinkedAsync(account, patientId, ct);
         var booked = await db.ExamAppointments.AsNoTracking()
             .Where(a => a.PatientId == patientId && AppointmentStatus.Active.Contains(a.Status)).ToListAsync(ct);
+        // An order with a window held after 设备故障 is answered by 一键改约 or 放弃, not planned again.
         var bookedOrders = booked.Select(a => a.OrderId).ToHashSet();
+        bookedOrders.UnionWith(await db.ExamOffers.AsNoTracking()
+            .Where(o => o.PatientId == patientId && o.Status == SlotOffer.Open && o.HoldUntil > clinic.Now).Select(o => o.OrderId).ToListAsync(ct));
         var open = (await db.ExamOrders.AsNoTracking().Where(o => o.PatientId == patientId && o.Status == "active").ToListAsync(ct))
             .Where(o => !bookedOrders.Contains(o.Id)).ToList();
         if (open.Count == 0) return new ExamPlanDto(patientId, null, [], []);
