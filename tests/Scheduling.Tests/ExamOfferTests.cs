@@ -100,6 +100,31 @@ public sealed class ExamOfferTests(SchedulingFixture f) : IClassFixture<Scheduli
     }
 
     [Fact]
+    public async Task A_failure_of_the_room_holding_the_window_holds_another_and_closes_the_old_one_at_the_his()
+    {
+        var o = await OutageAsync();
+        var first = (await OffersAsync(o.Patient)).Single().GetProperty("id").GetGuid();
+        var roomB = (await f.World.Staff().GetFromJsonAsync<JsonElement>($"/api/scheduling/admin/exam-rooms?date={o.Day:yyyy-MM-dd}"))
+            .EnumerateArray().Single(r => r.GetProperty("name").GetString() == $"B室{o.Tag}").GetProperty("id").GetGuid();
+        var from = SchedulingWorld.Local(o.Day, 9);
+
+        var response = await f.World.Staff().PostAsJsonAsync($"/api/scheduling/admin/exam-rooms/{roomB}/outage",
+            new { from, to = from.AddHours(1), reason = "设备断电" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await f.World.CountAsync($"SELECT count(*) FROM exam_offers WHERE id = '{first}' AND status = 'expired'"));
+        var again = Assert.Single(await OffersAsync(o.Patient));
+        Assert.Equal($"A室{o.Tag}", again.GetProperty("roomName").GetString());
+        Assert.Equal(SchedulingWorld.Local(o.Day, 10), again.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(0, await f.World.CountAsync(
+            $"SELECT count(*) FROM exam_units WHERE his_id = 'slot-B-{o.Tag}-0930' AND (held_by IS NOT NULL OR outage_id IS NULL)"));
+        await f.Published.UntilAsync<HisSlotsCloseRequestedIntegrationEvent>(e => e.SlotHisIds.Contains($"slot-B-{o.Tag}-0930"));
+        var outage = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var told = await f.Published.UntilAsync<ExamRoomOutageIntegrationEvent>(e => e.OutageId == outage);
+        Assert.Equal([o.Patient.PatientId], told.HeldForPatientIds!);
+    }
+
+    [Fact]
     public async Task Accepting_books_the_held_window_for_the_order_and_asks_the_his_once_however_often_tapped()
     {
         var o = await OutageAsync();
@@ -175,5 +200,8 @@ public sealed class ExamOfferTests(SchedulingFixture f) : IClassFixture<Scheduli
         Assert.Equal(0, await FreeAsync(o, "B", SchedulingWorld.Local(o.Day, 9, 30)));
         Assert.Equal(0, await f.World.CountAsync($"SELECT count(*) FROM exam_appointments WHERE account_id = '{stranger.AccountId}'"));
         Assert.Single(await OffersAsync(o.Patient));
+        Assert.Equal("validation_failed", await SchedulingWorld.CodeAsync(await o.Patient.Client.GetAsync("/api/scheduling/exams/offers")));
+        Assert.Equal("offer_not_found",
+            await SchedulingWorld.CodeAsync(await o.Patient.Client.PostAsync($"/api/scheduling/exams/offers/{Guid.NewGuid()}/accept", null)));
     }
 }

@@ -32,7 +32,8 @@ internal sealed class ExamOfferConfiguration : IEntityTypeConfiguration<ExamOffe
         e.HasKey(o => o.Id);
         e.HasIndex(o => new { o.PatientId, o.Status });
         e.HasIndex(o => new { o.Status, o.HoldUntil }).HasFilter("status = 'open'");
-        e.HasIndex(o => o.CancelledAppointmentId).IsUnique();
+        // Not unique: a hold withdrawn by a later failure of its own room is held again for the same cancelled exam.
+        e.HasIndex(o => o.CancelledAppointmentId);
         e.Property(o => o.Status).HasMaxLength(20);
         e.Property(o => o.ItemName).HasMaxLength(200);
         e.Property(o => o.UnitHisId).HasMaxLength(100);

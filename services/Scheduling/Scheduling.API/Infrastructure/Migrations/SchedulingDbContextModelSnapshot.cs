@@ -752,7 +752,6 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasName("pk_exam_offers");
 
                     b.HasIndex("CancelledAppointmentId")
-                        .IsUnique()
                         .HasDatabaseName("ix_exam_offers_cancelled_appointment_id");
 
                     b.HasIndex("PatientId", "Status")

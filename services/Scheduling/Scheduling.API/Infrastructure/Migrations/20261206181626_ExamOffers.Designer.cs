@@ -13,7 +13,7 @@ using Scheduling.API.Infrastructure;
 namespace Scheduling.API.Infrastructure.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261206180627_ExamOffers")]
+    [Migration("20261206181626_ExamOffers")]
     partial class ExamOffers
     {
         /// <inheritdoc />
@@ -755,7 +755,6 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasName("pk_exam_offers");
 
                     b.HasIndex("CancelledAppointmentId")
-                        .IsUnique()
                         .HasDatabaseName("ix_exam_offers_cancelled_appointment_id");
 
                     b.HasIndex("PatientId", "Status")

@@ -44,8 +44,7 @@ namespace Scheduling.API.Infrastructure.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_exam_offers_cancelled_appointment_id",
                 table: "exam_offers",
-                column: "cancelled_appointment_id",
-                unique: true);
+                column: "cancelled_appointment_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_exam_offers_patient_id_status",
