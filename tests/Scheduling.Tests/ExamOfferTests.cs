@@ -165,6 +165,19 @@ public sealed class ExamOfferTests(SchedulingFixture f) : IClassFixture<Scheduli
     }
 
     [Fact]
+    public async Task Booking_the_order_another_way_gives_the_held_window_back()
+    {
+        var o = await OutageAsync();
+        var offerId = (await OffersAsync(o.Patient)).Single().GetProperty("id").GetGuid();
+
+        await BookAtAsync(o.Patient, o.CtOrder, SchedulingWorld.Local(o.Day, 10));
+
+        Assert.Equal(1, await f.World.CountAsync($"SELECT count(*) FROM exam_offers WHERE id = '{offerId}' AND status = 'expired'"));
+        Assert.Equal(1, await FreeAsync(o, "B", SchedulingWorld.Local(o.Day, 9, 30)));
+        Assert.Empty(await OffersAsync(o.Patient));
+    }
+
+    [Fact]
     public async Task An_unanswered_hold_lapses_and_gives_the_window_back()
     {
         var o = await OutageAsync();

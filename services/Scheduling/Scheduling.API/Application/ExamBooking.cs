@@ -96,6 +96,12 @@ public sealed class ExamBooking(
         var unit = await db.TakeExamUnitAsync(target.s.Id, id, ct)
             ?? throw ProblemException.Conflict("slot_full", "该时段已约满，请选择其他时段");
         var appointment = Place(id, account, order, target.s, target.r.Name, target.r.Location, unit.Id, unit.HisId);
+        // Booked another way: a window still held for this order after 设备故障 is not needed any more.
+        foreach (var offer in await db.ExamOffers.Where(o => o.OrderId == order.Id && o.Status == SlotOffer.Open).ToListAsync(ct))
+        {
+            await db.HandOverExamAsync(offer.UnitId, offer.Id, null, ct);
+            offer.Expire(clinic.Now);
+        }
         var dto = ToDto(appointment);
         keys.Record(account, key, hash, StatusCodes.Status202Accepted, dto);
         try
