@@ -88,7 +88,9 @@ public sealed class ExamOutageTests(SchedulingFixture f) : IClassFixture<Schedul
         var close = await f.Published.UntilAsync<HisSlotsCloseRequestedIntegrationEvent>(e => e.SlotHisIds.Any(s => s.StartsWith($"slot-ct-{room.Tag}")));
         Assert.True(close.Outage);
         Assert.Equal(Enumerable.Range(0, 3).Select(w => $"slot-ct-{room.Tag}-{w}"), close.SlotHisIds.Order());
-        Assert.Equal([windows[3]], (await SlotsAsync(first, firstOrders[0])).Select(s => s.GetProperty("id").GetGuid()));
+        // The one window left outside the failure is held for one of them (ExamOfferTests), so none is bookable.
+        Assert.Single(told.HeldForPatientIds!);
+        Assert.Empty(await SlotsAsync(first, firstOrders[0]));
 
         // Reported again (a second click): nothing left to cancel, nobody told twice.
         var again = await (await OutageAsync(room.Id, new { from, to = from.AddMinutes(90), reason = "CT球管故障" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -102,9 +104,9 @@ public sealed class ExamOutageTests(SchedulingFixture f) : IClassFixture<Schedul
         Assert.Equal(3, (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reopenedUnits").GetInt32());
         var reopen = await f.Published.UntilAsync<HisSlotsReopenRequestedIntegrationEvent>(e => e.SlotHisIds.Any(s => s.StartsWith($"slot-ct-{room.Tag}")));
         Assert.Equal(3, reopen.SlotHisIds.Count);
-        Assert.Equal(4, (await SlotsAsync(first, firstOrders[0])).Count);
+        Assert.Equal(3, (await SlotsAsync(first, firstOrders[0])).Count);
         var listed = (await RoomsAsync(room.Day)()).Single(r => r.GetProperty("id").GetGuid() == room.Id);
-        Assert.Equal(4, listed.GetProperty("remaining").GetInt32());
+        Assert.Equal(3, listed.GetProperty("remaining").GetInt32());
         Assert.Equal(2, listed.GetProperty("outages").GetArrayLength());
     }
 

@@ -39,6 +39,9 @@ export function schedulingApi(api) {
     examPlan: (patientId) => api.get(`${base}/exams/plan${query({ patientId })}`),
     examAppointments: (patientId) => api.get(`${base}/exams/appointments${query({ patientId })}`),
     cancelExam: (appointmentId) => api.post(`${base}/exams/appointments/${id(appointmentId)}/cancel`, {}),
+    examOffers: (patientId) => api.get(`${base}/exams/offers${query({ patientId })}`),
+    acceptExamOffer: (offerId) => api.post(`${base}/exams/offers/${id(offerId)}/accept`, {}),
+    declineExamOffer: (offerId) => api.post(`${base}/exams/offers/${id(offerId)}/decline`, {}),
     adminSessions: ({ date, departmentId }) => api.get(`${base}/admin/sessions${query({ date, departmentId })}`),
     adminBookings: ({ date, departmentId }) => api.get(`${base}/admin/bookings${query({ date, departmentId })}`),
     stopSession: (sessionId, reason) => api.post(`${base}/admin/sessions/${id(sessionId)}/stop`, { reason }),
@@ -223,6 +226,9 @@ export const BOOKING_ERRORS = Object.freeze({
   slot_not_for_order: '该时段不属于这项检查，请重新选择',
   cancel_too_late: '距就诊不足 2 小时，不能取消',
   not_cancellable: '该预约当前不能取消',
+  offer_expired: '保留时间已过，该时段已释放，请重新预约',
+  offer_declined: '您已放弃该时段，请重新预约',
+  offer_not_found: '保留的时段不存在或已处理',
 })
 
 export function bookingErrorMessage(error) {
@@ -237,6 +243,13 @@ export function countdownText(holdUntil, now = Date.now()) {
   const m = Math.floor((left % 3600) / 60)
   const s = left % 60
   return h > 0 ? `还剩 ${h}小时${m}分` : `还剩 ${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+}
+
+// 「为您保留：12月8日 周二 09:30–10:00 CT2室」: the exam window held after 设备故障, as the exams page shows it.
+export function examOfferText(offer, today = shanghaiToday()) {
+  const { date } = shanghaiParts(offer.startsAt)
+  if (!date) return ''
+  return `为您保留：${dayLabel(date, today).long} ${timeRange(offer.startsAt, offer.endsAt)} ${offer.roomName}`
 }
 
 export const OFFER_KIND_TEXT = Object.freeze({ rebooking: '停诊改约', waitlist: '候补到号' })

@@ -91,3 +91,25 @@ test('an offer hold counts down in hours and minutes, then minutes and seconds',
   assert.equal(countdownText('2026-12-07T00:04:59Z', now), '还剩 04:59')
   assert.equal(countdownText('2026-12-06T23:59:00Z', now), '')
 })
+
+test('an exam window held after 设备故障 reads 为您保留：day, time and room in China Standard Time', async () => {
+  const { examOfferText } = await import('../shared/scheduling.js')
+  const offer = { startsAt: '2026-12-08T01:30:00Z', endsAt: '2026-12-08T02:00:00Z', roomName: 'CT2室' }
+  assert.equal(examOfferText(offer, '2026-12-06'), '为您保留：12月8日 周二 09:30–10:00 CT2室')
+  assert.equal(examOfferText(offer, '2026-12-07'), '为您保留：12月8日 周二 09:30–10:00 CT2室')
+  assert.equal(examOfferText({ startsAt: 'x', endsAt: 'x', roomName: 'CT2室' }), '')
+})
+
+test('exam offers are listed per patient and accepted or declined by their id', async () => {
+  const calls = []
+  const api = { get: (path) => calls.push({ path }), post: (path, json) => calls.push({ path, json }) }
+  const scheduling = schedulingApi(api)
+  await scheduling.examOffers('p1')
+  await scheduling.acceptExamOffer('o/1')
+  await scheduling.declineExamOffer('o/1')
+  assert.deepEqual(calls, [
+    { path: '/api/scheduling/exams/offers?patientId=p1' },
+    { path: '/api/scheduling/exams/offers/o%2F1/accept', json: {} },
+    { path: '/api/scheduling/exams/offers/o%2F1/decline', json: {} },
+  ])
+})

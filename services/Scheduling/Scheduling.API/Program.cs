@@ -14,6 +14,7 @@ app.MapStaffApi();
 app.MapStaffChangesApi();
 app.MapExamsApi();
 app.MapOffersApi();
+app.MapExamOffersApi();
 app.MapWaitlistApi();
 app.Run();
 

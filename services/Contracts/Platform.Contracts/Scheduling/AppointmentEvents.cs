@@ -20,7 +20,7 @@ public record SlotsLimitedIntegrationEvent(
     string Reason) : IntegrationEvent;
 
 /// <summary>An exam room's equipment failed (设备故障): the patients whose exams in the window were cancelled must hear of it,
-/// each once.</summary>
+/// each once; <see cref="HeldForPatientIds"/> are those for whom another window is held (一键改约 on the exams page).</summary>
 public record ExamRoomOutageIntegrationEvent(
     Guid OutageId, string RoomName, string Location, DateTimeOffset From, DateTimeOffset To, string Reason,
-    IReadOnlyList<Guid> AffectedPatientIds) : IntegrationEvent;
+    IReadOnlyList<Guid> AffectedPatientIds, IReadOnlyList<Guid>? HeldForPatientIds = null) : IntegrationEvent;

@@ -37,11 +37,15 @@ public static class MessageTexts
             $"您预约了{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}的门诊，就诊地点：{e.Location}。请携带身份证件提前15分钟到达签到；如不能就诊，请提前取消预约。",
             $"/appointments/{e.AppointmentId}", MessageSeverity.Important, SmsUnlessOnWeChat: true);
 
-    /// <summary>Once per patient, however many of their exams the failure cancelled; the link opens 检查预约 to book again.</summary>
+    /// <summary>Once per patient, however many of their exams the failure cancelled; the link opens 检查预约, where a window
+    /// held for them (HeldForPatientIds) is one tap away, or where they book again.</summary>
     public static IEnumerable<MessageDraft> ExamRoomOutage(ExamRoomOutageIntegrationEvent e) =>
         e.AffectedPatientIds.Distinct().Select(patientId => new MessageDraft(patientId,
             MessageCategory.ClinicStopped, "检查设备故障通知",
-            $"{e.RoomName}（{e.Location}）设备故障，{When(e.From)}至{When(e.To)}的检查暂停，原因：{e.Reason}。您在此期间的检查预约已取消，请重新预约其他时段。",
+            $"{e.RoomName}（{e.Location}）设备故障，{When(e.From)}至{When(e.To)}的检查暂停，原因：{e.Reason}。您在此期间的检查预约已取消，"
+            + (e.HeldForPatientIds?.Contains(patientId) == true
+                ? "已为您保留最近的同类检查时段，请尽快打开“检查预约”一键改约，逾期将自动释放。"
+                : "请重新预约其他时段。"),
             "/exams", MessageSeverity.Important, MustNotBeMissed: true));
 
     /// <summary>The deep link opens the offer itself, where 一键改约 and 退款 (or 放弃) are one tap away.</summary>

@@ -62,7 +62,10 @@ public sealed class ExamBooking(
         await RequireLinkedAsync(account, patientId, ct);
         var booked = await db.ExamAppointments.AsNoTracking()
             .Where(a => a.PatientId == patientId && AppointmentStatus.Active.Contains(a.Status)).ToListAsync(ct);
+        // An order with a window held after 设备故障 is answered by 一键改约 or 放弃, not planned again.
         var bookedOrders = booked.Select(a => a.OrderId).ToHashSet();
+        bookedOrders.UnionWith(await db.ExamOffers.AsNoTracking()
+            .Where(o => o.PatientId == patientId && o.Status == SlotOffer.Open && o.HoldUntil > clinic.Now).Select(o => o.OrderId).ToListAsync(ct));
         var open = (await db.ExamOrders.AsNoTracking().Where(o => o.PatientId == patientId && o.Status == "active").ToListAsync(ct))
             .Where(o => !bookedOrders.Contains(o.Id)).ToList();
         if (open.Count == 0) return new ExamPlanDto(patientId, null, [], []);
@@ -86,31 +89,19 @@ public sealed class ExamBooking(
             throw new ProblemException(422, "slot_not_for_order", $"该时段不是{order.ItemName}的检查时段，请重新选择");
         if (target.s.StartsAt <= clinic.Now) throw new ProblemException(422, "slot_past", "该时段已过，请选择其他时段");
 
-        // One patient's bookings queue here, so two tabs cannot book overlapping exams past each other's check.
-        var lockName = $"scheduling-exams:{order.PatientId:N}";
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", ct);
-        if (await db.ExamAppointments.AnyAsync(a => a.OrderId == order.Id && AppointmentStatus.Active.Contains(a.Status), ct))
-            throw AlreadyBooked();
-        var clash = await db.ExamAppointments.AsNoTracking()
-            .Where(a => a.PatientId == order.PatientId && AppointmentStatus.Active.Contains(a.Status)
-                        && a.StartsAt < target.s.EndsAt && a.EndsAt > target.s.StartsAt)
-            .FirstOrDefaultAsync(ct);
-        if (clash is not null)
-            throw ProblemException.Conflict("time_conflict",
-                $"与已预约的{clash.ItemName}（{clash.StartsAt.ToOffset(ClinicClock.Shanghai):M月d日 HH:mm}）时间重叠，请选择其他时段");
+        await LockPatientAsync(order.PatientId, ct);
+        await RequireBookableAsync(order, target.s.StartsAt, target.s.EndsAt, ct);
 
         var id = Guid.CreateVersion7();
         var unit = await db.TakeExamUnitAsync(target.s.Id, id, ct)
             ?? throw ProblemException.Conflict("slot_full", "该时段已约满，请选择其他时段");
-        var now = clinic.Now;
-        var appointment = new ExamAppointment
+        var appointment = Place(id, account, order, target.s, target.r.Name, target.r.Location, unit.Id, unit.HisId);
+        // Booked another way: a window still held for this order after 设备故障 is not needed any more.
+        foreach (var offer in await db.ExamOffers.Where(o => o.OrderId == order.Id && o.Status == SlotOffer.Open).ToListAsync(ct))
         {
-            Id = id, AccountId = account, PatientId = order.PatientId, OrderId = order.Id, OrderHisId = order.HisId, ItemName = order.ItemName,
-            SlotId = target.s.Id, UnitId = unit.Id, UnitHisId = unit.HisId, RoomName = target.r.Name, Location = target.r.Location,
-            StartsAt = target.s.StartsAt, EndsAt = target.s.EndsAt, CreatedAt = now, UpdatedAt = now,
-        };
-        db.ExamAppointments.Add(appointment);
-        outbox.Add(new HisAppointmentRequestedIntegrationEvent(appointment.Id, appointment.PatientId, unit.HisId, order.ItemName, order.HisId));
+            await db.HandOverExamAsync(offer.UnitId, offer.Id, null, ct);
+            offer.Expire(clinic.Now);
+        }
         var dto = ToDto(appointment);
         keys.Record(account, key, hash, StatusCodes.Status202Accepted, dto);
         try
@@ -152,6 +143,49 @@ public sealed class ExamBooking(
         return ToDto(appointment);
     }
 
+    /// <summary>One patient's bookings (and outage holds, <see cref="ExamOffers"/>) queue here inside their transaction,
+    /// so two tabs cannot book overlapping exams past each other's check.</summary>
+    public async Task LockPatientAsync(Guid patientId, CancellationToken ct)
+    {
+        var lockName = $"scheduling-exams:{patientId:N}";
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", ct);
+    }
+
+    /// <summary>Under <see cref="LockPatientAsync"/>: the order is not booked already and the window does not overlap
+    /// the patient's other active exams.</summary>
+    public async Task RequireBookableAsync(ExamOrder order, DateTimeOffset startsAt, DateTimeOffset endsAt, CancellationToken ct)
+    {
+        if (await db.ExamAppointments.AnyAsync(a => a.OrderId == order.Id && AppointmentStatus.Active.Contains(a.Status), ct))
+            throw AlreadyBooked();
+        if (await ClashAsync(order.PatientId, startsAt, endsAt, [], ct) is { } clash)
+            throw ProblemException.Conflict("time_conflict",
+                $"与已预约的{clash.ItemName}（{clash.StartsAt.ToOffset(ClinicClock.Shanghai):M月d日 HH:mm}）时间重叠，请选择其他时段");
+    }
+
+    /// <summary>The overlap rule: the patient's first active exam (other than <paramref name="except"/>) overlapping the window.</summary>
+    public Task<ExamAppointment?> ClashAsync(Guid patientId, DateTimeOffset startsAt, DateTimeOffset endsAt, IReadOnlyCollection<Guid> except,
+        CancellationToken ct) =>
+        db.ExamAppointments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && AppointmentStatus.Active.Contains(a.Status) && !except.Contains(a.Id)
+                        && a.StartsAt < endsAt && a.EndsAt > startsAt)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The booking itself, on a unit the caller already holds for <paramref name="id"/>: 锁号中 and the HIS is asked.</summary>
+    public ExamAppointment Place(Guid id, Guid account, ExamOrder order, ExamSlot slot, string roomName, string location, Guid unitId,
+        string unitHisId)
+    {
+        var now = clinic.Now;
+        var appointment = new ExamAppointment
+        {
+            Id = id, AccountId = account, PatientId = order.PatientId, OrderId = order.Id, OrderHisId = order.HisId, ItemName = order.ItemName,
+            SlotId = slot.Id, UnitId = unitId, UnitHisId = unitHisId, RoomName = roomName, Location = location,
+            StartsAt = slot.StartsAt, EndsAt = slot.EndsAt, CreatedAt = now, UpdatedAt = now,
+        };
+        db.ExamAppointments.Add(appointment);
+        outbox.Add(new HisAppointmentRequestedIntegrationEvent(appointment.Id, appointment.PatientId, unitHisId, order.ItemName, order.HisId));
+        return appointment;
+    }
+
     public async Task<List<ExamAppointmentDto>> AppointmentsAsync(Guid account, Guid patientId, CancellationToken ct)
     {
         await RequireLinkedAsync(account, patientId, ct);
@@ -180,7 +214,7 @@ public sealed class ExamBooking(
         return rows.Select(s => new ExamSlotDto(s.Id, s.RoomName, s.Location, s.StartsAt, s.EndsAt, s.Capacity, s.Remaining)).ToList();
     }
 
-    private async Task RequireLinkedAsync(Guid account, Guid patientId, CancellationToken ct)
+    public async Task RequireLinkedAsync(Guid account, Guid patientId, CancellationToken ct)
     {
         if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
             throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
@@ -191,7 +225,7 @@ public sealed class ExamBooking(
             .FirstOrDefaultAsync(o => o.Id == orderId && db.PatientLinks.Any(l => l.AccountId == account && l.PatientId == o.PatientId), ct)
         ?? throw new ProblemException(404, "order_not_found", "检查申请不存在");
 
-    private static ProblemException AlreadyBooked() => ProblemException.Conflict("already_booked", "该检查已预约，无需重复预约");
+    public static ProblemException AlreadyBooked() => ProblemException.Conflict("already_booked", "该检查已预约，无需重复预约");
 
     private DateTimeOffset CancelDeadline(ExamAppointment a) => a.StartsAt - options.Value.CancelCutoff;
 
@@ -199,7 +233,7 @@ public sealed class ExamBooking(
         new(o.Id, o.PatientId, o.ItemCode, o.ItemName, o.Category, o.ServiceCode, o.Preparation, o.FastingRequired, o.OrderedBy, o.OrderedAt,
             o.Status, a is null ? null : ToDto(a));
 
-    private ExamAppointmentDto ToDto(ExamAppointment a) =>
+    public ExamAppointmentDto ToDto(ExamAppointment a) =>
         new(a.Id, a.OrderId, a.PatientId, a.ItemName, a.RoomName, a.Location, a.StartsAt, a.EndsAt, a.Status,
             AppointmentStatus.TextOf(a.Status), a.FailureReason, a.IsActive && clinic.Now < CancelDeadline(a), CancelDeadline(a));
 }

@@ -17,9 +17,11 @@ public sealed record StaffExamRoomDto(
     List<ExamOutageDto> Outages);
 
 /// <summary>设备故障 and 设备恢复 of an exam room. The failure closes the room's units in the window, cancels the exams
-/// booked in it and tells their patients (each once) and the HIS, all in one transaction; the recovery reopens the units
+/// booked in it, holds for each the nearest equivalent window (<see cref="ExamOffers"/>) and tells their patients (each
+/// once) and the HIS, all in one transaction; the recovery reopens the units
 /// that failure closed and that have not started.</summary>
-public sealed class ExamOutages(SchedulingDbContext db, ClinicClock clinic, IIntegrationEventOutbox outbox)
+public sealed class ExamOutages(
+    SchedulingDbContext db, ClinicClock clinic, IIntegrationEventOutbox outbox, ExamBooking exams, ExamOffers offers)
 {
     private sealed record UnitInWindow(Guid Id, string HisId, Guid? HeldBy, string HisStatus);
 
@@ -79,7 +81,10 @@ public sealed class ExamOutages(SchedulingDbContext db, ClinicClock clinic, IInt
             appointment.UpdatedAt = now;
             outbox.Add(new HisAppointmentCancelRequestedIntegrationEvent(appointment.Id, cancelReason));
         }
-        var freed = cancelled.Select(a => a.UnitId).ToList();
+        // A window held for a patient after an earlier failure is withdrawn with the others and held elsewhere below.
+        var withdrawn = await db.ExamOffers.Where(o => held.Contains(o.Id) && o.Status == SlotOffer.Open).ToListAsync(ct);
+        foreach (var offer in withdrawn) offer.Expire(now);
+        var freed = cancelled.Select(a => a.UnitId).Concat(withdrawn.Select(o => o.UnitId)).ToList();
         var ids = units.Select(u => u.Id).ToList();
         await db.ExamUnits.Where(u => ids.Contains(u.Id)).ExecuteUpdateAsync(x => x.SetProperty(u => u.OutageId, outage.Id), ct);
         await db.ExamUnits.Where(u => freed.Contains(u.Id)).ExecuteUpdateAsync(x => x.SetProperty(u => u.HeldBy, (Guid?)null), ct);
@@ -90,9 +95,20 @@ public sealed class ExamOutages(SchedulingDbContext db, ClinicClock clinic, IInt
         // At the HIS: what the platform had free, and the slots of the exams it cancels (a HIS-window booking stays the HIS's).
         var closing = units.Where(u => freed.Contains(u.Id) || (u.HeldBy is null && u.HisStatus == SlotUnit.Free)).Select(u => u.HisId).ToList();
         if (closing.Count > 0) outbox.Add(new HisSlotsCloseRequestedIntegrationEvent(closing, cancelReason, Outage: true));
-        var patients = cancelled.Select(a => a.PatientId).Distinct().ToList();
+        var reholdIds = withdrawn.Select(o => o.CancelledAppointmentId).ToList();
+        var rehold = await db.ExamAppointments.Where(a => reholdIds.Contains(a.Id)).ToListAsync(ct);
+        var patients = cancelled.Concat(rehold).Select(a => a.PatientId).Distinct().Order().ToList();
+        // After the window's units are closed (a hold never lands in it); patients locked in one order, as bookers lock one.
+        var heldFor = new List<Guid>();
+        var cancelledIds = cancelled.Select(a => a.Id).ToList();
+        foreach (var patient in patients)
+        {
+            await exams.LockPatientAsync(patient, ct);
+            foreach (var appointment in cancelled.Concat(rehold).Where(a => a.PatientId == patient).OrderBy(a => a.StartsAt))
+                if (await offers.OfferAsync(appointment, outage, cancelledIds, ct) is not null && !heldFor.Contains(patient)) heldFor.Add(patient);
+        }
         if (patients.Count > 0)
-            outbox.Add(new ExamRoomOutageIntegrationEvent(outage.Id, room.Name, room.Location, outage.From, outage.To, reason, patients));
+            outbox.Add(new ExamRoomOutageIntegrationEvent(outage.Id, room.Name, room.Location, outage.From, outage.To, reason, patients, heldFor));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ToDto(outage);

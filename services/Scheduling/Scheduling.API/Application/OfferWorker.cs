@@ -6,7 +6,7 @@ using Scheduling.API.Infrastructure;
 
 namespace Scheduling.API.Application;
 
-/// <summary>Lapsed offers give their unit back (a waitlist place lapses with it), then each waitlisted session's free
+/// <summary>Lapsed offers (and exam holds after 设备故障) give their unit back (a waitlist place lapses with it), then each waitlisted session's free
 /// units are offered to its first waiting patients. Expiry claims rows with FOR UPDATE SKIP LOCKED and each session is
 /// served under its own advisory lock, so replicas share the work; time is the service's <see cref="TimeProvider"/>.</summary>
 public sealed class OfferWorker(
@@ -46,6 +46,7 @@ public sealed class OfferWorker(
             await offers.CloseAsync(offer, SlotOffer.Expired, WaitlistEntry.Lapsed, now, ct, "未在规定时间内确认");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return lapsed.Count == Batch;
+        var moreExams = await scope.ServiceProvider.GetRequiredService<ExamOffers>().ExpireAsync(now, Batch, ct);
+        return lapsed.Count == Batch || moreExams;
     }
 }

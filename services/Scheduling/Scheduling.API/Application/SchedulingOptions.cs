@@ -23,6 +23,8 @@ public sealed class SchedulingOptions
     public TimeSpan WaitlistOfferHold { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>How far after the stopped window a rebooking is looked for.</summary>
     public int RebookingSearchDays { get; set; } = 7;
+    /// <summary>How far after an exam cancelled by 设备故障 an equivalent window is looked for.</summary>
+    public int ExamRebookingSearchDays { get; set; } = 3;
     /// <summary>Hospital time from which the next day's booked visits and exams are reminded (「就诊提醒」).</summary>
     public TimeOnly ReminderTime { get; set; } = new(18, 0);
     /// <summary>How often, from ReminderTime on, newly due reminders (e.g. an evening booking for tomorrow) are looked for.</summary>

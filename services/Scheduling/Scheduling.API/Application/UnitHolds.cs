@@ -42,6 +42,7 @@ public static class UnitHolds
         """;
 
     private const string HandOverSql = "UPDATE slot_units SET held_by = @to WHERE id = @unit AND held_by = @from";
+    private const string HandOverExamSql = "UPDATE exam_units SET held_by = @to WHERE id = @unit AND held_by = @from";
 
     /// <summary>In the current transaction: the earliest free unit that has not started in one of the sessions (the
     /// waitlisted one, and the doctor's added sessions that day), for its first waitlisted patient; null when none is free.</summary>
@@ -65,9 +66,16 @@ public static class UnitHolds
 
     /// <summary>Moves a unit from one holder to another (an offer to its appointment, or an offer back to nobody); false
     /// when <paramref name="from"/> no longer holds it.</summary>
-    public static async Task<bool> HandOverAsync(this SchedulingDbContext db, Guid unitId, Guid from, Guid? to, CancellationToken ct)
+    public static Task<bool> HandOverAsync(this SchedulingDbContext db, Guid unitId, Guid from, Guid? to, CancellationToken ct) =>
+        HandOverAsync(db, HandOverSql, unitId, from, to, ct);
+
+    /// <summary>The same for an exam unit (an <see cref="ExamOffer"/> to its exam appointment, or back to nobody).</summary>
+    public static Task<bool> HandOverExamAsync(this SchedulingDbContext db, Guid unitId, Guid from, Guid? to, CancellationToken ct) =>
+        HandOverAsync(db, HandOverExamSql, unitId, from, to, ct);
+
+    private static async Task<bool> HandOverAsync(SchedulingDbContext db, string sql, Guid unitId, Guid from, Guid? to, CancellationToken ct)
     {
-        await using var command = Command(db, HandOverSql);
+        await using var command = Command(db, sql);
         command.Parameters.Add(Parameter(command, "unit", unitId));
         command.Parameters.Add(Parameter(command, "from", from));
         var target = command.CreateParameter();

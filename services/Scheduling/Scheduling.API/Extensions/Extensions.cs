@@ -21,6 +21,7 @@ internal static class Extensions
         builder.Services.AddScoped<StaffActions>();
         builder.Services.AddScoped<SessionRequests>();
         builder.Services.AddScoped<ExamOutages>();
+        builder.Services.AddScoped<ExamOffers>();
         builder.Services.AddScoped<ExamBooking>();
         builder.Services.AddSingleton<HoldExpirySignal>();
         builder.Services.AddHostedService<HoldExpiryWorker>();

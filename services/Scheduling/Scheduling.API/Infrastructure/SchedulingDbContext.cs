@@ -22,6 +22,7 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<ExamOrder> ExamOrders => Set<ExamOrder>();
     public DbSet<ExamAppointment> ExamAppointments => Set<ExamAppointment>();
     public DbSet<SlotOffer> Offers => Set<SlotOffer>();
+    public DbSet<ExamOffer> ExamOffers => Set<ExamOffer>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
     public DbSet<AppointmentReminder> Reminders => Set<AppointmentReminder>();
     public DbSet<SessionRequest> SessionRequests => Set<SessionRequest>();

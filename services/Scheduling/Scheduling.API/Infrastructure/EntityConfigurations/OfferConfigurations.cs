@@ -24,6 +24,25 @@ internal sealed class SlotOfferConfiguration : IEntityTypeConfiguration<SlotOffe
     }
 }
 
+internal sealed class ExamOfferConfiguration : IEntityTypeConfiguration<ExamOffer>
+{
+    public void Configure(EntityTypeBuilder<ExamOffer> e)
+    {
+        e.ToTable("exam_offers");
+        e.HasKey(o => o.Id);
+        e.HasIndex(o => new { o.PatientId, o.Status });
+        e.HasIndex(o => new { o.Status, o.HoldUntil }).HasFilter("status = 'open'");
+        // Not unique: a hold withdrawn by a later failure of its own room is held again for the same cancelled exam.
+        e.HasIndex(o => o.CancelledAppointmentId);
+        e.Property(o => o.Status).HasMaxLength(20);
+        e.Property(o => o.ItemName).HasMaxLength(200);
+        e.Property(o => o.UnitHisId).HasMaxLength(100);
+        e.Property(o => o.RoomName).HasMaxLength(100);
+        e.Property(o => o.Location).HasMaxLength(200);
+        e.Property(o => o.Version).IsRowVersion();
+    }
+}
+
 internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
 {
     /// <summary>One live place per patient and session.</summary>
