@@ -142,6 +142,36 @@ namespace Scheduling.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "exam_offers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    outage_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    cancelled_appointment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    item_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    slot_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_his_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    room_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    hold_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    appointment_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exam_offers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "exam_orders",
                 columns: table => new
                 {
@@ -558,6 +588,22 @@ namespace Scheduling.API.Infrastructure.Migrations
                 filter: "status IN ('locking', 'awaitingPayment', 'booked')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_exam_offers_cancelled_appointment_id",
+                table: "exam_offers",
+                column: "cancelled_appointment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_offers_patient_id_status",
+                table: "exam_offers",
+                columns: new[] { "patient_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_exam_offers_status_hold_until",
+                table: "exam_offers",
+                columns: new[] { "status", "hold_until" },
+                filter: "status = 'open'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_exam_orders_patient_id",
                 table: "exam_orders",
                 column: "patient_id");
@@ -718,6 +764,9 @@ namespace Scheduling.API.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "exam_appointments");
+
+            migrationBuilder.DropTable(
+                name: "exam_offers");
 
             migrationBuilder.DropTable(
                 name: "exam_orders");
