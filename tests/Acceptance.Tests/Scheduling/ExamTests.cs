@@ -181,6 +181,27 @@ public sealed class ExamTests
         await Eventually.Until(async () => (await his.AppointmentAsync(appointmentId)).GetProperty("status").GetString(), s => s == "cancelled", Wait,
             "the HIS cancels the exam appointment");
 
+        // X13: the nearest equivalent window is held for the patient, taken in one tap (in elder mode) and confirmed by the HIS.
+        await ElderModePages.SetAccountElderModeAsync(account, true);
+        await using var patientContext = await browser.SignedInContextAsync(account);
+        var patient = await patientContext.NewPageAsync();
+        var rebooked = Guid.Empty;
+        await patient.RunAsync(async p =>
+        {
+            await p.GotoAsync("/exams");
+            await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
+            var offer = p.Locator($"[data-testid=exam-offer][data-order-id='{order.GetProperty("id").GetGuid()}']");
+            await Expect(offer.GetByTestId("exam-offer-text")).ToContainTextAsync("为您保留");
+            await Accessibility.AssertElderFriendlyAsync(p);
+            await offer.GetByTestId("exam-offer-accept").ClickAsync();
+            await Expect(offer).ToHaveCountAsync(0);
+            var booked = p.Locator($"[data-testid=exam-appointment][data-status=booked]");
+            await Expect(booked).ToHaveCountAsync(1, new() { Timeout = 60000 });
+            rebooked = Guid.Parse((await booked.GetAttributeAsync("data-id"))!);
+        }, "ExamOutage_patient_rebooks");
+        Assert.NotEqual(appointmentId, rebooked);
+        Assert.Equal("booked", (await his.AppointmentAsync(rebooked)).GetProperty("status").GetString());
+
         // 设备恢复: the room's morning opens again for booking.
         await admin.RunAsync(async a =>
         {
