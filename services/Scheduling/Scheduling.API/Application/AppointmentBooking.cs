@@ -135,22 +135,9 @@ public sealed class AppointmentBooking(
         return appointment;
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ProblemException.Conflict("appointment_changed", "预约状态刚刚发生变化，请刷新后重试");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
-                                          && pg.ConstraintName == AppointmentConfiguration.OnePerPatientDepartmentDay)
-        {
-            throw AlreadyBooked();
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) =>
+        db.SaveOrConflictAsync(ProblemException.Conflict("appointment_changed", "预约状态刚刚发生变化，请刷新后重试"),
+            AppointmentConfiguration.OnePerPatientDepartmentDay, AlreadyBooked, ct);
 
     public static ProblemException AlreadyBooked() =>
         ProblemException.Conflict("already_booked", "该就诊人当天已预约本科室，每人每天每科限约一个号");

@@ -137,22 +137,9 @@ public sealed class ExamOffers(
             .FirstOrDefaultAsync(o => db.PatientLinks.Any(l => l.AccountId == account && l.PatientId == o.PatientId), ct)
         ?? throw new ProblemException(404, "offer_not_found", "保留的检查时段不存在");
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ProblemException.Conflict("offer_changed", "保留时段刚刚发生变化，请刷新后重试");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
-                                          && pg.ConstraintName == ExamAppointmentConfiguration.OneActivePerOrder)
-        {
-            throw ExamBooking.AlreadyBooked();
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) =>
+        db.SaveOrConflictAsync(ProblemException.Conflict("offer_changed", "保留时段刚刚发生变化，请刷新后重试"),
+            ExamAppointmentConfiguration.OneActivePerOrder, ExamBooking.AlreadyBooked, ct);
 
     private static ProblemException Lapsed() => ProblemException.Conflict("offer_expired", "保留时间已过，该时段已释放，请重新预约");
 

@@ -209,22 +209,9 @@ public sealed class SlotOffers(
     private async Task<WaitlistEntry?> EntryOfAsync(SlotOffer offer, CancellationToken ct) =>
         offer.WaitlistEntryId is { } entryId ? await db.Waitlist.FirstOrDefaultAsync(w => w.Id == entryId, ct) : null;
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw ProblemException.Conflict("offer_changed", "号源状态刚刚发生变化，请刷新后重试");
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
-                                          && pg.ConstraintName == AppointmentConfiguration.OnePerPatientDepartmentDay)
-        {
-            throw AppointmentBooking.AlreadyBooked();
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) =>
+        db.SaveOrConflictAsync(ProblemException.Conflict("offer_changed", "号源状态刚刚发生变化，请刷新后重试"),
+            AppointmentConfiguration.OnePerPatientDepartmentDay, AppointmentBooking.AlreadyBooked, ct);
 
     private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
