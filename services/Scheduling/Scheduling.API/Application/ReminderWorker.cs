@@ -33,24 +33,8 @@ public sealed class ReminderWorker(
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var clinicIds = await db.Database.SqlQuery<Guid>($"""
-            INSERT INTO appointment_reminders (appointment_id, kind, starts_at, reminded_at)
-            SELECT a.id, {AppointmentReminder.Clinic}, a.starts_at, {now} FROM appointments a
-            WHERE a.status = 'booked' AND a.starts_at >= {from} AND a.starts_at < {to}
-              AND NOT EXISTS (SELECT 1 FROM appointment_reminders r WHERE r.appointment_id = a.id)
-            ORDER BY a.starts_at LIMIT {Batch} FOR UPDATE OF a SKIP LOCKED
-            ON CONFLICT DO NOTHING
-            RETURNING appointment_id AS "Value"
-            """).ToListAsync(ct);
-        var examIds = await db.Database.SqlQuery<Guid>($"""
-            INSERT INTO appointment_reminders (appointment_id, kind, starts_at, reminded_at)
-            SELECT a.id, {AppointmentReminder.Exam}, a.starts_at, {now} FROM exam_appointments a
-            WHERE a.status = 'booked' AND a.starts_at >= {from} AND a.starts_at < {to}
-              AND NOT EXISTS (SELECT 1 FROM appointment_reminders r WHERE r.appointment_id = a.id)
-            ORDER BY a.starts_at LIMIT {Batch} FOR UPDATE OF a SKIP LOCKED
-            ON CONFLICT DO NOTHING
-            RETURNING appointment_id AS "Value"
-            """).ToListAsync(ct);
+        var clinicIds = await ClaimAsync(db, "appointments", AppointmentReminder.Clinic, from, to, now, ct);
+        var examIds = await ClaimAsync(db, "exam_appointments", AppointmentReminder.Exam, from, to, now, ct);
 
         var visits = await db.Appointments.AsNoTracking().IgnoreAutoIncludes().Where(a => clinicIds.Contains(a.Id)).ToListAsync(ct);
         foreach (var a in visits)
@@ -68,5 +52,22 @@ public sealed class ReminderWorker(
         if (clinicIds.Count + examIds.Count > 0)
             logger.LogInformation("Reminded {Visits} visits and {Exams} exams of {Day}", clinicIds.Count, examIds.Count, today.AddDays(1));
         return clinicIds.Count == Batch || examIds.Count == Batch;
+    }
+
+    /// <summary>Claims up to a batch of one appointment table's booked visits in [from, to) that have no reminder yet.
+    /// <paramref name="table"/> is one of this class's two constants, never input; the values are parameters.</summary>
+    private static Task<List<Guid>> ClaimAsync(SchedulingDbContext db, string table, string kind, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = $$"""
+            INSERT INTO appointment_reminders (appointment_id, kind, starts_at, reminded_at)
+            SELECT a.id, {0}, a.starts_at, {1} FROM {{table}} a
+            WHERE a.status = 'booked' AND a.starts_at >= {2} AND a.starts_at < {3}
+              AND NOT EXISTS (SELECT 1 FROM appointment_reminders r WHERE r.appointment_id = a.id)
+            ORDER BY a.starts_at LIMIT {{Batch}} FOR UPDATE OF a SKIP LOCKED
+            ON CONFLICT DO NOTHING
+            RETURNING appointment_id AS "Value"
+            """;
+        return db.Database.SqlQueryRaw<Guid>(sql, kind, now, from, to).ToListAsync(ct);
     }
 }
