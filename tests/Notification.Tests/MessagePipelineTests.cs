@@ -32,7 +32,7 @@ public sealed class MessagePipelineTests(NotificationFixture fixture)
         yield return (new PaymentSucceededIntegrationEvent(payment, patient, "registration", appointment, 5000, "挂号费", DateTimeOffset.UtcNow),
             "payment", "支付成功", $"/payments/{payment}", "normal");
         yield return (new PaymentRefundedIntegrationEvent(payment, patient, "registration", appointment, 5000, "停诊退款"),
-            "payment", "退款已受理", $"/payments/{payment}", "normal");
+            "payment", "退款成功", $"/payments/{payment}", "normal");
         yield return (new ReportReadyIntegrationEvent(report, patient, "HIS-R-1", "检验", "血常规", DateTimeOffset.UtcNow),
             "report", "报告已出", $"/reports/{report}", "normal");
         yield return (new CriticalValueDetectedIntegrationEvent(patient, "HIS-R-2", "血钾", "6.8", "mmol/L", "3.5-5.3", DateTimeOffset.UtcNow),

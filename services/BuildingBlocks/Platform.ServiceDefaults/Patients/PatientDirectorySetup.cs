@@ -14,8 +14,7 @@ public static class PatientDirectorySetup
     {
         var section = builder.Configuration.GetSection(PatientDirectoryOptions.Section);
         var options = section.Get<PatientDirectoryOptions>() ?? new PatientDirectoryOptions();
-        var baseUrl = options.BaseUrl ?? builder.Configuration["Endpoints:identity"] ?? "http://127.0.0.1:5101";
-        var address = new Uri(baseUrl.TrimEnd('/') + "/");
+        var address = IdentityAddress(builder.Configuration);
         builder.Services.Configure<PatientDirectoryOptions>(section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServiceTokens>();
@@ -26,5 +25,12 @@ public static class PatientDirectorySetup
             .AddHttpMessageHandler<ServiceTokenHandler>()
             .AddPlatformResilience(o => o.WithTimeouts(options.Timeout), idempotent: true);
         return builder;
+    }
+
+    /// <summary>Identity's base address for service-to-service calls: PatientDirectory:BaseUrl, else Endpoints:identity.</summary>
+    public static Uri IdentityAddress(IConfiguration configuration)
+    {
+        var baseUrl = configuration[$"{PatientDirectoryOptions.Section}:BaseUrl"] ?? configuration["Endpoints:identity"] ?? "http://127.0.0.1:5101";
+        return new Uri(baseUrl.TrimEnd('/') + "/");
     }
 }

@@ -37,7 +37,7 @@ public sealed class WeChatPayClient : IDisposable
             MchId = _options.MchId,
             Description = order.Description,
             OutTradeNo = order.OutTradeNo,
-            TimeExpire = order.ExpiresAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            TimeExpire = TimeExpireOf(order.ExpiresAt),
             Attach = order.Attach,
             NotifyUrl = order.NotifyUrl,
             Amount = new OrderAmount { Total = order.AmountFen },
@@ -45,6 +45,25 @@ public sealed class WeChatPayClient : IDisposable
         };
         var text = await SendAsync(HttpMethod.Post, "/v3/pay/transactions/jsapi", JsonSerializer.Serialize(request), ct);
         return Parse<JsapiPrepayResult>(text, "prepay");
+    }
+
+    /// <summary>Native (扫码) payment for a browser outside WeChat: the code_url is shown as a QR code.</summary>
+    public async Task<string> PrepayNativeAsync(NativeOrder order, CancellationToken ct = default)
+    {
+        if (order.AmountFen <= 0) throw new ArgumentOutOfRangeException(nameof(order), "Amount must be a positive number of fen.");
+        var request = new NativePrepayRequest
+        {
+            AppId = _options.AppId,
+            MchId = _options.MchId,
+            Description = order.Description,
+            OutTradeNo = order.OutTradeNo,
+            TimeExpire = TimeExpireOf(order.ExpiresAt),
+            Attach = order.Attach,
+            NotifyUrl = order.NotifyUrl,
+            Amount = new OrderAmount { Total = order.AmountFen },
+        };
+        var text = await SendAsync(HttpMethod.Post, "/v3/pay/transactions/native", JsonSerializer.Serialize(request), ct);
+        return Parse<NativePrepayResult>(text, "native prepay").CodeUrl;
     }
 
     public JsapiPayParameters CreateJsapiPayParameters(string prepayId) =>
@@ -75,6 +94,38 @@ public sealed class WeChatPayClient : IDisposable
 
     public async Task<Refund> QueryRefundAsync(string outRefundNo, CancellationToken ct = default) =>
         Parse<Refund>(await SendAsync(HttpMethod.Get, $"/v3/refund/domestic/refunds/{Uri.EscapeDataString(outRefundNo)}", "", ct), "refund query");
+
+    /// <summary>The day's trade bill (Asia/Shanghai date) as WeChat Pay's CSV text, its SHA1 checked; null when WeChat
+    /// Pay has no statement for a day without trades (NO_STATEMENT_EXIST).</summary>
+    public async Task<string?> DownloadTradeBillAsync(DateOnly billDate, CancellationToken ct = default)
+    {
+        TradeBill bill;
+        try
+        {
+            var url = $"/v3/bill/tradebill?bill_date={billDate:yyyy-MM-dd}&bill_type=ALL";
+            bill = Parse<TradeBill>(await SendAsync(HttpMethod.Get, url, "", ct), "tradebill");
+        }
+        catch (WeChatPayApiException e) when (e.Code == "NO_STATEMENT_EXIST")
+        {
+            return null;
+        }
+        var download = new Uri(bill.DownloadUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Get, download);
+        request.Headers.TryAddWithoutValidation("Authorization", Signer.CreateAuthorization("GET", download.PathAndQuery, "",
+            _clock.GetUtcNow().ToUnixTimeSeconds(), WeChatPaySigner.NewNonce()));
+        using var response = await _http.SendAsync(request, ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw ToApiException(response.StatusCode, Encoding.UTF8.GetString(bytes), "tradebill download");
+        // The file itself is not signed: its hash, from the signed answer above, vouches for it.
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(bytes));
+        if (!string.Equals(hash, bill.HashValue, StringComparison.OrdinalIgnoreCase))
+            throw new WeChatPayApiException(HttpStatusCode.OK, "HASH_MISMATCH", "trade bill does not match its SHA1", "tradebill download");
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static string? TimeExpireOf(DateTimeOffset? at) =>
+        at?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private async Task<string> SendAsync(HttpMethod method, string apiPath, string body, CancellationToken ct)
     {

@@ -1,5 +1,14 @@
 namespace Platform.Contracts.Payment;
 
+/// <summary>What a payment is for: the owning service's id is the order id (e.g. an appointment's).</summary>
+public static class OrderKinds
+{
+    public const string Registration = "registration";
+    public const string Exam = "exam";
+    public const string Drug = "drug";
+    public const string Deposit = "deposit";
+}
+
 /// <summary>Money in integer fen.</summary>
 public record PaymentSucceededIntegrationEvent(
     Guid PaymentId, Guid PatientId, string OrderKind, Guid OrderId, long AmountFen, string Description,
@@ -7,3 +16,19 @@ public record PaymentSucceededIntegrationEvent(
 
 public record PaymentRefundedIntegrationEvent(
     Guid PaymentId, Guid PatientId, string OrderKind, Guid OrderId, long AmountFen, string Reason) : IntegrationEvent;
+
+/// <summary>A service asks the patient's account to pay for something it holds until <paramref name="PayBy"/>.</summary>
+public record PaymentRequestedIntegrationEvent(
+    string OrderKind, Guid OrderId, Guid AccountId, Guid PatientId, long AmountFen, string Description,
+    DateTimeOffset PayBy) : IntegrationEvent;
+
+/// <summary>The thing is no longer for sale (hold lapsed, cancelled before paying): close the order; money that still
+/// arrives for it is refunded.</summary>
+public record PaymentWithdrawnIntegrationEvent(string OrderKind, Guid OrderId, string Reason) : IntegrationEvent;
+
+/// <summary>Give money back for a paid order: <paramref name="AmountFen"/> null means everything not yet refunded.</summary>
+public record RefundRequestedIntegrationEvent(string OrderKind, Guid OrderId, long? AmountFen, string Reason) : IntegrationEvent;
+
+/// <summary>Each step of a payment, for the patient's open pages (live only).</summary>
+public record PaymentStatusChangedIntegrationEvent(
+    Guid PaymentId, Guid PatientId, string OrderKind, Guid OrderId, string Status, string StatusText) : IntegrationEvent;

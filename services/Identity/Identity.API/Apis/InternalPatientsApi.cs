@@ -1,5 +1,6 @@
 using Identity.API.Application.Patients;
 using Identity.API.Application.Tokens;
+using Identity.API.Application.WeChat;
 using Identity.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,15 @@ namespace Identity.API.Apis;
 /// <see cref="InternalScopes.PatientIdentifiers"/> scope gets in; a patient's or a doctor's token is refused.</summary>
 public static class InternalPatientsApi
 {
+    public sealed record WeChatPayer(string OpenId);
+
     public static IEndpointRouteBuilder MapInternalPatientsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/identity/internal/patients").WithTags("内部接口")
             .RequireAuthorization(InternalScopes.PatientIdentifiers);
         api.MapGet("/{id:guid}", Get).WithName("GetPatientIdentifiers").WithSummary("就诊人证件号与手机号（仅限授权的内部服务）");
+        app.MapGroup("/api/identity/internal/accounts").WithTags("内部接口").RequireAuthorization(InternalScopes.PatientIdentifiers)
+            .MapGet("/{id:guid}/wechat-payer", GetWeChatPayer).WithName("GetWeChatPayer").WithSummary("账号绑定的微信 openid（微信支付 JSAPI 下单用）");
         return app;
     }
 
@@ -26,5 +31,15 @@ public static class InternalPatientsApi
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ProblemException.NotFound("就诊人");
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(PatientIdentifiers.From(patient, encryptor));
+    }
+
+    /// <summary>The openid WeChat Pay needs as the JSAPI payer; 404 when the account has no WeChat binding (pay by QR code).</summary>
+    public static async Task<Ok<WeChatPayer>> GetWeChatPayer(Guid id, IdentityDbContext db, IFieldEncryptor encryptor, HttpContext http,
+        CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account?.WeChatOpenIdEncrypted is not { } encrypted) throw ProblemException.NotFound("微信绑定");
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new WeChatPayer(encryptor.Decrypt(encrypted, WeChatSignIn.OpenIdContext + ":" + account.Id.ToString("N"))));
     }
 }

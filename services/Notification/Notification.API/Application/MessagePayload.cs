@@ -18,6 +18,7 @@ public static class HubMethods
     public const string UnreadCount = "unreadCount";
     public const string AppointmentChanged = "appointmentChanged";
     public const string OfferChanged = "offerChanged";
+    public const string PaymentChanged = "paymentChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

@@ -63,8 +63,8 @@ public static class MessageTexts
         $"/payments/{e.PaymentId}");
 
     public static MessageDraft PaymentRefunded(PaymentRefundedIntegrationEvent e) => new(e.PatientId,
-        MessageCategory.Payment, "退款已受理",
-        $"{Yuan(e.AmountFen)}将原路退回，原因：{e.Reason}。一般1至7个工作日到账。",
+        MessageCategory.Payment, "退款成功",
+        $"{Yuan(e.AmountFen)}已原路退回，原因：{e.Reason}。退回零钱即时到账，退回银行卡以银行入账时间为准。",
         $"/payments/{e.PaymentId}");
 
     public static MessageDraft ReportReady(ReportReadyIntegrationEvent e) => new(e.PatientId,

@@ -74,9 +74,6 @@ public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, I
     protected override async Task HandleAsync(AppointmentStatusChangedIntegrationEvent e,
         ConsumeContext<AppointmentStatusChangedIntegrationEvent> context)
     {
-        var accounts = await Db.PatientAccounts.AsNoTracking().Where(p => p.PatientId == e.PatientId)
-            .Select(p => p.AccountId).Distinct().ToListAsync(context.CancellationToken);
-        if (accounts.Count == 0) return;
         var payload = JsonSerializer.SerializeToElement(new
         {
             appointmentId = e.AppointmentId,
@@ -84,9 +81,7 @@ public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, I
             statusText = e.StatusText,
             failureReason = e.FailureReason,
         }, JsonSerializerOptions.Web);
-        foreach (var account in accounts)
-            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.UserGroup(account.ToString()),
-                HubMethods.AppointmentChanged, payload));
+        await Db.PushToPatientAccountsAsync(outbox, e.PatientId, HubMethods.AppointmentChanged, payload, context.CancellationToken);
     }
 }
 

@@ -12,7 +12,7 @@ namespace Scheduling.API.Application;
 /// in one transaction; nothing is held open across a call to another party.</summary>
 public sealed class AppointmentBooking(
     SchedulingDbContext db, IdempotencyKeys keys, ClinicClock clinic, AppointmentViews views, AppointmentNews news,
-    IOptions<SchedulingOptions> options)
+    AppointmentPayments payments, IOptions<SchedulingOptions> options)
 {
     public async Task<AppointmentDto> BookAsync(Guid account, string key, Guid slotId, Guid patientId, CancellationToken ct)
     {
@@ -37,7 +37,8 @@ public sealed class AppointmentBooking(
         await RequireMayBookAsync(account, old.PatientId, ct);
         // The new unit first: if it cannot be taken, the old appointment stays as it was.
         var appointment = await TakeAsync(account, old.PatientId, slotId, ct);
-        await CancelAsync(old, "改约", ct);
+        await CancelAsync(old, "改约", ct, keepPayment: true);
+        appointment.CarryPaymentFrom(old);
         await SaveAsync(ct);
         var dto = await CommitNewAsync(appointment, account, key, hash, ct);
         await tx.CommitAsync(ct);
@@ -68,8 +69,10 @@ public sealed class AppointmentBooking(
         return dto;
     }
 
-    private async Task CancelAsync(Appointment appointment, string reason, CancellationToken ct)
+    /// <param name="keepPayment">改约: a paid fee carries over to the new appointment instead of going back.</param>
+    private async Task CancelAsync(Appointment appointment, string reason, CancellationToken ct, bool keepPayment = false)
     {
+        if (!keepPayment || appointment.PaidByAppointmentId is null) payments.Settle(appointment, reason);
         appointment.Cancel(reason, clinic.Now);
         await db.ReleaseAsync(appointment, ct);
         news.StatusChanged(appointment);

@@ -24,6 +24,7 @@ public sealed class HoldExpiryWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         var news = scope.ServiceProvider.GetRequiredService<AppointmentNews>();
+        var payments = scope.ServiceProvider.GetRequiredService<AppointmentPayments>();
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lapsed = await db.Appointments
@@ -35,6 +36,7 @@ public sealed class HoldExpiryWorker(
             await db.ReleaseAsync(appointment, ct);
             news.StatusChanged(appointment);
             news.HisCancelRequested(appointment, "未在规定时间内支付，预约已过期");
+            payments.Settle(appointment, "未在规定时间内支付，预约已过期");
         }
         var slowSince = now - options.Value.HisSlowAfter;
         var slow = await db.Appointments

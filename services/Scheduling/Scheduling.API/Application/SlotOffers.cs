@@ -23,7 +23,7 @@ public sealed class OfferSignal : WorkerSignal;
 /// giving back go through the same conditional unit updates as booking, so an offer never oversells a slot.</summary>
 public sealed class SlotOffers(
     SchedulingDbContext db, ClinicClock clinic, AppointmentViews views, AppointmentNews news, AppointmentBooking booking,
-    IIntegrationEventOutbox outbox, IOptions<SchedulingOptions> options, OfferSignal signal)
+    IIntegrationEventOutbox outbox, IOptions<SchedulingOptions> options, OfferSignal signal, AppointmentPayments payments)
 {
     private const int RebookingTries = 10;
 
@@ -142,6 +142,9 @@ public sealed class SlotOffers(
         };
         if (!await db.HandOverAsync(offer.UnitId, offer.Id, appointment.Id, ct))
             throw ProblemException.Conflict("offer_expired", "号源保留时间已过，已释放给其他患者，请重新预约");
+        if (offer.CancelledAppointmentId is { } stoppedId
+            && await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == stoppedId, ct) is { } stopped)
+            appointment.CarryPaymentFrom(stopped);
         appointment.Start(now);
         db.Appointments.Add(appointment);
         news.Requested(appointment);
@@ -162,9 +165,6 @@ public sealed class SlotOffers(
         if (offer.Status == SlotOffer.Accepted) throw ProblemException.Conflict("offer_accepted", "该号源已改约成功，如需退号请取消新的预约");
         var now = clinic.Now;
         if (offer.Status == SlotOffer.Open) await CloseAsync(offer, SlotOffer.Declined, WaitlistEntry.Declined, now, ct);
-        if (offer.CancelledAppointmentId is { } cancelledId
-            && await db.Appointments.FirstOrDefaultAsync(a => a.Id == cancelledId, ct) is { } cancelled)
-            cancelled.RequestRefund(now);
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         signal.Nudge();
@@ -177,7 +177,19 @@ public sealed class SlotOffers(
         await db.HandOverAsync(offer.UnitId, offer.Id, null, ct);
         if (status == SlotOffer.Declined) offer.Decline(now);
         else offer.Expire(now);
+        // A rebooking not taken (declined, lapsed, or its session stopped too): the stopped booking's fee goes back.
+        if (offer.CancelledAppointmentId is { } cancelledId
+            && await db.Appointments.FirstOrDefaultAsync(a => a.Id == cancelledId, ct) is { } cancelled)
+            RefundStopped(cancelled, now);
         if (await EntryOfAsync(offer, ct) is { } entry && entry.IsActive) entry.End(entryStatus, now, reason);
+    }
+
+    /// <summary>The patient of a stopped clinic gets their money back (X13): asked once, however often they decline.</summary>
+    public void RefundStopped(Appointment cancelled, DateTimeOffset now)
+    {
+        if (cancelled.RefundRequestedAt is not null) return;
+        cancelled.RequestRefund(now);
+        if (cancelled.PaidByAppointmentId is not null) payments.Settle(cancelled, "医生停诊，挂号费原路退回");
     }
 
     /// <summary>In the stop's transaction: offers into a stopped session are withdrawn and its waitlist closes.</summary>

@@ -12,7 +12,7 @@ namespace Scheduling.API.Application;
 /// together.</summary>
 public sealed class StaffActions(
     SchedulingDbContext db, ClinicClock clinic, Availability availability, AppointmentNews news, IIntegrationEventOutbox outbox,
-    SlotOffers offers)
+    SlotOffers offers, AppointmentPayments payments)
 {
     public async Task<List<StaffSessionDto>> SessionsAsync(DateOnly date, Guid? departmentId, CancellationToken ct)
     {
@@ -59,10 +59,15 @@ public sealed class StaffActions(
             appointment.Cancel(cancelReason, clinic.Now);
             await db.ReleaseAsync(appointment, ct);
             news.StatusChanged(appointment);
+            // A fee not yet paid is withdrawn now; a paid one waits for the patient's choice (rebooking keeps it).
+            if (appointment.PaidByAppointmentId is null) payments.Settle(appointment, cancelReason);
         }
         await offers.WithdrawSessionAsync(session, "医生停诊", ct);
         foreach (var appointment in affected.OrderBy(a => a.CreatedAt))
-            await offers.OfferRebookingAsync(appointment, session, ct);
+        {
+            var offer = await offers.OfferRebookingAsync(appointment, session, ct);
+            if (offer is null) offers.RefundStopped(appointment, clinic.Now);
+        }
         return affected;
     }
 

@@ -12,7 +12,7 @@ namespace Scheduling.API.Consumers;
 /// <summary>The HIS booked the unit: booked at once while no payment is asked for, else 待支付 until the hold lapses.
 /// A booking the patient cancelled (or that expired) while the HIS was deciding is cancelled at the HIS again.</summary>
 public sealed class HisAppointmentConfirmedConsumer(
-    SchedulingDbContext db, AppointmentNews news, IOptions<SchedulingOptions> options, TimeProvider clock)
+    SchedulingDbContext db, AppointmentNews news, AppointmentPayments payments, IOptions<SchedulingOptions> options, TimeProvider clock)
     : IdempotentConsumer<HisAppointmentConfirmedIntegrationEvent, SchedulingDbContext>(db)
 {
     protected override async Task HandleAsync(HisAppointmentConfirmedIntegrationEvent e, ConsumeContext<HisAppointmentConfirmedIntegrationEvent> context)
@@ -31,6 +31,7 @@ public sealed class HisAppointmentConfirmedConsumer(
         appointment.Confirm(e.HisAppointmentId, options.Value.ConfirmWithoutPayment, clock.GetUtcNow());
         news.StatusChanged(appointment);
         if (appointment.Status == AppointmentStatus.Booked) news.Booked(appointment);
+        else payments.Request(appointment);
     }
 }
 
@@ -69,7 +70,7 @@ public sealed class HisAppointmentRejectedConsumer(SchedulingDbContext db, Appoi
 }
 
 /// <summary>The HIS cancelled the appointment (at its window, or after our request): 已取消 if it was still active.</summary>
-public sealed class HisAppointmentCancelledConsumer(SchedulingDbContext db, AppointmentNews news, TimeProvider clock)
+public sealed class HisAppointmentCancelledConsumer(SchedulingDbContext db, AppointmentNews news, AppointmentPayments payments, TimeProvider clock)
     : IdempotentConsumer<HisAppointmentCancelledIntegrationEvent, SchedulingDbContext>(db)
 {
     protected override async Task HandleAsync(HisAppointmentCancelledIntegrationEvent e, ConsumeContext<HisAppointmentCancelledIntegrationEvent> context)
@@ -82,6 +83,7 @@ public sealed class HisAppointmentCancelledConsumer(SchedulingDbContext db, Appo
         await Db.ReleaseAsync(appointment, ct);
         news.StatusChanged(appointment);
         news.Cancelled(appointment, reason);
+        payments.Settle(appointment, reason);
     }
 }
 

@@ -31,10 +31,14 @@ public sealed class Appointment
     /// <summary>The patient was told once that the HIS is slow to answer (「等待医院确认」).</summary>
     public bool SlowNotified { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
-    /// <summary>The patient asked for their money back instead of a rebooking (X13); Payment settles it when it lands.</summary>
+    /// <summary>The patient asked for their money back instead of a rebooking (X13).</summary>
     public DateTimeOffset? RefundRequestedAt { get; private set; }
-    /// <summary>What is owed back in fen: the fee when it was paid (待支付 then 已预约), else nothing.</summary>
+    /// <summary>What is owed back in fen: the fee when it was paid, else nothing.</summary>
     public long RefundOwedFen { get; private set; }
+    /// <summary>The appointment whose registration-fee order paid for this one: itself once paid, or the one it replaced
+    /// (改约, a rebooking after 停诊), so the fee carries over and a refund goes back through the order that took it.</summary>
+    public Guid? PaidByAppointmentId { get; private set; }
+    public long PaidFen { get; private set; }
     public uint Version { get; private set; }
     public List<AppointmentStep> Steps { get; init; } = [];
 
@@ -42,12 +46,28 @@ public sealed class Appointment
 
     public void Start(DateTimeOffset now) => Step(AppointmentStatus.Locking, now);
 
-    /// <summary>The HIS booked it: paid later (awaitingPayment) or at once booked while payment is not required.</summary>
+    /// <summary>The HIS booked it: 待支付 when a fee is still owed, else booked at once (no fee, the fee carried over
+    /// from the appointment it replaced, or payment not required).</summary>
     public void Confirm(string hisAppointmentId, bool withoutPayment, DateTimeOffset now)
     {
         HisAppointmentId = hisAppointmentId;
         ConfirmedByHis = true;
-        Step(withoutPayment ? AppointmentStatus.Booked : AppointmentStatus.AwaitingPayment, now);
+        Step(withoutPayment || FeeFen <= 0 || PaidByAppointmentId is not null ? AppointmentStatus.Booked : AppointmentStatus.AwaitingPayment, now);
+    }
+
+    /// <summary>Payment credited its fee while it was 待支付.</summary>
+    public void Pay(long fen, DateTimeOffset now)
+    {
+        PaidByAppointmentId = Id;
+        PaidFen = fen;
+        Step(AppointmentStatus.Booked, now);
+    }
+
+    /// <summary>This new appointment replaces <paramref name="old"/>: what was paid for the old one pays for it.</summary>
+    public void CarryPaymentFrom(Appointment old)
+    {
+        PaidByAppointmentId = old.PaidByAppointmentId;
+        PaidFen = old.PaidFen;
     }
 
     public void Fail(string reason, DateTimeOffset now)
@@ -70,8 +90,7 @@ public sealed class Appointment
     {
         if (RefundRequestedAt is not null) return;
         RefundRequestedAt = now;
-        var paid = Steps.Any(s => s.Status == AppointmentStatus.AwaitingPayment) && Steps.Any(s => s.Status == AppointmentStatus.Booked);
-        RefundOwedFen = paid ? FeeFen : 0;
+        RefundOwedFen = PaidFen;
         UpdatedAt = now;
     }
 

@@ -16,6 +16,7 @@ internal static class Extensions
         builder.Services.AddSingleton<AppointmentViews>();
         builder.Services.AddScoped<Availability>();
         builder.Services.AddScoped<AppointmentNews>();
+        builder.Services.AddScoped<AppointmentPayments>();
         builder.Services.AddScoped<IdempotencyKeys>();
         builder.Services.AddScoped<AppointmentBooking>();
         builder.Services.AddScoped<StaffActions>();
@@ -49,6 +50,7 @@ internal static class Extensions
             bus.AddConsumer<ClinicStoppedConsumer>();
             bus.AddConsumer<HisSessionAddedConsumer>();
             bus.AddConsumer<HisSessionAddRefusedConsumer>();
+            bus.AddConsumer<PaymentSucceededConsumer>();
         });
     }
 }

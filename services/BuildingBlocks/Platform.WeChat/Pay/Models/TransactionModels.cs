@@ -78,3 +78,35 @@ public sealed record TransactionAmount
     [JsonPropertyName("currency")] public string? Currency { get; init; }
     [JsonPropertyName("payer_currency")] public string? PayerCurrency { get; init; }
 }
+
+public sealed record NativeOrder(
+    string Description,
+    string OutTradeNo,
+    int AmountFen,
+    string NotifyUrl,
+    DateTimeOffset? ExpiresAt = null,
+    string? Attach = null);
+
+public sealed record NativePrepayRequest
+{
+    [JsonPropertyName("appid")] public required string AppId { get; init; }
+    [JsonPropertyName("mchid")] public required string MchId { get; init; }
+    [JsonPropertyName("description")] public required string Description { get; init; }
+    [JsonPropertyName("out_trade_no")] public required string OutTradeNo { get; init; }
+    [JsonPropertyName("time_expire"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? TimeExpire { get; init; }
+    [JsonPropertyName("attach"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Attach { get; init; }
+    [JsonPropertyName("notify_url")] public required string NotifyUrl { get; init; }
+    [JsonPropertyName("amount")] public required OrderAmount Amount { get; init; }
+}
+
+public sealed record NativePrepayResult
+{
+    [JsonPropertyName("code_url")] public required string CodeUrl { get; init; }
+}
+
+public sealed record TradeBill
+{
+    [JsonPropertyName("hash_type")] public string? HashType { get; init; }
+    [JsonPropertyName("hash_value")] public required string HashValue { get; init; }
+    [JsonPropertyName("download_url")] public required string DownloadUrl { get; init; }
+}

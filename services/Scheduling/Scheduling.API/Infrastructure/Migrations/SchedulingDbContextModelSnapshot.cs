@@ -213,6 +213,14 @@ namespace Scheduling.API.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
 
+                    b.Property<Guid?>("PaidByAppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("paid_by_appointment_id");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");

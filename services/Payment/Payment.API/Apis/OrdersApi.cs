@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Payment.API.Application;
+using Payment.API.Infrastructure;
+using Platform.ServiceDefaults.Auth;
+
+namespace Payment.API.Apis;
+
+public sealed record OrderList(IReadOnlyList<OrderDto> Items);
+
+/// <summary>The signed-in account's orders: what it owes and paid, how to pay, and its refunds.</summary>
+public static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/payment/orders").WithTags("缴费").RequireAuthorization(PlatformRoles.Patient);
+        api.MapGet("/", List).WithName("ListOrders").WithSummary("我的缴费记录（可按来源筛选，如某次预约）");
+        api.MapGet("/{id:guid}", Get).WithName("GetOrder").WithSummary("订单详情与退款");
+        api.MapPost("/{id:guid}/pay", Pay).WithName("PayOrder").WithSummary("微信支付：微信内 JSAPI，微信外扫码");
+        api.MapPost("/{id:guid}/query", Query).WithName("QueryOrder").WithSummary("向微信支付查询支付结果");
+        return app;
+    }
+
+    public static async Task<Ok<OrderList>> List(Guid? sourceId, ClaimsPrincipal user, PaymentDbContext db, CancellationToken ct)
+    {
+        var account = user.AccountId();
+        var query = db.Orders.AsNoTracking().Where(o => o.AccountId == account);
+        if (sourceId is { } source) query = query.Where(o => o.SourceId == source);
+        var orders = await query.OrderByDescending(o => o.CreatedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(new OrderList(await db.ToDtosAsync(orders, ct)));
+    }
+
+    public static async Task<Ok<OrderDto>> Get(Guid id, ClaimsPrincipal user, Checkout checkout, PaymentDbContext db, CancellationToken ct)
+    {
+        var order = await checkout.OwnAsync(user.AccountId(), id, ct);
+        return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
+    }
+
+    public static async Task<Ok<PayInstruction>> Pay(Guid id, ClaimsPrincipal user, Checkout checkout, CancellationToken ct) =>
+        TypedResults.Ok(await checkout.PayAsync(user.AccountId(), id, ct));
+
+    public static async Task<Ok<OrderDto>> Query(Guid id, ClaimsPrincipal user, Checkout checkout, PaymentDbContext db, CancellationToken ct)
+    {
+        var account = user.AccountId();
+        await checkout.QueryAsync(await checkout.OwnAsync(account, id, ct), ct);
+        var order = await checkout.OwnAsync(account, id, ct);
+        return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Payment.API.Domain;
+using Payment.API.Infrastructure;
+using Platform.ServiceDefaults.Problems;
+using Platform.WeChat.Pay;
+using Platform.WeChat.Pay.Models;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Payment.API.Application;
+
+/// <summary>A patient's side of an order: how to pay it (JSAPI inside WeChat, a QR code outside), and asking WeChat Pay
+/// at once when the cashier says it is done. Nothing is held open across the calls to WeChat Pay or Identity.</summary>
+public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, PayerDirectory payers, PaymentSettlement settlement,
+    OrderQuerySignal queries, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<Checkout> logger)
+{
+    public async Task<PaymentOrder> OwnAsync(Guid account, Guid orderId, CancellationToken ct) =>
+        await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.AccountId == account, ct)
+        ?? throw ProblemException.NotFound("订单");
+
+    public async Task<PayInstruction> PayAsync(Guid account, Guid orderId, CancellationToken ct)
+    {
+        var order = await OwnAsync(account, orderId, ct);
+        EnsurePayable(order);
+        var openId = await Unavailable(() => payers.OpenIdAsync(account, ct));
+        var attach = order.Id.ToString("N");
+        var expires = order.ExpiresAt;
+        PayInstruction instruction;
+        string tradeType, prepayRef;
+        try
+        {
+            if (openId is not null)
+            {
+                var prepay = await weChatPay.PrepayJsapiAsync(new JsapiOrder(order.Description, order.OutTradeNo, checked((int)order.AmountFen),
+                    openId, options.Value.NotifyUrl, expires, attach), ct);
+                (tradeType, prepayRef) = ("JSAPI", prepay.PrepayId);
+                instruction = new PayInstruction("jsapi", Jsapi: weChatPay.CreateJsapiPayParameters(prepay.PrepayId));
+            }
+            else
+            {
+                var codeUrl = await weChatPay.PrepayNativeAsync(new NativeOrder(order.Description, order.OutTradeNo, checked((int)order.AmountFen),
+                    options.Value.NotifyUrl, expires, attach), ct);
+                (tradeType, prepayRef) = ("NATIVE", codeUrl);
+                instruction = new PayInstruction("native", CodeUrl: codeUrl);
+            }
+        }
+        catch (WeChatPayApiException e) when (e.Code == "ORDERPAID")
+        {
+            await QueryAsync(order, ct);
+            throw ProblemException.Conflict("order_paid", "该订单已支付，无需重复支付");
+        }
+        catch (WeChatPayApiException e) when (e.Code is "ORDER_CLOSED" or "ORDERCLOSED")
+        {
+            throw ProblemException.Conflict("order_closed", "该订单已关闭，不能再支付");
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            logger.LogWarning(e, "WeChat Pay prepay failed for order {OrderId}", order.Id);
+            throw PayUnavailable();
+        }
+        await RecordPrepayAsync(order.Id, tradeType, prepayRef, ct);
+        return instruction;
+    }
+
+    /// <summary>Asks WeChat Pay now (the cashier's "ok" is not proof) and credits the order if it was paid.</summary>
+    public async Task QueryAsync(PaymentOrder order, CancellationToken ct)
+    {
+        if (order.Status != OrderStatus.Pending || order.PrepaidAt is null) return;
+        Transaction t;
+        try { t = await weChatPay.QueryByOutTradeNoAsync(order.OutTradeNo, ct); }
+        catch (Exception e) when (IsUnreachable(e) || e is WeChatPayApiException)
+        {
+            // The query worker asks again shortly; the page follows the push.
+            logger.LogInformation(e, "WeChat Pay query for order {OrderId} failed; the worker will ask again", order.Id);
+            queries.Nudge();
+            return;
+        }
+        await settlement.SettleAsync(t, ct);
+    }
+
+    private static void EnsurePayable(PaymentOrder order)
+    {
+        if (order.Status == OrderStatus.Paid) throw ProblemException.Conflict("order_paid", "该订单已支付，无需重复支付");
+        if (!order.IsOpen) throw ProblemException.Conflict("order_closed", "该订单已关闭，不能再支付");
+    }
+
+    private async Task RecordPrepayAsync(Guid orderId, string tradeType, string prepayRef, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var order = await db.Orders.FirstAsync(o => o.Id == orderId, ct);
+        order.Prepaid(tradeType, prepayRef.Length <= 64 ? prepayRef : prepayRef[..64], now, options.Value.QueryAfter);
+        try { await db.SaveChangesAsync(ct); }
+        // A notice already moved the order on: it no longer needs a query of its own.
+        catch (DbUpdateConcurrencyException) { }
+    }
+
+    private async Task<T> Unavailable<T>(Func<Task<T>> call)
+    {
+        try { return await call(); }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            logger.LogWarning(e, "Payer look-up failed");
+            throw PayUnavailable();
+        }
+    }
+
+    private static ProblemException PayUnavailable() => new(503, "pay_unavailable", "微信支付暂时无法使用，请稍后再试");
+
+    public static bool IsUnreachable(Exception e) =>
+        e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or WeChatPaySignatureException
+            or TaskCanceledException { InnerException: TimeoutException };
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Payment.API.Domain;
+using Payment.API.Infrastructure;
+
+namespace Payment.API.Application;
+
+/// <summary>Withdrawals and refunds asked for by other services, inside the consumer's transaction with the order row locked.</summary>
+public sealed class OrderChanges(PaymentDbContext db, PaymentNews news, OrderQuerySignal queries, RefundSignal refunds, TimeProvider clock,
+    ILogger<OrderChanges> logger)
+{
+    public async Task WithdrawOrRefundAsync(string kind, Guid sourceId, long? fen, string reason, CancellationToken ct)
+    {
+        var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE kind = {kind} AND source_id = {sourceId} FOR UPDATE")
+            .FirstOrDefaultAsync(ct);
+        if (order is null)
+        {
+            logger.LogInformation("No {Kind} order for {SourceId}: nothing to withdraw or refund", kind, sourceId);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        if (order.Status == OrderStatus.Pending)
+        {
+            order.Withdraw(reason, now);
+            queries.Nudge();
+            return;
+        }
+        var refund = order.StartRefund(fen, reason, now);
+        if (refund is null) return;
+        db.Refunds.Add(refund);
+        var all = await db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync(ct);
+        news.StatusChanged(order, [.. all, refund]);
+        refunds.Nudge();
+    }
+}

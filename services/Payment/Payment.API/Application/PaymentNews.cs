@@ -1,0 +1,21 @@
+using Payment.API.Domain;
+using Platform.Contracts.Payment;
+using Platform.Messaging.Outbox;
+
+namespace Payment.API.Application;
+
+/// <summary>The events a payment's steps send, written to the outbox with the step's own change.</summary>
+public sealed class PaymentNews(IIntegrationEventOutbox outbox)
+{
+    public void StatusChanged(PaymentOrder o, IReadOnlyCollection<Refund> refunds)
+    {
+        var (status, text) = OrderStatus.Shown(o, refunds);
+        outbox.Add(new PaymentStatusChangedIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, status, text));
+    }
+
+    public void Succeeded(PaymentOrder o) =>
+        outbox.Add(new PaymentSucceededIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, o.AmountFen, o.Description, o.PaidAt!.Value));
+
+    public void Refunded(PaymentOrder o, Refund r) =>
+        outbox.Add(new PaymentRefundedIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, r.AmountFen, r.Reason));
+}

@@ -1,0 +1,47 @@
+namespace Payment.API.Domain;
+
+public static class OrderStatus
+{
+    public const string Pending = "pending";
+    public const string Paid = "paid";
+    public const string Closed = "closed";
+
+    /// <summary>What the patient reads: a paid order's refunds decide between 已支付, 退款中, 部分退款 and 已退款.</summary>
+    public static (string Status, string Text) Shown(PaymentOrder o, IReadOnlyCollection<Refund> refunds)
+    {
+        if (o.Status == Pending) return (Pending, "待支付");
+        if (o.Status == Closed) return (Closed, "已关闭");
+        if (refunds.Any(r => r.Status is RefundStatus.Requested or RefundStatus.Processing)) return ("refunding", "退款中");
+        if (o.RefundedFen >= o.AmountFen) return ("refunded", "已退款");
+        return o.RefundedFen > 0 ? ("partiallyRefunded", "部分退款") : (Paid, "已支付");
+    }
+
+    public static string KindText(string kind) => kind switch
+    {
+        "registration" => "挂号费",
+        "exam" => "检查检验费",
+        "drug" => "药品费",
+        "deposit" => "住院预交金",
+        _ => "费用",
+    };
+}
+
+public static class RefundStatus
+{
+    /// <summary>Recorded, not yet accepted by WeChat Pay (the worker sends it; the out_refund_no makes resending safe).</summary>
+    public const string Requested = "requested";
+    public const string Processing = "processing";
+    public const string Succeeded = "succeeded";
+    public const string Abnormal = "abnormal";
+
+    public static string TextOf(string status) => status switch
+    {
+        Requested or Processing => "退款中",
+        Succeeded => "已退款",
+        Abnormal => "退款异常",
+        _ => status,
+    };
+
+    /// <summary>The patient sees requested and processing alike.</summary>
+    public static string Shown(string status) => status == Requested ? Processing : status;
+}

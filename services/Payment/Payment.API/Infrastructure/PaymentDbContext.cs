@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Payment.API.Domain;
+using Platform.Messaging;
+
+namespace Payment.API.Infrastructure;
+
+public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : DbContext(options)
+{
+    public DbSet<PaymentOrder> Orders => Set<PaymentOrder>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<PaymentIssue> Issues => Set<PaymentIssue>();
+    public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(PaymentDbContext).Assembly);
+        model.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,16 @@
+using Payment.API.Apis;
+using Payment.API.Extensions;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOrdersApi();
+app.MapWeChatPayNotifyApi();
+app.MapPaymentAdminApi();
+app.Run();
+
+public partial class Program;
