@@ -3,13 +3,14 @@
 #   database: the PostgreSQL database the service owns ("-" for none), passed as ConnectionStrings__<database>db.
 #   dotnet services are routed by nginx at /api/<name>/ (his: the HIS adapter, reached by the HIS at /api/his/).
 #   settings: space-separated KEY=VALUE for that process; {port} is its own port, {port:NAME} another component's,
-#   {edge} the nginx edge's base URL.
+#   {edge} the nginx edge's base URL, {root} the repository's folder.
 COMPONENTS=(
   # Identity runs as Development on the local stack: that is the only environment where it seeds the demo accounts
   # (published passwords; appsettings.Development.json). Every other service runs as Production.
-  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|ASPNETCORE_ENVIRONMENT=Development Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret Identity__Clients__hisadapter__Name=HIS适配服务 Identity__Clients__hisadapter__Secret=hisadapter-local-secret Identity__Clients__hisadapter__Scopes__0=patient_identifiers Identity__Clients__notification__Name=消息服务 Identity__Clients__notification__Secret=notification-local-secret Identity__Clients__notification__Scopes__0=patient_identifiers Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
+  'identity|5101|dotnet|services/Identity/Identity.API|identity|/health/ready|ASPNETCORE_ENVIRONMENT=Development Sms__BaseUrl=http://127.0.0.1:{port:sms} RealName__BaseUrl=http://127.0.0.1:{port:realname} Identity__Clients__his-adapter__Name=HIS接口 Identity__Clients__his-adapter__Secret=his-adapter-local-secret Identity__Clients__hisadapter__Name=HIS适配服务 Identity__Clients__hisadapter__Secret=hisadapter-local-secret Identity__Clients__hisadapter__Scopes__0=patient_identifiers Identity__Clients__notification__Name=消息服务 Identity__Clients__notification__Secret=notification-local-secret Identity__Clients__notification__Scopes__0=patient_identifiers Identity__Clients__payment__Name=支付服务 Identity__Clients__payment__Secret=payment-local-secret Identity__Clients__payment__Scopes__0=patient_identifiers Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
   'hospital|5102|dotnet|services/Hospital/Hospital.API|hospital|/health/ready|Hospital__SeedDemoContent=true'
-  'scheduling|5103|dotnet|services/Scheduling/Scheduling.API|scheduling|/health/ready|'
+  'scheduling|5103|dotnet|services/Scheduling/Scheduling.API|scheduling|/health/ready|Scheduling__ConfirmWithoutPayment=false'
+  'payment|5104|dotnet|services/Payment/Payment.API|payment|/health/ready|Payment__NotifyUrl={edge}/api/payment/notify/wechatpay Payment__WeChatPay__BaseAddress=http://127.0.0.1:{port:wechatpay-sim}/ Payment__WeChatPay__MerchantPrivateKeyFile={root}/deploy/local/wechatpay/merchant_private.pem Payment__WeChatPay__PlatformPublicKeyFile={root}/deploy/local/wechatpay/platform_public.pem PatientDirectory__ClientId=payment PatientDirectory__ClientSecret=payment-local-secret'
   'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge} PatientDirectory__ClientId=notification PatientDirectory__ClientSecret=notification-local-secret Security__FieldEncryption__ActiveVersion=dev1 Security__FieldEncryption__Keys__dev1=bm90aWZpY2F0aW9uLWRldi1maWVsZC1rZXktMzJieXQ= Security__LookupHashKey=bm90aWZpY2F0aW9uLWRldi1sb29rdXAtaGFzaC1rMzI= Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
   'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port} PatientDirectory__ClientId=hisadapter PatientDirectory__ClientSecret=hisadapter-local-secret'
   'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__H5BaseUrl={edge} Security__FieldEncryption__ActiveVersion=dev1 Security__FieldEncryption__Keys__dev1=d2VjaGF0LWdhdGV3YXktZGV2LWZpZWxkLWtleS0zMmI= Security__LookupHashKey=d2VjaGF0LWdhdGV3YXktZGV2LWxvb2t1cC1oYXNoLWs= Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
@@ -17,6 +18,7 @@ COMPONENTS=(
   'sms|5302|node|tests/Simulators/Sms|-|/$sim/health|'
   'realname|5303|node|tests/Simulators/RealName|-|/$sim/health|'
   'wechat-sim|5304|node|tests/Simulators/WeChat|-|/$sim/state|WECHAT_GATEWAY_URL=http://127.0.0.1:{port:wechat}'
+  'wechatpay-sim|5305|node|tests/Simulators/WeChatPay|-|/$sim/health|WECHATPAY_PORT={port} WECHATPAY_PUBLIC_URL=http://127.0.0.1:{port}'
 )
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]:-}"; }
@@ -36,6 +38,7 @@ component_settings() {
   for setting in $(component_field "$c" 6); do
     setting=${setting//\{port\}/$(component_port "$c")}
     setting=${setting//\{edge\}/http://$EDGE_HOST:$EDGE_PORT}
+    setting=${setting//\{root\}/$ROOT}
     while [[ $setting =~ \{port:([a-z-]+)\} ]]; do
       setting=${setting//${BASH_REMATCH[0]}/$(port_of "${BASH_REMATCH[1]}")}
     done

@@ -46,6 +46,11 @@ public sealed class IdentityStub : IAsyncDisposable
 
     public void Put(PatientDetails patient) => _patients[patient.Id] = patient;
 
+    private readonly ConcurrentDictionary<Guid, string> _weChatPayers = new();
+
+    /// <summary>The account signed in through WeChat with this openid (GET …/accounts/{id}/wechat-payer).</summary>
+    public void PutWeChatPayer(Guid accountId, string openId) => _weChatPayers[accountId] = openId;
+
     public void Remove(Guid patientId) => _patients.TryRemove(patientId, out _);
 
     private async Task LoopAsync()
@@ -79,6 +84,23 @@ public sealed class IdentityStub : IAsyncDisposable
                     return;
                 }
                 await WriteAsync(response, new { access_token = Token, token_type = "Bearer", expires_in = 900 });
+                return;
+            }
+            const string accounts = "/api/identity/internal/accounts/";
+            if (request.HttpMethod == "GET" && path.StartsWith(accounts, StringComparison.Ordinal) && path.EndsWith("/wechat-payer", StringComparison.Ordinal))
+            {
+                if (request.Headers["Authorization"] != "Bearer " + Token)
+                {
+                    response.StatusCode = 401;
+                    return;
+                }
+                var account = path[accounts.Length..^"/wechat-payer".Length];
+                if (!Guid.TryParse(account, out var accountId) || !_weChatPayers.TryGetValue(accountId, out var openId))
+                {
+                    response.StatusCode = 404;
+                    return;
+                }
+                await WriteAsync(response, new { openId });
                 return;
             }
             const string prefix = "/api/identity/internal/patients/";

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Platform.Testing;
 
-namespace Identity.Tests.Support;
+namespace Platform.Testing;
 
 /// <summary>One of the Node simulators under tests/Simulators, started as <c>node server.mjs</c> on a free port (as
 /// ./platform starts it) and killed when the test class is done.</summary>

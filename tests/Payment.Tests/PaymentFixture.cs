@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Contracts.Payment;
+using Platform.ServiceDefaults.Auth;
+using Platform.Testing;
+using Payment.API.Infrastructure;
+
+namespace Payment.Tests;
+
+/// <summary>The Payment service on a fresh database and virtual host, talking to the WeChat Pay simulator (its own
+/// process, real signatures and encryption) which posts its notices back to the service's notify endpoint.</summary>
+public sealed class PaymentFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+    public TestVirtualHost VirtualHost { get; private set; } = null!;
+    public EventCapture Published { get; private set; } = null!;
+    public IdentityStub Identity { get; } = new();
+    public SimulatorProcess WeChatPay { get; private set; } = null!;
+    public ServiceFactory<PaymentDbContext> Service { get; private set; } = null!;
+    /// <summary>The service's own address, which the simulator posts notices to.</summary>
+    public string ServiceUrl { get; private set; } = null!;
+    private Microsoft.AspNetCore.Builder.WebApplication? _host;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("payment");
+        VirtualHost = await TestVirtualHost.CreateAsync("payment");
+        Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(PaymentSucceededIntegrationEvent),
+            typeof(PaymentRefundedIntegrationEvent), typeof(PaymentStatusChangedIntegrationEvent));
+        WeChatPay = await SimulatorProcess.StartAsync("WeChatPay", new Dictionary<string, string>
+        {
+            ["WECHATPAY_RETRY_SCHEDULE"] = "0.2,0.4,0.8",
+            ["WECHATPAY_REFUND_DELAY_MS"] = "200",
+        });
+        ServiceUrl = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        var keys = Path.Combine(TestEnvironment.Root, "deploy", "local", "wechatpay");
+        var settings = new Dictionary<string, string>
+        {
+            ["Payment:NotifyUrl"] = ServiceUrl + "/api/payment/notify/wechatpay",
+            ["Payment:QueryAfter"] = "00:00:01",
+            ["Payment:QueryEvery"] = "00:00:01",
+            ["Payment:RefundCheckAfter"] = "00:00:01",
+            ["Payment:WorkerInterval"] = "00:00:00.200",
+            ["Payment:WeChatPay:BaseAddress"] = WeChatPay.BaseUrl + "/",
+            ["Payment:WeChatPay:MerchantPrivateKeyFile"] = Path.Combine(keys, "merchant_private.pem"),
+            ["Payment:WeChatPay:PlatformPublicKeyFile"] = Path.Combine(keys, "platform_public.pem"),
+            ["urls"] = ServiceUrl,
+        };
+        foreach (var (k, v) in Identity.Settings) settings[k] = v;
+        Service = new KestrelServiceFactory<PaymentDbContext>(ServiceFactory<PaymentDbContext>.Settings("paymentdb", Database,
+            VirtualHost.AmqpUri, settings));
+        _ = Service.Server;
+    }
+
+    public HttpClient PatientClient(Guid accountId)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(PlatformRoles.Patient, accountId.ToString()));
+        return client;
+    }
+
+    public HttpClient StaffClient()
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(PlatformRoles.Staff, name: "财务张三"));
+        return client;
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
+    public Task SimAsync(string path, object? body = null) => WeChatPay.Http.PostAsJsonAsync("$sim/" + path, body ?? new { });
+
+    public async Task<JsonElement> SimGetAsync(string pathAndQuery) =>
+        await WeChatPay.Http.GetFromJsonAsync<JsonElement>("$sim/" + pathAndQuery);
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await WeChatPay.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Published.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
