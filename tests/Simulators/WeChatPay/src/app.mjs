@@ -8,6 +8,7 @@ import { createCashier } from './cashier.mjs';
 import { parseSchedule } from './config.mjs';
 import { createFaults } from './faults.mjs';
 import { PayError, parseJsonObject, readBody, sendJson, sendText, sleep } from './http-util.mjs';
+import { openIdFor } from './ids.mjs';
 import { createNotifier } from './notifier.mjs';
 import { codeUrl, createOrders } from './orders.mjs';
 import { shanghaiDate } from './time.mjs';
@@ -149,7 +150,7 @@ export function createWeChatPaySimulator(config) {
     'POST /$sim/notices/release': async () => [200, { released: await notifier.releaseHeld() }],
     'POST /$sim/pay': (body) => {
       const order = orders.byOutTradeNo(body.out_trade_no);
-      orders.pay(order, { openid: body.openid ?? order.payer?.openid ?? 'oSimulatedNativePayer000000000', fail: body.fail === true });
+      orders.pay(order, { openid: body.openid ?? order.payer?.openid ?? openIdFor(config.appId, 'patient'), fail: body.fail === true });
       return [200, orders.transactionView(order)];
     },
     'POST /$sim/config': (body) => {
