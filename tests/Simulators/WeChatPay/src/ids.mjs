@@ -3,8 +3,8 @@ import { compactShanghai } from './time.mjs';
 
 const digits = (n) => Array.from(crypto.randomBytes(n), (b) => b % 10).join('');
 
-/** wx + Beijing yyyyMMddHHmmss + 22 hex: the 36-character shape of a real prepay_id. */
-export const newPrepayId = () => `wx${compactShanghai()}${crypto.randomBytes(11).toString('hex')}`;
+/** wx + Beijing yyyyMMddHHmmss + 20 hex: the 36-character shape of a real prepay_id. */
+export const newPrepayId = () => `wx${compactShanghai()}${crypto.randomBytes(10).toString('hex')}`;
 
 /** 28 digits starting 4200, with the Beijing date in the middle, like WeChat Pay's transaction ids. */
 export const newTransactionId = () => `4200${digits(6)}${compactShanghai().slice(0, 8)}${digits(10)}`;

@@ -77,7 +77,7 @@ async function answer(response) {
   return { status: response.status, headers, text, json, buffer, signed: platformSigned(headers, text) };
 }
 
-/** A merchant notify_url: records every request; `respond(index)` picks the status for the n-th one. */
+/** A merchant notify_url: records every request; `respond(index)` picks the status for the n-th one (0: never answers). */
 export async function startReceiver(respond = () => 204) {
   const received = [];
   const server = http.createServer((req, res) => {
@@ -87,6 +87,7 @@ export async function startReceiver(respond = () => 204) {
       const body = Buffer.concat(chunks).toString('utf8');
       const status = respond(received.length, body);
       received.push({ path: req.url, headers: req.headers, body, json: JSON.parse(body), at: Date.now() });
+      if (!status) return;
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(status === 204 ? undefined : JSON.stringify({ code: status < 300 ? 'SUCCESS' : 'FAIL', message: '' }));
     });

@@ -84,6 +84,22 @@ test('an unreachable notify_url is retried like an error answer', async () => {
   }
 });
 
+test('a notify_url that does not answer in time counts as a failed attempt', async () => {
+  const sim = await startSimulator({ notifyTimeoutMs: 200 });
+  const silent = await startReceiver((index) => (index === 0 ? 0 : 204));
+  try {
+    await sim.control('POST', '/$sim/config', { retrySchedule: '0.05' });
+    const order = await paidOrder(sim, silent);
+    const log = await waitFor(async () => { const l = await notices(sim, order.out_trade_no); return l.length === 2 && l[1].delivered && l; }, { what: 'retry after timeout' });
+    assert.equal(log[0].status, undefined);
+    assert.match(log[0].error, /timeout/);
+    assert.equal(log[1].status, 204);
+  } finally {
+    await silent.stop();
+    await sim.stop();
+  }
+});
+
 test('duplicates are delivered n times, sequentially or at once', async () => {
   const sim = await startSimulator();
   const receiver = await startReceiver();

@@ -150,3 +150,24 @@ test('faults: planned errors are signed, down answers 503 or drops the connectio
     await sim.stop();
   }
 });
+
+test('reset forgets orders, faults and config; health answers', async () => {
+  const sim = await startSimulator();
+  try {
+    assert.equal((await sim.control('GET', '/$sim/health')).json.status, 'ok');
+    const order = jsapiOrder(sim.config);
+    await sim.api('POST', '/v3/pay/transactions/jsapi', order);
+    await sim.control('POST', '/$sim/faults', { suppressNotices: true, refundAbnormal: 2 });
+    await sim.control('POST', '/$sim/config', { retrySchedule: [1, 2], refundDelayMs: 10 });
+    assert.equal((await sim.control('GET', `/$sim/orders?out_trade_no=${order.out_trade_no}`)).json[0].prepay_id.length, 36);
+    await sim.control('POST', '/$sim/reset');
+    const state = (await sim.control('GET', '/$sim/state')).json;
+    assert.equal(state.counters.orders, 0);
+    assert.equal(state.faults.suppressNotices, false);
+    assert.equal(state.faults.refundAbnormal, 0);
+    assert.deepEqual(state.config.retrySchedule, sim.config.retrySchedule);
+    assert.equal((await query(sim, order.out_trade_no)).status, 404);
+  } finally {
+    await sim.stop();
+  }
+});
