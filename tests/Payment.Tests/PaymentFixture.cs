@@ -20,7 +20,6 @@ public sealed class PaymentFixture : IAsyncLifetime
     public ServiceFactory<PaymentDbContext> Service { get; private set; } = null!;
     /// <summary>The service's own address, which the simulator posts notices to.</summary>
     public string ServiceUrl { get; private set; } = null!;
-    private Microsoft.AspNetCore.Builder.WebApplication? _host;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +32,8 @@ public sealed class PaymentFixture : IAsyncLifetime
             ["WECHATPAY_RETRY_SCHEDULE"] = "0.2,0.4,0.8",
             ["WECHATPAY_REFUND_DELAY_MS"] = "200",
         });
-        ServiceUrl = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        var port = LoopbackPorts.Free();
+        ServiceUrl = $"http://127.0.0.1:{port}";
         var keys = Path.Combine(TestEnvironment.Root, "deploy", "local", "wechatpay");
         var settings = new Dictionary<string, string>
         {
@@ -45,12 +45,11 @@ public sealed class PaymentFixture : IAsyncLifetime
             ["Payment:WeChatPay:BaseAddress"] = WeChatPay.BaseUrl + "/",
             ["Payment:WeChatPay:MerchantPrivateKeyFile"] = Path.Combine(keys, "merchant_private.pem"),
             ["Payment:WeChatPay:PlatformPublicKeyFile"] = Path.Combine(keys, "platform_public.pem"),
-            ["urls"] = ServiceUrl,
         };
         foreach (var (k, v) in Identity.Settings) settings[k] = v;
-        Service = new KestrelServiceFactory<PaymentDbContext>(ServiceFactory<PaymentDbContext>.Settings("paymentdb", Database,
-            VirtualHost.AmqpUri, settings));
-        _ = Service.Server;
+        Service = ServiceFactory<PaymentDbContext>.Create("paymentdb", Database, VirtualHost.AmqpUri, settings);
+        Service.UseKestrel(port);
+        Service.StartServer();
     }
 
     public HttpClient PatientClient(Guid accountId)

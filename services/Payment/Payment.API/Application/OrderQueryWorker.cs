@@ -64,7 +64,9 @@ public sealed class OrderQueryWorker(IServiceScopeFactory scopes, IOptions<Payme
         var t = await weChatPay.QueryByOutTradeNoAsync(order.OutTradeNo, ct);
         if (t.IsPaid)
         {
-            await services.GetRequiredService<PaymentSettlement>().SettleAsync(t, ct);
+            // A flagged payment (amount differs) waits for staff: asking again would only repeat it.
+            if (await services.GetRequiredService<PaymentSettlement>().SettleAsync(t, ct) == SettleOutcome.Flagged)
+                await RescheduleAsync(services, order.Id, null, ct);
             return;
         }
         if (t.TradeState is "CLOSED" or "REVOKED" or "PAYERROR")
@@ -103,7 +105,7 @@ public sealed class OrderQueryWorker(IServiceScopeFactory scopes, IOptions<Payme
         await tx.CommitAsync(ct);
     }
 
-    private static async Task RescheduleAsync(IServiceProvider services, Guid orderId, DateTimeOffset at, CancellationToken ct)
+    private static async Task RescheduleAsync(IServiceProvider services, Guid orderId, DateTimeOffset? at, CancellationToken ct)
     {
         var db = services.GetRequiredService<PaymentDbContext>();
         await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending)
