@@ -19,3 +19,11 @@ export function formatDateTime(value) {
 export function telHref(phone) {
   return `tel:${String(phone ?? '').replace(/[^0-9+]/g, '')}`
 }
+
+// ¥ and two decimals from integer fen (the Payment API's money): 5000 → "¥50.00", 1 → "¥0.01"; '' when not a number.
+export function yuan(fen) {
+  if (typeof fen !== 'number' || !Number.isFinite(fen)) return ''
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.round(fen))
+  return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+}

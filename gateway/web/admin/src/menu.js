@@ -1,11 +1,12 @@
 import { markRaw } from 'vue'
-import { Calendar, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User } from '@element-plus/icons-vue'
+import { Calendar, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User, Wallet } from '@element-plus/icons-vue'
 
 // Entries without a page yet open the shared 建设中 panel at their own path.
 export const MENU = [
   { key: 'departments', path: '/departments', label: '科室管理', icon: OfficeBuilding, page: () => import('./DepartmentsPage.vue') },
   { key: 'doctors', path: '/doctors', label: '医生管理', icon: User, comingSoon: true },
   { key: 'schedules', path: '/schedules', label: '排班与预约', icon: Calendar, page: () => import('./scheduling/SchedulePage.vue') },
+  { key: 'payments', path: '/payments', label: '支付管理', icon: Wallet, page: () => import('./payments/PaymentsPage.vue') },
   { key: 'content', path: '/content', label: '内容管理', icon: Document, page: () => import('./content/ContentPage.vue') },
   { key: 'maps', path: '/maps', label: '楼层导航图', icon: MapLocation, page: () => import('./navigation/FloorMapsPage.vue') },
   { key: 'education', path: '/education', label: '健康宣教', icon: Reading, page: () => import('./education/ArticlesPage.vue') },

@@ -75,6 +75,7 @@ const routes = [
     props: true,
     meta: { title: '预约详情', auth: true },
   },
+  { path: '/payments', name: 'payments', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,
