@@ -54,6 +54,13 @@ public sealed partial class BookingTests
         return Guid.Parse(AppointmentUrl().Match(p.Url).Groups[1].Value);
     }
 
+    /// <summary>The pay card's 微信支付, then the QR code scanned and paid on "the phone".</summary>
+    public static async Task PayOnPageAsync(IPage p)
+    {
+        await p.GetByTestId("pay-button").ClickAsync(new() { Timeout = 30000 });
+        await Payment.WeChatPaySimulator.PayQrCodeAsync(p);
+    }
+
     [GeneratedRegex("/appointments/([0-9a-f-]{36})$")]
     private static partial Regex AppointmentUrl();
 
@@ -72,6 +79,8 @@ public sealed partial class BookingTests
             await Expect(p.Locator($"[data-testid=booking-patient][data-id='{family.ParentId}']")).ToHaveAttributeAsync("aria-checked", "true");
             var id = await SubmitAsync(p);
 
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 30000 });
+            await PayOnPageAsync(p);
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 30000 });
             await Expect(p.GetByTestId("appointment-patient")).ToContainTextAsync(family.ParentName);
 
@@ -105,6 +114,9 @@ public sealed partial class BookingTests
                 await Expect(p.Locator("[data-testid=progress-step][data-status=locking]")).ToHaveAttributeAsync("data-state", "current");
                 // The push moves it on: same document, no navigation (a marker set now would vanish with a reload).
                 await p.EvaluateAsync("() => { window.__noReload = true }");
+                await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
+                await Expect(p.GetByTestId("appointment-status")).ToHaveTextAsync("待支付");
+                await PayOnPageAsync(p);
                 await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
                 await Expect(p.GetByTestId("appointment-status")).ToHaveTextAsync("已预约");
                 Assert.True(await p.EvaluateAsync<bool>("() => window.__noReload === true"));
@@ -115,6 +127,7 @@ public sealed partial class BookingTests
             {
                 await SchedulingStack.SlowHisAsync(0);
             }
+            await Expect(p.Locator("[data-testid=progress-step][data-status=awaitingPayment]")).ToHaveAttributeAsync("data-state", "done");
             await Expect(p.Locator("[data-testid=progress-step][data-status=booked]")).ToHaveAttributeAsync("data-state", "done");
 
             await p.ReloadAsync();
@@ -161,7 +174,7 @@ public sealed partial class BookingTests
     {
         var family = await SchedulingStack.FamilyAsync();
         var session = await SchedulingStack.FindSessionAsync();
-        var appointmentId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
+        var appointmentId = await SchedulingStack.BookAndPayAsync(family.Account, family.SelfId, session);
         var reason = $"医生临时外出会诊（{DateTime.UtcNow:HHmmss}）";
 
         await using var patientContext = await browser.SignedInContextAsync(family.Account);

@@ -29,7 +29,7 @@ public sealed class OfferTests
         var family = await SchedulingStack.FamilyAsync();
         await ElderModePages.SetAccountElderModeAsync(family.Account, true);
         var session = await SchedulingStack.FindSessionAsync();
-        var cancelledId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
+        var cancelledId = await SchedulingStack.BookAndPayAsync(family.Account, family.SelfId, session);
         await SchedulingStack.SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
             new { reason = $"医生临时停诊（{DateTime.UtcNow:HHmmss}）" });
 
@@ -60,7 +60,9 @@ public sealed class OfferTests
             await p.GetByTestId("offer-accept").ClickAsync();
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
             Assert.DoesNotContain(cancelledId.ToString(), p.Url);
+            // The fee paid for the stopped clinic pays for the rebooking: 已预约 without paying again.
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
+            await Expect(p.Locator("[data-testid=progress-step][data-status=awaitingPayment]")).ToHaveCountAsync(0);
             await Expect(p.GetByTestId("appointment-department")).ToBeVisibleAsync();
             // A second tap (another device, a double tap) lands on the same appointment.
             var again = await SchedulingStack.SendAsync(family.Account.AccessToken, HttpMethod.Post, $"/api/scheduling/offers/{offerId}/accept");
@@ -74,7 +76,7 @@ public sealed class OfferTests
     {
         var family = await SchedulingStack.FamilyAsync();
         var session = await SchedulingStack.FindSessionAsync();
-        var cancelledId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
+        var cancelledId = await SchedulingStack.BookAndPayAsync(family.Account, family.SelfId, session);
         await SchedulingStack.SendAsync(await StackTokens.StaffAsync(), HttpMethod.Post, $"/api/scheduling/admin/sessions/{session.SessionId}/stop",
             new { reason = "设备故障停诊" });
 
@@ -89,6 +91,12 @@ public sealed class OfferTests
             await Expect(p.GetByTestId("offer-card")).ToHaveCountAsync(0);
             await p.ReloadAsync();
             await Expect(p.GetByTestId("appointment-refund")).ToBeVisibleAsync();
+
+            // The money comes back through WeChat Pay, and 缴费记录 shows it.
+            await p.GotoAsync("/payments");
+            var order = p.Locator($"[data-testid=payment-item][data-status=refunded]");
+            await Expect(order).ToHaveCountAsync(1, new() { Timeout = 60000 });
+            await Expect(order.GetByTestId("refund-item")).ToContainTextAsync("已退款");
         }, "X13_refund");
     }
 
@@ -139,6 +147,8 @@ public sealed class OfferTests
             await Accessibility.AssertElderFriendlyAsync(p);
             await card.GetByTestId("offer-accept").ClickAsync();
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
+            await BookingTests.PayOnPageAsync(p);
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
             await Expect(p.GetByTestId("appointment-patient")).ToContainTextAsync(waiter.ParentName);
 

@@ -99,6 +99,16 @@ public static class SchedulingStack
         return body!.Value.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Books and pays the registration fee (at the WeChat Pay simulator, without the pages): 已预约.</summary>
+    public static async Task<Guid> BookAndPayAsync(TestAccount account, Guid patientId, BookableSession session)
+    {
+        var id = await BookAsync(account, patientId, session);
+        await Payment.WeChatPaySimulator.PayRegistrationAsync(account.AccessToken, id);
+        await Eventually.Until(async () => (await AppointmentAsync(account, id)).GetProperty("status").GetString(),
+            s => s == "booked", TimeSpan.FromSeconds(60), "the paid appointment 已预约");
+        return id;
+    }
+
     public static async Task<JsonElement> AppointmentAsync(TestAccount account, Guid id) =>
         await IdentityApi.GetAsync(account.AccessToken, $"/api/scheduling/appointments/{id}");
 

@@ -17,7 +17,7 @@ public sealed class PaymentRequestedConsumer(PaymentDbContext db, PaymentNews ne
         if (e.AmountFen <= 0) return;
         if (await Db.Orders.AnyAsync(o => o.Kind == e.OrderKind && o.SourceId == e.OrderId, context.CancellationToken)) return;
         var id = Guid.CreateVersion7();
-        var description = e.Description.Length <= 127 ? e.Description : e.Description[..127];
+        var description = WithinBytes(e.Description, 127);
         var order = new PaymentOrder
         {
             Id = id, Kind = e.OrderKind, SourceId = e.OrderId, AccountId = e.AccountId, PatientId = e.PatientId,
@@ -28,6 +28,15 @@ public sealed class PaymentRequestedConsumer(PaymentDbContext db, PaymentNews ne
         order.QueryAgainAt(e.PayBy);
         Db.Orders.Add(order);
         news.StatusChanged(order, []);
+    }
+
+    /// <summary>WeChat Pay counts the description in UTF-8 bytes (a Chinese character is three).</summary>
+    private static string WithinBytes(string text, int bytes)
+    {
+        var end = text.Length;
+        while (System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, end)) > bytes) end--;
+        if (end > 0 && char.IsHighSurrogate(text[end - 1])) end--;
+        return text[..end];
     }
 }
 

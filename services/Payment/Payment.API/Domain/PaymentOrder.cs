@@ -46,7 +46,7 @@ public sealed class PaymentOrder
     {
         Status = OrderStatus.Paid;
         TransactionId = transactionId;
-        PaidAt = paidAt;
+        PaidAt = paidAt.ToUniversalTime(); // WeChat Pay answers in +08:00; PostgreSQL stores UTC only
         QueryAfter = null;
         UpdatedAt = now;
     }

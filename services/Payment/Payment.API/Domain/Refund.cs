@@ -35,7 +35,7 @@ public sealed class Refund
     {
         if (Status == RefundStatus.Succeeded) return false;
         Status = RefundStatus.Succeeded;
-        SucceededAt = at;
+        SucceededAt = at.ToUniversalTime();
         NextAttemptAt = null;
         return true;
     }

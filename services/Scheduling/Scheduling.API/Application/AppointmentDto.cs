@@ -10,7 +10,7 @@ public sealed record AppointmentDto(
     string DoctorName, string Location, DateTimeOffset StartsAt, DateTimeOffset EndsAt, long FeeFen, string Status,
     string StatusText, string? FailureReason, bool CanCancel, DateTimeOffset CancelDeadline, DateTimeOffset CreatedAt,
     IReadOnlyList<AppointmentStepDto> Steps, DateTimeOffset? RefundRequestedAt = null, long RefundOwedFen = 0,
-    DateTimeOffset? RemindedAt = null);
+    DateTimeOffset? RemindedAt = null, DateTimeOffset? HoldExpiresAt = null, long PaidFen = 0);
 
 /// <summary>How an appointment reads to its patient now: the status text says 「等待医院确认」 once the HIS has been slow.</summary>
 public sealed class AppointmentViews(TimeProvider clock, IOptions<SchedulingOptions> options)
@@ -32,5 +32,7 @@ public sealed class AppointmentViews(TimeProvider clock, IOptions<SchedulingOpti
         a.Id, a.PatientId, a.SlotId, a.SessionId, a.DepartmentId, a.DepartmentName, a.DoctorId, a.DoctorName, a.Location,
         a.StartsAt, a.EndsAt, a.FeeFen, a.Status, StatusTextOf(a), ReasonOf(a), CanCancel(a), CancelDeadline(a), a.CreatedAt,
         a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new AppointmentStepDto(s.Status, s.StatusText, s.At)).ToList(),
-        a.RefundRequestedAt, a.RefundOwedFen);
+        a.RefundRequestedAt, a.RefundOwedFen,
+        // The deadline to pay, while there is one to meet.
+        HoldExpiresAt: a.Status == AppointmentStatus.AwaitingPayment ? a.HoldExpiresAt : null, PaidFen: a.PaidFen);
 }

@@ -17,7 +17,8 @@ export function parseSchedule(value) {
 }
 
 export function configFromEnv(env = process.env) {
-  const port = Number(env.WECHATPAY_PORT ?? 5305);
+  // PORT is how ./platform and the test fixtures hand every simulator its port.
+  const port = Number(env.WECHATPAY_PORT ?? env.PORT ?? 5305);
   return {
     host: env.WECHATPAY_HOST ?? '127.0.0.1',
     port,

@@ -1,0 +1,109 @@
+using Acceptance.Tests.ElderMode;
+using Acceptance.Tests.Identity;
+using Acceptance.Tests.Scheduling;
+using Acceptance.Tests.WeChat;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Payment;
+
+/// <summary>挂号缴费 (R36) as patients do it: inside WeChat through WeChat Pay's own pay screen (JSAPI), and from a
+/// browser outside WeChat by scanning a QR code; the booking moves 待支付 → 已预约 live (R17 for payments), the payment
+/// is listed in 缴费记录 and announced in the message centre.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RegistrationFeeTests
+{
+    private readonly BrowserFixture browser;
+
+    public RegistrationFeeTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        SetDefaultExpectTimeout(20000);
+    }
+
+    private static readonly HttpClient Sim = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    [Trait("Rubric", "R36")]
+    [Trait("Rubric", "R17")]
+    public async Task An_elderly_patient_outside_WeChat_pays_the_registration_fee_by_QR_code_and_sees_it_booked_live()
+    {
+        var family = await SchedulingStack.FamilyAsync();
+        await ElderModePages.SetAccountElderModeAsync(family.Account, true);
+        var session = await SchedulingStack.FindSessionAsync();
+        var appointmentId = await SchedulingStack.BookAsync(family.Account, family.ParentId, session);
+
+        await using var context = await browser.SignedInContextAsync(family.Account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.OpenInElderModeAsync($"/appointments/{appointmentId}", "pay-card");
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 30000 });
+            var card = p.GetByTestId("pay-card");
+            await Expect(card.GetByTestId("pay-amount")).ToContainTextAsync("¥");
+            await Expect(card.GetByTestId("pay-countdown")).ToBeVisibleAsync();
+            await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
+            await p.EvaluateAsync("() => { window.__noReload = true }");
+
+            await p.GetByTestId("pay-button").ClickAsync();
+            await Expect(p.GetByTestId("pay-qr")).ToBeVisibleAsync();
+            await Accessibility.AssertElderFriendlyAsync(p);
+            await WeChatPaySimulator.PayQrCodeAsync(p);
+
+            // WeChat Pay's notice reaches Payment, Scheduling books it, and both pushes reach this page: no reload.
+            await Expect(p.GetByTestId("pay-state")).ToHaveAttributeAsync("data-state", "paid", new() { Timeout = 45000 });
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
+            Assert.True(await p.EvaluateAsync<bool>("() => window.__noReload === true"));
+
+            await p.OpenInElderModeAsync("/payments", "payment-item");
+            var item = p.Locator("[data-testid=payment-item][data-status=paid]");
+            await Expect(item).ToHaveCountAsync(1);
+            await Expect(item).ToContainTextAsync("挂号费");
+            await Expect(item).ToContainTextAsync("已支付");
+            await Accessibility.AssertElderFriendlyAsync(p);
+        }, "R36_qr");
+
+        var messages = await IdentityApi.GetAsync(family.Account.AccessToken, "/api/notification/messages");
+        Assert.Contains("支付成功", messages.GetRawText());
+    }
+
+    [Fact]
+    [Trait("Rubric", "R36")]
+    public async Task Inside_WeChat_the_patient_pays_on_WeChat_Pays_own_screen()
+    {
+        var family = await SchedulingStack.FamilyAsync();
+        var session = await SchedulingStack.FindSessionAsync();
+        var appointmentId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
+        var simUser = "pay" + Guid.NewGuid().ToString("N")[..12];
+
+        await using var context = await browser.NewContextAsync();
+        await WeChatSimulator.SignInAsAsync(context, simUser);
+        // WeChat's in-app browser provides WeixinJSBridge; the simulator's stands in for it.
+        await context.AddInitScriptAsync(await Sim.GetStringAsync($"{WeChatPaySimulator.Url}/$sim/weixin-jsbridge.js"));
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            // Sign in through WeChat and bind it to the account (the owner confirms), as a patient in WeChat would.
+            await p.GotoAsync("/account");
+            await p.GetByTestId("login-wechat").ClickAsync();
+            await Expect(p.GetByTestId("wechat-bind-required")).ToBeVisibleAsync(new() { Timeout = 15000 });
+            await p.GetByTestId("wechat-login-password").ClickAsync();
+            await p.GetByTestId("login-username").Locator("input").FillAsync(family.Account.Username);
+            await p.GetByTestId("login-password").Locator("input").FillAsync(family.Account.Password);
+            await p.GetByTestId("login-submit").ClickAsync();
+            await p.GetByTestId("wechat-bind-confirm").ClickAsync(new() { Timeout = 15000 });
+            await Expect(p.GetByTestId("wechat-bound")).ToHaveTextAsync("已绑定微信", new() { Timeout = 15000 });
+
+            await p.GotoAsync($"/appointments/{appointmentId}");
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 30000 });
+            await p.GetByTestId("pay-button").ClickAsync();
+            var cashier = p.FrameLocator("iframe[title='微信支付']");
+            await Expect(cashier.GetByText("挂号费").First).ToBeVisibleAsync();
+            await cashier.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
+            await cashier.GetByRole(AriaRole.Button, new() { Name = "完成" }).ClickAsync();
+
+            await Expect(p.GetByTestId("pay-state")).ToHaveAttributeAsync("data-state", "paid", new() { Timeout = 45000 });
+            await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
+        }, "R36_jsapi");
+    }
+}
