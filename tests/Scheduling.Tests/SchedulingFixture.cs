@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.His;
+using Platform.Contracts.Payment;
 using Platform.Contracts.Scheduling;
 using Platform.Testing;
 using Scheduling.API.Infrastructure;
@@ -31,7 +32,8 @@ public class SchedulingFixture : IAsyncLifetime
             typeof(HisAppointmentRequestedIntegrationEvent), typeof(HisAppointmentCancelRequestedIntegrationEvent),
             typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),
             typeof(AppointmentReminderDueIntegrationEvent), typeof(HisSessionAddRequestedIntegrationEvent), typeof(ExamRoomOutageIntegrationEvent),
-            typeof(HisSlotsReopenRequestedIntegrationEvent));
+            typeof(HisSlotsReopenRequestedIntegrationEvent), typeof(PaymentRequestedIntegrationEvent), typeof(PaymentWithdrawnIntegrationEvent),
+            typeof(RefundRequestedIntegrationEvent));
         Service = Replica();
         _ = Service.Server;
         World = new SchedulingWorld(this);
