@@ -7,6 +7,8 @@ public static class OrderKinds
     public const string Exam = "exam";
     public const string Drug = "drug";
     public const string Deposit = "deposit";
+    /// <summary>An outpatient bill the HIS charged (门诊缴费: exams, tests, drugs), paid as a whole.</summary>
+    public const string Outpatient = "outpatient";
 }
 
 /// <summary>Money in integer fen.</summary>

@@ -1,0 +1,10 @@
+namespace Platform.Contracts.His;
+
+/// <summary>A patient paid an outpatient bill (门诊缴费) on the platform: the HIS records the payment and balances the
+/// invoice. <paramref name="TransactionId"/> is WeChat Pay's, for the HIS's own reconciliation.</summary>
+public record HisBillPaidIntegrationEvent(
+    Guid PaymentId, Guid PatientId, string HisInvoiceId, long AmountFen, string TransactionId, DateTimeOffset PaidAt) : IntegrationEvent;
+
+/// <summary>A patient topped up an inpatient deposit account (住院预交金): the HIS records it and raises the balance.</summary>
+public record HisDepositPaidIntegrationEvent(
+    Guid PaymentId, Guid PatientId, string HisAccountId, long AmountFen, string TransactionId, DateTimeOffset PaidAt) : IntegrationEvent;
