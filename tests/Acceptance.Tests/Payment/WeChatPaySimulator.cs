@@ -16,6 +16,13 @@ public static class WeChatPaySimulator
     private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
     private static readonly HttpClient Sim = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>The pay card's 微信支付, then the QR code scanned and paid on "the phone".</summary>
+    public static async Task PayOnPageAsync(IPage page)
+    {
+        await page.GetByTestId("pay-button").ClickAsync(new() { Timeout = 30000 });
+        await PayQrCodeAsync(page);
+    }
+
     /// <summary>Scans the page's QR code with "the phone": opens the cashier for its code_url and confirms there.</summary>
     public static async Task PayQrCodeAsync(IPage page)
     {

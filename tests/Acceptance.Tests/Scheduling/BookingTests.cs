@@ -54,13 +54,6 @@ public sealed partial class BookingTests
         return Guid.Parse(AppointmentUrl().Match(p.Url).Groups[1].Value);
     }
 
-    /// <summary>The pay card's 微信支付, then the QR code scanned and paid on "the phone".</summary>
-    public static async Task PayOnPageAsync(IPage p)
-    {
-        await p.GetByTestId("pay-button").ClickAsync(new() { Timeout = 30000 });
-        await Payment.WeChatPaySimulator.PayQrCodeAsync(p);
-    }
-
     [GeneratedRegex("/appointments/([0-9a-f-]{36})$")]
     private static partial Regex AppointmentUrl();
 
@@ -80,7 +73,7 @@ public sealed partial class BookingTests
             var id = await SubmitAsync(p);
 
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 30000 });
-            await PayOnPageAsync(p);
+            await Payment.WeChatPaySimulator.PayOnPageAsync(p);
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 30000 });
             await Expect(p.GetByTestId("appointment-patient")).ToContainTextAsync(family.ParentName);
 
@@ -116,7 +109,7 @@ public sealed partial class BookingTests
                 await p.EvaluateAsync("() => { window.__noReload = true }");
                 await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
                 await Expect(p.GetByTestId("appointment-status")).ToHaveTextAsync("待支付");
-                await PayOnPageAsync(p);
+                await Payment.WeChatPaySimulator.PayOnPageAsync(p);
                 await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
                 await Expect(p.GetByTestId("appointment-status")).ToHaveTextAsync("已预约");
                 Assert.True(await p.EvaluateAsync<bool>("() => window.__noReload === true"));

@@ -148,7 +148,7 @@ public sealed class OfferTests
             await card.GetByTestId("offer-accept").ClickAsync();
             await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
-            await BookingTests.PayOnPageAsync(p);
+            await Payment.WeChatPaySimulator.PayOnPageAsync(p);
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
             await Expect(p.GetByTestId("appointment-patient")).ToContainTextAsync(waiter.ParentName);
 
