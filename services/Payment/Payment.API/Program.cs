@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOrdersApi();
+app.MapBillsApi();
 app.MapWeChatPayNotifyApi();
 app.MapPaymentAdminApi();
 app.Run();

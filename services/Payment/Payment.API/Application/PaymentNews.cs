@@ -1,4 +1,5 @@
 using Payment.API.Domain;
+using Platform.Contracts.His;
 using Platform.Contracts.Payment;
 using Platform.Messaging.Outbox;
 
@@ -13,8 +14,15 @@ public sealed class PaymentNews(IIntegrationEventOutbox outbox)
         outbox.Add(new PaymentStatusChangedIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, status, text));
     }
 
-    public void Succeeded(PaymentOrder o) =>
+    public void Succeeded(PaymentOrder o)
+    {
         outbox.Add(new PaymentSucceededIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, o.AmountFen, o.Description, o.PaidAt!.Value));
+        // The HIS learns of money paid for its own bills and deposit accounts.
+        if (o.Kind == OrderKinds.Outpatient && o.HisReference is { } invoice)
+            outbox.Add(new HisBillPaidIntegrationEvent(o.Id, o.PatientId, invoice, o.AmountFen, o.TransactionId!, o.PaidAt.Value));
+        else if (o.Kind == OrderKinds.Deposit && o.HisReference is { } account)
+            outbox.Add(new HisDepositPaidIntegrationEvent(o.Id, o.PatientId, account, o.AmountFen, o.TransactionId!, o.PaidAt.Value));
+    }
 
     public void Refunded(PaymentOrder o, Refund r) =>
         outbox.Add(new PaymentRefundedIntegrationEvent(o.Id, o.PatientId, o.Kind, o.SourceId, r.AmountFen, r.Reason));

@@ -22,6 +22,7 @@ public static class OrderStatus
         "exam" => "检查检验费",
         "drug" => "药品费",
         "deposit" => "住院预交金",
+        "outpatient" => "门诊缴费",
         _ => "费用",
     };
 }

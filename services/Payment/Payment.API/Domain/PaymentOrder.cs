@@ -15,6 +15,8 @@ public sealed class PaymentOrder
     public required string OutTradeNo { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
+    /// <summary>What the HIS calls the thing paid for: the Invoice of an outpatient bill, the Account of a deposit.</summary>
+    public string? HisReference { get; init; }
     public string Status { get; private set; } = OrderStatus.Pending;
     /// <summary>The source no longer wants the money (hold lapsed, cancelled): closed at WeChat Pay, refunded if it still arrives.</summary>
     public string? WithdrawnReason { get; private set; }

@@ -20,6 +20,10 @@ internal static class Extensions
         builder.Services.AddHttpClient<PayerDirectory>(c => c.BaseAddress = PatientDirectorySetup.IdentityAddress(builder.Configuration))
             .AddHttpMessageHandler<ServiceTokenHandler>()
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(5)), idempotent: true);
+        builder.Services.AddHttpClient<HisRecords>(c => c.BaseAddress = new Uri((builder.Configuration["Endpoints:his"] ?? "http://127.0.0.1:5113").TrimEnd('/') + "/"))
+            .AddHttpMessageHandler<ServiceTokenHandler>()
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)), idempotent: true);
+        builder.Services.AddScoped<Bills>();
         builder.Services.AddScoped<PaymentNews>();
         builder.Services.AddScoped<PaymentSettlement>();
         builder.Services.AddScoped<RefundSettlement>();
@@ -37,6 +41,9 @@ internal static class Extensions
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentWithdrawnConsumer>();
             bus.AddConsumer<RefundRequestedConsumer>();
+            bus.AddConsumer<PatientRegisteredConsumer>();
+            bus.AddConsumer<PatientRemovedConsumer>();
+            bus.AddConsumer<AccountClosedConsumer>();
         });
     }
 }

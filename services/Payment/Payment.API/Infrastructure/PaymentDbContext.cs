@@ -10,6 +10,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<PaymentIssue> Issues => Set<PaymentIssue>();
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -6,6 +6,8 @@ namespace Payment.API.Infrastructure.EntityConfigurations;
 
 internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<PaymentOrder>
 {
+    public const string OneOpenOrderPerBill = "ux_payment_orders_open_bill";
+
     public void Configure(EntityTypeBuilder<PaymentOrder> e)
     {
         e.ToTable("payment_orders");
@@ -24,6 +26,10 @@ internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<Payme
         e.Property(o => o.PrepayId).HasMaxLength(64);
         e.Property(o => o.TradeType).HasMaxLength(16);
         e.Property(o => o.TransactionId).HasMaxLength(32);
+        e.Property(o => o.HisReference).HasMaxLength(64);
+        // One open order per HIS bill: a double tap, or two devices, pay the same order.
+        e.HasIndex(o => new { o.Kind, o.HisReference }).IsUnique().HasDatabaseName(OneOpenOrderPerBill)
+            .HasFilter("kind = 'outpatient' AND status = 'pending' AND withdrawn_reason IS NULL");
         e.Property(o => o.Version).IsRowVersion();
         e.Ignore(o => o.IsOpen);
         e.Ignore(o => o.Refundable);
@@ -73,5 +79,14 @@ internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<
         e.HasKey(r => r.BillDate);
         e.Property(r => r.Status).HasMaxLength(20);
         e.Property(r => r.Failure).HasMaxLength(500);
+    }
+}
+
+internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
+{
+    public void Configure(EntityTypeBuilder<PatientLink> e)
+    {
+        e.ToTable("patient_links");
+        e.HasKey(l => new { l.AccountId, l.PatientId });
     }
 }

@@ -22,6 +22,22 @@ namespace Payment.API.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Payment.API.Domain.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Payment.API.Domain.PaymentIssue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -116,6 +132,11 @@ namespace Payment.API.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("HisReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("his_reference");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -209,6 +230,11 @@ namespace Payment.API.Infrastructure.Migrations
 
                     b.HasIndex("AccountId", "CreatedAt")
                         .HasDatabaseName("ix_payment_orders_account_id_created_at");
+
+                    b.HasIndex("Kind", "HisReference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payment_orders_open_bill")
+                        .HasFilter("kind = 'outpatient' AND status = 'pending' AND withdrawn_reason IS NULL");
 
                     b.HasIndex("Kind", "SourceId")
                         .IsUnique()

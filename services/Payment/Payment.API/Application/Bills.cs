@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Payment.API.Domain;
+using Payment.API.Infrastructure;
+using Payment.API.Infrastructure.EntityConfigurations;
+using Platform.Contracts.Payment;
+using Platform.ServiceDefaults.Problems;
+
+namespace Payment.API.Application;
+
+public sealed record BillLineDto(string Id, string Name, string Category, string CategoryText, decimal Quantity, long AmountFen,
+    DateTimeOffset? OccurredAt);
+
+public sealed record BillDto(string Id, string Number, string Type, DateTimeOffset? Date, long TotalFen, string Status, string StatusText,
+    Guid? OrderId, IReadOnlyList<BillLineDto> Items);
+
+public sealed record BillsDto(Guid PatientId, long UnpaidFen, IReadOnlyList<BillDto> Invoices);
+
+public sealed record TopUpDto(Guid OrderId, long AmountFen, string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt);
+
+public sealed record DepositDto(string Id, string Name, string Status, long DepositTotalFen, long ChargesTotalFen, long BalanceFen,
+    DateTimeOffset? Since, DateTimeOffset? Until, IReadOnlyList<TopUpDto> TopUps);
+
+/// <summary>门诊缴费 and 住院预交金: the HIS's bills and deposit accounts of a patient the account acts for, with the
+/// orders that pay them. The amount of an order is the HIS's, read at the moment it is made.</summary>
+public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news, TimeProvider clock, ILogger<Bills> logger)
+{
+    private static readonly TimeSpan PayWithin = TimeSpan.FromMinutes(30);
+    public const long MinTopUpFen = 100, MaxTopUpFen = 5_000_000;
+
+    public async Task<BillsDto> ListAsync(Guid account, Guid patientId, CancellationToken ct)
+    {
+        await RequireLinkAsync(account, patientId, ct);
+        var charges = await Read(() => his.ChargesAsync(patientId, ct));
+        var ids = charges.Invoices.Select(i => i.Id).ToList();
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKinds.Outpatient && o.PatientId == patientId && ids.Contains(o.HisReference!)
+                        && (o.Status == OrderStatus.Paid || (o.Status == OrderStatus.Pending && o.WithdrawnReason == null)))
+            .ToListAsync(ct);
+        var byId = charges.Items.ToDictionary(c => c.Id);
+        var bills = charges.Invoices.OrderByDescending(i => i.Date).Select(i =>
+        {
+            var order = orders.Where(o => o.HisReference == i.Id).OrderByDescending(o => o.Status == OrderStatus.Paid).FirstOrDefault();
+            var (status, text) = !i.Unpaid || order?.Status == OrderStatus.Paid ? ("paid", "已缴费")
+                : order is not null ? ("paying", "支付中") : ("unpaid", "待缴费");
+            var lines = i.ChargeIds.Select(id => byId.GetValueOrDefault(id)).OfType<HisCharge>().Select(Line).ToList();
+            return new BillDto(i.Id, i.Number, i.Type, i.Date, i.TotalFen, status, text, order?.Id, lines);
+        }).ToList();
+        return new BillsDto(patientId, bills.Where(b => b.Status != "paid").Sum(b => b.TotalFen), bills);
+    }
+
+    public async Task<PaymentOrder> OrderBillAsync(Guid account, Guid patientId, string invoiceId, CancellationToken ct)
+    {
+        await RequireLinkAsync(account, patientId, ct);
+        var charges = await Read(() => his.ChargesAsync(patientId, ct));
+        var invoice = charges.Invoices.FirstOrDefault(i => i.Id == invoiceId) ?? throw ProblemException.NotFound("账单");
+        var existing = await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKinds.Outpatient && o.HisReference == invoiceId
+                        && (o.Status == OrderStatus.Paid || (o.Status == OrderStatus.Pending && o.WithdrawnReason == null)))
+            .FirstOrDefaultAsync(ct);
+        if (!invoice.Unpaid || existing?.Status == OrderStatus.Paid) throw ProblemException.Conflict("bill_paid", "该账单已缴费");
+        if (existing is not null) return existing;
+        if (invoice.TotalFen <= 0) throw ProblemException.Conflict("bill_empty", "该账单无需缴费");
+        var order = NewOrder(OrderKinds.Outpatient, account, patientId, invoiceId, invoice.TotalFen,
+            $"门诊缴费 {invoice.Type} {invoice.Number}".Trim());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+                                          && pg.ConstraintName == PaymentOrderConfiguration.OneOpenOrderPerBill)
+        {
+            // Another tap made it first: that one is the order.
+            return await db.Orders.AsNoTracking().FirstAsync(o => o.Kind == OrderKinds.Outpatient && o.HisReference == invoiceId
+                && o.Status == OrderStatus.Pending && o.WithdrawnReason == null, ct);
+        }
+        return order;
+    }
+
+    public async Task<List<DepositDto>> DepositsAsync(Guid account, Guid patientId, CancellationToken ct)
+    {
+        await RequireLinkAsync(account, patientId, ct);
+        var deposits = await Read(() => his.DepositsAsync(patientId, ct));
+        var ids = deposits.Select(d => d.Id).ToList();
+        var topUps = await db.Orders.AsNoTracking()
+            .Where(o => o.Kind == OrderKinds.Deposit && o.PatientId == patientId && ids.Contains(o.HisReference!))
+            .OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ct);
+        return deposits.Select(d => new DepositDto(d.Id, d.Name, d.Status, d.DepositTotalFen, d.ChargesTotalFen, d.BalanceFen, d.Since, d.Until,
+            topUps.Where(o => o.HisReference == d.Id).Select(o =>
+            {
+                var (status, text) = OrderStatus.Shown(o, []);
+                return new TopUpDto(o.Id, o.AmountFen, status, text, o.CreatedAt, o.PaidAt);
+            }).ToList())).ToList();
+    }
+
+    public async Task<PaymentOrder> TopUpAsync(Guid account, Guid patientId, string accountId, long fen, CancellationToken ct)
+    {
+        await RequireLinkAsync(account, patientId, ct);
+        var deposit = (await Read(() => his.DepositsAsync(patientId, ct))).FirstOrDefault(d => d.Id == accountId)
+            ?? throw ProblemException.NotFound("预交金账户");
+        if (deposit.Status != "active") throw ProblemException.Conflict("deposit_closed", "该预交金账户已结清，不能再充值");
+        var order = NewOrder(OrderKinds.Deposit, account, patientId, accountId, fen, $"住院预交金 {deposit.Name}".Trim());
+        await db.SaveChangesAsync(ct);
+        return order;
+    }
+
+    private PaymentOrder NewOrder(string kind, Guid account, Guid patientId, string hisReference, long fen, string description)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+        var order = new PaymentOrder
+        {
+            Id = id, Kind = kind, SourceId = Guid.CreateVersion7(), AccountId = account, PatientId = patientId, Description = description,
+            AmountFen = fen, OutTradeNo = PaymentOrder.OutTradeNoOf(id), CreatedAt = now, ExpiresAt = now + PayWithin, HisReference = hisReference,
+        };
+        order.QueryAgainAt(order.ExpiresAt);
+        db.Orders.Add(order);
+        news.StatusChanged(order, []);
+        return order;
+    }
+
+    private async Task RequireLinkAsync(Guid account, Guid patientId, CancellationToken ct)
+    {
+        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
+            throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
+    }
+
+    private async Task<T> Read<T>(Func<Task<T>> call)
+    {
+        try { return await call(); }
+        catch (Exception e) when (Checkout.IsUnreachable(e))
+        {
+            logger.LogWarning(e, "HIS fees could not be read");
+            throw new ProblemException(503, "his_unavailable", "暂时无法从医院获取费用信息，请稍后再试");
+        }
+    }
+
+    private static BillLineDto Line(HisCharge c)
+    {
+        var (category, text) = CategoryOf(c);
+        return new BillLineDto(c.Id, c.Item, category, text, c.Quantity, c.AmountFen, c.OccurredAt);
+    }
+
+    /// <summary>The HIS's charge codes (GH 挂号, JC- 检查, JY- 检验, YP- 药品), else the item's own name.</summary>
+    public static (string Category, string Text) CategoryOf(HisCharge c)
+    {
+        var code = c.Code ?? "";
+        if (code == "GH" || c.Item.StartsWith("挂号", StringComparison.Ordinal)) return ("registration", "挂号费");
+        if (code.StartsWith("JC-", StringComparison.Ordinal) || c.Item.StartsWith("检查", StringComparison.Ordinal)) return ("exam", "检查费");
+        if (code.StartsWith("JY-", StringComparison.Ordinal) || c.Item.StartsWith("检验", StringComparison.Ordinal)) return ("lab", "检验费");
+        if (code.StartsWith("YP-", StringComparison.Ordinal) || c.Item.StartsWith("药品", StringComparison.Ordinal)) return ("drug", "药品费");
+        return ("other", "其他");
+    }
+}
