@@ -21,7 +21,6 @@ public sealed class ExamTests
     /// <summary>The seed gives the first 24 HIS patients open orders; pat-0001 is the showcase (空腹血糖, 腹部超声, 胸部CT,
     /// 头颅磁共振). A HIS patient belongs to one account, so a later run takes the next one with two or more orders.</summary>
     private const int OrderedPatients = 24;
-    private static readonly HttpClient Edge = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
     private readonly BrowserFixture browser;
 
@@ -35,7 +34,7 @@ public sealed class ExamTests
     [Trait("Rubric", "R16")]
     public async Task A_patient_books_all_exam_orders_in_one_tap_and_sees_a_day_without_overlaps_confirmed_by_the_his()
     {
-        using var his = new HisSim();
+        using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
         await SchedulingStack.AcceptBookingAgreementAsync(account); // exams are booked under the booking agreement too (R10)
         var (hisPatient, patientId, hisOrders) = await AddSeededPatientWithOrdersAsync(his, account);
@@ -134,7 +133,7 @@ public sealed class ExamTests
     [Trait("Rubric", "R15")]
     public async Task Staff_report_an_exam_room_down_in_the_admin_console_and_its_patient_is_told_and_the_his_cancels()
     {
-        using var his = new HisSim();
+        using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
         await SchedulingStack.AcceptBookingAgreementAsync(account);
         var (hisPatient, patientId, hisOrders) = await AddSeededPatientWithOrdersAsync(his, account);
@@ -221,27 +220,11 @@ public sealed class ExamTests
         .EnumerateArray().First(a => a.GetProperty("id").GetGuid() == id);
 
     /// <summary>Adds, as 本人, the first adult seeded HIS patient with at least two open orders that no other account has yet.</summary>
-    private static async Task<(string HisId, Guid PatientId, int Orders)> AddSeededPatientWithOrdersAsync(HisSim his, TestAccount account)
+    private static async Task<(string HisId, Guid PatientId, int Orders)> AddSeededPatientWithOrdersAsync(HisSimulator his, TestAccount account)
     {
-        for (var n = 1; n <= OrderedPatients; n++)
-        {
-            var hisId = $"pat-{n:D4}";
-            var orders = await his.ActiveOrdersAsync(hisId);
-            if (orders < 2) continue;
-            var (name, idNumber, born) = await his.PatientAsync(hisId);
-            if (born > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18)) continue; // a child is added by a guardian, not as 本人
-            await Simulators.AddPersonAsync(name, idNumber);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
-            {
-                Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
-            var response = await Edge.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.IsSuccessStatusCode) return (hisId, body.GetProperty("id").GetGuid(), orders);
-            Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
-        }
-        throw new InvalidOperationException("HIS 种子中有待约检查的患者都已被其他账号绑定：请 ./platform down 后重新 up");
+        var orders = 0;
+        var (hisId, patientId) = await his.AddSeededPatientAsync(account, OrderedPatients, async id => (orders = await his.ActiveOrdersAsync(id)) >= 2);
+        return (hisId, patientId, orders);
     }
 
     private static async Task<int> OrderCountAsync(TestAccount account, Guid patientId)
@@ -255,60 +238,5 @@ public sealed class ExamTests
         {
             return -1; // not linked yet
         }
-    }
-
-    /// <summary>The HIS simulator read as its own FHIR client, as the HisAdapter tests do.</summary>
-    private sealed class HisSim : IDisposable
-    {
-        private readonly HttpClient http = new()
-        {
-            BaseAddress = new Uri(Environment.GetEnvironmentVariable("PLATFORM_HIS_SIM_URL") is { Length: > 0 } v ? v.TrimEnd('/') : "http://127.0.0.1:5301"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-
-        public async Task<(string Name, string IdNumber, DateOnly BirthDate)> PatientAsync(string hisId)
-        {
-            var patient = await FhirAsync($"Patient/{hisId}");
-            var idNumber = patient.GetProperty("identifier").EnumerateArray()
-                .First(i => i.GetProperty("system").GetString() == "urn:oid:2.16.156.10011.1.2").GetProperty("value").GetString()!;
-            return (patient.GetProperty("name")[0].GetProperty("text").GetString()!, idNumber,
-                DateOnly.Parse(patient.GetProperty("birthDate").GetString()!, CultureInfo.InvariantCulture));
-        }
-
-        public async Task<int> ActiveOrdersAsync(string hisId)
-        {
-            var bundle = await FhirAsync($"ServiceRequest?subject=Patient/{hisId}&status=active&_count=50");
-            return bundle.TryGetProperty("entry", out var entries) ? entries.GetArrayLength() : 0;
-        }
-
-        public async Task<JsonElement> AppointmentAsync(Guid platformId)
-        {
-            var bundle = await FhirAsync($"Appointment?identifier=http://platform.jcsy.example/sid/appointment|{platformId}");
-            return bundle.GetProperty("entry")[0].GetProperty("resource");
-        }
-
-        private async Task<JsonElement> FhirAsync(string path)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/fhir/{path}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
-            var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"HIS {path}: {(int)response.StatusCode} {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-
-        private async Task<string> TokenAsync()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("platform:platform-secret")));
-            var response = await http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        }
-
-        public void Dispose() => http.Dispose();
     }
 }
