@@ -12,7 +12,7 @@ public static class PatientSession
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
 
     public static async Task<IBrowserContext> NewContextAsync(this BrowserFixture fixture, ViewportSize? viewport = null,
-        IReadOnlyDictionary<string, string>? localStorage = null)
+        IReadOnlyDictionary<string, string>? localStorage = null, bool bypassCsp = false)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -22,6 +22,7 @@ public static class PatientSession
             TimezoneId = "Asia/Shanghai",
             IsMobile = viewport is null,
             HasTouch = viewport is null,
+            BypassCSP = bypassCsp,
         });
         if (localStorage is { Count: > 0 })
         {

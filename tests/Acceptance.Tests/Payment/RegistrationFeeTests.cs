@@ -21,8 +21,6 @@ public sealed class RegistrationFeeTests
         SetDefaultExpectTimeout(20000);
     }
 
-    private static readonly HttpClient Sim = new() { Timeout = TimeSpan.FromSeconds(10) };
-
     [Fact]
     [Trait("Rubric", "R36")]
     [Trait("Rubric", "R17")]
@@ -76,10 +74,8 @@ public sealed class RegistrationFeeTests
         var appointmentId = await SchedulingStack.BookAsync(family.Account, family.SelfId, session);
         var simUser = "pay" + Guid.NewGuid().ToString("N")[..12];
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await WeChatPaySimulator.InWeChatContextAsync(browser);
         await WeChatSimulator.SignInAsAsync(context, simUser);
-        // WeChat's in-app browser provides WeixinJSBridge; the simulator's stands in for it.
-        await context.AddInitScriptAsync(await Sim.GetStringAsync($"{WeChatPaySimulator.Url}/$sim/weixin-jsbridge.js"));
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {

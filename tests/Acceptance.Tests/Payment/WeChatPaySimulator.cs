@@ -16,6 +16,15 @@ public static class WeChatPaySimulator
     private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
     private static readonly HttpClient Sim = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>A phone's WeChat in-app browser: WeixinJSBridge is there, and its pay screen (native UI in WeChat, not
+    /// subject to the page's Content-Security-Policy) is drawn by the simulator over the page.</summary>
+    public static async Task<IBrowserContext> InWeChatContextAsync(BrowserFixture browser)
+    {
+        var context = await browser.NewContextAsync(bypassCsp: true);
+        await context.AddInitScriptAsync(await Sim.GetStringAsync($"{Url}/$sim/weixin-jsbridge.js"));
+        return context;
+    }
+
     /// <summary>The pay card's 微信支付, then the QR code scanned and paid on "the phone".</summary>
     public static async Task PayOnPageAsync(IPage page)
     {

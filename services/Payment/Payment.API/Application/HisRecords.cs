@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Problems;
 
 namespace Payment.API.Application;
 
@@ -17,8 +19,19 @@ public sealed record HisDeposit(string Id, string Name, string Status, long Depo
 public sealed class HisRecords(HttpClient http)
 {
     public async Task<HisCharges> ChargesAsync(Guid patientId, CancellationToken ct) =>
-        await http.GetFromJsonAsync<HisCharges>($"api/his/patients/{patientId}/charges", ct) ?? new HisCharges([], [], 0);
+        await GetAsync<HisCharges>($"api/his/patients/{patientId}/charges", ct) ?? new HisCharges([], [], 0);
 
     public async Task<IReadOnlyList<HisDeposit>> DepositsAsync(Guid patientId, CancellationToken ct) =>
-        await http.GetFromJsonAsync<List<HisDeposit>>($"api/his/patients/{patientId}/deposits", ct) ?? [];
+        await GetAsync<List<HisDeposit>>($"api/his/patients/{patientId}/deposits", ct) ?? [];
+
+    private async Task<T?> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        // The adapter has not linked the patient to a HIS record (yet): the hospital has no fees for them.
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            throw new ProblemException(404, "patient_not_registered", "该就诊人尚未在医院建档，暂无费用信息");
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"HIS adapter answered {(int)response.StatusCode}", null, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<T>(ct);
+    }
 }

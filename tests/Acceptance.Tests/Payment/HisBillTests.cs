@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Acceptance.Tests.ElderMode;
+using Acceptance.Tests.Identity;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Acceptance.Tests.Payment;
+
+/// <summary>Fees the HIS charged: 在线缴费 of an outpatient bill (R37) and 费用查询 with the itemised list per visit and
+/// the 住院预交金 balance, topped up online (R39, R36). The HIS is told of every payment and balances its books.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HisBillTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+    private const int SeededPatients = 40;
+    private readonly BrowserFixture browser;
+
+    public HisBillTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        SetDefaultExpectTimeout(20000);
+    }
+
+    [Fact]
+    [Trait("Rubric", "R37")]
+    public async Task A_patient_pays_an_outpatient_bill_of_exams_and_drugs_online_and_the_HIS_balances_it()
+    {
+        using var his = new HisSimulator();
+        var account = await IdentityApi.RegisterAsync();
+        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients,
+            async id => (await his.SearchAsync($"Invoice?subject=Patient/{id}&status=issued")).Count > 0);
+        var bills = await Eventually.Until(() => BillsAsync(account, patientId),
+            b => b is { } x && x.GetProperty("invoices").EnumerateArray().Any(i => i.GetProperty("status").GetString() == "unpaid"),
+            Wait, $"{hisPatient} 的待缴账单");
+        var bill = bills!.Value.GetProperty("invoices").EnumerateArray().First(i => i.GetProperty("status").GetString() == "unpaid");
+        var billId = bill.GetProperty("id").GetString()!;
+        // The lines add up to the bill, to the fen.
+        Assert.Equal(bill.GetProperty("totalFen").GetInt64(), bill.GetProperty("items").EnumerateArray().Sum(l => l.GetProperty("amountFen").GetInt64()));
+
+        await ElderModePages.SetAccountElderModeAsync(account, true);
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.OpenInElderModeAsync("/payment", "bill-item");
+            var item = p.Locator($"[data-testid=bill-item][data-id='{billId}']");
+            await Expect(item).ToHaveAttributeAsync("data-status", "unpaid");
+            await Accessibility.AssertElderFriendlyAsync(p);
+            await item.GetByTestId("bill-pay").ClickAsync();
+            await WeChatPaySimulator.PayOnPageAsync(p);
+            await Expect(p.Locator($"[data-testid=bill-item][data-id='{billId}']")).ToHaveAttributeAsync("data-status", "paid",
+                new() { Timeout = 60000 });
+        }, "R37_bill");
+
+        // The HIS recorded the payment against the invoice and balanced it.
+        await Eventually.Until(async () => (await his.FhirAsync($"Invoice/{billId}")).GetProperty("status").GetString(),
+            s => s == "balanced", Wait, "the HIS balancing the invoice");
+        var notices = await his.SearchAsync($"PaymentNotice?request=Invoice/{billId}");
+        Assert.Single(notices);
+        Assert.Equal(bill.GetProperty("totalFen").GetInt64(), (long)Math.Round(notices[0].GetProperty("amount").GetProperty("value").GetDecimal() * 100));
+    }
+
+    [Fact]
+    [Trait("Rubric", "R39")]
+    [Trait("Rubric", "R36")]
+    public async Task The_fee_list_is_itemised_per_visit_and_an_inpatient_tops_up_the_deposit_and_sees_the_new_balance()
+    {
+        using var his = new HisSimulator();
+        var account = await IdentityApi.RegisterAsync();
+        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients,
+            async id => (await his.SearchAsync($"Account?subject=Patient/{id}&status=active")).Count > 0);
+        var deposits = await Eventually.Until(() => DepositsAsync(account, patientId),
+            d => d is { } x && x.GetProperty("items").GetArrayLength() > 0, Wait, $"{hisPatient} 的预交金账户");
+        var deposit = deposits!.Value.GetProperty("items")[0];
+        var accountId = deposit.GetProperty("id").GetString()!;
+        var before = deposit.GetProperty("balanceFen").GetInt64();
+
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/fees");
+            var card = p.Locator($"[data-testid=deposit-card][data-id='{accountId}']");
+            await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{before / 100m:0.00}");
+            // Every visit's bill is itemised; its lines are there.
+            var bills = await BillsAsync(account, patientId);
+            foreach (var bill in bills!.Value.GetProperty("invoices").EnumerateArray().Take(3))
+                await Expect(p.Locator($"[data-testid=bill-item][data-id='{bill.GetProperty("id").GetString()}'] [data-testid=bill-line]"))
+                    .ToHaveCountAsync(bill.GetProperty("items").GetArrayLength());
+
+            await card.GetByTestId("deposit-topup").ClickAsync();
+            await p.GetByTestId("topup-amount").FillAsync("1000");
+            await p.GetByTestId("topup-submit").ClickAsync();
+            await WeChatPaySimulator.PayOnPageAsync(p);
+            await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{(before + 100_000) / 100m:0.00}", new() { Timeout = 60000 });
+        }, "R39_deposit");
+
+        var raised = await DepositsAsync(account, patientId);
+        Assert.Equal(before + 100_000, raised!.Value.GetProperty("items").EnumerateArray()
+            .First(d => d.GetProperty("id").GetString() == accountId).GetProperty("balanceFen").GetInt64());
+    }
+
+    private static async Task<JsonElement?> BillsAsync(TestAccount account, Guid patientId)
+    {
+        try { return await IdentityApi.GetAsync(account.AccessToken, $"/api/payment/bills?patientId={patientId}"); }
+        catch (HttpRequestException) { return null; } // not linked yet
+    }
+
+    private static async Task<JsonElement?> DepositsAsync(TestAccount account, Guid patientId)
+    {
+        try { return await IdentityApi.GetAsync(account.AccessToken, $"/api/payment/deposits?patientId={patientId}"); }
+        catch (HttpRequestException) { return null; }
+    }
+}
