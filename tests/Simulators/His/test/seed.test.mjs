@@ -85,6 +85,19 @@ describe('seed', () => {
     assert.ok(of('Invoice').length > 0 && of('ChargeItem').length > 0);
   });
 
+  it('leaves the showcase patients a recent bill to pay, and inpatients an active deposit account', () => {
+    for (const patient of ['Patient/pat-0001', 'Patient/pat-0002']) {
+      const unpaid = of('Invoice').filter((i) => i.subject.reference === patient && i.status === 'issued');
+      assert.equal(unpaid.length, 1, patient);
+      assert.ok(unpaid[0].date >= '2025-03-01' && unpaid[0].paymentTerms === '待缴费', patient);
+      const fen = (m) => Math.round(m.value * 100);
+      assert.equal(fen(unpaid[0].totalGross), unpaid[0].lineItem.reduce((sum, l) => sum + fen(l.priceComponent[0].amount), 0));
+    }
+    const active = of('Account').filter((a) => a.status === 'active');
+    assert.equal(active.length, 8);
+    assert.ok(active.every((a) => a.extension.find((e) => e.url.endsWith('/deposit-total')).valueMoney.value > 0));
+  });
+
   it('is valid FHIR R4 throughout', () => {
     loadFhirDefinitions();
     const invalid = [];
