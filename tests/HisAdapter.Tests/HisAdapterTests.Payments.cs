@@ -78,6 +78,44 @@ public sealed partial class HisAdapterTests
     }
 
     [Fact]
+    [Trait("Rubric", "R39")]
+    public async Task Payments_wait_out_a_his_outage_and_those_of_one_account_reach_it_in_order()
+    {
+        var (_, account) = await fixture.His.FhirAsync(HttpMethod.Get, "Account/acct-0002");
+        var depositBefore = Fen(Extension(account, DepositTotal));
+        var balanceBefore = Fen(Extension(account, DepositBalance));
+        var first = new HisDepositPaidIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), "acct-0002", 50_000, "4200002731202612060000000011",
+            DateTimeOffset.UtcNow);
+        var second = first with { Id = Guid.NewGuid(), PaymentId = Guid.NewGuid(), AmountFen = 20_000, TransactionId = "4200002731202612060000000012" };
+        await fixture.His.SimAsync("faults", new { failRate = 1, failStatus = 503 });
+        try
+        {
+            await fixture.PublishAsync(first);
+            await Eventually.Until(() => fixture.Database.ScalarAsync(
+                    $"SELECT count(*) FROM his_commands WHERE command_key = 'payment:{first.PaymentId}' AND status = 'pending' AND attempts >= 2"),
+                n => n == 1, Wait, "the first top-up retried");
+            await fixture.PublishAsync(second);
+            await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM his_commands WHERE command_key = 'payment:{second.PaymentId}'"),
+                n => n == 1, Wait, "the second top-up queued");
+            Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT attempts FROM his_commands WHERE command_key = 'payment:{second.PaymentId}'"));
+        }
+        finally
+        {
+            await fixture.His.SimAsync("faults");
+        }
+        await Eventually.Until(() => fixture.Database.ScalarAsync(
+                $"SELECT count(*) FROM his_commands WHERE command_key IN ('payment:{first.PaymentId}', 'payment:{second.PaymentId}') AND status = 'done'"),
+            n => n == 2, Wait, "both top-ups recorded");
+        var firstNotice = await SingleAsync($"PaymentNotice?identifier={PaymentSystem}|{first.PaymentId}");
+        var secondNotice = await SingleAsync($"PaymentNotice?identifier={PaymentSystem}|{second.PaymentId}");
+        Assert.True(string.CompareOrdinal(firstNotice.GetProperty("meta").GetProperty("lastUpdated").GetString(),
+            secondNotice.GetProperty("meta").GetProperty("lastUpdated").GetString()) <= 0, "the first top-up reached the HIS first");
+        var (_, raised) = await fixture.His.FhirAsync(HttpMethod.Get, "Account/acct-0002");
+        Assert.Equal(depositBefore + 70_000, Fen(Extension(raised, DepositTotal)));
+        Assert.Equal(balanceBefore + 70_000, Fen(Extension(raised, DepositBalance)));
+    }
+
+    [Fact]
     [Trait("Rubric", "R37")]
     public async Task A_payment_of_a_bill_the_his_does_not_have_fails_for_good_with_its_reason()
     {
@@ -120,6 +158,9 @@ public sealed partial class HisAdapterTests
         Assert.Equal(1, page.GetProperty("total").GetInt32());
         return page.GetProperty("entry")[0].GetProperty("resource");
     }
+
+    private static JsonElement Extension(JsonElement resource, string url) =>
+        resource.GetProperty("extension").EnumerateArray().Single(e => e.GetProperty("url").GetString() == url).GetProperty("valueMoney");
 
     private static long Fen(JsonElement money) => (long)Math.Round(money.GetProperty("value").GetDecimal() * 100m, MidpointRounding.AwayFromZero);
 }
