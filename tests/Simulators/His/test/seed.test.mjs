@@ -94,8 +94,21 @@ describe('seed', () => {
       assert.equal(fen(unpaid[0].totalGross), unpaid[0].lineItem.reduce((sum, l) => sum + fen(l.priceComponent[0].amount), 0));
     }
     const active = of('Account').filter((a) => a.status === 'active');
-    assert.equal(active.length, 8);
+    assert.equal(active.length, 9);
     assert.ok(active.every((a) => a.extension.find((e) => e.url.endsWith('/deposit-total')).valueMoney.value > 0));
+  });
+
+  it('knows 张三, the platform demo account\'s patient, with a bill to pay and a deposit account', () => {
+    const { patient, unpaidInvoice, depositAccount } = seed.showcase.demoPatient;
+    const zhangSan = of('Patient').find((p) => p.id === patient);
+    assert.equal(zhangSan.name[0].text, '张三');
+    assert.equal(zhangSan.identifier[0].value, '110101199003071233');
+    const invoice = of('Invoice').find((i) => i.id === unpaidInvoice);
+    assert.equal(invoice.status, 'issued');
+    assert.equal(invoice.subject.reference, `Patient/${patient}`);
+    const account = of('Account').find((a) => a.id === depositAccount);
+    assert.equal(account.status, 'active');
+    assert.equal(account.subject[0].reference, `Patient/${patient}`);
   });
 
   it('is valid FHIR R4 throughout', () => {
