@@ -152,6 +152,17 @@ public sealed partial class HisAdapterTests
         Assert.All(unpaid, i => Assert.NotEmpty(i.GetProperty("chargeIds").EnumerateArray()));
     }
 
+    [Fact]
+    public async Task The_demo_account_patient_is_known_to_the_his_with_a_bill_to_pay_and_a_deposit_account()
+    {
+        var patientId = await LinkHisPatientAsync("pat-0151");
+        var client = fixture.Client("integration");
+        var charges = await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/charges");
+        Assert.True(charges.GetProperty("unpaidFen").GetInt64() > 0);
+        var deposits = await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/deposits");
+        Assert.Contains(deposits.EnumerateArray(), d => d.GetProperty("status").GetString() == "active" && d.GetProperty("balanceFen").GetInt64() > 0);
+    }
+
     private async Task<JsonElement> SingleAsync(string search)
     {
         var (_, page) = await fixture.His.FhirAsync(HttpMethod.Get, search);
