@@ -10,6 +10,11 @@ public static class HisSystems
     public const string PlatformPatient = "http://platform.jcsy.example/sid/patient";
     /// <summary>Staff's 加诊 request on the platform, carried by the Schedule the HIS creates for it.</summary>
     public const string PlatformSessionRequest = "http://platform.jcsy.example/sid/session-request";
+    /// <summary>A payment made on the platform (门诊缴费, 住院预交金): the PaymentNotice and PaymentReconciliation carry its id.</summary>
+    public const string PlatformPayment = "http://platform.jcsy.example/sid/payment";
+    /// <summary>WeChat Pay's transaction id (transaction_id), the HIS cashier's key for reconciliation.</summary>
+    public const string WeChatPayTransaction = "https://pay.weixin.qq.com/sid/transaction-id";
+    public const string PaymentStatus = "http://terminology.hl7.org/CodeSystem/paymentstatus";
     public const string Department = "http://his.jcsy.example/CodeSystem/department";
     public const string ExamService = "http://his.jcsy.example/CodeSystem/exam-service";
     public const string ExamItem = "http://his.jcsy.example/CodeSystem/exam-item";

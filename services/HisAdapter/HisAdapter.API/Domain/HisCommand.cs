@@ -43,4 +43,5 @@ public static class HisCommandKind
     public const string CloseSlots = "close-slots";
     public const string ReopenSlots = "reopen-slots";
     public const string AddSession = "add-session";
+    public const string RecordPayment = "record-payment";
 }

@@ -32,6 +32,8 @@ internal static class Extensions
             x.AddConsumer<HisSlotsReopenRequestedConsumer>();
             x.AddConsumer<HisSessionAddRequestedConsumer>();
             x.AddConsumer<HisResyncRequestedConsumer>();
+            x.AddConsumer<HisBillPaidConsumer>();
+            x.AddConsumer<HisDepositPaidConsumer>();
         });
 
         builder.AddPatientDirectory();
@@ -58,6 +60,8 @@ internal static class Extensions
                 ["DiagnosticReport"] = ["read", "search-type"],
                 ["ServiceRequest"] = ["read", "search-type"],
                 ["Subscription"] = ["create"],
+                ["PaymentNotice"] = ["create", "search-type"],
+                ["PaymentReconciliation"] = ["create"],
             };
         });
 
@@ -75,6 +79,7 @@ internal static class Extensions
         services.AddScoped<CancelAppointmentHandler>();
         services.AddScoped<CloseSlotsHandler>();
         services.AddScoped<AddSessionHandler>();
+        services.AddScoped<RecordPaymentHandler>();
         services.AddScoped<PushEventMapper>();
         services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();

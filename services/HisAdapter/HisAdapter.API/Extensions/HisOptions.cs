@@ -41,6 +41,9 @@ public sealed class HisOptions
     /// (the handlers are idempotent at the HIS).</summary>
     public TimeSpan CommandLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The hospital's own Organization at the HIS: the recipient of the payments patients make on the platform.</summary>
+    public string HospitalOrganizationId { get; set; } = "org-jcsy";
+
     /// <summary>A booking whose patient has no HIS link yet waits this many attempts for PatientRegistered to land.</summary>
     public int MaxAttemptsWaitingForPatient { get; set; } = 8;
 }

@@ -23,13 +23,16 @@ function chargeItem(ctx, visit, code, text, unitPrice, quantity, account) {
   });
 }
 
-/** Outpatient bill of one visit: registration, orders, drugs; paid unless it is a fresh visit left open. */
-export function buildOutpatientInvoice(ctx, visit, { labPanels, imaging, medications }) {
+/**
+ * Outpatient bill of one visit: registration, orders, drugs; paid unless it is a fresh visit left open (always, with
+ * `unpaid`, so the showcase patients have a bill to pay; the PRNG is drawn the same either way).
+ */
+export function buildOutpatientInvoice(ctx, visit, { labPanels, imaging, medications, unpaid: keepOpen = false }) {
   const items = [chargeItem(ctx, visit, 'GH', '挂号费', visit.doctor.title?.fee ?? 10, 1)];
   labPanels.forEach((p) => items.push(chargeItem(ctx, visit, `JY-${p}`, `检验费-${p}`, LAB_PRICES[p], 1)));
   imaging.forEach((m) => items.push(chargeItem(ctx, visit, `JC-${m}`, `检查费-${m}`, IMAGING_PRICES[m], 1)));
   medications.forEach((mr) => items.push(chargeItem(ctx, visit, `YP-${mr.medicationCodeableConcept.coding[0].code}`, `药品费-${mr.medicationCodeableConcept.text}`, ctx.rng.round(12, 160, 2), 1)));
-  const unpaid = visit.date >= ctx.daysAgo(2) && ctx.rng.chance(0.4);
+  const unpaid = visit.date >= ctx.daysAgo(2) && (ctx.rng.chance(0.4) || keepOpen);
   return invoice(ctx, visit, items, unpaid ? 'issued' : 'balanced');
 }
 

@@ -6,6 +6,7 @@ import { buildSchedules } from './schedules.mjs';
 import { buildPatients } from './patients.mjs';
 import { buildVisits } from './visits.mjs';
 import { buildExams } from './exams.mjs';
+import { buildDemoPatient } from './demo-patient.mjs';
 
 export const DEFAULT_SEED = 20240601;
 
@@ -39,6 +40,7 @@ export function buildSeed({ seed = DEFAULT_SEED, today = shanghaiDate() } = {}) 
   const patients = buildPatients(ctx);
   const visits = buildVisits(ctx, patients, doctors);
   const exams = buildExams(ctx, hospital, doctors, patients, seed);
+  const demo = buildDemoPatient(ctx, doctors, seed);
   return {
     today,
     resources,
@@ -46,6 +48,7 @@ export function buildSeed({ seed = DEFAULT_SEED, today = shanghaiDate() } = {}) 
     showcase: {
       criticalReports: visits.criticalReports.map((r) => r.id),
       currentInpatients: visits.inpatients.filter((i) => !i.discharged).map((i) => i.visit.encounter.id),
+      demoPatient: { patient: demo.patient.id, unpaidInvoice: demo.invoice.id, depositAccount: demo.account.id },
     },
   };
 }

@@ -37,15 +37,16 @@ export function buildVisits(ctx, patients, doctors) {
     const exams = IMAGING.filter((e) => e.depts.includes(doctor.dept.code) && ctx.rng.chance(0.25)).slice(0, 1);
     exams.forEach((exam) => buildImagingReport(ctx, visit, exam, ctx.rng.pick(exam.modality === 'US' ? readers.US : readers.other)));
     const medications = buildMedicationRequests(ctx, visit);
-    buildOutpatientInvoice(ctx, visit, { labPanels: panels, imaging: exams.map((e) => e.modality), medications });
+    buildOutpatientInvoice(ctx, visit, { labPanels: panels, imaging: exams.map((e) => e.modality), medications, unpaid: opts.unpaid });
     out.visits.push(visit);
     labs.filter((l) => l.critical.length).forEach((l) => out.criticalReports.push(l.report));
     return visit;
   };
 
+  // pat-0001 and pat-0002, whom the platform's tests and demos link, each have a recent bill still to pay (门诊缴费).
   CRITICAL_CASES.forEach((c, i) => {
     const doctor = ctx.rng.pick(staffOf(c.dept));
-    outpatient(patients[i], doctor, 1 + (i % 3), { panels: [c.panel], forced: c });
+    outpatient(patients[i], doctor, 1 + (i % 3), { panels: [c.panel], forced: c, unpaid: i < 2 });
   });
   // Results still being verified by the lab: they turn final later, which is what subscriptions watch for.
   PENDING_PANELS.forEach((panel, i) => {

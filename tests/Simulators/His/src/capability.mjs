@@ -3,7 +3,7 @@ import { getSearchParameters } from '@medplum/core';
 export const SUPPORTED_TYPES = [
   'Account', 'Appointment', 'ChargeItem', 'Condition', 'DiagnosticReport', 'Encounter', 'HealthcareService',
   'ImagingStudy', 'Invoice', 'Location', 'MedicationRequest', 'Observation', 'Organization', 'Patient',
-  'Practitioner', 'PractitionerRole', 'Schedule', 'ServiceRequest', 'Slot', 'Subscription',
+  'PaymentNotice', 'PaymentReconciliation', 'Practitioner', 'PractitionerRole', 'Schedule', 'ServiceRequest', 'Slot', 'Subscription',
 ];
 
 const INTERACTIONS = ['read', 'vread', 'update', 'delete', 'history-instance', 'search-type', 'create'];

@@ -1,4 +1,5 @@
 import { conflict, badRequest, OperationOutcomeError, parseSearchRequest } from '@medplum/core';
+import { applyPaymentNotice } from './payment-rules.mjs';
 
 const HOLDS_SLOT = new Set(['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'checked-in', 'waitlist']);
 
@@ -15,7 +16,8 @@ function heldSlots(appointment) {
 
 /**
  * Hospital rules on writes: booking an Appointment takes its Slot (409 when already taken) and
- * cancelling frees it; Subscriptions are checked and activated; the slot-conflict fault is applied.
+ * cancelling frees it; Subscriptions are checked and activated; the slot-conflict fault is applied; a new
+ * PaymentNotice pays its Invoice or tops up its deposit Account (payment-rules.mjs).
  */
 export function createRules(faults) {
   return {
@@ -46,6 +48,9 @@ export function createRules(faults) {
       }
       if (!existing && resource.resourceType === 'Slot') {
         checkTimetableClash(resource, repo);
+      }
+      if (!existing && resource.resourceType === 'PaymentNotice') {
+        await applyPaymentNotice(resource, repo);
       }
     },
   };

@@ -85,6 +85,32 @@ describe('seed', () => {
     assert.ok(of('Invoice').length > 0 && of('ChargeItem').length > 0);
   });
 
+  it('leaves the showcase patients a recent bill to pay, and inpatients an active deposit account', () => {
+    for (const patient of ['Patient/pat-0001', 'Patient/pat-0002']) {
+      const unpaid = of('Invoice').filter((i) => i.subject.reference === patient && i.status === 'issued');
+      assert.equal(unpaid.length, 1, patient);
+      assert.ok(unpaid[0].date >= '2025-03-01' && unpaid[0].paymentTerms === '待缴费', patient);
+      const fen = (m) => Math.round(m.value * 100);
+      assert.equal(fen(unpaid[0].totalGross), unpaid[0].lineItem.reduce((sum, l) => sum + fen(l.priceComponent[0].amount), 0));
+    }
+    const active = of('Account').filter((a) => a.status === 'active');
+    assert.equal(active.length, 9);
+    assert.ok(active.every((a) => a.extension.find((e) => e.url.endsWith('/deposit-total')).valueMoney.value > 0));
+  });
+
+  it('knows 张三, the platform demo account\'s patient, with a bill to pay and a deposit account', () => {
+    const { patient, unpaidInvoice, depositAccount } = seed.showcase.demoPatient;
+    const zhangSan = of('Patient').find((p) => p.id === patient);
+    assert.equal(zhangSan.name[0].text, '张三');
+    assert.equal(zhangSan.identifier[0].value, '110101199003071233');
+    const invoice = of('Invoice').find((i) => i.id === unpaidInvoice);
+    assert.equal(invoice.status, 'issued');
+    assert.equal(invoice.subject.reference, `Patient/${patient}`);
+    const account = of('Account').find((a) => a.id === depositAccount);
+    assert.equal(account.status, 'active');
+    assert.equal(account.subject[0].reference, `Patient/${patient}`);
+  });
+
   it('is valid FHIR R4 throughout', () => {
     loadFhirDefinitions();
     const invalid = [];

@@ -10,6 +10,7 @@ public static class CommandKeys
     public static string CloseSlots(Guid messageId) => $"close-slots:{messageId}";
     public static string ReopenSlots(Guid messageId) => $"reopen-slots:{messageId}";
     public static string AddSession(Guid requestId) => $"add-session:{requestId}";
+    public static string Payment(Guid paymentId) => $"payment:{paymentId}";
 }
 
 /// <summary>What a command must not overtake (<see cref="HisAdapter.API.Domain.HisCommand.OrderingKeys"/>).</summary>
@@ -21,4 +22,7 @@ public static class CommandOrder
     public static string[] Appointment(Guid appointmentId) => [$"appointment:{appointmentId}"];
     public static string[] Session(string sessionKey) => [$"session:{sessionKey}"];
     public static string[] SessionRequest(Guid requestId) => [$"session-request:{requestId}"];
+    /// <summary>A payment is keyed by what it pays (an Invoice or a deposit Account): two payments of one bill reach the
+    /// HIS one after the other, so the second meets the first one's balance.</summary>
+    public static string[] Payee(string resourceType, string hisId) => [$"{resourceType.ToLowerInvariant()}:{hisId}"];
 }

@@ -36,6 +36,10 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
         return await EnqueueAsync(HisCommandKind.CancelAppointment, CommandKeys.Cancel(appointmentId),
             slot is null ? CommandOrder.Appointment(appointmentId) : CommandOrder.Slot(slot), new CancelAppointmentCommand(appointmentId, reason), ct);
     }
+
+    public Task<bool> EnqueuePaymentAsync(RecordPaymentCommand payment, CancellationToken ct) =>
+        EnqueueAsync(HisCommandKind.RecordPayment, CommandKeys.Payment(payment.PaymentId), CommandOrder.Payee(payment.PayeeType, payment.PayeeHisId),
+            payment, ct);
 }
 
 /// <summary>Only the id: the handler reads the identifiers from Identity when it runs, so none sits in his_commands.</summary>
@@ -54,6 +58,11 @@ public sealed record StopSessionCommand(string ScheduleHisId, DateOnly Date, str
 public sealed record CloseSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason, bool Outage = false);
 
 public sealed record ReopenSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason);
+
+/// <summary>A payment made on the platform, for the HIS to record: <paramref name="PayeeType"/> is Invoice (门诊缴费, the
+/// bill is balanced) or Account (住院预交金, the deposit is raised), <paramref name="PayeeHisId"/> its id at the HIS.</summary>
+public sealed record RecordPaymentCommand(
+    Guid PaymentId, string PayeeType, string PayeeHisId, long AmountFen, string TransactionId, DateTimeOffset PaidAt);
 
 /// <summary>Staff's 加诊: <paramref name="Units"/> slots of <paramref name="SlotMinutes"/> from <paramref name="StartsAt"/>.</summary>
 public sealed record AddSessionCommand(

@@ -123,6 +123,8 @@ public sealed class HisCommandWorker(
                 .ReopenSlotsAsync(Payload<ReopenSlotsCommand>(command), ct),
             HisCommandKind.AddSession => services.GetRequiredService<AddSessionHandler>()
                 .HandleAsync(Payload<AddSessionCommand>(command), ct),
+            HisCommandKind.RecordPayment => services.GetRequiredService<RecordPaymentHandler>()
+                .HandleAsync(Payload<RecordPaymentCommand>(command), ct),
             _ => Task.FromResult(CommandOutcome.Refused($"unknown command kind {command.Kind}")),
         };
 
@@ -164,6 +166,8 @@ public sealed class HisCommandWorker(
                 command.Status = HisCommandStatus.Refused;
                 command.LastError = refused.Reason;
                 command.CompletedAt = now;
+                logger.LogWarning("HIS command {Kind} {Id} refused for good after {Attempts} attempt(s): {Reason}",
+                    command.Kind, command.Id, command.Attempts, refused.Reason);
                 break;
             default:
                 command.Status = HisCommandStatus.Done;

@@ -12,7 +12,9 @@ public sealed record PrescriptionDto(
     string Id, string Status, string Category, string Medication, DateTimeOffset? AuthoredOn, string Prescriber,
     IReadOnlyList<string> Dosage, string? Quantity, string? SupplyDuration);
 
-public sealed record ChargeDto(string Id, string Status, string Item, DateTimeOffset? OccurredAt, decimal Quantity, long AmountFen);
+/// <summary><paramref name="Code"/>: the HIS's charge code, which says the category (GH 挂号, JY-* 检验, JC-* 检查, YP-* 药品,
+/// ZY-* 住院); null when the HIS gives none.</summary>
+public sealed record ChargeDto(string Id, string Status, string Item, DateTimeOffset? OccurredAt, decimal Quantity, long AmountFen, string? Code);
 
 public sealed record InvoiceDto(string Id, string Number, string Status, string Type, DateTimeOffset? Date, long TotalFen, bool Unpaid,
     IReadOnlyList<string> ChargeIds);

@@ -37,7 +37,7 @@ public static class RecordMapper
 
     public static ChargeDto Charge(ChargeItem c) => new(
         c.Id!, c.Status.Literal(), c.Code?.Text ?? "", (c.Occurrence as FhirDateTime).At(), c.Quantity?.Value ?? 1,
-        c.PriceOverride?.ToFen() ?? 0);
+        c.PriceOverride?.ToFen() ?? 0, c.Code?.Coding.Select(x => x.Code).FirstOrDefault(code => !string.IsNullOrEmpty(code)));
 
     public static InvoiceDto Invoice(Invoice i) => new(
         i.Id!, i.Identifier.FirstOrDefault()?.Value ?? "", i.Status.Literal(), i.Type?.Text ?? "", i.DateElement.At(),
