@@ -13,7 +13,9 @@ export const ORDER_STATUS_TEXT = Object.freeze({
 
 export const REFUND_STATUS_TEXT = Object.freeze({ processing: '退款中', succeeded: '已退款', abnormal: '退款异常' })
 
-export const ORDER_KIND_TEXT = Object.freeze({ registration: '挂号费', exam: '检查费', drug: '药费', deposit: '预交金' })
+export const ORDER_KIND_TEXT = Object.freeze({
+  registration: '挂号费', exam: '检查费', drug: '药费', deposit: '住院预交金', outpatient: '门诊缴费',
+})
 
 export const RECONCILIATION_STATUS_TEXT = Object.freeze({ matched: '一致', differences: '有差异', failed: '失败' })
 
@@ -30,8 +32,11 @@ export function wasPaid(status) {
   return ['paid', 'refunding', 'refunded', 'partiallyRefunded'].includes(status)
 }
 
-// Where a pending order is paid: its source's page.
+// Where a pending order is paid: its source's page (a bill's or a deposit's for the order's 就诊人).
 export function orderSourcePath(order) {
+  const forPatient = order?.patientId ? `?patientId=${encodeURIComponent(order.patientId)}` : ''
+  if (order?.kind === 'outpatient') return `/payment${forPatient}`
+  if (order?.kind === 'deposit') return `/fees${forPatient}`
   if (!order?.sourceId) return null
   if (order.kind === 'registration') return `/appointments/${encodeURIComponent(order.sourceId)}`
   if (order.kind === 'exam') return '/exams'

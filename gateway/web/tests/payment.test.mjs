@@ -91,7 +91,10 @@ test('order helpers: status text, paid states, source links', () => {
   assert.ok(wasPaid('partiallyRefunded'))
   assert.ok(!wasPaid('pending'))
   assert.equal(orderSourcePath({ kind: 'registration', sourceId: 'a b' }), '/appointments/a%20b')
-  assert.equal(orderSourcePath({ kind: 'deposit', sourceId: 'x' }), null)
+  assert.equal(orderSourcePath({ kind: 'outpatient', sourceId: 'inv-1', patientId: 'p 1' }), '/payment?patientId=p%201')
+  assert.equal(orderSourcePath({ kind: 'deposit', sourceId: 'acct-1', patientId: 'p1' }), '/fees?patientId=p1')
+  assert.equal(orderSourcePath({ kind: 'outpatient' }), '/payment')
+  assert.equal(orderSourcePath({ kind: 'refund-fee', sourceId: 'x' }), null)
 })
 
 test('keyboard: / focuses search outside inputs, Ctrl+Enter submits', () => {

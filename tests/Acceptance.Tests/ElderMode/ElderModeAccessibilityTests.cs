@@ -41,6 +41,8 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/appointments", "appointments-empty", true)]
     [InlineData("/waitlist", "waitlist-empty", true)]
     [InlineData("/exams", "exams-no-patients", true)]
+    [InlineData("/payment", "bills-no-patients", true)]
+    [InlineData("/fees", "fees-no-patients", true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";

@@ -11,3 +11,12 @@ export const payments = {
   pay: (orderId) => api.post(`${base}/${id(orderId)}/pay`, {}),
   query: (orderId) => api.post(`${base}/${id(orderId)}/query`, {}),
 }
+
+// Bills the HIS charged (在线缴费) and inpatient deposits (住院预交金) of one 就诊人; each is paid through an order.
+const q = (patientId) => `?patientId=${id(patientId)}`
+export const billing = {
+  bills: (patientId) => api.get(`/api/payment/bills${q(patientId)}`),
+  billOrder: (invoiceId, patientId) => api.post(`/api/payment/bills/${id(invoiceId)}/order`, { patientId }),
+  deposits: (patientId) => api.get(`/api/payment/deposits${q(patientId)}`),
+  topUp: (accountId, patientId, amountFen) => api.post(`/api/payment/deposits/${id(accountId)}/top-up`, { patientId, amountFen }),
+}

@@ -75,6 +75,8 @@ const routes = [
     props: true,
     meta: { title: '预约详情', auth: true },
   },
+  { path: '/payment', name: 'bills', component: () => import('./pages/payments/BillsPage.vue'), meta: { title: '在线缴费', auth: true } },
+  { path: '/fees', name: 'fees', component: () => import('./pages/payments/FeesPage.vue'), meta: { title: '费用查询', auth: true } },
   { path: '/payments', name: 'payments', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
