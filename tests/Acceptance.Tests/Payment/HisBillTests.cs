@@ -47,8 +47,11 @@ public sealed class HisBillTests
             var item = p.Locator($"[data-testid=bill-item][data-id='{billId}']");
             await Expect(item).ToHaveAttributeAsync("data-status", "unpaid");
             await Accessibility.AssertElderFriendlyAsync(p);
+            await item.GetByTestId("bill-toggle").ClickAsync();
+            await Expect(item.GetByTestId("bill-line")).ToHaveCountAsync(bill.GetProperty("items").GetArrayLength());
+            // 缴费 makes the order and goes straight to WeChat Pay (a QR code outside WeChat).
             await item.GetByTestId("bill-pay").ClickAsync();
-            await WeChatPaySimulator.PayOnPageAsync(p);
+            await WeChatPaySimulator.PayQrCodeAsync(p);
             await Expect(p.Locator($"[data-testid=bill-item][data-id='{billId}']")).ToHaveAttributeAsync("data-status", "paid",
                 new() { Timeout = 60000 });
         }, "R37_bill");
@@ -86,13 +89,17 @@ public sealed class HisBillTests
             // Every visit's bill is itemised; its lines are there.
             var bills = await BillsAsync(account, patientId);
             foreach (var bill in bills!.Value.GetProperty("invoices").EnumerateArray().Take(3))
-                await Expect(p.Locator($"[data-testid=bill-item][data-id='{bill.GetProperty("id").GetString()}'] [data-testid=bill-line]"))
-                    .ToHaveCountAsync(bill.GetProperty("items").GetArrayLength());
+            {
+                var invoice = p.Locator($"[data-testid=fee-invoice][data-id='{bill.GetProperty("id").GetString()}']");
+                await Expect(invoice.GetByTestId("fee-line")).ToHaveCountAsync(bill.GetProperty("items").GetArrayLength());
+                await Expect(invoice.GetByTestId("fee-total")).ToHaveAttributeAsync("data-fen", bill.GetProperty("totalFen").GetInt64().ToString());
+                await Expect(invoice.GetByTestId("fee-mismatch")).ToHaveCountAsync(0);
+            }
 
             await card.GetByTestId("deposit-topup").ClickAsync();
-            await p.GetByTestId("topup-amount").FillAsync("1000");
-            await p.GetByTestId("topup-submit").ClickAsync();
-            await WeChatPaySimulator.PayOnPageAsync(p);
+            await card.GetByTestId("topup-amount").FillAsync("1000");
+            await card.GetByTestId("topup-submit").ClickAsync();
+            await WeChatPaySimulator.PayQrCodeAsync(p);
             await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{(before + 100_000) / 100m:0.00}", new() { Timeout = 60000 });
         }, "R39_deposit");
 

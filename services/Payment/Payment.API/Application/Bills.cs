@@ -138,7 +138,8 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
     private static BillLineDto Line(HisCharge c)
     {
         var (category, text) = CategoryOf(c);
-        return new BillLineDto(c.Id, c.Item, category, text, c.Quantity, c.AmountFen, c.OccurredAt);
+        // The HIS gives the unit price; a line is what it costs in all.
+        return new BillLineDto(c.Id, c.Item, category, text, c.Quantity, (long)Math.Round(c.AmountFen * c.Quantity), c.OccurredAt);
     }
 
     /// <summary>The HIS's charge codes (GH 挂号, JC- 检查, JY- 检验, YP- 药品), else the item's own name.</summary>

@@ -71,6 +71,7 @@ export function createNotifier(config, faults, platform) {
     const controller = new AbortController();
     inFlight.add(controller);
     const timer = setTimeout(() => controller.abort(new Error('timeout')), config.notifyTimeoutMs);
+    const sentAt = performance.now();
     try {
       const response = await fetch(notice.url, {
         method: 'POST',
@@ -90,6 +91,7 @@ export function createNotifier(config, faults, platform) {
     } finally {
       clearTimeout(timer);
       inFlight.delete(controller);
+      record.ms = Math.round((performance.now() - sentAt) * 10) / 10;
     }
     record.delivered = record.status === 200 || record.status === 204;
     console.log(`notice ${record.event_type} ${record.out_refund_no ?? record.out_trade_no} copy ${copy} attempt ${number} -> ${record.status ?? record.error}`);
