@@ -53,6 +53,85 @@ public sealed class HisSimulator : IDisposable
             DateOnly.Parse(patient.GetProperty("birthDate").GetString()!, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The HIS charges the patient for a visit today, as its cashier would after the doctor's orders: a CT and a
+    /// drug on an issued (unpaid) invoice. Returns the invoice id and its total in fen.</summary>
+    public async Task<(string InvoiceId, long TotalFen)> ChargeVisitAsync(string hisPatientId)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        object Charge(string id, string code, string text, decimal yuan) => new
+        {
+            fullUrl = $"urn:uuid:{id}",
+            resource = new
+            {
+                resourceType = "ChargeItem", status = "billed",
+                code = new { coding = new[] { new { system = "http://his.jcsy.example/CodeSystem/charge-item", code, display = text } }, text },
+                subject = new { reference = $"Patient/{hisPatientId}" }, occurrenceDateTime = now, quantity = new { value = 1 },
+                priceOverride = new { value = yuan, currency = "CNY" }, enteredDate = now,
+            },
+            request = new { method = "POST", url = "ChargeItem" },
+        };
+        var (ct, drug) = (Guid.NewGuid(), Guid.NewGuid());
+        var bundle = new
+        {
+            resourceType = "Bundle", type = "transaction",
+            entry = new[]
+            {
+                Charge(ct.ToString(), "JC-CT", "检查费-CT", 280m),
+                Charge(drug.ToString(), "YP-ACC", "药品费-阿莫西林胶囊", 35.5m),
+                new
+                {
+                    fullUrl = $"urn:uuid:{Guid.NewGuid()}",
+                    resource = (object)new
+                    {
+                        resourceType = "Invoice", status = "issued", type = new { text = "门诊收费" },
+                        identifier = new[] { new { system = "http://his.jcsy.example/sid/invoice", value = $"FPT{tag}" } },
+                        subject = new { reference = $"Patient/{hisPatientId}" }, date = now,
+                        lineItem = new[]
+                        {
+                            new { sequence = 1, chargeItemReference = new { reference = $"urn:uuid:{ct}" }, priceComponent = new[] { new { type = "base", amount = new { value = 280m, currency = "CNY" } } } },
+                            new { sequence = 2, chargeItemReference = new { reference = $"urn:uuid:{drug}" }, priceComponent = new[] { new { type = "base", amount = new { value = 35.5m, currency = "CNY" } } } },
+                        },
+                        totalNet = new { value = 315.5m, currency = "CNY" }, totalGross = new { value = 315.5m, currency = "CNY" }, paymentTerms = "待缴费",
+                    },
+                    request = new { method = "POST", url = "Invoice" },
+                },
+            },
+        };
+        var answer = await SendAsync(HttpMethod.Post, "/fhir", bundle);
+        var invoice = answer.GetProperty("entry")[2].GetProperty("response").GetProperty("location").GetString()!;
+        return (invoice.Split('/')[1], 31550);
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync());
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"HIS {method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The HIS admits the patient: an active 住院预交金 account with 3000.00 deposited and 1234.56 already
+    /// charged. Returns the account id and its balance in fen.</summary>
+    public async Task<(string AccountId, long BalanceFen)> AdmitWithDepositAsync(string hisPatientId)
+    {
+        const string ext = "http://his.jcsy.example/fhir/StructureDefinition/";
+        object Money(string name, decimal yuan) => new { url = ext + name, valueMoney = new { value = yuan, currency = "CNY" } };
+        var account = new
+        {
+            resourceType = "Account", status = "active", name = "住院预交金账户",
+            type = new { text = "住院预交金账户" },
+            subject = new[] { new { reference = $"Patient/{hisPatientId}" } },
+            servicePeriod = new { start = DateTimeOffset.UtcNow.AddDays(-2).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) },
+            owner = new { reference = "Organization/org-jcsy" },
+            extension = new[] { Money("deposit-total", 3000m), Money("charges-total", 1234.56m), Money("deposit-balance", 1765.44m) },
+        };
+        var created = await SendAsync(HttpMethod.Post, "/fhir/Account", account);
+        return (created.GetProperty("id").GetString()!, 176544);
+    }
+
     public async Task<int> ActiveOrdersAsync(string hisId)
     {
         var bundle = await FhirAsync($"ServiceRequest?subject=Patient/{hisId}&status=active&_count=50");

@@ -28,13 +28,17 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients,
-            async id => (await his.SearchAsync($"Invoice?subject=Patient/{id}&status=issued")).Count > 0);
+        // One without exam orders to book, so the exam tests keep theirs.
+        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        // Today's visit: the doctor ordered a CT and a drug, and the HIS charged them on an unpaid invoice.
+        var (billId, totalFen) = await his.ChargeVisitAsync(hisPatient);
         var bills = await Eventually.Until(() => BillsAsync(account, patientId),
-            b => b is { } x && x.GetProperty("invoices").EnumerateArray().Any(i => i.GetProperty("status").GetString() == "unpaid"),
+            b => b is { } x && x.GetProperty("invoices").EnumerateArray().Any(i => i.GetProperty("id").GetString() == billId),
             Wait, $"{hisPatient} 的待缴账单");
-        var bill = bills!.Value.GetProperty("invoices").EnumerateArray().First(i => i.GetProperty("status").GetString() == "unpaid");
-        var billId = bill.GetProperty("id").GetString()!;
+        var bill = bills!.Value.GetProperty("invoices").EnumerateArray().First(i => i.GetProperty("id").GetString() == billId);
+        Assert.Equal("unpaid", bill.GetProperty("status").GetString());
+        Assert.Equal(totalFen, bill.GetProperty("totalFen").GetInt64());
+        Assert.Equal(["drug", "exam"], bill.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("category").GetString()).Order());
         // The lines add up to the bill, to the fen.
         Assert.Equal(bill.GetProperty("totalFen").GetInt64(), bill.GetProperty("items").EnumerateArray().Sum(l => l.GetProperty("amountFen").GetInt64()));
 
@@ -71,13 +75,14 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients,
-            async id => (await his.SearchAsync($"Account?subject=Patient/{id}&status=active")).Count > 0);
+        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        // Admitted today: the HIS opens the deposit account and has already charged the first days.
+        var (accountId, before) = await his.AdmitWithDepositAsync(hisPatient);
+        await his.ChargeVisitAsync(hisPatient);
         var deposits = await Eventually.Until(() => DepositsAsync(account, patientId),
-            d => d is { } x && x.GetProperty("items").GetArrayLength() > 0, Wait, $"{hisPatient} 的预交金账户");
-        var deposit = deposits!.Value.GetProperty("items")[0];
-        var accountId = deposit.GetProperty("id").GetString()!;
-        var before = deposit.GetProperty("balanceFen").GetInt64();
+            d => d is { } x && x.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("id").GetString() == accountId), Wait, $"{hisPatient} 的预交金账户");
+        Assert.Equal(before, deposits!.Value.GetProperty("items").EnumerateArray().First(a => a.GetProperty("id").GetString() == accountId)
+            .GetProperty("balanceFen").GetInt64());
 
         await using var context = await browser.SignedInContextAsync(account);
         var page = await context.NewPageAsync();
