@@ -54,7 +54,7 @@ await pool(orders, 20, (no) => v3('POST', '/v3/pay/transactions/native', {
 }));
 await simCall('POST', 'faults', { duplicateNotices: duplicates, concurrentDuplicates: true });
 const expected = orders.length * duplicates;
-const before = (await simCall('GET', 'state')).notices.delivered;
+const before = (await simCall("GET", "state")).counters.notices.delivered;
 
 log(`paying ${orders.length} orders, ${concurrency} at a time; ${duplicates} copies of each notice at once`);
 const started = performance.now();
@@ -62,7 +62,7 @@ await pool(orders, concurrency, (no) => simCall('POST', 'pay', { out_trade_no: n
 const deadline = Date.now() + 300_000;
 let delivered = 0;
 while (Date.now() < deadline) {
-  delivered = (await simCall('GET', 'state')).notices.delivered - before;
+  delivered = (await simCall("GET", "state")).counters.notices.delivered - before;
   if (delivered >= expected) break;
   await new Promise((r) => setTimeout(r, 100));
 }

@@ -16,6 +16,10 @@ public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, Ref
 
     public async Task<SettleOutcome> SettleAsync(Transaction t, CancellationToken ct)
     {
+        // A repeat of a notice already credited is answered without waiting for the row's lock (WeChat Pay sends many).
+        if (t.TransactionId is not null && await db.Orders.AsNoTracking()
+                .AnyAsync(o => o.OutTradeNo == t.OutTradeNo && o.Status == OrderStatus.Paid && o.TransactionId == t.TransactionId, ct))
+            return SettleOutcome.AlreadyPaid;
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE out_trade_no = {t.OutTradeNo} FOR UPDATE")
