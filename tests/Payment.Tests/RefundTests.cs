@@ -77,6 +77,22 @@ public sealed class RefundTests(PaymentFixture fixture) : IClassFixture<PaymentF
     }
 
     [Fact]
+    public async Task A_payment_the_HIS_refuses_is_refunded_in_full_and_raised_for_staff()
+    {
+        var patient = await PayingPatient.WithFeeAsync(fixture);
+        var outTradeNo = await patient.PrepayAndPayAsync();
+        var paid = await patient.UntilStatusAsync("paid");
+
+        await fixture.PublishAsync(new Platform.Contracts.His.HisPaymentRefusedIntegrationEvent(paid.GetProperty("id").GetGuid(), "该发票已在窗口缴费"));
+        var refunded = await patient.UntilStatusAsync("refunded");
+        Assert.Equal(5000, refunded.GetProperty("refundedFen").GetInt64());
+        var issues = await fixture.StaffClient().GetFromJsonAsync<JsonElement>("/api/payment/admin/issues?open=true");
+        var issue = issues.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("outTradeNo").GetString() == outTradeNo);
+        Assert.Equal("his_refused", issue.GetProperty("kind").GetString());
+        Assert.Contains("该发票已在窗口缴费", issue.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_refund_that_ends_abnormal_is_raised_for_staff()
     {
         await fixture.SimAsync("faults", new { refundAbnormal = 1 });

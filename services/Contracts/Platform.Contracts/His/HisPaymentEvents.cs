@@ -8,3 +8,7 @@ public record HisBillPaidIntegrationEvent(
 /// <summary>A patient topped up an inpatient deposit account (住院预交金): the HIS records it and raises the balance.</summary>
 public record HisDepositPaidIntegrationEvent(
     Guid PaymentId, Guid PatientId, string HisAccountId, long AmountFen, string TransactionId, DateTimeOffset PaidAt) : IntegrationEvent;
+
+/// <summary>The HIS would not take a payment made on the platform (the bill was paid at the window meanwhile, its amount
+/// changed, the account was closed): the money must go back to the patient.</summary>
+public record HisPaymentRefusedIntegrationEvent(Guid PaymentId, string Reason) : IntegrationEvent;

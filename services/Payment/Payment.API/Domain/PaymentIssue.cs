@@ -7,6 +7,7 @@ public sealed class PaymentIssue
     public const string RefundAbnormal = "refund_abnormal";
     public const string Reconciliation = "reconciliation";
     public const string UnknownOrder = "unknown_order";
+    public const string HisRefused = "his_refused";
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Kind { get; init; }
@@ -26,6 +27,7 @@ public sealed class PaymentIssue
         RefundAbnormal => "退款异常",
         Reconciliation => "对账差异",
         UnknownOrder => "未知订单",
+        HisRefused => "医院未入账",
         _ => kind,
     };
 

@@ -41,6 +41,7 @@ internal static class Extensions
             bus.AddConsumer<PaymentRequestedConsumer>();
             bus.AddConsumer<PaymentWithdrawnConsumer>();
             bus.AddConsumer<RefundRequestedConsumer>();
+            bus.AddConsumer<HisPaymentRefusedConsumer>();
             bus.AddConsumer<PatientRegisteredConsumer>();
             bus.AddConsumer<PatientRemovedConsumer>();
             bus.AddConsumer<AccountClosedConsumer>();

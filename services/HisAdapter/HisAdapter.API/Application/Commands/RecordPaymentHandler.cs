@@ -1,7 +1,9 @@
 using HisAdapter.API.Extensions;
 using Hl7.Fhir.Rest;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.His;
 using Platform.Fhir.Validation;
+using Platform.Messaging.Outbox;
 
 namespace HisAdapter.API.Application.Commands;
 
@@ -10,7 +12,8 @@ namespace HisAdapter.API.Application.Commands;
 /// payment's id yet, so a retry after a lost answer records nothing twice. The HIS balances the Invoice or raises the
 /// deposit Account itself. An invoice or account the HIS does not know, or a payment it refuses (another amount, a bill
 /// already paid at the window), fails for good: retrying cannot change the HIS's mind, the cashier has to look.</summary>
-public sealed class RecordPaymentHandler(FhirClient his, IOptions<HisOptions> options, TimeProvider clock, ILogger<RecordPaymentHandler> logger)
+public sealed class RecordPaymentHandler(FhirClient his, IOptions<HisOptions> options, TimeProvider clock, IIntegrationEventOutbox outbox,
+    ILogger<RecordPaymentHandler> logger)
 {
     public async Task<CommandOutcome> HandleAsync(RecordPaymentCommand command, CancellationToken ct)
     {
@@ -51,6 +54,8 @@ public sealed class RecordPaymentHandler(FhirClient his, IOptions<HisOptions> op
     {
         logger.LogError("Payment {PaymentId} ({AmountFen} fen, WeChat Pay {TransactionId}) could not be recorded at the HIS: {Reason}",
             command.PaymentId, command.AmountFen, command.TransactionId, reason);
+        // Committed with the refusal: Payment gives the money back, so nobody pays twice for one bill.
+        outbox.Add(new HisPaymentRefusedIntegrationEvent(command.PaymentId, reason));
         return CommandOutcome.Refused(reason);
     }
 
