@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Payment.API.Application;
+using Payment.API.Domain;
+using Platform.ServiceDefaults.Problems;
 using Payment.API.Infrastructure;
 using Platform.ServiceDefaults.Auth;
 
@@ -19,6 +21,7 @@ public static class OrdersApi
         api.MapGet("/{id:guid}", Get).WithName("GetOrder").WithSummary("订单详情与退款");
         api.MapPost("/{id:guid}/pay", Pay).WithName("PayOrder").WithSummary("微信支付：微信内 JSAPI，微信外扫码");
         api.MapPost("/{id:guid}/query", Query).WithName("QueryOrder").WithSummary("向微信支付查询支付结果");
+        api.MapGet("/{id:guid}/e-invoice/pdf", EInvoicePdf).WithName("EInvoicePdf").WithSummary("医疗电子票据 PDF（red=冲红票据序号）");
         return app;
     }
 
@@ -46,5 +49,25 @@ public static class OrdersApi
         await checkout.QueryAsync(await checkout.OwnAsync(account, id, ct), ct);
         var order = await checkout.OwnAsync(account, id, ct);
         return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
+    }
+
+    /// <summary>The receipt's PDF from the e-invoice platform, for the account that paid the order only.</summary>
+    public static async Task<IResult> EInvoicePdf(Guid id, int? red, ClaimsPrincipal user, Checkout checkout, PaymentDbContext db,
+        EInvoicePlatform platform, CancellationToken ct)
+    {
+        var order = await checkout.OwnAsync(user.AccountId(), id, ct);
+        var invoices = await db.EInvoices.AsNoTracking().Where(i => i.OrderId == order.Id && i.Status == EInvoice.Issued)
+            .OrderBy(i => i.RequestedAt).ToListAsync(ct);
+        var invoice = (red is { } n ? invoices.Where(i => i.Kind == EInvoice.Red).Skip(n).FirstOrDefault()
+            : invoices.FirstOrDefault(i => i.Kind == EInvoice.Blue)) ?? throw ProblemException.NotFound("电子票据");
+        try
+        {
+            var pdf = await platform.PdfAsync(invoice.InvoiceCode!, invoice.InvoiceNo!, ct);
+            return Results.File(pdf, "application/pdf", $"电子票据-{invoice.InvoiceNo}.pdf");
+        }
+        catch (Exception e) when (Checkout.IsUnreachable(e))
+        {
+            throw new ProblemException(503, "einvoice_unavailable", "电子票据平台暂时无法访问，请稍后再试");
+        }
     }
 }

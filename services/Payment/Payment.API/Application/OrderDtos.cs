@@ -5,16 +5,27 @@ namespace Payment.API.Application;
 public sealed record RefundDto(Guid Id, long AmountFen, string Status, string StatusText, string Reason, DateTimeOffset RequestedAt,
     DateTimeOffset? SucceededAt);
 
+/// <summary>A 医疗电子票据 (blue) or its 冲红 (red): the numbers to check it by, and where anyone can verify it.</summary>
+public sealed record EInvoiceDto(string Kind, string Status, string StatusText, long AmountFen, string? InvoiceCode, string? InvoiceNo,
+    string? CheckCode, string? VerifyUrl, DateTimeOffset? IssuedAt)
+{
+    public static EInvoiceDto From(EInvoice e) =>
+        new(e.Kind, e.Status, e.StatusText, e.AmountFen, e.InvoiceCode, e.InvoiceNo, e.CheckCode, e.VerifyUrl, e.IssuedAt);
+}
+
 public sealed record OrderDto(Guid Id, string Kind, string KindText, Guid SourceId, Guid PatientId, string Description, long AmountFen,
     string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? PaidAt, long RefundedFen,
-    IReadOnlyList<RefundDto> Refunds)
+    IReadOnlyList<RefundDto> Refunds, EInvoiceDto? EInvoice = null, IReadOnlyList<EInvoiceDto>? Reversals = null)
 {
-    public static OrderDto From(PaymentOrder o, IReadOnlyCollection<Refund> refunds)
+    public static OrderDto From(PaymentOrder o, IReadOnlyCollection<Refund> refunds, IReadOnlyCollection<EInvoice>? invoices = null)
     {
         var (status, text) = OrderStatus.Shown(o, refunds);
+        var blue = invoices?.FirstOrDefault(i => i.Kind == Domain.EInvoice.Blue);
         return new OrderDto(o.Id, o.Kind, OrderStatus.KindText(o.Kind), o.SourceId, o.PatientId, o.Description, o.AmountFen, status, text,
             o.CreatedAt, o.ExpiresAt, o.PaidAt, RefundedOf(o, refunds),
-            refunds.OrderBy(r => r.RequestedAt).Select(RefundOf).ToList());
+            refunds.OrderBy(r => r.RequestedAt).Select(RefundOf).ToList(),
+            blue is null ? null : EInvoiceDto.From(blue),
+            invoices?.Where(i => i.Kind == Domain.EInvoice.Red).OrderBy(i => i.RequestedAt).Select(EInvoiceDto.From).ToList() ?? []);
     }
 
     /// <summary>What has actually gone back (the order also counts refunds still under way, to never over-refund).</summary>

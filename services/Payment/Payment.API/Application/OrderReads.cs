@@ -11,6 +11,7 @@ public static class OrderReads
     {
         var ids = orders.Select(o => o.Id).ToList();
         var refunds = (await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.OrderId)).ToListAsync(ct)).ToLookup(r => r.OrderId);
-        return orders.Select(o => OrderDto.From(o, refunds[o.Id].ToList())).ToList();
+        var invoices = (await db.EInvoices.AsNoTracking().Where(i => ids.Contains(i.OrderId)).ToListAsync(ct)).ToLookup(i => i.OrderId);
+        return orders.Select(o => OrderDto.From(o, refunds[o.Id].ToList(), invoices[o.Id].ToList())).ToList();
     }
 }

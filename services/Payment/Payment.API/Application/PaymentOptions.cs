@@ -16,6 +16,7 @@ public sealed class PaymentOptions
     /// <summary>Hospital time at which yesterday's trade bill is fetched and compared (WeChat Pay has it from 10:00).</summary>
     public TimeOnly ReconcileAt { get; set; } = new(10, 0);
     public WeChatPaySettings WeChatPay { get; set; } = new();
+    public EInvoiceSettings EInvoice { get; set; } = new();
 }
 
 /// <summary>Section Payment:WeChatPay. Keys come as PEM text or as the path of a PEM file.</summary>

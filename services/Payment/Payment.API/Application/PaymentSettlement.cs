@@ -61,7 +61,10 @@ public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, Ref
         if (refund is not null)
             db.Refunds.Add(refund);
         else
+        {
             news.Succeeded(order);
+            db.EInvoices.Add(EInvoice.For(order, now));
+        }
         news.StatusChanged(order, refund is null ? [] : [refund]);
         return SettleOutcome.Credited;
     }

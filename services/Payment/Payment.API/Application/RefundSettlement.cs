@@ -24,7 +24,13 @@ public sealed class RefundSettlement(PaymentDbContext db, PaymentNews news, Time
         };
         if (changed)
         {
-            if (refund.Status == RefundStatus.Succeeded) news.Refunded(order, refund);
+            if (refund.Status == RefundStatus.Succeeded)
+            {
+                news.Refunded(order, refund);
+                // A refunded order's receipt is reversed for what went back, if it had one.
+                if (await db.EInvoices.AnyAsync(i => i.OrderId == order.Id && i.Kind == EInvoice.Blue, ct))
+                    db.EInvoices.Add(EInvoice.ReversalOf(refund, now));
+            }
             else
             {
                 // A closed refund paid nothing back: its amount may be refunded again. An abnormal one waits for staff.

@@ -8,6 +8,7 @@ public sealed class PaymentIssue
     public const string Reconciliation = "reconciliation";
     public const string UnknownOrder = "unknown_order";
     public const string HisRefused = "his_refused";
+    public const string EInvoiceFailed = "einvoice_failed";
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Kind { get; init; }
@@ -28,6 +29,7 @@ public sealed class PaymentIssue
         Reconciliation => "对账差异",
         UnknownOrder => "未知订单",
         HisRefused => "医院未入账",
+        EInvoiceFailed => "电子票据失败",
         _ => kind,
     };
 

@@ -24,6 +24,9 @@ internal static class Extensions
             .AddHttpMessageHandler<ServiceTokenHandler>()
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)), idempotent: true);
         builder.Services.AddScoped<Bills>();
+        builder.Services.AddHttpClient<EInvoicePlatform>().AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(15)));
+        builder.Services.AddSingleton<EInvoiceSignal>();
+        builder.Services.AddHostedService<EInvoiceWorker>();
         builder.Services.AddScoped<PaymentNews>();
         builder.Services.AddScoped<PaymentSettlement>();
         builder.Services.AddScoped<RefundSettlement>();

@@ -11,6 +11,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<PaymentIssue> Issues => Set<PaymentIssue>();
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<EInvoice> EInvoices => Set<EInvoice>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -90,3 +90,24 @@ internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<Patien
         e.HasKey(l => new { l.AccountId, l.PatientId });
     }
 }
+
+internal sealed class EInvoiceConfiguration : IEntityTypeConfiguration<EInvoice>
+{
+    public void Configure(EntityTypeBuilder<EInvoice> e)
+    {
+        e.ToTable("e_invoices");
+        e.HasKey(i => i.Id);
+        e.HasIndex(i => i.OrderId).IsUnique().HasFilter("kind = 'blue'");
+        e.HasIndex(i => i.RefundId).IsUnique().HasFilter("refund_id IS NOT NULL");
+        e.HasIndex(i => i.NextAttemptAt).HasFilter("next_attempt_at IS NOT NULL");
+        e.HasOne<PaymentOrder>().WithMany().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(i => i.Kind).HasMaxLength(8);
+        e.Property(i => i.Status).HasMaxLength(16);
+        e.Property(i => i.InvoiceCode).HasMaxLength(20);
+        e.Property(i => i.InvoiceNo).HasMaxLength(20);
+        e.Property(i => i.CheckCode).HasMaxLength(20);
+        e.Property(i => i.VerifyUrl).HasMaxLength(500);
+        e.Property(i => i.FailureReason).HasMaxLength(300);
+        e.Ignore(i => i.StatusText);
+    }
+}
