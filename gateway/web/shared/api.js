@@ -56,7 +56,7 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
   const refresh = tokenKey && refreshKey ? createTokenRefresher({ tokenKey, refreshKey, clientId }) : null
 
   async function request(method, path, options = {}, retried = false) {
-    const { json, form, multipart, signal, anonymous, headers: extraHeaders } = options
+    const { json, form, multipart, signal, anonymous, blob, headers: extraHeaders } = options
     const headers = { Accept: 'application/json, application/problem+json', ...fixedHeaders, ...extraHeaders }
     const token = tokenKey && !anonymous ? getToken(tokenKey) : null
     if (token) headers.Authorization = `Bearer ${token}`
@@ -81,6 +81,7 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
     if (response.status === 401 && token && !retried && refresh && (await refresh())) {
       return request(method, path, options, true)
     }
+    if (blob && response.ok) return response.blob()
     const data = await readBody(response)
     if (!response.ok) {
       const error = new ApiError(response.status, data && typeof data === 'object' ? data : null)
@@ -96,6 +97,8 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
   return {
     request,
     get: (path, options) => request('GET', path, options),
+    // A file the API serves (a PDF), as a Blob; failures are problem details like any other call.
+    getBlob: (path, options) => request('GET', path, { ...options, blob: true }),
     post: (path, json, options) => request('POST', path, { ...options, json }),
     put: (path, json, options) => request('PUT', path, { ...options, json }),
     delete: (path, options) => request('DELETE', path, options),

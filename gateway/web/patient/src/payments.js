@@ -10,6 +10,7 @@ export const payments = {
   order: (orderId) => api.get(`${base}/${id(orderId)}`),
   pay: (orderId) => api.post(`${base}/${id(orderId)}/pay`, {}),
   query: (orderId) => api.post(`${base}/${id(orderId)}/query`, {}),
+  eInvoicePdf: (orderId, red) => api.getBlob(`${base}/${id(orderId)}/e-invoice/pdf${red === undefined ? '' : `?red=${red}`}`),
 }
 
 // Bills the HIS charged (在线缴费) and inpatient deposits (住院预交金) of one 就诊人; each is paid through an order.

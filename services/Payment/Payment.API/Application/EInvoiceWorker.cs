@@ -56,6 +56,10 @@ public sealed class EInvoiceWorker(IServiceScopeFactory scopes, IOptions<Payment
                 logger.LogWarning(e, "E-invoice {Id} not issued yet; retrying", invoice.Id);
                 invoice.Retry(Checkout.IsUnreachable(e) ? "电子票据平台暂时无法访问" : e.Message, clock.GetUtcNow() + Backoff.After(invoice.Attempts + 1));
             }
+            // The payer's open pages show the receipt as soon as it exists.
+            if (invoice.Status == EInvoice.Issued)
+                scope.ServiceProvider.GetRequiredService<PaymentNews>().StatusChanged(order,
+                    await db.Refunds.AsNoTracking().Where(r => r.OrderId == order.Id).ToListAsync(ct));
             await db.SaveChangesAsync(ct);
         }
         return due.Count == Batch;
