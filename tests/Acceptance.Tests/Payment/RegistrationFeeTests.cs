@@ -24,6 +24,7 @@ public sealed class RegistrationFeeTests
     [Fact]
     [Trait("Rubric", "R36")]
     [Trait("Rubric", "R17")]
+    [Trait("Rubric", "X03")]
     public async Task An_elderly_patient_outside_WeChat_pays_the_registration_fee_by_QR_code_and_sees_it_booked_live()
     {
         var family = await SchedulingStack.FamilyAsync();
@@ -59,6 +60,21 @@ public sealed class RegistrationFeeTests
             await Expect(item).ToContainTextAsync("挂号费");
             await Expect(item).ToContainTextAsync("已支付");
             await Accessibility.AssertElderFriendlyAsync(p);
+
+            // X03: the 医疗电子票据 arrives on its own (push), with its verification code; the PDF downloads and the
+            // platform's public page confirms it is genuine.
+            var receipt = item.GetByTestId("einvoice");
+            await Expect(receipt).ToHaveAttributeAsync("data-status", "issued", new() { Timeout = 60000 });
+            var checkCode = await receipt.GetByTestId("einvoice-check").InnerTextAsync();
+            Assert.Matches("^[0-9A-Za-z]{4,}$", checkCode);
+            var download = await p.RunAndWaitForDownloadAsync(() => receipt.GetByTestId("einvoice-open").ClickAsync());
+            var path = await download.PathAsync();
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path!)[..4]));
+            var verifyUrl = await receipt.GetByTestId("einvoice-verify").GetAttributeAsync("href");
+            var verify = await p.Context.NewPageAsync();
+            await verify.GotoAsync(verifyUrl!);
+            await Expect(verify.GetByText("真票").First).ToBeVisibleAsync();
+            await verify.CloseAsync();
         }, "R36_qr");
 
         var messages = await IdentityApi.GetAsync(family.Account.AccessToken, "/api/notification/messages");
