@@ -118,8 +118,8 @@ public sealed class ExamBooking(
     }
 
     /// <summary>The patient (or an account acting for them) cancels up to Scheduling:CancelCutoff before the exam: the
-    /// unit is free again, the HIS is asked to cancel (one it has not confirmed yet is cancelled when its answer comes),
-    /// and open pages hear of it, all in one commit.</summary>
+    /// unit is free again, the HIS is asked to cancel at once (the adapter sends it after the booking it cancels: same HIS
+    /// slot), and open pages hear of it, all in one commit.</summary>
     public async Task<ExamAppointmentDto> CancelAsync(Guid account, Guid appointmentId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -136,8 +136,8 @@ public sealed class ExamBooking(
         var unit = await db.ExamUnits.FirstOrDefaultAsync(u => u.Id == appointment.UnitId, ct);
         if (unit?.HeldBy == appointment.Id) unit.HeldBy = null;
         news.StatusChanged(appointment);
-        // One the HIS has not confirmed yet is cancelled there when its confirmation arrives (ExamAnswers).
-        if (appointment.HisAppointmentId is not null) news.HisCancelRequested(appointment, ExamAppointment.CancelledByPatient);
+        // Asked even while the HIS is still deciding: the freed unit may be booked by someone else right away.
+        news.HisCancelRequested(appointment, ExamAppointment.CancelledByPatient);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ToDto(appointment);
