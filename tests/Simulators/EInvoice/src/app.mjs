@@ -141,7 +141,9 @@ export function createEInvoiceSimulator(config) {
         server.once('error', reject);
         server.listen(config.port, config.host, resolve);
       });
-      return server.address().port;
+      const { port } = server.address();
+      config.publicUrl ??= `http://127.0.0.1:${port}`;
+      return port;
     },
     stop() {
       faults.reset();

@@ -43,7 +43,8 @@ export function configFromEnv(env = process.env) {
     port,
     appId: env.EINVOICE_APP_ID ?? 'hospital-jcsy',
     appSecret: env.EINVOICE_APP_SECRET ?? 'einvoice-local-secret',
-    publicUrl: (env.EINVOICE_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    // Unset: http://127.0.0.1:<the port actually bound>, filled in by start().
+    publicUrl: env.EINVOICE_PUBLIC_URL?.replace(/\/+$/, ''),
     invoiceCode: env.EINVOICE_INVOICE_CODE ?? '33060126',
     payeeName: env.EINVOICE_PAYEE_NAME ?? '智慧医院',
     fontPath: resolveFont(env),
