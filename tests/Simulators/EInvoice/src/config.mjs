@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fontkit from 'fontkit';
 import path from 'node:path';
 
 const FONT_ROOT = '/usr/share/fonts';
@@ -23,8 +24,21 @@ function findCjkFont(dir) {
   return undefined;
 }
 
-/** The receipt PDF must show Chinese, so without a CJK font the simulator refuses to start. */
+function usable(fontPath) {
+  try {
+    fontkit.openSync(fontPath);
+    return fontPath;
+  } catch (err) {
+    throw new Error(`font ${fontPath} cannot be read: ${err.message}`);
+  }
+}
+
+/** The receipt PDF must show Chinese, so without a readable CJK font the simulator refuses to start. */
 export function resolveFont(env = process.env) {
+  return usable(locateFont(env));
+}
+
+function locateFont(env) {
   if (env.EINVOICE_FONT) {
     if (!fs.existsSync(env.EINVOICE_FONT)) throw new Error(`EINVOICE_FONT=${env.EINVOICE_FONT} does not exist`);
     return env.EINVOICE_FONT;

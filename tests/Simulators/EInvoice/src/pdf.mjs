@@ -1,3 +1,4 @@
+import fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { capitals, yuan } from './money.mjs';
@@ -5,12 +6,17 @@ import { printedTime } from './time.mjs';
 
 const RED = '#b22222';
 const INK = '#222222';
-const FONT_FAMILY = 'WenQuanYiMicroHei';
+const faceNames = new Map();
+
+/** A .ttc holds several faces; pdfkit needs the one to use by its PostScript name, so take the collection's first. */
+function firstFace(fontPath) {
+  if (!/\.ttc$/i.test(fontPath)) return undefined;
+  if (!faceNames.has(fontPath)) faceNames.set(fontPath, fontkit.openSync(fontPath).fonts[0].postscriptName);
+  return faceNames.get(fontPath);
+}
 
 function registerFont(doc, fontPath) {
-  // A .ttc holds several faces; pdfkit needs the one to use by its PostScript name.
-  if (/\.ttc$/i.test(fontPath)) doc.registerFont('cjk', fontPath, FONT_FAMILY);
-  else doc.registerFont('cjk', fontPath);
+  doc.registerFont('cjk', fontPath, firstFace(fontPath));
   doc.font('cjk');
 }
 
@@ -40,7 +46,7 @@ export async function renderInvoicePdf(invoice, { fontPath, payeeName, verifyUrl
   const left = 28;
   const width = doc.page.width - 56;
   doc.image(qr, left, 24, { width: 72 });
-  doc.fillColor(RED).fontSize(20).text(red ? '医疗收费电子票据（红字）' : '医疗收费电子票据', left, 34, { width, align: 'center' });
+  doc.fillColor(RED).fontSize(red ? 17 : 20).text(red ? '医疗收费电子票据（红字）' : '医疗收费电子票据', left, 34, { width, align: 'center' });
   doc.fontSize(9).fillColor(INK).text('浙江省财政厅监制（模拟）', left, 62, { width, align: 'center' });
 
   const meta = [
@@ -49,7 +55,7 @@ export async function renderInvoicePdf(invoice, { fontPath, payeeName, verifyUrl
     ['校验码', invoice.checkCode],
     ['开票日期', printedTime(invoice.issuedAt)],
   ];
-  meta.forEach(([label, value], i) => doc.fontSize(9).text(`${label}：${value}`, left + width - 170, 24 + i * 13, { width: 170 }));
+  meta.forEach(([label, value], i) => doc.fontSize(9).text(`${label}：${value}`, left + width - 145, 24 + i * 13, { width: 145 }));
 
   let y = 104;
   doc.fontSize(10);
