@@ -39,11 +39,11 @@ export function createEInvoiceSimulator(config) {
     counters.apiCalls += 1;
     if (faults.delayMs) await sleep(faults.delayMs);
     try {
+      const body = await readBody(req);
       if (faults.down) {
         counters.refusedWhileDown += 1;
         throw new InvoiceError(503, 'SERVICE_UNAVAILABLE', '票据平台维护中，请稍后重试');
       }
-      const body = await readBody(req);
       const route = api.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
       if (!route) throw new InvoiceError(404, 'NOT_FOUND', '请求的接口不存在');
       try {
