@@ -17,6 +17,7 @@ public sealed class PaymentFixture : IAsyncLifetime
     public EventCapture Published { get; private set; } = null!;
     public IdentityStub Identity { get; } = new();
     public SimulatorProcess WeChatPay { get; private set; } = null!;
+    public SimulatorProcess EInvoice { get; private set; } = null!;
     public ServiceFactory<PaymentDbContext> Service { get; private set; } = null!;
     /// <summary>The service's own address, which the simulator posts notices to.</summary>
     public string ServiceUrl { get; private set; } = null!;
@@ -32,6 +33,7 @@ public sealed class PaymentFixture : IAsyncLifetime
             ["WECHATPAY_RETRY_SCHEDULE"] = "0.2,0.4,0.8",
             ["WECHATPAY_REFUND_DELAY_MS"] = "200",
         });
+        EInvoice = await SimulatorProcess.StartAsync("EInvoice", new Dictionary<string, string>());
         var port = LoopbackPorts.Free();
         ServiceUrl = $"http://127.0.0.1:{port}";
         var keys = Path.Combine(TestEnvironment.Root, "deploy", "local", "wechatpay");
@@ -45,6 +47,8 @@ public sealed class PaymentFixture : IAsyncLifetime
             ["Payment:RefundCheckAfter"] = "00:00:01",
             ["Payment:WorkerInterval"] = "00:00:00.200",
             ["Payment:WeChatPay:BaseAddress"] = WeChatPay.BaseUrl + "/",
+            ["Payment:EInvoice:BaseAddress"] = EInvoice.BaseUrl + "/",
+            ["Payment:EInvoice:AppSecret"] = "einvoice-local-secret",
             ["Payment:WeChatPay:MerchantPrivateKeyFile"] = Path.Combine(keys, "merchant_private.pem"),
             ["Payment:WeChatPay:PlatformPublicKeyFile"] = Path.Combine(keys, "platform_public.pem"),
         };
@@ -79,6 +83,7 @@ public sealed class PaymentFixture : IAsyncLifetime
     {
         await Service.DisposeAsync();
         await WeChatPay.DisposeAsync();
+        await EInvoice.DisposeAsync();
         await Identity.DisposeAsync();
         await Published.DisposeAsync();
         await VirtualHost.DisposeAsync();
