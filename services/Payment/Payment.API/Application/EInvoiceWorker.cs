@@ -25,16 +25,8 @@ public sealed class EInvoiceWorker(IServiceScopeFactory scopes, IOptions<Payment
     {
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PaymentDbContext>();
-            var now = clock.GetUtcNow();
-            var leaseUntil = now + Lease;
-            due = await db.Database.SqlQuery<Guid>($"""
-                UPDATE e_invoices SET next_attempt_at = {leaseUntil}
-                WHERE id IN (SELECT id FROM e_invoices WHERE next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {Batch} FOR UPDATE SKIP LOCKED)
-                RETURNING id AS "Value"
-                """).ToListAsync(ct);
-        }
+            due = await scope.ServiceProvider.GetRequiredService<PaymentDbContext>()
+                .ClaimDueAsync(DueRows.EInvoices, clock.GetUtcNow(), Lease, Batch, ct);
         foreach (var id in due)
         {
             await using var scope = scopes.CreateAsyncScope();

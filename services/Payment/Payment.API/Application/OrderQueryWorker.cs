@@ -24,21 +24,14 @@ public sealed class OrderQueryWorker(IServiceScopeFactory scopes, IOptions<Payme
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        List<PaymentOrder> due;
+        List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PaymentDbContext>();
-            var now = clock.GetUtcNow();
-            var leaseUntil = now + Lease;
-            due = await db.Orders.FromSql($"""
-                UPDATE payment_orders SET query_after = {leaseUntil}
-                WHERE id IN (SELECT id FROM payment_orders WHERE query_after <= {now} ORDER BY query_after LIMIT {Batch} FOR UPDATE SKIP LOCKED)
-                RETURNING *, xmin
-                """).AsNoTracking().ToListAsync(ct);
-        }
-        foreach (var order in due)
+            due = await scope.ServiceProvider.GetRequiredService<PaymentDbContext>()
+                .ClaimDueAsync(DueRows.OrderQueries, clock.GetUtcNow(), Lease, Batch, ct);
+        foreach (var id in due)
         {
             await using var scope = scopes.CreateAsyncScope();
+            var order = await scope.ServiceProvider.GetRequiredService<PaymentDbContext>().Orders.AsNoTracking().FirstAsync(o => o.Id == id, ct);
             try { await HandleAsync(scope.ServiceProvider, order, ct); }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

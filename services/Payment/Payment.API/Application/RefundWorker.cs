@@ -25,21 +25,14 @@ public sealed class RefundWorker(IServiceScopeFactory scopes, IOptions<PaymentOp
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        List<Refund> due;
+        List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PaymentDbContext>();
-            var now = clock.GetUtcNow();
-            var leaseUntil = now + Lease;
-            due = await db.Refunds.FromSql($"""
-                UPDATE refunds SET next_attempt_at = {leaseUntil}
-                WHERE id IN (SELECT id FROM refunds WHERE next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {Batch} FOR UPDATE SKIP LOCKED)
-                RETURNING *, xmin
-                """).AsNoTracking().ToListAsync(ct);
-        }
-        foreach (var refund in due)
+            due = await scope.ServiceProvider.GetRequiredService<PaymentDbContext>()
+                .ClaimDueAsync(DueRows.Refunds, clock.GetUtcNow(), Lease, Batch, ct);
+        foreach (var id in due)
         {
             await using var scope = scopes.CreateAsyncScope();
+            var refund = await scope.ServiceProvider.GetRequiredService<PaymentDbContext>().Refunds.AsNoTracking().FirstAsync(r => r.Id == id, ct);
             try { await HandleAsync(scope.ServiceProvider, refund, ct); }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
