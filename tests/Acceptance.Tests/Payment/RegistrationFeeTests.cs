@@ -3,6 +3,7 @@ using Acceptance.Tests.Identity;
 using Acceptance.Tests.Scheduling;
 using Acceptance.Tests.WeChat;
 using Microsoft.Playwright;
+using Platform.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Acceptance.Tests.Payment;
@@ -77,8 +78,20 @@ public sealed class RegistrationFeeTests
             await verify.CloseAsync();
         }, "R36_qr");
 
-        var messages = await IdentityApi.GetAsync(family.Account.AccessToken, "/api/notification/messages");
-        Assert.Contains("支付成功", messages.GetRawText());
+        // The message centre's 支付成功 links to this payment in 缴费记录.
+        var message = await Eventually.Until(async () =>
+            {
+                var messages = await IdentityApi.GetAsync(family.Account.AccessToken, "/api/notification/messages");
+                var items = messages.ValueKind == System.Text.Json.JsonValueKind.Array ? messages : messages.GetProperty("items");
+                return items.EnumerateArray().FirstOrDefault(m => m.GetProperty("title").GetString() == "支付成功");
+            }, m => m.ValueKind == System.Text.Json.JsonValueKind.Object, TimeSpan.FromSeconds(30), "the 支付成功 message");
+        var link = message.GetProperty("link").GetString()!;
+        Assert.StartsWith("/payments/", link);
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync(link);
+            await Expect(p.Locator($"[data-testid=payment-item][data-id='{link["/payments/".Length..]}']")).ToHaveAttributeAsync("aria-current", "true");
+        }, "R36_message_link");
     }
 
     [Fact]

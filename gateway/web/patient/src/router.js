@@ -78,6 +78,8 @@ const routes = [
   { path: '/payment', name: 'bills', component: () => import('./pages/payments/BillsPage.vue'), meta: { title: '在线缴费', auth: true } },
   { path: '/fees', name: 'fees', component: () => import('./pages/payments/FeesPage.vue'), meta: { title: '费用查询', auth: true } },
   { path: '/payments', name: 'payments', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
+  // Message-centre links (支付成功, 退款成功) open the record with that order brought into view.
+  { path: '/payments/:orderId', name: 'payment', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,
