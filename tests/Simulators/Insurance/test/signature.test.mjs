@@ -1,0 +1,47 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { startSimulator } from '../support/harness.mjs';
+
+test('bad, stale, foreign, tampered, unsigned and replayed requests are refused with 401 SIGN_ERROR', async () => {
+  const sim = await startSimulator();
+  try {
+    const body = { ecToken: 'whatever' };
+    const attempts = {
+      wrongSecret: { secret: 'not-the-secret' },
+      stale: { timestamp: Math.floor(Date.now() / 1000) - 301 },
+      future: { timestamp: Math.floor(Date.now() / 1000) + 301 },
+      foreignApp: { appId: 'other-hospital' },
+      tamperedBody: { signedBody: JSON.stringify({ ecToken: 'other' }) },
+      otherPath: { signedPath: '/api/v1/settlements/pre' },
+      unsigned: { omit: true },
+    };
+    for (const [name, overrides] of Object.entries(attempts)) {
+      const refused = await sim.api('POST', '/api/v1/ec/verify', body, overrides);
+      assert.equal(refused.status, 401, name);
+      assert.equal(refused.json.code, 'SIGN_ERROR', name);
+      assert.match(refused.json.message, /[\u4e00-\u9fa5]/, `${name} explains in Chinese`);
+    }
+
+    const nonce = 'nonce-used-once';
+    assert.equal((await sim.api('GET', '/api/v1/settlements?bizNo=x', undefined, { nonce })).status, 200);
+    const replayed = await sim.api('GET', '/api/v1/settlements?bizNo=x', undefined, { nonce });
+    assert.equal(replayed.status, 401);
+    assert.match(replayed.json.message, /重放/);
+
+    const state = (await sim.control('GET', '/$sim/state')).json;
+    assert.equal(state.counters.signatureFailures, Object.keys(attempts).length + 1);
+  } finally {
+    await sim.stop();
+  }
+});
+
+test('the secret and app id come from the environment', async () => {
+  const sim = await startSimulator({ INSURANCE_APP_ID: 'other-app', INSURANCE_APP_SECRET: 's3cret' });
+  try {
+    assert.equal(sim.config.appId, 'other-app');
+    assert.equal((await sim.api('GET', '/api/v1/settlements')).status, 200);
+    assert.equal((await sim.api('GET', '/api/v1/settlements', undefined, { secret: 'insurance-local-secret' })).status, 401);
+  } finally {
+    await sim.stop();
+  }
+});
