@@ -115,7 +115,8 @@ public sealed class ExamTests
         var cancelled = Guid.Empty;
         await page.RunAsync(async p =>
         {
-            var first = p.GetByTestId("exam-appointment").First;
+            // One still outside the cancel cut-off (an early-morning exam may already be inside it).
+            var first = p.Locator("[data-testid=exam-appointment]:has([data-testid=exam-cancel])").First;
             cancelled = Guid.Parse((await first.GetAttributeAsync("data-id"))!);
             await first.GetByTestId("exam-cancel").ClickAsync();
             await p.GetByRole(AriaRole.Button, new() { Name = "确定取消" }).ClickAsync();
