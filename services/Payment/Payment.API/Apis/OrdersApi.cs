@@ -65,7 +65,7 @@ public static class OrdersApi
             var pdf = await platform.PdfAsync(invoice.InvoiceCode!, invoice.InvoiceNo!, ct);
             return Results.File(pdf, "application/pdf", $"电子票据-{invoice.InvoiceNo}.pdf");
         }
-        catch (Exception e) when (Checkout.IsUnreachable(e))
+        catch (Exception e) when (PartyFailures.IsUnreachable(e))
         {
             throw new ProblemException(503, "einvoice_unavailable", "电子票据平台暂时无法访问，请稍后再试");
         }

@@ -128,7 +128,7 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
     private async Task<T> Read<T>(Func<Task<T>> call)
     {
         try { return await call(); }
-        catch (Exception e) when (Checkout.IsUnreachable(e))
+        catch (Exception e) when (PartyFailures.IsUnreachable(e))
         {
             logger.LogWarning(e, "HIS fees could not be read");
             throw new ProblemException(503, "his_unavailable", "暂时无法从医院获取费用信息，请稍后再试");

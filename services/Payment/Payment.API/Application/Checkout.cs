@@ -1,13 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Payment.API.Domain;
 using Payment.API.Infrastructure;
 using Platform.ServiceDefaults.Problems;
 using Platform.WeChat.Pay;
 using Platform.WeChat.Pay.Models;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Payment.API.Application;
 
@@ -55,7 +52,7 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
         {
             throw ProblemException.Conflict("order_closed", "该订单已关闭，不能再支付");
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (PartyFailures.IsUnreachable(e))
         {
             logger.LogWarning(e, "WeChat Pay prepay failed for order {OrderId}", order.Id);
             throw PayUnavailable();
@@ -70,7 +67,7 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
         if (order.Status != OrderStatus.Pending || order.PrepaidAt is null) return;
         Transaction t;
         try { t = await weChatPay.QueryByOutTradeNoAsync(order.OutTradeNo, ct); }
-        catch (Exception e) when (IsUnreachable(e) || e is WeChatPayApiException)
+        catch (Exception e) when (PartyFailures.IsUnreachable(e) || e is WeChatPayApiException)
         {
             // The query worker asks again shortly; the page follows the push.
             logger.LogInformation(e, "WeChat Pay query for order {OrderId} failed; the worker will ask again", order.Id);
@@ -99,7 +96,7 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
     private async Task<T> Unavailable<T>(Func<Task<T>> call)
     {
         try { return await call(); }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (PartyFailures.IsUnreachable(e))
         {
             logger.LogWarning(e, "Payer look-up failed");
             throw PayUnavailable();
@@ -107,8 +104,4 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
     }
 
     private static ProblemException PayUnavailable() => new(503, "pay_unavailable", "微信支付暂时无法使用，请稍后再试");
-
-    public static bool IsUnreachable(Exception e) =>
-        e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or WeChatPaySignatureException
-            or TaskCanceledException { InnerException: TimeoutException };
 }

@@ -46,7 +46,7 @@ public sealed class EInvoiceWorker(IServiceScopeFactory scopes, IOptions<Payment
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogWarning(e, "E-invoice {Id} not issued yet; retrying", invoice.Id);
-                invoice.Retry(Checkout.IsUnreachable(e) ? "电子票据平台暂时无法访问" : e.Message, clock.GetUtcNow() + Backoff.After(invoice.Attempts + 1));
+                invoice.Retry(PartyFailures.IsUnreachable(e) ? "电子票据平台暂时无法访问" : e.Message, clock.GetUtcNow() + Backoff.After(invoice.Attempts + 1));
             }
             // The payer's open pages show the receipt as soon as it exists.
             if (invoice.Status == EInvoice.Issued)

@@ -24,11 +24,18 @@ public sealed class OrderChanges(PaymentDbContext db, PaymentNews news, OrderQue
             queries.Nudge();
             return;
         }
+        await RefundAsync(order, fen, reason, now, ct);
+    }
+
+    /// <summary>In the caller's transaction, on a locked paid order: up to <paramref name="fen"/> (all that is left when
+    /// null) goes back; the refund worker sends it after commit.</summary>
+    public async Task RefundAsync(PaymentOrder order, long? fen, string reason, DateTimeOffset now, CancellationToken ct)
+    {
         var refund = order.StartRefund(fen, reason, now);
         if (refund is null) return;
         db.Refunds.Add(refund);
-        var all = await db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync(ct);
-        news.StatusChanged(order, [.. all, refund]);
+        var earlier = await db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync(ct);
+        news.StatusChanged(order, [.. earlier, refund]);
         refunds.Nudge();
     }
 }

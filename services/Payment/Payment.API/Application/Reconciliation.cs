@@ -22,7 +22,7 @@ public sealed class Reconciliation(PaymentDbContext db, WeChatPayClient weChatPa
         {
             bill = await weChatPay.DownloadTradeBillAsync(billDate, ct);
         }
-        catch (Exception e) when (Checkout.IsUnreachable(e) || e is WeChatPayApiException)
+        catch (Exception e) when (PartyFailures.IsUnreachable(e) || e is WeChatPayApiException)
         {
             logger.LogWarning(e, "Trade bill of {Date} could not be fetched", billDate);
             run.Status = ReconciliationRun.Failed;

@@ -10,7 +10,7 @@ namespace Payment.API.Consumers;
 
 /// <summary>The HIS would not take a payment (e.g. the bill was paid at the window meanwhile): everything is refunded at
 /// once and staff see why, so a bill is never paid twice.</summary>
-public sealed class HisPaymentRefusedConsumer(PaymentDbContext db, PaymentNews news, RefundSignal refunds, TimeProvider clock)
+public sealed class HisPaymentRefusedConsumer(PaymentDbContext db, OrderChanges changes, TimeProvider clock)
     : IdempotentConsumer<HisPaymentRefusedIntegrationEvent, PaymentDbContext>(db)
 {
     protected override async Task HandleAsync(HisPaymentRefusedIntegrationEvent e, ConsumeContext<HisPaymentRefusedIntegrationEvent> context)
@@ -21,11 +21,6 @@ public sealed class HisPaymentRefusedConsumer(PaymentDbContext db, PaymentNews n
         var now = clock.GetUtcNow();
         await Db.RaiseAsync(PaymentIssue.HisRefused, $"his-refused:{order.Id}", order, null,
             $"医院未入账该笔线上缴费（{order.Description}，{order.AmountFen / 100m:0.00} 元）：{e.Reason}。已自动原路退款", now, ct);
-        var refund = order.StartRefund(null, "医院未能入账（可能已在窗口缴费），费用原路退回", now);
-        if (refund is null) return;
-        Db.Refunds.Add(refund);
-        var all = await Db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync(ct);
-        news.StatusChanged(order, [.. all, refund]);
-        refunds.Nudge();
+        await changes.RefundAsync(order, null, "医院未能入账（可能已在窗口缴费），费用原路退回", now, ct);
     }
 }
