@@ -8,8 +8,8 @@ test('bad, stale, foreign, tampered, unsigned and replayed requests are refused 
     const body = { ecToken: 'whatever' };
     const attempts = {
       wrongSecret: { secret: 'not-the-secret' },
-      stale: { timestamp: Math.floor(Date.now() / 1000) - 301 },
-      future: { timestamp: Math.floor(Date.now() / 1000) + 301 },
+      stale: { timestamp: Math.floor(Date.now() / 1000) - 600 },
+      future: { timestamp: Math.floor(Date.now() / 1000) + 600 },
       foreignApp: { appId: 'other-hospital' },
       tamperedBody: { signedBody: JSON.stringify({ ecToken: 'other' }) },
       otherPath: { signedPath: '/api/v1/settlements/pre' },
