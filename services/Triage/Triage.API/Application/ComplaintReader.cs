@@ -33,10 +33,43 @@ public sealed class ComplaintReader
                 if (IsNegated(words, i)) continue;
                 foreach (var term in TermsStartingAt(words, i, kb))
                     foreach (var symptom in kb.SymptomsForTerm(term))
-                        if (found.All(f => f.Symptom.Name != symptom.Name)) found.Add(new SymptomMention(symptom, term));
+                        Add(found, symptom, term);
             }
+            var wordStarts = WordStarts(words);
+            foreach (var (gap, symptom) in kb.GapTerms)
+                if (gap.FindIn(clause, wordStarts.Contains) is { } hit && !IsNegated(words, WordAt(words, hit.Start)))
+                    Add(found, symptom, hit.Span);
         }
         return found;
+    }
+
+    private static void Add(List<SymptomMention> found, Domain.Symptom symptom, string matched)
+    {
+        if (found.All(f => f.Symptom.Name != symptom.Name)) found.Add(new SymptomMention(symptom, matched));
+    }
+
+    private static HashSet<int> WordStarts(List<string> words)
+    {
+        var starts = new HashSet<int>();
+        var position = 0;
+        foreach (var word in words)
+        {
+            starts.Add(position);
+            position += word.Length;
+        }
+        return starts;
+    }
+
+    /// <summary>The index of the word holding character <paramref name="offset"/> of the clause.</summary>
+    private static int WordAt(List<string> words, int offset)
+    {
+        var position = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            position += words[i].Length;
+            if (offset < position) return i;
+        }
+        return words.Count - 1;
     }
 
     /// <summary>Aligned runs of whole words starting at word <paramref name="start"/>, and terms inside that word.</summary>
@@ -73,7 +106,7 @@ public sealed class ComplaintReader
     {
         lock (_gate)
         {
-            foreach (var term in kb.Terms)
+            foreach (var term in kb.Terms.Concat(kb.GapTerms.SelectMany(g => g.Term.Parts.Where(p => p.Length > 1))))
                 if (_known.Add(term)) _segmenter.AddWord(term, 2000);
             return _segmenter.Cut(clause, cutAll: false, hmm: true).Where(w => w.Length > 0).ToList();
         }

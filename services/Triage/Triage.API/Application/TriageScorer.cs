@@ -100,7 +100,7 @@ public sealed class TriageScorer
 
     private static bool Fires(RedFlagRule rule, Patient patient, HashSet<string> present) =>
         rule.AllOf.Count > 0 && FitsPatient(rule.Sex, rule.MinAge, rule.MaxAge, patient)
-        && rule.AllOf.All(g => g.AnyOf.Any(present.Contains));
+        && rule.AllOf.All(g => g.AnyOf.Any(present.Contains)) && !rule.NoneOf.Any(present.Contains);
 
     private static bool Applies(PopulationRule rule, Patient patient, HashSet<string> present) =>
         FitsPatient(rule.Sex, rule.MinAge, rule.MaxAge, patient)
