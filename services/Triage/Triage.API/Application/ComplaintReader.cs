@@ -28,29 +28,38 @@ public sealed class ComplaintReader
         foreach (var clause in ComplaintText.Clauses(ComplaintText.Normalize(complaint)))
         {
             var words = Segment(clause, kb);
+            var starts = WordStarts(words);
+            var hits = new List<Hit>();
             for (var i = 0; i < words.Count; i++)
             {
                 if (IsNegated(words, i)) continue;
-                foreach (var term in TermsStartingAt(words, i, kb))
+                foreach (var (term, offset) in TermsStartingAt(words, i, kb))
                     foreach (var symptom in kb.SymptomsForTerm(term))
-                        Add(found, symptom, term);
+                        hits.Add(new Hit(symptom, term, starts[i] + offset, Loose: false));
             }
-            var wordStarts = WordStarts(words);
             foreach (var (gap, symptom) in kb.GapTerms)
-                if (gap.FindIn(clause, wordStarts.Contains) is { } hit && !IsNegated(words, WordAt(words, hit.Start)))
-                    Add(found, symptom, hit.Span);
+                if (gap.FindIn(clause, starts.Contains) is { } hit && !IsNegated(words, WordAt(words, hit.Start)))
+                    hits.Add(new Hit(symptom, hit.Span, hit.Start, Loose: true));
+            // The longest exact reading wins: 腿抽筋 is a cramp, so the 抽筋 inside it is not also a convulsion. A gap
+            // term's span holds other words (背部撕裂样剧痛), so it hides nothing.
+            foreach (var hit in hits.Where(h => !hits.Any(o => o.Covers(h))).OrderBy(h => h.Start))
+                if (found.All(f => f.Symptom.Name != hit.Symptom.Name)) found.Add(new SymptomMention(hit.Symptom, hit.Matched));
         }
         return found;
     }
 
-    private static void Add(List<SymptomMention> found, Domain.Symptom symptom, string matched)
+    private sealed record Hit(Domain.Symptom Symptom, string Matched, int Start, bool Loose)
     {
-        if (found.All(f => f.Symptom.Name != symptom.Name)) found.Add(new SymptomMention(symptom, matched));
+        private int End => Start + Matched.Length;
+
+        public bool Covers(Hit other) =>
+            !Loose && other.Symptom.Name != Symptom.Name && Matched.Length > other.Matched.Length && Start <= other.Start && End >= other.End;
     }
 
-    private static HashSet<int> WordStarts(List<string> words)
+    /// <summary>The character offset at which each word starts.</summary>
+    private static List<int> WordStarts(List<string> words)
     {
-        var starts = new HashSet<int>();
+        var starts = new List<int>(words.Count);
         var position = 0;
         foreach (var word in words)
         {
@@ -72,23 +81,24 @@ public sealed class ComplaintReader
         return words.Count - 1;
     }
 
-    /// <summary>Aligned runs of whole words starting at word <paramref name="start"/>, and terms inside that word.</summary>
-    private static IEnumerable<string> TermsStartingAt(List<string> words, int start, KnowledgeSnapshot kb)
+    /// <summary>Aligned runs of whole words starting at word <paramref name="start"/>, and terms inside that word, each
+    /// with its offset from the word's start.</summary>
+    private static IEnumerable<(string Term, int Offset)> TermsStartingAt(List<string> words, int start, KnowledgeSnapshot kb)
     {
         var run = "";
         for (var j = start; j < words.Count && j < start + MaxWordsPerTerm; j++)
         {
             run += words[j];
             if (run.Length > kb.LongestTerm) break;
-            if (kb.SymptomsForTerm(run).Count > 0) yield return run;
+            if (kb.SymptomsForTerm(run).Count > 0) yield return (run, 0);
         }
         var word = words[start];
         for (var from = 0; from < word.Length; from++)
-            for (var length = 1; from + length <= word.Length; length++)
+            for (var length = 2; from + length <= word.Length; length++)
             {
                 if (length == word.Length) continue;
                 var inner = word.Substring(from, length);
-                if (inner.Length >= 2 && kb.SymptomsForTerm(inner).Count > 0) yield return inner;
+                if (kb.SymptomsForTerm(inner).Count > 0) yield return (inner, from);
             }
     }
 
