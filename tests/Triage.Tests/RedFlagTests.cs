@@ -34,6 +34,8 @@ public sealed class RedFlagTests(TriageFixture fixture) : IClassFixture<TriageFi
     [InlineData(45, "F", "全身", "喝了农药")]
     [InlineData(50, "M", "头部", "突发剧烈头痛，头痛欲裂")]
     [InlineData(19, "F", "全身", "不想活了，已经割腕")]
+    [InlineData(35, "M", "腹部", "吐了好几口鲜血")] // a gap term: 吐…血
+    [InlineData(0, "F", "全身", "宝宝刚满月，发烧38度")]
     public async Task Danger_signs_are_flagged(int age, string sex, string bodyPart, string complaint)
     {
         var answer = await fixture.AssessAsync(age, sex, bodyPart, complaint);
@@ -47,6 +49,8 @@ public sealed class RedFlagTests(TriageFixture fixture) : IClassFixture<TriageFi
     [InlineData(45, "M", "全身", "中风后遗症，半边手脚不灵活，想做康复")]
     [InlineData(25, "F", "腹部", "怀孕5周，肚子隐隐作痛，没有出血")]
     [InlineData(40, "M", "胸部", "咳嗽一周，有黄痰")]
+    [InlineData(28, "F", "下肢", "怀孕七个月，晚上腿抽筋")] // 腿抽筋 is a cramp, not 抽筋 the convulsion
+    [InlineData(35, "F", "腹部", "月经量多，有血块")]
     public async Task Negated_or_old_signs_are_not_flagged(int age, string sex, string bodyPart, string complaint)
     {
         var answer = await fixture.AssessAsync(age, sex, bodyPart, complaint);

@@ -22,6 +22,12 @@ public sealed class ComplaintReader
         _segmenter = new JiebaSegmenter();
     }
 
+    /// <summary>jieba loads its dictionaries on first use (about a second): at start-up, not on a patient's request.</summary>
+    public void Warm()
+    {
+        lock (_gate) _ = _segmenter.Cut("头痛发热三天").ToList();
+    }
+
     public IReadOnlyList<SymptomMention> Read(string complaint, KnowledgeSnapshot kb)
     {
         var found = new List<SymptomMention>();

@@ -18,6 +18,7 @@ internal static class Extensions
         builder.Services.AddSingleton<KnowledgeCache>();
         // Loading jieba's dictionary takes a moment; one segmenter serves every request.
         builder.Services.AddSingleton<ComplaintReader>();
+        builder.Services.AddHostedService<ComplaintReaderWarmup>();
         builder.Services.AddSingleton<TriageScorer>();
         builder.Services.AddScoped<Assessments>();
 
