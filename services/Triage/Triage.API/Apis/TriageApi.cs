@@ -33,7 +33,7 @@ public static class TriageApi
         var kb = await cache.GetAsync(ct);
         var part = kb.BodyPartOrWhole(bodyPart)?.Name ?? "全身";
         return TypedResults.Ok(kb.Symptoms.Where(s => s.BodyParts.Contains(part))
-            .Select(s => new SymptomSuggestionDto(s.Name, s.Terms.Take(3).ToList()))
+            .Select(s => new SymptomSuggestionDto(s.Name, s.Terms.Where(t => t != s.Name && !GapTerm.TryParse(t, out _)).OrderBy(t => t.Length).Take(3).ToList()))
             .ToList());
     }
 }

@@ -24,7 +24,7 @@ public sealed class KnowledgeCache(IServiceScopeFactory scopes, TimeProvider clo
             var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
             var snapshot = new KnowledgeSnapshot(
                 await db.BodyParts.AsNoTracking().ToListAsync(ct),
-                await db.Symptoms.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct),
+                await db.Symptoms.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Name).ToListAsync(ct),
                 await db.Questions.AsNoTracking().OrderBy(q => q.Code).ToListAsync(ct),
                 await db.RedFlags.AsNoTracking().ToListAsync(ct),
                 await db.PopulationRules.AsNoTracking().OrderBy(r => r.Priority).ThenBy(r => r.Code).ToListAsync(ct),

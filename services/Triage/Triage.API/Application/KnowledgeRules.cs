@@ -18,6 +18,7 @@ public static partial class KnowledgeRules
         to.Terms = Clean(from.Terms);
         to.BodyParts = Clean(from.BodyParts);
         to.Weights = Weights(from.Weights);
+        to.SortOrder = from.SortOrder;
     }
 
     public static void Check(Symptom s, Validation v)

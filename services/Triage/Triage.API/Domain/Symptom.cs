@@ -7,5 +7,7 @@ public sealed class Symptom : KnowledgeEntry
     public List<string> Terms { get; set; } = [];
     public List<string> BodyParts { get; set; } = [];
     public List<SpecialtyWeight> Weights { get; set; } = [];
+    /// <summary>Where the symptom appears in the patient page's picker (common first).</summary>
+    public int SortOrder { get; set; }
     public override string Key => Name;
 }

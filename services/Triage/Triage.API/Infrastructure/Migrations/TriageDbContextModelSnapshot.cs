@@ -430,6 +430,10 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("name");
 
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
                     b.PrimitiveCollection<List<string>>("Terms")
                         .IsRequired()
                         .HasColumnType("text[]")

@@ -20,9 +20,9 @@ internal sealed class KnowledgeBaseSeeder(TimeProvider clock) : ISeeder<TriageDb
         if (!await db.Specialties.AnyAsync(ct))
             db.Specialties.AddRange(file.Specialties.Select(s => new Specialty { Name = s.Name, Fallbacks = s.Fallbacks, UpdatedAt = now }));
         if (!await db.Symptoms.AnyAsync(ct))
-            db.Symptoms.AddRange(file.Symptoms.Select(s => new Symptom
+            db.Symptoms.AddRange(file.Symptoms.Select((s, i) => new Symptom
             {
-                Name = s.Name, Terms = s.Terms ?? [], BodyParts = s.Parts ?? [], Weights = KnowledgeBaseFile.Weights(s.To), UpdatedAt = now,
+                SortOrder = i + 1, Name = s.Name, Terms = s.Terms ?? [], BodyParts = s.Parts ?? [], Weights = KnowledgeBaseFile.Weights(s.To), UpdatedAt = now,
             }));
         if (!await db.Questions.AnyAsync(ct))
             db.Questions.AddRange(file.Questions.Select(q => new FollowUpQuestion

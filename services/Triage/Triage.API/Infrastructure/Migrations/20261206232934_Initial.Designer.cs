@@ -13,7 +13,7 @@ using Triage.API.Infrastructure;
 namespace Triage.API.Infrastructure.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261206223716_Initial")]
+    [Migration("20261206232934_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -432,6 +432,10 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
 
                     b.PrimitiveCollection<List<string>>("Terms")
                         .IsRequired()

@@ -165,6 +165,7 @@ namespace Triage.API.Infrastructure.Migrations
                     name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     terms = table.Column<List<string>>(type: "text[]", nullable: false),
                     body_parts = table.Column<List<string>>(type: "text[]", nullable: false),
+                    sort_order = table.Column<int>(type: "integer", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     weights = table.Column<string>(type: "jsonb", nullable: true)
                 },
