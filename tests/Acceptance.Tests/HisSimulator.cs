@@ -54,8 +54,9 @@ public sealed class HisSimulator : IDisposable
     }
 
     /// <summary>The HIS charges the patient for a visit today, as its cashier would after the doctor's orders: a CT and a
-    /// drug on an issued (unpaid) invoice. Returns the invoice id and its total in fen.</summary>
-    public async Task<(string InvoiceId, long TotalFen)> ChargeVisitAsync(string hisPatientId)
+    /// drug (after a 15.00 registration fee when <paramref name="withRegistrationFee"/>) on an issued (unpaid) invoice.
+    /// Returns the invoice id and its total in fen.</summary>
+    public async Task<(string InvoiceId, long TotalFen)> ChargeVisitAsync(string hisPatientId, bool withRegistrationFee = false)
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -71,14 +72,15 @@ public sealed class HisSimulator : IDisposable
             },
             request = new { method = "POST", url = "ChargeItem" },
         };
-        var (ct, drug) = (Guid.NewGuid(), Guid.NewGuid());
+        var lines = new List<(Guid Id, string Code, string Text, decimal Yuan)>();
+        if (withRegistrationFee) lines.Add((Guid.NewGuid(), "GH", "挂号费-普通门诊", 15m));
+        lines.Add((Guid.NewGuid(), "JC-CT", "检查费-CT", 280m));
+        lines.Add((Guid.NewGuid(), "YP-ACC", "药品费-阿莫西林胶囊", 35.5m));
+        var total = lines.Sum(l => l.Yuan);
         var bundle = new
         {
             resourceType = "Bundle", type = "transaction",
-            entry = new[]
-            {
-                Charge(ct.ToString(), "JC-CT", "检查费-CT", 280m),
-                Charge(drug.ToString(), "YP-ACC", "药品费-阿莫西林胶囊", 35.5m),
+            entry = lines.Select(l => Charge(l.Id.ToString(), l.Code, l.Text, l.Yuan)).Append(
                 new
                 {
                     fullUrl = $"urn:uuid:{Guid.NewGuid()}",
@@ -87,20 +89,28 @@ public sealed class HisSimulator : IDisposable
                         resourceType = "Invoice", status = "issued", type = new { text = "门诊收费" },
                         identifier = new[] { new { system = "http://his.jcsy.example/sid/invoice", value = $"FPT{tag}" } },
                         subject = new { reference = $"Patient/{hisPatientId}" }, date = now,
-                        lineItem = new[]
+                        lineItem = lines.Select((l, i) => new
                         {
-                            new { sequence = 1, chargeItemReference = new { reference = $"urn:uuid:{ct}" }, priceComponent = new[] { new { type = "base", amount = new { value = 280m, currency = "CNY" } } } },
-                            new { sequence = 2, chargeItemReference = new { reference = $"urn:uuid:{drug}" }, priceComponent = new[] { new { type = "base", amount = new { value = 35.5m, currency = "CNY" } } } },
-                        },
-                        totalNet = new { value = 315.5m, currency = "CNY" }, totalGross = new { value = 315.5m, currency = "CNY" }, paymentTerms = "待缴费",
+                            sequence = i + 1, chargeItemReference = new { reference = $"urn:uuid:{l.Id}" },
+                            priceComponent = new[] { new { type = "base", amount = new { value = l.Yuan, currency = "CNY" } } },
+                        }).ToArray(),
+                        totalNet = new { value = total, currency = "CNY" }, totalGross = new { value = total, currency = "CNY" }, paymentTerms = "待缴费",
                     },
                     request = new { method = "POST", url = "Invoice" },
-                },
-            },
+                }).ToArray(),
         };
         var answer = await SendAsync(HttpMethod.Post, "/fhir", bundle);
-        var invoice = answer.GetProperty("entry")[2].GetProperty("response").GetProperty("location").GetString()!;
-        return (invoice.Split('/')[1], 31550);
+        var invoice = answer.GetProperty("entry")[lines.Count].GetProperty("response").GetProperty("location").GetString()!;
+        return (invoice.Split('/')[1], (long)(total * 100));
+    }
+
+    /// <summary>The patient pays the invoice at the cashier's window meanwhile: the HIS has it balanced.</summary>
+    public async Task PayAtWindowAsync(string invoiceId)
+    {
+        var invoice = System.Text.Json.Nodes.JsonNode.Parse((await FhirAsync($"Invoice/{invoiceId}")).GetRawText())!;
+        invoice["status"] = "balanced";
+        invoice["paymentTerms"] = "已缴费（窗口）";
+        await SendAsync(HttpMethod.Put, $"/fhir/Invoice/{invoiceId}", invoice);
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)

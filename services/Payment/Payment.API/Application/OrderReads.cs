@@ -16,11 +16,12 @@ public static class OrderReads
         return orders.Select(o => OrderDto.From(o, refunds[o.Id].ToList(), invoices[o.Id].ToList(), claims.GetValueOrDefault(o.Id))).ToList();
     }
 
-    /// <summary>Each order's insurance claim that counts: the latest one the patient did not abandon.</summary>
+    /// <summary>Each order's insurance claim that counts: the latest one that reached a 预结算 and was not abandoned (one
+    /// refused before it never changed the order).</summary>
     public static async Task<Dictionary<Guid, InsuranceClaim>> CurrentClaimsAsync(this PaymentDbContext db, IReadOnlyCollection<Guid> orderIds,
         CancellationToken ct) =>
         (await db.InsuranceClaims.AsNoTracking()
-            .Where(c => orderIds.Contains(c.OrderId) && c.Status != InsuranceStatus.Abandoned && c.Status != InsuranceStatus.Authorizing)
+            .Where(c => orderIds.Contains(c.OrderId) && c.PreSettlementId != null && c.Status != InsuranceStatus.Abandoned)
             .ToListAsync(ct))
         .GroupBy(c => c.OrderId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.UpdatedAt)!);
 }
