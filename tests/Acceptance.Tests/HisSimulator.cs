@@ -30,18 +30,40 @@ public sealed class HisSimulator : IDisposable
             if (!await wanted(hisId)) continue;
             var (name, idNumber, born) = await PatientAsync(hisId);
             if (born > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18)) continue; // a child is added by a guardian, not as 本人
-            await Simulators.AddPersonAsync(name, idNumber);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
-            {
-                Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
-            var response = await Edge.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.IsSuccessStatusCode) return (hisId, body.GetProperty("id").GetGuid());
-            Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
+            if (await AddAsSelfAsync(account, name, idNumber) is { } patientId) return (hisId, patientId);
         }
         throw new InvalidOperationException("HIS 种子中合适的患者都已被其他账号绑定：请 ./platform down 后重新 up");
+    }
+
+    /// <summary>A new adult the HIS has just registered (建档) and the real-name authority knows, added as 本人 to the
+    /// account: for tests that need a HIS patient of their own and nothing from the seeds.</summary>
+    public async Task<(string HisId, Guid PatientId)> AddNewPatientAsync(TestAccount account)
+    {
+        var (name, born) = (TestPeople.ChineseName(), TestPeople.BornYearsAgo(45));
+        var idNumber = TestPeople.ResidentId(born);
+        var created = await SendAsync(HttpMethod.Post, "/fhir/Patient", new
+        {
+            resourceType = "Patient", active = true,
+            identifier = new[] { new { system = "urn:oid:2.16.156.10011.1.2", value = idNumber } },
+            name = new[] { new { text = name } }, gender = "male", birthDate = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        var patientId = await AddAsSelfAsync(account, name, idNumber) ?? throw new InvalidOperationException($"{name} 已被其他账号绑定");
+        return (created.GetProperty("id").GetString()!, patientId);
+    }
+
+    private static async Task<Guid?> AddAsSelfAsync(TestAccount account, string name, string idNumber)
+    {
+        await Simulators.AddPersonAsync(name, idNumber);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
+        {
+            Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        var response = await Edge.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (response.IsSuccessStatusCode) return body.GetProperty("id").GetGuid();
+        Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
+        return null;
     }
 
     public async Task<(string Name, string IdNumber, DateOnly BirthDate)> PatientAsync(string hisId)

@@ -13,7 +13,6 @@ namespace Acceptance.Tests.Payment;
 public sealed class HisBillTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
-    private const int SeededPatients = 40;
     private readonly BrowserFixture browser;
 
     public HisBillTests(BrowserFixture browser)
@@ -28,8 +27,7 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        // One without exam orders to book, so the exam tests keep theirs.
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
         // Today's visit: the doctor ordered a CT and a drug, and the HIS charged them on an unpaid invoice.
         var (billId, totalFen) = await his.ChargeVisitAsync(hisPatient);
         var bills = await Eventually.Until(() => BillsAsync(account, patientId),
@@ -75,7 +73,7 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
         // Admitted today: the HIS opens the deposit account and has already charged the first days.
         var (accountId, before) = await his.AdmitWithDepositAsync(hisPatient);
         await his.ChargeVisitAsync(hisPatient);

@@ -190,6 +190,31 @@ public sealed class InsurancePaymentTests : IAsyncLifetime
 
     [Fact]
     [Trait("Rubric", "X02")]
+    public async Task Paying_oneself_after_the_insurance_split_pays_the_whole_bill_and_settles_nothing_at_the_insurance()
+    {
+        using var his = new HisSimulator();
+        var (account, patientId, hisPatient) = await PatientAsync(his);
+        var (billId, totalFen) = await his.ChargeVisitAsync(hisPatient, withRegistrationFee: true);
+        await UntilBillAsync(account, patientId, billId);
+        var insured = await InsuranceSimulator.AddPersonAsync(120_000);
+        var split = await PreSettledAsync(account, patientId, billId, insured);
+        Assert.Equal(1500, split.GetProperty("payableFen").GetInt64());
+
+        // 自费缴费 on the bill: the same order, asking the whole bill again.
+        var (status, selfPay) = await CallAsync(account, HttpMethod.Post, $"/api/payment/bills/{billId}/order", new { patientId });
+        Assert.Equal(200, status);
+        Assert.Equal(split.GetProperty("id").GetGuid(), selfPay.GetProperty("id").GetGuid());
+        Assert.Equal(totalFen, selfPay.GetProperty("payableFen").GetInt64());
+        Assert.Equal(JsonValueKind.Null, selfPay.GetProperty("insurance").ValueKind);
+        await WeChatPaySimulator.PayOrderAsync(account.AccessToken, selfPay.GetProperty("id").GetGuid());
+        await Eventually.Until(async () => (await UntilBillAsync(account, patientId, billId)).GetProperty("status").GetString(),
+            s => s == "paid", Wait, "the bill paid by oneself");
+        Assert.Empty(await InsuranceSimulator.SettlementsAsync(selfPay.GetProperty("id").GetGuid()));
+        Assert.Equal(120_000, await InsuranceSimulator.BalanceAsync(insured));
+    }
+
+    [Fact]
+    [Trait("Rubric", "X02")]
     public async Task When_the_HIS_refuses_an_insured_payment_the_settlement_is_reversed_and_the_account_credited_back()
     {
         using var his = new HisSimulator();
@@ -237,7 +262,7 @@ public sealed class InsurancePaymentTests : IAsyncLifetime
     private static async Task<(TestAccount Account, Guid PatientId, string HisPatient)> PatientAsync(HisSimulator his, TestAccount? account = null)
     {
         account ??= await IdentityApi.RegisterAsync();
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, 40, async id => await his.ActiveOrdersAsync(id) == 0);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
         return (account, patientId, hisPatient);
     }
 

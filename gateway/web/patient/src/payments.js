@@ -10,12 +10,11 @@ export const payments = {
   order: (orderId) => api.get(`${base}/${id(orderId)}`),
   pay: (orderId) => api.post(`${base}/${id(orderId)}/pay`, {}),
   query: (orderId) => api.post(`${base}/${id(orderId)}/query`, {}),
-  // 医保移动支付 (X02): the 医保电子凭证 page's address, the 预结算 with its answer, confirming a bill insurance pays in
-  // full, and going back to paying oneself.
+  // 医保移动支付 (X02): the 医保电子凭证 page's address, the 预结算 with its answer, and confirming a bill insurance pays
+  // in full. (Paying oneself instead is the bill's own 自费缴费, which makes the order forget the split.)
   authorizeInsurance: (orderId) => api.post(`${base}/${id(orderId)}/insurance/authorize`, {}),
   preSettleInsurance: (orderId, ecToken, state) => api.post(`${base}/${id(orderId)}/insurance`, { ecToken, state }),
   confirmInsurance: (orderId) => api.post(`${base}/${id(orderId)}/insurance/confirm`, {}),
-  dropInsurance: (orderId) => api.delete(`${base}/${id(orderId)}/insurance`),
   eInvoicePdf: (orderId, red) => api.getBlob(`${base}/${id(orderId)}/e-invoice/pdf${red === undefined ? '' : `?red=${red}`}`),
 }
 

@@ -21,7 +21,6 @@ public static class InsuranceApi
         api.MapPost("/authorize", Authorize).WithName("AuthorizeInsurance").WithSummary("医保电子凭证授权：返回授权页地址");
         api.MapPost("/", PreSettle).WithName("PreSettleInsurance").WithSummary("以授权结果进行医保预结算（按项目拆分统筹、个人账户、自付）");
         api.MapPost("/confirm", Confirm).WithName("ConfirmInsurance").WithSummary("医保全额支付的账单：确认结算");
-        api.MapDelete("/", Drop).WithName("DropInsurance").WithSummary("改用自费支付");
         return app;
     }
 
@@ -43,13 +42,6 @@ public static class InsuranceApi
         CancellationToken ct)
     {
         var order = await checkout.ConfirmAsync(user.AccountId(), id, ct);
-        return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
-    }
-
-    public static async Task<Ok<OrderDto>> Drop(Guid id, ClaimsPrincipal user, InsuranceCheckout checkout, PaymentDbContext db,
-        CancellationToken ct)
-    {
-        var order = await checkout.DropAsync(user.AccountId(), id, ct);
         return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
     }
 

@@ -73,7 +73,11 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
                         && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Pending))
             .FirstOrDefaultAsync(ct);
         if (!invoice.Unpaid || existing?.Status == OrderStatus.Paid) throw ProblemException.Conflict("bill_paid", "该账单已缴费");
-        if (existing is not null && unsent && existing.PrepaidAt is not null) await WithdrawAsync(existing.Id, ct);
+        if (existing is not null && await db.InsuranceClaims.AnyAsync(c => c.OrderId == existing.Id && c.Status == InsuranceStatus.Settling, ct))
+            throw ProblemException.Conflict("insurance_settling", "该账单正在进行医保结算，请稍候查看结果");
+        // Paying oneself after choosing insurance: the same order forgets the split, unless WeChat Pay already has its amount.
+        if (existing is { InsuredFen: > 0 } && !unsent && existing.CanChangeInsurance) return await ForgetInsuranceAsync(existing.Id, ct);
+        if (existing is not null && existing.PrepaidAt is not null && (unsent || existing.InsuredFen > 0)) await WithdrawAsync(existing.Id, ct);
         else if (existing is not null) return existing;
         if (invoice.TotalFen <= 0) throw ProblemException.Conflict("bill_empty", "该账单无需缴费");
         var order = NewOrder(OrderKinds.Outpatient, account, patientId, invoiceId, invoice.TotalFen,
@@ -89,6 +93,23 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
             return await db.Orders.AsNoTracking().FirstAsync(o => o.Kind == OrderKinds.Outpatient && o.HisReference == invoiceId
                 && o.Status == OrderStatus.Pending && o.WithdrawnReason == null, ct);
         }
+        return order;
+    }
+
+    private async Task<PaymentOrder> ForgetInsuranceAsync(Guid orderId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {orderId} FOR UPDATE").FirstAsync(ct);
+        var claims = await db.InsuranceClaims.Where(c => c.OrderId == orderId).ToListAsync(ct);
+        if (!order.CanChangeInsurance || claims.Any(c => c.Status is not (InsuranceStatus.Authorizing or InsuranceStatus.PreSettled
+                or InsuranceStatus.Failed or InsuranceStatus.Abandoned)))
+            throw ProblemException.Conflict("insurance_settling", "该账单正在进行医保结算，请稍候查看结果");
+        foreach (var claim in claims) claim.Abandon(now);
+        order.DropInsurance(now);
+        news.StatusChanged(order, []);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return order;
     }
 

@@ -113,21 +113,6 @@ public sealed class InsuranceCheckout(PaymentDbContext db, InsurancePlatform ins
         return order;
     }
 
-    /// <summary>Back to paying everything oneself, before anything was settled or asked of WeChat Pay.</summary>
-    public async Task<PaymentOrder> DropAsync(Guid account, Guid orderId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockOwnAsync(account, orderId, ct);
-        EnsureChangeable(order);
-        foreach (var claim in await db.InsuranceClaims.Where(c => c.OrderId == order.Id).ToListAsync(ct)) claim.Abandon(now);
-        order.DropInsurance(now);
-        news.StatusChanged(order, []);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return order;
-    }
-
     /// <summary>Before WeChat Pay is asked for the 自付 part: the 预结算 must still be good when the money comes in.</summary>
     public static void EnsureFresh(InsuranceClaim claim, DateTimeOffset now)
     {
