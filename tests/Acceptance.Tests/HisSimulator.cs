@@ -145,23 +145,60 @@ public sealed class HisSimulator : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>The HIS admits the patient: an active 住院预交金 account with 3000.00 deposited and 1234.56 already
-    /// charged. Returns the account id and its balance in fen.</summary>
+    /// <summary>The HIS admits the patient: an active 住院预交金 account, 3000.00 paid at the admission office's window
+    /// and 1234.56 already charged to it (bed, nursing, drugs, tests). Returns the account id and its balance in fen.</summary>
     public async Task<(string AccountId, long BalanceFen)> AdmitWithDepositAsync(string hisPatientId)
     {
         const string ext = "http://his.jcsy.example/fhir/StructureDefinition/";
         object Money(string name, decimal yuan) => new { url = ext + name, valueMoney = new { value = yuan, currency = "CNY" } };
-        var account = new
+        var since = DateTimeOffset.UtcNow.AddDays(-2).ToOffset(TimeSpan.FromHours(8));
+        string At(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var charges = new (string Code, string Text, decimal Yuan)[] { ("ZY-CW", "床位费", 120m), ("ZY-HL", "护理费", 70m), ("ZY-YP", "药品费", 456.78m), ("ZY-JC", "检查检验费", 587.78m) };
+        // Charged before the window deposit arrives: the payment rule raises the deposit and balance by it.
+        var account = await SendAsync(HttpMethod.Post, "/fhir/Account", new
         {
             resourceType = "Account", status = "active", name = "住院预交金账户",
             type = new { text = "住院预交金账户" },
             subject = new[] { new { reference = $"Patient/{hisPatientId}" } },
-            servicePeriod = new { start = DateTimeOffset.UtcNow.AddDays(-2).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) },
+            servicePeriod = new { start = At(since) },
             owner = new { reference = "Organization/org-jcsy" },
-            extension = new[] { Money("deposit-total", 3000m), Money("charges-total", 1234.56m), Money("deposit-balance", 1765.44m) },
-        };
-        var created = await SendAsync(HttpMethod.Post, "/fhir/Account", account);
-        return (created.GetProperty("id").GetString()!, 176544);
+            extension = new[] { Money("deposit-total", 0m), Money("charges-total", charges.Sum(c => c.Yuan)), Money("deposit-balance", -charges.Sum(c => c.Yuan)) },
+        });
+        var accountId = account.GetProperty("id").GetString()!;
+        var entries = charges.Select((c, i) => (object)new
+        {
+            resource = new
+            {
+                resourceType = "ChargeItem", status = "billed",
+                code = new { coding = new[] { new { system = "http://his.jcsy.example/CodeSystem/charge-item", code = c.Code, display = c.Text } }, text = c.Text },
+                subject = new { reference = $"Patient/{hisPatientId}" }, occurrenceDateTime = At(since.AddHours(6 + i)), quantity = new { value = 1 },
+                priceOverride = new { value = c.Yuan, currency = "CNY" }, account = new[] { new { reference = $"Account/{accountId}" } },
+            },
+            request = new { method = "POST", url = "ChargeItem" },
+        }).ToList();
+        var receipt = $"urn:uuid:{Guid.NewGuid()}";
+        var identifier = new[] { new { system = "http://his.jcsy.example/sid/cashier-receipt", value = $"YJ{Guid.NewGuid():N}"[..14] } };
+        entries.Add(new
+        {
+            fullUrl = receipt,
+            resource = (object)new
+            {
+                resourceType = "PaymentReconciliation", identifier, status = "active", created = At(since), paymentDate = At(since)[..10],
+                paymentAmount = new { value = 3000m, currency = "CNY" }, outcome = "complete", disposition = "住院处窗口缴纳预交金",
+            },
+            request = new { method = "POST", url = "PaymentReconciliation" },
+        });
+        entries.Add(new
+        {
+            resource = (object)new
+            {
+                resourceType = "PaymentNotice", identifier, status = "active", request = new { reference = $"Account/{accountId}" }, created = At(since),
+                payment = new { reference = receipt }, recipient = new { reference = "Organization/org-jcsy" }, amount = new { value = 3000m, currency = "CNY" },
+            },
+            request = new { method = "POST", url = "PaymentNotice" },
+        });
+        await SendAsync(HttpMethod.Post, "/fhir", new { resourceType = "Bundle", type = "transaction", entry = entries });
+        return (accountId, 176544);
     }
 
     public async Task<int> ActiveOrdersAsync(string hisId)

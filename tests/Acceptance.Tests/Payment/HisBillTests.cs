@@ -89,6 +89,11 @@ public sealed class HisBillTests
             await p.GotoAsync("/fees");
             var card = p.Locator($"[data-testid=deposit-card][data-id='{accountId}']");
             await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{before / 100m:0.00}");
+            // Its movements as the HIS has them: the window deposit and four charges, reaching the balance to the fen.
+            var movements = card.GetByTestId("deposit-movements");
+            await Expect(movements).ToHaveAttributeAsync("data-consistent", "true");
+            await Expect(movements.Locator("[data-testid=deposit-movement][data-kind=deposit]")).ToHaveCountAsync(1);
+            await Expect(movements.Locator("[data-testid=deposit-movement][data-kind=charge]")).ToHaveCountAsync(4);
             // Every visit's bill is itemised; its lines are there.
             var bills = await BillsAsync(account, patientId);
             foreach (var bill in bills!.Value.GetProperty("invoices").EnumerateArray().Take(3))
@@ -104,6 +109,9 @@ public sealed class HisBillTests
             await card.GetByTestId("topup-submit").ClickAsync();
             await WeChatPaySimulator.PayQrCodeAsync(p);
             await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{(before + 100_000) / 100m:0.00}", new() { Timeout = 60000 });
+            // The online top-up is now one of the account's movements at the HIS, newest first.
+            await Expect(movements.GetByTestId("deposit-movement").First).ToHaveAttributeAsync("data-fen", "100000");
+            await Expect(movements).ToHaveAttributeAsync("data-consistent", "true");
         }, "R39_deposit");
 
         var raised = await DepositsAsync(account, patientId);

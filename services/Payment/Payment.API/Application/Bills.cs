@@ -20,7 +20,7 @@ public sealed record BillsDto(Guid PatientId, long UnpaidFen, IReadOnlyList<Bill
 public sealed record TopUpDto(Guid OrderId, long AmountFen, string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset? PaidAt);
 
 public sealed record DepositDto(string Id, string Name, string Status, long DepositTotalFen, long ChargesTotalFen, long BalanceFen,
-    DateTimeOffset? Since, DateTimeOffset? Until, IReadOnlyList<TopUpDto> TopUps);
+    DateTimeOffset? Since, DateTimeOffset? Until, IReadOnlyList<TopUpDto> TopUps, IReadOnlyList<HisDepositMovement> Movements);
 
 /// <summary>门诊缴费 and 住院预交金: the HIS's bills and deposit accounts of a patient the account acts for, with the
 /// orders that pay them. The amount of an order is the HIS's, read at the moment it is made.</summary>
@@ -137,7 +137,7 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
             {
                 var (status, text) = OrderStatus.Shown(o, []);
                 return new TopUpDto(o.Id, o.AmountFen, status, text, o.CreatedAt, o.PaidAt);
-            }).ToList())).ToList();
+            }).ToList(), d.Movements ?? [])).ToList();
     }
 
     public async Task<PaymentOrder> TopUpAsync(Guid account, Guid patientId, string accountId, long fen, CancellationToken ct)
