@@ -30,18 +30,40 @@ public sealed class HisSimulator : IDisposable
             if (!await wanted(hisId)) continue;
             var (name, idNumber, born) = await PatientAsync(hisId);
             if (born > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-18)) continue; // a child is added by a guardian, not as 本人
-            await Simulators.AddPersonAsync(name, idNumber);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
-            {
-                Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
-            var response = await Edge.SendAsync(request);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            if (response.IsSuccessStatusCode) return (hisId, body.GetProperty("id").GetGuid());
-            Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
+            if (await AddAsSelfAsync(account, name, idNumber) is { } patientId) return (hisId, patientId);
         }
         throw new InvalidOperationException("HIS 种子中合适的患者都已被其他账号绑定：请 ./platform down 后重新 up");
+    }
+
+    /// <summary>A new adult the HIS has just registered (建档) and the real-name authority knows, added as 本人 to the
+    /// account: for tests that need a HIS patient of their own and nothing from the seeds.</summary>
+    public async Task<(string HisId, Guid PatientId)> AddNewPatientAsync(TestAccount account)
+    {
+        var (name, born) = (TestPeople.ChineseName(), TestPeople.BornYearsAgo(45));
+        var idNumber = TestPeople.ResidentId(born);
+        var created = await SendAsync(HttpMethod.Post, "/fhir/Patient", new
+        {
+            resourceType = "Patient", active = true,
+            identifier = new[] { new { system = "urn:oid:2.16.156.10011.1.2", value = idNumber } },
+            name = new[] { new { text = name } }, gender = "male", birthDate = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        var patientId = await AddAsSelfAsync(account, name, idNumber) ?? throw new InvalidOperationException($"{name} 已被其他账号绑定");
+        return (created.GetProperty("id").GetString()!, patientId);
+    }
+
+    private static async Task<Guid?> AddAsSelfAsync(TestAccount account, string name, string idNumber)
+    {
+        await Simulators.AddPersonAsync(name, idNumber);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/me/patients")
+        {
+            Content = JsonContent.Create(new { relation = "self", name, idType = "resident_id", idNumber, phone = TestPeople.Phone(), method = "id_card" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        var response = await Edge.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (response.IsSuccessStatusCode) return body.GetProperty("id").GetGuid();
+        Assert.True(body.TryGetProperty("code", out var code) && code.GetString() == "already_bound", $"添加就诊人失败：{body}");
+        return null;
     }
 
     public async Task<(string Name, string IdNumber, DateOnly BirthDate)> PatientAsync(string hisId)
@@ -54,8 +76,9 @@ public sealed class HisSimulator : IDisposable
     }
 
     /// <summary>The HIS charges the patient for a visit today, as its cashier would after the doctor's orders: a CT and a
-    /// drug on an issued (unpaid) invoice. Returns the invoice id and its total in fen.</summary>
-    public async Task<(string InvoiceId, long TotalFen)> ChargeVisitAsync(string hisPatientId)
+    /// drug (after a 15.00 registration fee when <paramref name="withRegistrationFee"/>) on an issued (unpaid) invoice.
+    /// Returns the invoice id and its total in fen.</summary>
+    public async Task<(string InvoiceId, long TotalFen)> ChargeVisitAsync(string hisPatientId, bool withRegistrationFee = false)
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -71,14 +94,15 @@ public sealed class HisSimulator : IDisposable
             },
             request = new { method = "POST", url = "ChargeItem" },
         };
-        var (ct, drug) = (Guid.NewGuid(), Guid.NewGuid());
+        var lines = new List<(Guid Id, string Code, string Text, decimal Yuan)>();
+        if (withRegistrationFee) lines.Add((Guid.NewGuid(), "GH", "挂号费-普通门诊", 15m));
+        lines.Add((Guid.NewGuid(), "JC-CT", "检查费-CT", 280m));
+        lines.Add((Guid.NewGuid(), "YP-ACC", "药品费-阿莫西林胶囊", 35.5m));
+        var total = lines.Sum(l => l.Yuan);
         var bundle = new
         {
             resourceType = "Bundle", type = "transaction",
-            entry = new[]
-            {
-                Charge(ct.ToString(), "JC-CT", "检查费-CT", 280m),
-                Charge(drug.ToString(), "YP-ACC", "药品费-阿莫西林胶囊", 35.5m),
+            entry = lines.Select(l => Charge(l.Id.ToString(), l.Code, l.Text, l.Yuan)).Append(
                 new
                 {
                     fullUrl = $"urn:uuid:{Guid.NewGuid()}",
@@ -87,20 +111,28 @@ public sealed class HisSimulator : IDisposable
                         resourceType = "Invoice", status = "issued", type = new { text = "门诊收费" },
                         identifier = new[] { new { system = "http://his.jcsy.example/sid/invoice", value = $"FPT{tag}" } },
                         subject = new { reference = $"Patient/{hisPatientId}" }, date = now,
-                        lineItem = new[]
+                        lineItem = lines.Select((l, i) => new
                         {
-                            new { sequence = 1, chargeItemReference = new { reference = $"urn:uuid:{ct}" }, priceComponent = new[] { new { type = "base", amount = new { value = 280m, currency = "CNY" } } } },
-                            new { sequence = 2, chargeItemReference = new { reference = $"urn:uuid:{drug}" }, priceComponent = new[] { new { type = "base", amount = new { value = 35.5m, currency = "CNY" } } } },
-                        },
-                        totalNet = new { value = 315.5m, currency = "CNY" }, totalGross = new { value = 315.5m, currency = "CNY" }, paymentTerms = "待缴费",
+                            sequence = i + 1, chargeItemReference = new { reference = $"urn:uuid:{l.Id}" },
+                            priceComponent = new[] { new { type = "base", amount = new { value = l.Yuan, currency = "CNY" } } },
+                        }).ToArray(),
+                        totalNet = new { value = total, currency = "CNY" }, totalGross = new { value = total, currency = "CNY" }, paymentTerms = "待缴费",
                     },
                     request = new { method = "POST", url = "Invoice" },
-                },
-            },
+                }).ToArray(),
         };
         var answer = await SendAsync(HttpMethod.Post, "/fhir", bundle);
-        var invoice = answer.GetProperty("entry")[2].GetProperty("response").GetProperty("location").GetString()!;
-        return (invoice.Split('/')[1], 31550);
+        var invoice = answer.GetProperty("entry")[lines.Count].GetProperty("response").GetProperty("location").GetString()!;
+        return (invoice.Split('/')[1], (long)(total * 100));
+    }
+
+    /// <summary>The patient pays the invoice at the cashier's window meanwhile: the HIS has it balanced.</summary>
+    public async Task PayAtWindowAsync(string invoiceId)
+    {
+        var invoice = System.Text.Json.Nodes.JsonNode.Parse((await FhirAsync($"Invoice/{invoiceId}")).GetRawText())!;
+        invoice["status"] = "balanced";
+        invoice["paymentTerms"] = "已缴费（窗口）";
+        await SendAsync(HttpMethod.Put, $"/fhir/Invoice/{invoiceId}", invoice);
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)
@@ -113,23 +145,60 @@ public sealed class HisSimulator : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>The HIS admits the patient: an active 住院预交金 account with 3000.00 deposited and 1234.56 already
-    /// charged. Returns the account id and its balance in fen.</summary>
+    /// <summary>The HIS admits the patient: an active 住院预交金 account, 3000.00 paid at the admission office's window
+    /// and 1234.56 already charged to it (bed, nursing, drugs, tests). Returns the account id and its balance in fen.</summary>
     public async Task<(string AccountId, long BalanceFen)> AdmitWithDepositAsync(string hisPatientId)
     {
         const string ext = "http://his.jcsy.example/fhir/StructureDefinition/";
         object Money(string name, decimal yuan) => new { url = ext + name, valueMoney = new { value = yuan, currency = "CNY" } };
-        var account = new
+        var since = DateTimeOffset.UtcNow.AddDays(-2).ToOffset(TimeSpan.FromHours(8));
+        string At(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var charges = new (string Code, string Text, decimal Yuan)[] { ("ZY-CW", "床位费", 120m), ("ZY-HL", "护理费", 70m), ("ZY-YP", "药品费", 456.78m), ("ZY-JC", "检查检验费", 587.78m) };
+        // Charged before the window deposit arrives: the payment rule raises the deposit and balance by it.
+        var account = await SendAsync(HttpMethod.Post, "/fhir/Account", new
         {
             resourceType = "Account", status = "active", name = "住院预交金账户",
             type = new { text = "住院预交金账户" },
             subject = new[] { new { reference = $"Patient/{hisPatientId}" } },
-            servicePeriod = new { start = DateTimeOffset.UtcNow.AddDays(-2).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture) },
+            servicePeriod = new { start = At(since) },
             owner = new { reference = "Organization/org-jcsy" },
-            extension = new[] { Money("deposit-total", 3000m), Money("charges-total", 1234.56m), Money("deposit-balance", 1765.44m) },
-        };
-        var created = await SendAsync(HttpMethod.Post, "/fhir/Account", account);
-        return (created.GetProperty("id").GetString()!, 176544);
+            extension = new[] { Money("deposit-total", 0m), Money("charges-total", charges.Sum(c => c.Yuan)), Money("deposit-balance", -charges.Sum(c => c.Yuan)) },
+        });
+        var accountId = account.GetProperty("id").GetString()!;
+        var entries = charges.Select((c, i) => (object)new
+        {
+            resource = new
+            {
+                resourceType = "ChargeItem", status = "billed",
+                code = new { coding = new[] { new { system = "http://his.jcsy.example/CodeSystem/charge-item", code = c.Code, display = c.Text } }, text = c.Text },
+                subject = new { reference = $"Patient/{hisPatientId}" }, occurrenceDateTime = At(since.AddHours(6 + i)), quantity = new { value = 1 },
+                priceOverride = new { value = c.Yuan, currency = "CNY" }, account = new[] { new { reference = $"Account/{accountId}" } },
+            },
+            request = new { method = "POST", url = "ChargeItem" },
+        }).ToList();
+        var receipt = $"urn:uuid:{Guid.NewGuid()}";
+        var identifier = new[] { new { system = "http://his.jcsy.example/sid/cashier-receipt", value = $"YJ{Guid.NewGuid():N}"[..14] } };
+        entries.Add(new
+        {
+            fullUrl = receipt,
+            resource = (object)new
+            {
+                resourceType = "PaymentReconciliation", identifier, status = "active", created = At(since), paymentDate = At(since)[..10],
+                paymentAmount = new { value = 3000m, currency = "CNY" }, outcome = "complete", disposition = "住院处窗口缴纳预交金",
+            },
+            request = new { method = "POST", url = "PaymentReconciliation" },
+        });
+        entries.Add(new
+        {
+            resource = (object)new
+            {
+                resourceType = "PaymentNotice", identifier, status = "active", request = new { reference = $"Account/{accountId}" }, created = At(since),
+                payment = new { reference = receipt }, recipient = new { reference = "Organization/org-jcsy" }, amount = new { value = 3000m, currency = "CNY" },
+            },
+            request = new { method = "POST", url = "PaymentNotice" },
+        });
+        await SendAsync(HttpMethod.Post, "/fhir", new { resourceType = "Bundle", type = "transaction", entry = entries });
+        return (accountId, 176544);
     }
 
     public async Task<int> ActiveOrdersAsync(string hisId)

@@ -89,7 +89,7 @@ public sealed class RegistrationFeeTests(PaymentRequiredFixture f) : IClassFixtu
     public async Task Rescheduling_a_paid_booking_carries_the_fee_to_the_new_slot_without_paying_again()
     {
         var (patient, id, _, day) = await AwaitingPaymentAsync(14);
-        await PayAsync(id, 5000);
+        await PayAsync(id, 3000);
         await f.World.UntilStatusAsync(patient, id, "booked");
         var newSlot = await f.World.SlotAsync(await f.World.ClinicAsync(), SchedulingWorld.Local(day.AddDays(1), 15, 0), units: 1);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scheduling/appointments/{id}/reschedule")
@@ -102,11 +102,45 @@ public sealed class RegistrationFeeTests(PaymentRequiredFixture f) : IClassFixtu
         await f.World.PublishAsync(new HisAppointmentConfirmedIntegrationEvent(newId, $"his-fee-{newId:N}", "x"));
 
         var booked = await f.World.UntilStatusAsync(patient, newId, "booked");
-        Assert.Equal(5000, booked.GetProperty("paidFen").GetInt64());
+        Assert.Equal(3000, booked.GetProperty("paidFen").GetInt64());
         Assert.DoesNotContain(f.Published.Of<PaymentRequestedIntegrationEvent>(), e => e.OrderId == newId);
         Assert.DoesNotContain(f.Published.Of<RefundRequestedIntegrationEvent>(), e => e.OrderId == id);
         // Cancelling the new one later refunds through the order that took the money.
         (await patient.Client.PostAsJsonAsync($"/api/scheduling/appointments/{newId}/cancel", new { reason = "还是不去了" })).EnsureSuccessStatusCode();
         await f.Published.UntilAsync<RefundRequestedIntegrationEvent>(e => e.OrderId == id && e.Reason == "还是不去了");
+    }
+
+    [Fact]
+    public async Task Rescheduling_to_a_dearer_doctor_is_refused_and_to_a_cheaper_one_refunds_the_difference()
+    {
+        var (patient, id, _, day) = await AwaitingPaymentAsync(16);
+        await PayAsync(id, 3000);
+        await f.World.UntilStatusAsync(patient, id, "booked");
+
+        var dearClinic = await f.World.ClinicAsync(feeFen: 5000);
+        var dearer = await f.World.SlotAsync(dearClinic, SchedulingWorld.Local(day.AddDays(1), 9, 0), units: 1);
+        var refused = await patient.Client.SendAsync(Reschedule(id, dearer));
+        Assert.Equal(409, (int)refused.StatusCode);
+        Assert.Contains("请取消原预约后重新预约", await refused.Content.ReadAsStringAsync());
+        // Nothing moved: the paid booking stands and the dearer slot is still free.
+        await f.World.UntilStatusAsync(patient, id, "booked");
+        Assert.Equal(1, (await f.World.SlotsAsync(dearClinic, day.AddDays(1))).Single(s => s.GetProperty("id").GetGuid() == dearer)
+            .GetProperty("remaining").GetInt32());
+
+        var cheaper = await f.World.SlotAsync(await f.World.ClinicAsync(feeFen: 1200), SchedulingWorld.Local(day.AddDays(1), 10, 0), units: 1);
+        var moved = await (await patient.Client.SendAsync(Reschedule(id, cheaper))).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var newId = moved.GetProperty("id").GetGuid();
+        await f.World.PublishAsync(new HisAppointmentConfirmedIntegrationEvent(newId, $"his-fee-{newId:N}", "x"));
+        var booked = await f.World.UntilStatusAsync(patient, newId, "booked");
+        Assert.Equal(1200, booked.GetProperty("paidFen").GetInt64());
+        var refund = await f.Published.UntilAsync<RefundRequestedIntegrationEvent>(e => e.OrderId == id);
+        Assert.Equal(1800, refund.AmountFen);
+    }
+
+    private static HttpRequestMessage Reschedule(Guid id, Guid slotId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/scheduling/appointments/{id}/reschedule") { Content = JsonContent.Create(new { slotId }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
     }
 }

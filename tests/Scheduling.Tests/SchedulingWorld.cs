@@ -23,15 +23,15 @@ public sealed class SchedulingWorld(SchedulingFixture fixture)
 
     public static DateTimeOffset Local(DateOnly date, int hour, int minute = 0) => new(date.ToDateTime(new TimeOnly(hour, minute)), Shanghai);
 
-    /// <summary>A department with one doctor (fee 30 元) of its own, so tests never share capacity.</summary>
-    public async Task<TestClinic> ClinicAsync()
+    /// <summary>A department with one doctor (fee 30 元 unless said otherwise) of its own, so tests never share capacity.</summary>
+    public async Task<TestClinic> ClinicAsync(long feeFen = 3000)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var clinic = new TestClinic($"d{tag}", HisIds.Department($"d{tag}"), $"pr-{tag}", HisIds.Doctor($"pr-{tag}"), $"sch-{tag}");
         await PublishAsync(new HisDepartmentSyncedIntegrationEvent(clinic.DepartmentCode, $"测试科{tag}", "本部院区", "门诊楼", "2楼", "", "",
             $"hs-{tag}", true));
         await PublishAsync(new HisPractitionerSyncedIntegrationEvent(clinic.PractitionerHisId, "王医生", "女", "副主任医师",
-            [clinic.DepartmentCode], "", "", 3000, "S001", true));
+            [clinic.DepartmentCode], "", "", feeFen, "S001", true));
         await Eventually.Until(() => fixture.Database.ScalarAsync(
             $"SELECT count(*) FROM departments d JOIN doctors o ON o.his_id = '{clinic.PractitionerHisId}' WHERE d.code = '{clinic.DepartmentCode}'"),
             n => n == 1, what: "department and doctor synced");

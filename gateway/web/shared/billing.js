@@ -100,3 +100,18 @@ export function topUpArrived(before, account) {
 
 // Gaps between re-reads of the deposits while 到账处理中; after the last one the page stops asking and says so.
 export const ARRIVAL_DELAYS = Object.freeze([1_000, 2_000, 3_000, 5_000, 8_000])
+
+// A deposit account's movements as a ledger, newest first: deposits in (+), charges out (−), and the balance after
+// each, counted from the first. `consistent` says whether they reach the HIS's balance to the fen.
+export function depositLedger(account) {
+  const time = (m) => (m.at ? Date.parse(m.at) : 0)
+  // Oldest first; on the same instant a deposit before a charge.
+  const oldestFirst = [...(account?.movements ?? [])].sort((a, b) => time(a) - time(b) || (a.kind === 'deposit' ? -1 : 1))
+  let balance = 0
+  const rows = oldestFirst.map((m) => {
+    const signed = m.kind === 'deposit' ? m.amountFen : -m.amountFen
+    balance += signed
+    return { ...m, signedFen: signed, balanceFen: balance }
+  })
+  return { rows: rows.reverse(), consistent: balance === (account?.balanceFen ?? 0) }
+}

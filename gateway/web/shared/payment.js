@@ -4,6 +4,7 @@
 
 export const ORDER_STATUS_TEXT = Object.freeze({
   pending: '待支付',
+  settling: '医保结算中',
   paid: '已支付',
   closed: '已关闭',
   refunding: '退款中',

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  billStatusText, categorySubtotals, depositBar, linesMatchTotal, parseYuan, splitBills, topUpArrived,
+  billStatusText, categorySubtotals, depositBar, depositLedger, linesMatchTotal, parseYuan, splitBills, topUpArrived,
 } from '../shared/billing.js'
 
 const line = (category, amountFen, extra = {}) => ({ id: `${category}-${amountFen}`, name: category, category, quantity: 1, amountFen, ...extra })
@@ -82,4 +82,19 @@ test('topUpArrived waits for the account to rise above where it was', () => {
   assert.equal(topUpArrived(before, { depositTotalFen: 150000, balanceFen: 90000 }), true)
   assert.equal(topUpArrived(before, { depositTotalFen: 100000, balanceFen: 40100 }), true)
   assert.equal(topUpArrived(null, { depositTotalFen: 1 }), false)
+})
+
+test('a deposit ledger runs the balance from the first movement and checks it against the HIS', () => {
+  const account = {
+    balanceFen: 176544,
+    movements: [
+      { id: 'c1', kind: 'charge', text: '床位费', amountFen: 6000, at: '2026-12-05T12:00:00+08:00' },
+      { id: 'd1', kind: 'deposit', text: '住院处窗口缴纳预交金', amountFen: 300000, at: '2026-12-05T09:00:00+08:00' },
+      { id: 'c2', kind: 'charge', text: '检查检验费', amountFen: 117456, at: '2026-12-06T08:00:00+08:00' },
+    ],
+  }
+  const ledger = depositLedger(account)
+  assert.deepEqual(ledger.rows.map((r) => [r.id, r.signedFen, r.balanceFen]), [['c2', -117456, 176544], ['c1', -6000, 294000], ['d1', 300000, 300000]])
+  assert.equal(ledger.consistent, true)
+  assert.equal(depositLedger({ ...account, balanceFen: 1 }).consistent, false)
 })

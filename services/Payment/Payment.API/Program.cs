@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOrdersApi();
 app.MapBillsApi();
+app.MapInsuranceApi();
 app.MapWeChatPayNotifyApi();
 app.MapPaymentAdminApi();
 app.Run();

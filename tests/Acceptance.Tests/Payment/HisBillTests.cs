@@ -13,7 +13,6 @@ namespace Acceptance.Tests.Payment;
 public sealed class HisBillTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
-    private const int SeededPatients = 40;
     private readonly BrowserFixture browser;
 
     public HisBillTests(BrowserFixture browser)
@@ -28,8 +27,7 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        // One without exam orders to book, so the exam tests keep theirs.
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
         // Today's visit: the doctor ordered a CT and a drug, and the HIS charged them on an unpaid invoice.
         var (billId, totalFen) = await his.ChargeVisitAsync(hisPatient);
         var bills = await Eventually.Until(() => BillsAsync(account, patientId),
@@ -75,7 +73,7 @@ public sealed class HisBillTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        var (hisPatient, patientId) = await his.AddSeededPatientAsync(account, SeededPatients, async id => await his.ActiveOrdersAsync(id) == 0);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
         // Admitted today: the HIS opens the deposit account and has already charged the first days.
         var (accountId, before) = await his.AdmitWithDepositAsync(hisPatient);
         await his.ChargeVisitAsync(hisPatient);
@@ -91,6 +89,11 @@ public sealed class HisBillTests
             await p.GotoAsync("/fees");
             var card = p.Locator($"[data-testid=deposit-card][data-id='{accountId}']");
             await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{before / 100m:0.00}");
+            // Its movements as the HIS has them: the window deposit and four charges, reaching the balance to the fen.
+            var movements = card.GetByTestId("deposit-movements");
+            await Expect(movements).ToHaveAttributeAsync("data-consistent", "true");
+            await Expect(movements.Locator("[data-testid=deposit-movement][data-kind=deposit]")).ToHaveCountAsync(1);
+            await Expect(movements.Locator("[data-testid=deposit-movement][data-kind=charge]")).ToHaveCountAsync(4);
             // Every visit's bill is itemised; its lines are there.
             var bills = await BillsAsync(account, patientId);
             foreach (var bill in bills!.Value.GetProperty("invoices").EnumerateArray().Take(3))
@@ -106,6 +109,9 @@ public sealed class HisBillTests
             await card.GetByTestId("topup-submit").ClickAsync();
             await WeChatPaySimulator.PayQrCodeAsync(p);
             await Expect(card.GetByTestId("deposit-balance")).ToContainTextAsync($"{(before + 100_000) / 100m:0.00}", new() { Timeout = 60000 });
+            // The online top-up is now one of the account's movements at the HIS, newest first.
+            await Expect(movements.GetByTestId("deposit-movement").First).ToHaveAttributeAsync("data-fen", "100000");
+            await Expect(movements).ToHaveAttributeAsync("data-consistent", "true");
         }, "R39_deposit");
 
         var raised = await DepositsAsync(account, patientId);

@@ -55,7 +55,13 @@ public static class WeChatPaySimulator
             var list = await GetAsync(accessToken, $"/api/payment/orders?sourceId={appointmentId}");
             return list.GetProperty("items").EnumerateArray().FirstOrDefault();
         }, o => o.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60), "the registration-fee order");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payment/orders/{order.GetProperty("id")}/pay");
+        await PayOrderAsync(accessToken, order.GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Pays an order as the patient's phone would, without the pages: its QR code paid at the simulator.</summary>
+    public static async Task PayOrderAsync(string accessToken, Guid orderId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payment/orders/{orderId}/pay");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await Http.SendAsync(request);
         var how = await response.Content.ReadFromJsonAsync<JsonElement>();

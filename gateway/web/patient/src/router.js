@@ -76,6 +76,7 @@ const routes = [
     meta: { title: '预约详情', auth: true },
   },
   { path: '/payment', name: 'bills', component: () => import('./pages/payments/BillsPage.vue'), meta: { title: '在线缴费', auth: true } },
+  { path: '/payment/insurance/:orderId', name: 'insurance-pay', component: () => import('./pages/payments/InsurancePayPage.vue'), meta: { title: '医保支付', auth: true } },
   { path: '/fees', name: 'fees', component: () => import('./pages/payments/FeesPage.vue'), meta: { title: '费用查询', auth: true } },
   { path: '/payments', name: 'payments', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   // Message-centre links (支付成功, 退款成功) open the record with that order brought into view.

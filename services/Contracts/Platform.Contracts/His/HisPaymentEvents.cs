@@ -1,9 +1,12 @@
 namespace Platform.Contracts.His;
 
 /// <summary>A patient paid an outpatient bill (门诊缴费) on the platform: the HIS records the payment and balances the
-/// invoice. <paramref name="TransactionId"/> is WeChat Pay's, for the HIS's own reconciliation.</summary>
+/// invoice. <paramref name="AmountFen"/> is the whole bill; medical insurance paid <paramref name="InsuranceFundFen"/>
+/// (统筹) and <paramref name="InsuranceAccountFen"/> (个人账户) of it under <paramref name="InsuranceSettlementId"/>, WeChat
+/// Pay the rest under <paramref name="TransactionId"/> (empty when insurance paid everything).</summary>
 public record HisBillPaidIntegrationEvent(
-    Guid PaymentId, Guid PatientId, string HisInvoiceId, long AmountFen, string TransactionId, DateTimeOffset PaidAt) : IntegrationEvent;
+    Guid PaymentId, Guid PatientId, string HisInvoiceId, long AmountFen, string TransactionId, DateTimeOffset PaidAt,
+    long InsuranceFundFen = 0, long InsuranceAccountFen = 0, string? InsuranceSettlementId = null) : IntegrationEvent;
 
 /// <summary>A patient topped up an inpatient deposit account (住院预交金): the HIS records it and raises the balance.</summary>
 public record HisDepositPaidIntegrationEvent(

@@ -14,6 +14,10 @@ public static class HisSystems
     public const string PlatformPayment = "http://platform.jcsy.example/sid/payment";
     /// <summary>WeChat Pay's transaction id (transaction_id), the HIS cashier's key for reconciliation.</summary>
     public const string WeChatPayTransaction = "https://pay.weixin.qq.com/sid/transaction-id";
+    /// <summary>A 医保移动支付 settlement (结算) at the national insurance platform.</summary>
+    public const string InsuranceSettlement = "http://platform.jcsy.example/sid/insurance-settlement";
+    /// <summary>Who paid which part of a bill: 医保统筹, 个人账户, 自付.</summary>
+    public const string PaymentSource = "http://platform.jcsy.example/CodeSystem/payment-source";
     public const string PaymentStatus = "http://terminology.hl7.org/CodeSystem/paymentstatus";
     public const string Department = "http://his.jcsy.example/CodeSystem/department";
     public const string ExamService = "http://his.jcsy.example/CodeSystem/exam-service";

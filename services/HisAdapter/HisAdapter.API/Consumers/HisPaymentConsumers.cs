@@ -13,7 +13,8 @@ public sealed class HisBillPaidConsumer(HisAdapterDbContext db, HisCommandQueue 
 {
     protected override async Task HandleAsync(HisBillPaidIntegrationEvent m, ConsumeContext<HisBillPaidIntegrationEvent> context) =>
         await queue.EnqueuePaymentAsync(
-            new RecordPaymentCommand(m.PaymentId, "Invoice", m.HisInvoiceId, m.AmountFen, m.TransactionId, m.PaidAt), context.CancellationToken);
+            new RecordPaymentCommand(m.PaymentId, "Invoice", m.HisInvoiceId, m.AmountFen, m.TransactionId, m.PaidAt,
+                m.InsuranceFundFen, m.InsuranceAccountFen, m.InsuranceSettlementId), context.CancellationToken);
 }
 
 /// <summary>A patient topped up an inpatient deposit on the platform (住院预交金): queued for the HIS like a bill payment.</summary>

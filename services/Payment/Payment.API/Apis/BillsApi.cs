@@ -7,7 +7,8 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Payment.API.Apis;
 
-public sealed record OrderBillRequest(Guid? PatientId);
+/// <summary><paramref name="Unsent"/>: an order not yet sent to WeChat Pay, to pay another way (medical insurance).</summary>
+public sealed record OrderBillRequest(Guid? PatientId, bool? Unsent = null);
 
 public sealed record TopUpRequest(Guid? PatientId, long? AmountFen);
 
@@ -36,7 +37,7 @@ public static class BillsApi
         if (!HisId(invoiceId)) errors.Add("invoiceId", "账单编号不正确");
         if (body?.PatientId is null || body.PatientId == Guid.Empty) errors.Add("patientId", "请选择就诊人");
         errors.ThrowIfAny();
-        var order = await bills.OrderBillAsync(user.AccountId(), body!.PatientId!.Value, invoiceId, ct);
+        var order = await bills.OrderBillAsync(user.AccountId(), body!.PatientId!.Value, invoiceId, ct, body.Unsent == true);
         return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
     }
 

@@ -21,6 +21,14 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
     {
         var order = await OwnAsync(account, orderId, ct);
         EnsurePayable(order);
+        if (order.InsuredFen > 0)
+        {
+            var claim = await db.InsuranceClaims.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.OrderId == order.Id && c.Status == InsuranceStatus.PreSettled, ct);
+            if (claim is null) throw ProblemException.Conflict("insurance_not_presettled", "医保结算状态已变化，请返回账单重新缴费");
+            if (order.PayableFen == 0) throw ProblemException.Conflict("insurance_covers_all", "本单由医保全额支付，请确认医保结算");
+            if (order.PrepaidAt is null) InsuranceCheckout.EnsureFresh(claim, clock.GetUtcNow());
+        }
         var openId = await Unavailable(() => payers.OpenIdAsync(account, ct));
         var attach = order.Id.ToString("N");
         var expires = order.ExpiresAt;
@@ -30,14 +38,14 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
         {
             if (openId is not null)
             {
-                var prepay = await weChatPay.PrepayJsapiAsync(new JsapiOrder(order.Description, order.OutTradeNo, checked((int)order.AmountFen),
+                var prepay = await weChatPay.PrepayJsapiAsync(new JsapiOrder(order.Description, order.OutTradeNo, checked((int)order.PayableFen),
                     openId, options.Value.NotifyUrl, expires, attach), ct);
                 (tradeType, prepayRef) = ("JSAPI", prepay.PrepayId);
                 instruction = new PayInstruction("jsapi", Jsapi: weChatPay.CreateJsapiPayParameters(prepay.PrepayId));
             }
             else
             {
-                var codeUrl = await weChatPay.PrepayNativeAsync(new NativeOrder(order.Description, order.OutTradeNo, checked((int)order.AmountFen),
+                var codeUrl = await weChatPay.PrepayNativeAsync(new NativeOrder(order.Description, order.OutTradeNo, checked((int)order.PayableFen),
                     options.Value.NotifyUrl, expires, attach), ct);
                 (tradeType, prepayRef) = ("NATIVE", codeUrl);
                 instruction = new PayInstruction("native", CodeUrl: codeUrl);

@@ -66,7 +66,7 @@ public sealed class EInvoiceWorker(IServiceScopeFactory scopes, IOptions<Payment
             var patient = await services.GetRequiredService<PatientDirectory>().FindAsync(order.PatientId, ct);
             var issued = await platform.IssueAsync(new EInvoiceRequest(order.Id.ToString("N"), patient?.Name ?? "患者", "个人",
                 CategoryOf(order.Kind), [new EInvoiceItem(OrderStatus.KindText(order.Kind), order.AmountFen, 1)], order.AmountFen,
-                order.PaidAt ?? clock.GetUtcNow(), "微信支付", order.TransactionId ?? ""), ct);
+                order.PaidAt ?? clock.GetUtcNow(), PayChannelOf(order), order.TransactionId ?? ""), ct);
             invoice.Issue(issued.InvoiceCode, issued.InvoiceNo, issued.CheckCode, issued.VerifyUrl ?? "", issued.IssuedAt);
             return;
         }
@@ -81,6 +81,9 @@ public sealed class EInvoiceWorker(IServiceScopeFactory scopes, IOptions<Payment
         var red = await platform.ReverseAsync(blue.InvoiceCode!, blue.InvoiceNo!, refund.Reason, invoice.AmountFen, invoice.Id, ct);
         invoice.Issue(red.InvoiceCode, red.InvoiceNo, red.CheckCode, red.VerifyUrl ?? "", red.IssuedAt);
     }
+
+    private static string PayChannelOf(PaymentOrder order) => order.InsuredFen == 0 ? "微信支付"
+        : order.TransactionId is null ? "医保移动支付" : "医保移动支付+微信支付";
 
     private static string CategoryOf(string kind) => kind switch
     {

@@ -11,8 +11,11 @@ public sealed record HisInvoice(string Id, string Number, string Status, string 
 
 public sealed record HisCharges(IReadOnlyList<HisCharge> Items, IReadOnlyList<HisInvoice> Invoices, long UnpaidFen);
 
+/// <summary>Money into (deposit) or out of (charge) a deposit account, as the HIS recorded it.</summary>
+public sealed record HisDepositMovement(string Id, string Kind, string Text, long AmountFen, DateTimeOffset? At);
+
 public sealed record HisDeposit(string Id, string Name, string Status, long DepositTotalFen, long ChargesTotalFen, long BalanceFen,
-    DateTimeOffset? Since, DateTimeOffset? Until);
+    DateTimeOffset? Since, DateTimeOffset? Until, IReadOnlyList<HisDepositMovement>? Movements = null);
 
 /// <summary>A patient's fees and deposit accounts as the HIS has them, read through the HIS adapter with this service's
 /// integration token. The HIS is the authority on every amount; nothing here is cached.</summary>

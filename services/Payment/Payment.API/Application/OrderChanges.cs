@@ -5,8 +5,8 @@ using Payment.API.Infrastructure;
 namespace Payment.API.Application;
 
 /// <summary>Withdrawals and refunds asked for by other services, inside the consumer's transaction with the order row locked.</summary>
-public sealed class OrderChanges(PaymentDbContext db, PaymentNews news, OrderQuerySignal queries, RefundSignal refunds, TimeProvider clock,
-    ILogger<OrderChanges> logger)
+public sealed class OrderChanges(PaymentDbContext db, PaymentNews news, OrderQuerySignal queries, RefundSignal refunds,
+    InsuranceSignal insurance, TimeProvider clock, ILogger<OrderChanges> logger)
 {
     public async Task WithdrawOrRefundAsync(string kind, Guid sourceId, long? fen, string reason, CancellationToken ct)
     {
@@ -28,14 +28,19 @@ public sealed class OrderChanges(PaymentDbContext db, PaymentNews news, OrderQue
     }
 
     /// <summary>In the caller's transaction, on a locked paid order: up to <paramref name="fen"/> (all that is left when
-    /// null) goes back; the refund worker sends it after commit.</summary>
+    /// null) goes back; the refund worker sends it after commit. Refunding everything also reverses an insurance 结算.</summary>
     public async Task RefundAsync(PaymentOrder order, long? fen, string reason, DateTimeOffset now, CancellationToken ct)
     {
+        var claim = fen is null
+            ? await db.InsuranceClaims.FirstOrDefaultAsync(c => c.OrderId == order.Id && c.Status == InsuranceStatus.Settled, ct)
+            : null;
+        claim?.Reverse(now);
         var refund = order.StartRefund(fen, reason, now);
-        if (refund is null) return;
-        db.Refunds.Add(refund);
+        if (refund is null && claim is null) return;
+        if (refund is not null) db.Refunds.Add(refund);
         var earlier = await db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync(ct);
-        news.StatusChanged(order, [.. earlier, refund]);
+        news.StatusChanged(order, refund is null ? earlier : [.. earlier, refund], claim);
         refunds.Nudge();
+        if (claim is not null) insurance.Nudge();
     }
 }

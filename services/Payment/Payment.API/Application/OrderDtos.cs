@@ -13,19 +13,33 @@ public sealed record EInvoiceDto(string Kind, string Status, string StatusText, 
         new(e.Kind, e.Status, e.StatusText, e.AmountFen, e.InvoiceCode, e.InvoiceNo, e.CheckCode, e.VerifyUrl, e.IssuedAt);
 }
 
+/// <summary>How medical insurance took part: per item 统筹 (fund) + 个人账户 (account) + 自付 (self) = amount.</summary>
+public sealed record InsuranceDto(string Status, string StatusText, string? InsuredName, string? InsuranceType, long TotalFen,
+    long FundPayFen, long AccountPayFen, long SelfPayFen, DateTimeOffset? PreSettlementExpiresAt, DateTimeOffset? SettledAt,
+    string? FailureReason, IReadOnlyList<InsuranceLine> Items)
+{
+    public static InsuranceDto? From(InsuranceClaim? c) => c is null || c.Status is InsuranceStatus.Authorizing or InsuranceStatus.Abandoned
+        ? null
+        : new(c.Status, InsuranceStatus.TextOf(c.Status), c.InsuredName, c.InsuranceType, c.TotalFen, c.FundPayFen, c.AccountPayFen,
+            c.SelfPayFen, c.PreSettlementExpiresAt, c.SettledAt, c.FailureReason, c.Lines);
+}
+
 public sealed record OrderDto(Guid Id, string Kind, string KindText, Guid SourceId, Guid PatientId, string Description, long AmountFen,
     string Status, string StatusText, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? PaidAt, long RefundedFen,
-    IReadOnlyList<RefundDto> Refunds, EInvoiceDto? EInvoice = null, IReadOnlyList<EInvoiceDto>? Reversals = null)
+    IReadOnlyList<RefundDto> Refunds, EInvoiceDto? EInvoice = null, IReadOnlyList<EInvoiceDto>? Reversals = null,
+    long PayableFen = 0, InsuranceDto? Insurance = null)
 {
-    public static OrderDto From(PaymentOrder o, IReadOnlyCollection<Refund> refunds, IReadOnlyCollection<EInvoice>? invoices = null)
+    public static OrderDto From(PaymentOrder o, IReadOnlyCollection<Refund> refunds, IReadOnlyCollection<EInvoice>? invoices = null,
+        InsuranceClaim? claim = null)
     {
-        var (status, text) = OrderStatus.Shown(o, refunds);
+        var (status, text) = OrderStatus.Shown(o, refunds, claim);
         var blue = invoices?.FirstOrDefault(i => i.Kind == Domain.EInvoice.Blue);
         return new OrderDto(o.Id, o.Kind, OrderStatus.KindText(o.Kind), o.SourceId, o.PatientId, o.Description, o.AmountFen, status, text,
             o.CreatedAt, o.ExpiresAt, o.PaidAt, RefundedOf(o, refunds),
             refunds.OrderBy(r => r.RequestedAt).Select(RefundOf).ToList(),
             blue is null ? null : EInvoiceDto.From(blue),
-            invoices?.Where(i => i.Kind == Domain.EInvoice.Red).OrderBy(i => i.RequestedAt).Select(EInvoiceDto.From).ToList() ?? []);
+            invoices?.Where(i => i.Kind == Domain.EInvoice.Red).OrderBy(i => i.RequestedAt).Select(EInvoiceDto.From).ToList() ?? [],
+            o.PayableFen, InsuranceDto.From(claim));
     }
 
     /// <summary>What has actually gone back (the order also counts refunds still under way, to never over-refund).</summary>

@@ -17,6 +17,7 @@ public sealed class PaymentOptions
     public TimeOnly ReconcileAt { get; set; } = new(10, 0);
     public WeChatPaySettings WeChatPay { get; set; } = new();
     public EInvoiceSettings EInvoice { get; set; } = new();
+    public InsuranceSettings Insurance { get; set; } = new();
 }
 
 /// <summary>Section Payment:WeChatPay. Keys come as PEM text or as the path of a PEM file.</summary>

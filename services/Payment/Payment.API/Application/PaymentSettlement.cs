@@ -9,8 +9,8 @@ public enum SettleOutcome { Credited, AlreadyPaid, NotPaid, Flagged, Unknown }
 
 /// <summary>The one place money is credited, whether WeChat Pay told us (notice) or we asked (query). The order row is
 /// locked for the few statements it takes, so a notice delivered 15 times, or two at once, credits it once.</summary>
-public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, RefundSignal refunds, TimeProvider clock,
-    ILogger<PaymentSettlement> logger)
+public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, RefundSignal refunds, InsuranceSignal insurance,
+    TimeProvider clock, ILogger<PaymentSettlement> logger)
 {
     public const string WithdrawnRefundReason = "订单已失效，费用原路退回";
 
@@ -27,7 +27,11 @@ public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, Ref
         var outcome = await ApplyAsync(order, t, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        if (outcome == SettleOutcome.Credited) refunds.Nudge();
+        if (outcome == SettleOutcome.Credited)
+        {
+            refunds.Nudge();
+            insurance.Nudge();
+        }
         return outcome;
     }
 
@@ -48,24 +52,36 @@ public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, Ref
             return SettleOutcome.Flagged;
         }
         var total = t.Amount?.Total;
-        if (total != order.AmountFen || t.TransactionId is null)
+        if (total != order.PayableFen || t.TransactionId is null)
         {
-            logger.LogWarning("Payment notice for order {OrderId} says {Total} fen, the order is {Amount} fen: not credited", order.Id, total, order.AmountFen);
+            logger.LogWarning("Payment notice for order {OrderId} says {Total} fen, the order asks {Amount} fen: not credited", order.Id, total, order.PayableFen);
             await db.RaiseAsync(PaymentIssue.AmountMismatch, $"amount:{order.Id}:{t.TransactionId}", order, null,
-                $"微信支付金额 {Yuan(total)} 与订单金额 {Yuan(order.AmountFen)} 不符（微信支付单号 {t.TransactionId}），未入账", now, ct);
+                $"微信支付金额 {Yuan(total)} 与订单应付金额 {Yuan(order.PayableFen)} 不符（微信支付单号 {t.TransactionId}），未入账", now, ct);
             return SettleOutcome.Flagged;
         }
 
         order.MarkPaid(t.TransactionId, t.SuccessTime ?? now, now);
-        var refund = order.WithdrawnReason is null ? null : order.StartRefund(null, WithdrawnRefundReason, now);
+        // The 自付 part of an insured bill: the bill is paid once insurance has settled the rest.
+        var claim = order.InsuredFen > 0
+            ? await db.InsuranceClaims.FirstOrDefaultAsync(c => c.OrderId == order.Id && c.Status == InsuranceStatus.PreSettled, ct)
+            : null;
+        if (order.InsuredFen > 0 && claim is null) order.Withdraw(InsuranceSettlement.FailedRefundReason, now);
+        var refund = order.WithdrawnReason switch
+        {
+            null => null,
+            InsuranceSettlement.FailedRefundReason => order.StartRefund(null, InsuranceSettlement.FailedRefundReason, now),
+            _ => order.StartRefund(null, WithdrawnRefundReason, now),
+        };
         if (refund is not null)
             db.Refunds.Add(refund);
+        else if (claim is not null)
+            claim.Settle(now);
         else
         {
             news.Succeeded(order);
             db.EInvoices.Add(EInvoice.For(order, now));
         }
-        news.StatusChanged(order, refund is null ? [] : [refund]);
+        news.StatusChanged(order, refund is null ? [] : [refund], claim);
         return SettleOutcome.Credited;
     }
 

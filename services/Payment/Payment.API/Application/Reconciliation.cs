@@ -64,7 +64,7 @@ public sealed class Reconciliation(PaymentDbContext db, WeChatPayClient weChatPa
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Shanghai).ToUniversalTime();
         var to = from.AddDays(1);
         var paid = await db.Orders.AsNoTracking().Where(o => o.PaidAt >= from && o.PaidAt < to && o.TransactionId != null)
-            .Select(o => new { o.OutTradeNo, o.AmountFen }).ToListAsync(ct);
+            .Select(o => new { o.OutTradeNo, AmountFen = o.AmountFen - o.InsuredFen }).ToListAsync(ct);
         var refunded = await db.Refunds.AsNoTracking()
             .Where(r => r.Status == RefundStatus.Succeeded && r.SucceededAt >= from && r.SucceededAt < to)
             .Select(r => new { r.Id, r.AmountFen }).ToListAsync(ct);

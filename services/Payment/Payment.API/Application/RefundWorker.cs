@@ -60,7 +60,7 @@ public sealed class RefundWorker(IServiceScopeFactory scopes, IOptions<PaymentOp
                     OutRefundNo = refund.OutRefundNo,
                     Reason = refund.Reason,
                     NotifyUrl = options.Value.NotifyUrl,
-                    Amount = new RefundRequestAmount { Refund = checked((int)refund.AmountFen), Total = checked((int)order.AmountFen) },
+                    Amount = new RefundRequestAmount { Refund = checked((int)refund.AmountFen), Total = checked((int)order.PayableFen) },
                 }, ct);
             }
             catch (WeChatPayApiException e) when (e.Status is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Forbidden

@@ -9,6 +9,7 @@ public sealed class PaymentIssue
     public const string UnknownOrder = "unknown_order";
     public const string HisRefused = "his_refused";
     public const string EInvoiceFailed = "einvoice_failed";
+    public const string InsuranceFailed = "insurance_failed";
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Kind { get; init; }
@@ -30,6 +31,7 @@ public sealed class PaymentIssue
         UnknownOrder => "未知订单",
         HisRefused => "医院未入账",
         EInvoiceFailed => "电子票据失败",
+        InsuranceFailed => "医保结算失败",
         _ => kind,
     };
 

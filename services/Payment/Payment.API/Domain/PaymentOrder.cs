@@ -26,6 +26,8 @@ public sealed class PaymentOrder
     public string? TransactionId { get; private set; }
     public DateTimeOffset? PaidAt { get; private set; }
     public long RefundedFen { get; private set; }
+    /// <summary>What medical insurance pays (统筹 + 个人账户) after a 预结算; the rest, <see cref="PayableFen"/>, goes through WeChat Pay.</summary>
+    public long InsuredFen { get; private set; }
     /// <summary>When the query worker next asks WeChat Pay about an order it has heard nothing of.</summary>
     public DateTimeOffset? QueryAfter { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -34,6 +36,36 @@ public sealed class PaymentOrder
     public static string OutTradeNoOf(Guid id) => id.ToString("N");
 
     public bool IsOpen => Status == OrderStatus.Pending && WithdrawnReason is null;
+
+    /// <summary>What the patient pays through WeChat Pay: the order less what insurance pays.</summary>
+    public long PayableFen => AmountFen - InsuredFen;
+
+    /// <summary>Only before WeChat Pay was asked for the money: its prepay carries the amount and cannot change.</summary>
+    public bool CanChangeInsurance => IsOpen && PrepaidAt is null;
+
+    public void UseInsurance(long insuredFen, DateTimeOffset now)
+    {
+        if (!CanChangeInsurance || insuredFen < 0 || insuredFen > AmountFen)
+            throw new InvalidOperationException($"Order {Id} cannot take {insuredFen} fen of insurance now");
+        InsuredFen = insuredFen;
+        UpdatedAt = now;
+    }
+
+    public void DropInsurance(DateTimeOffset now)
+    {
+        if (!CanChangeInsurance) return;
+        InsuredFen = 0;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Paid in full by insurance (no 自付 part): nothing went through WeChat Pay.</summary>
+    public void MarkPaidByInsurance(DateTimeOffset paidAt, DateTimeOffset now)
+    {
+        Status = OrderStatus.Paid;
+        PaidAt = paidAt.ToUniversalTime();
+        QueryAfter = null;
+        UpdatedAt = now;
+    }
 
     public void Prepaid(string tradeType, string prepayId, DateTimeOffset now, TimeSpan queryAfter)
     {
@@ -70,7 +102,7 @@ public sealed class PaymentOrder
 
     public void QueryAgainAt(DateTimeOffset at) => QueryAfter = at;
 
-    public long Refundable => Status == OrderStatus.Paid ? AmountFen - RefundedFen : 0;
+    public long Refundable => Status == OrderStatus.Paid ? PayableFen - RefundedFen : 0;
 
     /// <summary>Reserves <paramref name="fen"/> of what was paid for a refund; never more than is left.</summary>
     public Refund? StartRefund(long? fen, string reason, DateTimeOffset now)

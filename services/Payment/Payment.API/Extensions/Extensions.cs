@@ -24,6 +24,11 @@ internal static class Extensions
             .AddHttpMessageHandler<ServiceTokenHandler>()
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)), idempotent: true);
         builder.Services.AddScoped<Bills>();
+        builder.Services.AddHttpClient<InsurancePlatform>().AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)));
+        builder.Services.AddScoped<InsuranceCheckout>();
+        builder.Services.AddScoped<InsuranceSettlement>();
+        builder.Services.AddSingleton<InsuranceSignal>();
+        builder.Services.AddHostedService<InsuranceWorker>();
         builder.Services.AddHttpClient<EInvoicePlatform>().AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(15)));
         builder.Services.AddSingleton<EInvoiceSignal>();
         builder.Services.AddHostedService<EInvoiceWorker>();

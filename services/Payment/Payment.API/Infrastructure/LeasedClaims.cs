@@ -8,6 +8,7 @@ public sealed class DueRows
     public static readonly DueRows OrderQueries = new("payment_orders", "query_after");
     public static readonly DueRows Refunds = new("refunds", "next_attempt_at");
     public static readonly DueRows EInvoices = new("e_invoices", "next_attempt_at");
+    public static readonly DueRows InsuranceClaims = new("insurance_claims", "next_attempt_at");
 
     private DueRows(string table, string dueColumn) =>
         Sql = $"""

@@ -12,6 +12,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<ReconciliationRun> Reconciliations => Set<ReconciliationRun>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<EInvoice> EInvoices => Set<EInvoice>();
+    public DbSet<InsuranceClaim> InsuranceClaims => Set<InsuranceClaim>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -37,8 +37,12 @@ public sealed class AppointmentBooking(
         await RequireMayBookAsync(account, old.PatientId, ct);
         // The new unit first: if it cannot be taken, the old appointment stays as it was.
         var appointment = await TakeAsync(account, old.PatientId, slotId, ct);
+        // Nothing here asks for a second payment: a dearer slot is booked anew, after cancelling this one.
+        if (old.PaidByAppointmentId is not null && appointment.FeeFen > old.PaidFen)
+            throw ProblemException.Conflict("fee_higher",
+                $"新号源挂号费 {appointment.FeeFen / 100m:0.00} 元高于原预约已付的 {old.PaidFen / 100m:0.00} 元，请取消原预约后重新预约");
         await CancelAsync(old, "改约", ct, keepPayment: true);
-        appointment.CarryPaymentFrom(old);
+        payments.CarryOver(old, appointment, "改约至挂号费较低的号源，差额原路退回");
         await SaveAsync(ct);
         var dto = await CommitNewAsync(appointment, account, key, hash, ct);
         await tx.CommitAsync(ct);

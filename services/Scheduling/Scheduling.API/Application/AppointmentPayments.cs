@@ -20,6 +20,16 @@ public sealed class AppointmentPayments(IIntegrationEventOutbox outbox)
             outbox.Add(new PaymentWithdrawnIntegrationEvent(OrderKinds.Registration, ended.Id, reason));
     }
 
+    /// <summary><paramref name="to"/> replaces <paramref name="from"/> (改约, a rebooking after 停诊): what was paid pays for
+    /// it, and what was paid beyond its fee goes back through the order that took it.</summary>
+    public void CarryOver(Appointment from, Appointment to, string reason)
+    {
+        to.CarryPaymentFrom(from);
+        if (to.PaidByAppointmentId is not { } paidBy || to.PaidFen <= to.FeeFen) return;
+        outbox.Add(new RefundRequestedIntegrationEvent(OrderKinds.Registration, paidBy, to.PaidFen - to.FeeFen, reason));
+        to.KeepOnly(to.FeeFen);
+    }
+
     /// <summary>Money that arrived for an appointment no longer waiting for it goes straight back.</summary>
     public void Return(Guid appointmentId, string reason) =>
         outbox.Add(new RefundRequestedIntegrationEvent(OrderKinds.Registration, appointmentId, null, reason));

@@ -144,7 +144,7 @@ public sealed class SlotOffers(
             throw ProblemException.Conflict("offer_expired", "号源保留时间已过，已释放给其他患者，请重新预约");
         if (offer.CancelledAppointmentId is { } stoppedId
             && await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == stoppedId, ct) is { } stopped)
-            appointment.CarryPaymentFrom(stopped);
+            payments.CarryOver(stopped, appointment, "停诊改约至挂号费较低的号源，差额原路退回");
         appointment.Start(now);
         db.Appointments.Add(appointment);
         news.Requested(appointment);

@@ -70,6 +70,9 @@ public sealed class Appointment
         PaidFen = old.PaidFen;
     }
 
+    /// <summary>Part of what was carried over went back: the appointment holds only its own fee.</summary>
+    public void KeepOnly(long fen) => PaidFen = Math.Min(PaidFen, fen);
+
     public void Fail(string reason, DateTimeOffset now)
     {
         FailureReason = reason;

@@ -60,6 +60,25 @@ function invoice(ctx, visit, items, status) {
   });
 }
 
+/**
+ * A deposit paid at the admission office's window (住院处): the money received (PaymentReconciliation) and what it pays
+ * (PaymentNotice on the Account), as the platform's own top-ups are recorded. The notice's `payment` is filled in by
+ * the caller once the reconciliation has its id.
+ */
+export function windowDeposit(accountRef, yuan, at, receipt) {
+  const identifier = [{ system: SYS.cashierReceipt, value: receipt }];
+  const reconciliation = {
+    resourceType: 'PaymentReconciliation', identifier, status: 'active', created: at, paymentDate: at.slice(0, 10),
+    paymentAmount: cny(yuan), outcome: 'complete', disposition: '住院处窗口缴纳预交金',
+  };
+  const notice = {
+    resourceType: 'PaymentNotice', identifier, status: 'active', request: { reference: accountRef }, created: at,
+    paymentDate: at.slice(0, 10), recipient: { reference: 'Organization/org-jcsy' }, amount: cny(yuan),
+    paymentStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/paymentstatus', code: 'paid' }] },
+  };
+  return [reconciliation, notice];
+}
+
 /** Inpatient deposit account: R4 Account has no balance, so deposits and balance travel as extensions. */
 export function buildInpatientAccount(ctx, visit, { stayDays, discharged }) {
   const deposit = ctx.rng.pick([3000, 5000, 10000, 20000]);
@@ -92,6 +111,10 @@ export function buildInpatientAccount(ctx, visit, { stayDays, discharged }) {
   ];
   account.meta = { lastUpdated: ctx.seedInstant };
   ctx.add(account);
+  const receipt = `YJ${serial}`;
+  const [reconciliation, notice] = windowDeposit(`Account/${account.id}`, paidDeposit, visit.start, receipt);
+  ctx.add({ ...reconciliation, id: `prc-${serial}`, meta: { lastUpdated: ctx.seedInstant } });
+  ctx.add({ ...notice, id: `pn-${serial}`, payment: { reference: `PaymentReconciliation/prc-${serial}` }, meta: { lastUpdated: ctx.seedInstant } });
   if (discharged) {
     invoice(ctx, visit, items, 'balanced');
   }

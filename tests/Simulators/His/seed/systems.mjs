@@ -6,6 +6,7 @@ export const SYS = {
   visitCard: `${BASE}/sid/visit-card`,
   staff: `${BASE}/sid/staff`,
   visit: `${BASE}/sid/visit`,
+  cashierReceipt: `${BASE}/sid/cashier-receipt`,
   orgCode: `${BASE}/sid/org`,
   deptCode: `${BASE}/CodeSystem/department`,
   title: `${BASE}/CodeSystem/professional-title`,

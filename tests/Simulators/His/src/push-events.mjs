@@ -1,5 +1,6 @@
 import { Operator } from '@medplum/core';
 import { HttpError } from './http-util.mjs';
+import { windowDeposit } from '../seed/billing.mjs';
 
 const ref = (r) => `${r.resourceType}/${r.id}`;
 const eq = (code, value) => ({ code, operator: Operator.EQUALS, value });
@@ -63,11 +64,14 @@ export const PUSH_EVENTS = {
     const account = await repo.createResource({
       resourceType: 'Account', status: 'active', name: `${patient.name?.[0]?.text}住院预交金账户`,
       type: { text: '住院预交金账户' }, subject: [{ reference: ref(patient) }], servicePeriod: { start: admittedAt },
-      extension: ['deposit-total', 'charges-total', 'deposit-balance'].map((name, i) => ({
-        url: `http://his.jcsy.example/fhir/StructureDefinition/${name}`,
-        valueMoney: { value: i === 1 ? 0 : Number(input.deposit ?? 5000), currency: 'CNY' },
+      extension: ['deposit-total', 'charges-total', 'deposit-balance'].map((name) => ({
+        url: `http://his.jcsy.example/fhir/StructureDefinition/${name}`, valueMoney: { value: 0, currency: 'CNY' },
       })),
     });
+    // The first deposit is paid at the window; the payment rule raises the account by it.
+    const [receipt, notice] = windowDeposit(ref(account), Number(input.deposit ?? 5000), admittedAt, `YJ${Date.now()}`);
+    const received = await repo.createResource(receipt);
+    await repo.createResource({ ...notice, payment: { reference: ref(received) } });
     const encounter = await repo.createResource({
       resourceType: 'Encounter', status: 'in-progress',
       class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' },

@@ -16,7 +16,7 @@ export const paymentsAdmin = {
 
 // Tag colours of the statuses, Element Plus types.
 export const ORDER_STATUS_TAG = Object.freeze({
-  pending: 'warning', paid: 'success', closed: 'info', refunding: 'primary', refunded: 'info', partiallyRefunded: 'primary',
+  pending: 'warning', settling: 'primary', paid: 'success', closed: 'info', refunding: 'primary', refunded: 'info', partiallyRefunded: 'primary',
 })
 export const REFUND_STATUS_TAG = Object.freeze({ processing: 'primary', succeeded: 'success', abnormal: 'danger' })
 export const RECONCILIATION_STATUS_TAG = Object.freeze({ matched: 'success', differences: 'warning', failed: 'danger' })

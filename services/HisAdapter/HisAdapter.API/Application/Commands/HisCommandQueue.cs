@@ -60,9 +60,15 @@ public sealed record CloseSlotsCommand(IReadOnlyList<string> SlotHisIds, string 
 public sealed record ReopenSlotsCommand(IReadOnlyList<string> SlotHisIds, string Reason);
 
 /// <summary>A payment made on the platform, for the HIS to record: <paramref name="PayeeType"/> is Invoice (门诊缴费, the
-/// bill is balanced) or Account (住院预交金, the deposit is raised), <paramref name="PayeeHisId"/> its id at the HIS.</summary>
+/// bill is balanced) or Account (住院预交金, the deposit is raised), <paramref name="PayeeHisId"/> its id at the HIS.
+/// Medical insurance paid <paramref name="InsuranceFundFen"/> + <paramref name="InsuranceAccountFen"/> of
+/// <paramref name="AmountFen"/> under <paramref name="InsuranceSettlementId"/>; WeChat Pay the rest.</summary>
 public sealed record RecordPaymentCommand(
-    Guid PaymentId, string PayeeType, string PayeeHisId, long AmountFen, string TransactionId, DateTimeOffset PaidAt);
+    Guid PaymentId, string PayeeType, string PayeeHisId, long AmountFen, string TransactionId, DateTimeOffset PaidAt,
+    long InsuranceFundFen = 0, long InsuranceAccountFen = 0, string? InsuranceSettlementId = null)
+{
+    public long SelfPayFen => AmountFen - InsuranceFundFen - InsuranceAccountFen;
+}
 
 /// <summary>Staff's 加诊: <paramref name="Units"/> slots of <paramref name="SlotMinutes"/> from <paramref name="StartsAt"/>.</summary>
 public sealed record AddSessionCommand(

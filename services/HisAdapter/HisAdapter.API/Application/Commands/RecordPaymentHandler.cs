@@ -73,6 +73,7 @@ public static class PaymentBundle
         var paymentDate = command.PaidAt.ToOffset(HisSystems.Shanghai).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var created = new FhirDateTime(now.ToOffset(HisSystems.Shanghai));
         var reconciliationUrn = $"urn:uuid:{Guid.NewGuid()}";
+        var insured = command.InsuranceSettlementId is not null;
         var reconciliation = new PaymentReconciliation
         {
             Identifier = [Identifier(paymentId)],
@@ -80,9 +81,14 @@ public static class PaymentBundle
             CreatedElement = created,
             PaymentDate = paymentDate,
             PaymentAmount = amount,
-            PaymentIdentifier = new Identifier(HisSystems.WeChatPayTransaction, command.TransactionId),
+            PaymentIdentifier = string.IsNullOrEmpty(command.TransactionId) && insured
+                ? new Identifier(HisSystems.InsuranceSettlement, command.InsuranceSettlementId)
+                : new Identifier(HisSystems.WeChatPayTransaction, command.TransactionId),
             Outcome = ClaimProcessingCodes.Complete,
-            Disposition = command.PayeeType == "Invoice" ? "互联网医院门诊缴费（微信支付）" : "互联网医院住院预交金（微信支付）",
+            Disposition = command.PayeeType == "Invoice"
+                ? insured ? "互联网医院门诊缴费（医保移动支付 + 微信支付）" : "互联网医院门诊缴费（微信支付）"
+                : "互联网医院住院预交金（微信支付）",
+            Detail = insured ? InsuranceDetails(command) : [],
         };
         var notice = new PaymentNotice
         {
@@ -109,6 +115,27 @@ public static class PaymentBundle
     }
 
     private static Identifier Identifier(string paymentId) => new(HisSystems.PlatformPayment, paymentId);
+
+    /// <summary>The bill's three payers, so the cashier's books show what insurance owes the hospital.</summary>
+    private static List<PaymentReconciliation.DetailsComponent> InsuranceDetails(RecordPaymentCommand command) =>
+    [
+        Detail("fund", "医保统筹支付", command.InsuranceFundFen, new Identifier(HisSystems.InsuranceSettlement, command.InsuranceSettlementId)),
+        Detail("account", "医保个人账户支付", command.InsuranceAccountFen, new Identifier(HisSystems.InsuranceSettlement, command.InsuranceSettlementId)),
+        Detail("self", "个人自付（微信支付）", command.SelfPayFen,
+            string.IsNullOrEmpty(command.TransactionId) ? null : new Identifier(HisSystems.WeChatPayTransaction, command.TransactionId)),
+    ];
+
+    private static PaymentReconciliation.DetailsComponent Detail(string code, string text, long fen, Identifier? reference) => new()
+    {
+        Identifier = reference,
+        // payment-type is the binding (extensible); our source code says which payer.
+        Type = new CodeableConcept
+        {
+            Coding = [new Coding("http://terminology.hl7.org/CodeSystem/payment-type", "payment", "Payment"), new Coding(HisSystems.PaymentSource, code, text)],
+            Text = text,
+        },
+        Amount = new Money { Value = fen / 100m, Currency = Money.Currencies.CNY },
+    };
 
     private static Bundle.EntryComponent Post(string fullUrl, Resource resource, string ifNoneExist) => new()
     {

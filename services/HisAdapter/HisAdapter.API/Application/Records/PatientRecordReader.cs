@@ -67,7 +67,23 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
     {
         var hisPatient = await LinkedAsync(patientId, ct);
         var page = await Call(() => his.SearchAsync<Account>(BySubject(hisPatient), ct));
-        return page.Matches<Account>().Where(a => a.Subject.Any(s => Owns(s, hisPatient))).Select(RecordMapper.Deposit).ToList();
+        var accounts = page.Matches<Account>().Where(a => a.Subject.Any(s => Owns(s, hisPatient))).ToList();
+        var deposits = new List<DepositDto>();
+        foreach (var account in accounts)
+            deposits.Add(RecordMapper.Deposit(account) with { Movements = await MovementsAsync(account.Id!, hisPatient, ct) });
+        return deposits;
+    }
+
+    /// <summary>What went into the account (PaymentNotices on it) and out of it (ChargeItems billed to it), newest first.</summary>
+    private async Task<List<DepositMovementDto>> MovementsAsync(string accountId, string hisPatient, CancellationToken ct)
+    {
+        var notices = await Call(() => his.SearchAsync<PaymentNotice>(
+            new SearchParams().AddReference("request", "Account", accountId).Add("_count", "200"), ct));
+        var charges = await Call(() => his.SearchAsync<ChargeItem>(
+            new SearchParams().AddReference("account", "Account", accountId).Add("_count", "500"), ct));
+        return notices.Matches<PaymentNotice>().Where(n => n.Request?.IdFor("Account") == accountId).Select(RecordMapper.DepositIn)
+            .Concat(charges.Matches<ChargeItem>().Where(c => Owns(c.Subject, hisPatient)).Select(RecordMapper.ChargeOut))
+            .OrderByDescending(m => m.At).ToList();
     }
 
     private async Task<string> LinkedAsync(Guid patientId, CancellationToken ct) =>

@@ -21,5 +21,8 @@ public sealed record InvoiceDto(string Id, string Number, string Status, string 
 
 public sealed record ChargesDto(IReadOnlyList<ChargeDto> Items, IReadOnlyList<InvoiceDto> Invoices, long UnpaidFen);
 
+/// <summary>Money into (deposit) or out of (charge) a deposit account, as the HIS recorded it.</summary>
+public sealed record DepositMovementDto(string Id, string Kind, string Text, long AmountFen, DateTimeOffset? At);
+
 public sealed record DepositDto(string Id, string Name, string Status, long DepositTotalFen, long ChargesTotalFen, long BalanceFen,
-    DateTimeOffset? Since, DateTimeOffset? Until);
+    DateTimeOffset? Since, DateTimeOffset? Until, IReadOnlyList<DepositMovementDto>? Movements = null);

@@ -44,6 +44,16 @@ public static class RecordMapper
         (i.TotalGross ?? i.TotalNet)?.ToFen() ?? 0, i.Status == Hl7.Fhir.Model.Invoice.InvoiceStatus.Issued,
         i.LineItem.Select(l => (l.ChargeItem as ResourceReference).IdFor("ChargeItem")).OfType<string>().ToList());
 
+    /// <summary>A deposit paid in: on the platform (our payment id) or at the admission office's window.</summary>
+    public static DepositMovementDto DepositIn(PaymentNotice n) => new(
+        n.Id!, "deposit", n.Identifier.Any(i => i.System == HisSystems.PlatformPayment) ? "线上缴纳预交金" : "住院处窗口缴纳预交金",
+        n.Amount?.ToFen() ?? 0, n.CreatedElement.At());
+
+    /// <summary>A charge against the deposit: unit price × quantity, to the fen.</summary>
+    public static DepositMovementDto ChargeOut(ChargeItem c) => new(
+        c.Id!, "charge", c.Code?.Text ?? "费用", (long)Math.Round((c.PriceOverride?.ToFen() ?? 0) * (c.Quantity?.Value ?? 1)),
+        (c.Occurrence as FhirDateTime).At());
+
     public static DepositDto Deposit(Account a) => new(
         a.Id!, a.Name ?? "", a.Status.Literal(),
         a.ExtensionValue<Money>(HisSystems.DepositTotal)?.ToFen() ?? 0,

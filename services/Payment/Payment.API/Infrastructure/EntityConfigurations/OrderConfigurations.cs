@@ -33,6 +33,8 @@ internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<Payme
         e.Property(o => o.Version).IsRowVersion();
         e.Ignore(o => o.IsOpen);
         e.Ignore(o => o.Refundable);
+        e.Ignore(o => o.PayableFen);
+        e.Ignore(o => o.CanChangeInsurance);
     }
 }
 

@@ -114,6 +114,131 @@ namespace Payment.API.Infrastructure.Migrations
                     b.ToTable("e_invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Payment.API.Domain.InsuranceClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("AccountPayFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_pay_fen");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("AuthorizeBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authorize_before");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long>("FundPayFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fund_pay_fen");
+
+                    b.Property<string>("InsuranceType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("insurance_type");
+
+                    b.Property<string>("InsuredId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("insured_id");
+
+                    b.Property<string>("InsuredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("insured_name");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("PreSettlementExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pre_settlement_expires_at");
+
+                    b.Property<string>("PreSettlementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pre_settlement_id");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<long>("SelfPayFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("self_pay_fen");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("SettlementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("StateHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("state_hash");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_insurance_claims");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_insurance_claims_next_attempt_at")
+                        .HasFilter("next_attempt_at IS NOT NULL");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_insurance_claims_order_id");
+
+                    b.ToTable("insurance_claims", (string)null);
+                });
+
             modelBuilder.Entity("Payment.API.Domain.PatientLink", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -228,6 +353,10 @@ namespace Payment.API.Infrastructure.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("his_reference");
+
+                    b.Property<long>("InsuredFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("insured_fen");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -549,6 +678,16 @@ namespace Payment.API.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_e_invoices_orders_order_id");
+                });
+
+            modelBuilder.Entity("Payment.API.Domain.InsuranceClaim", b =>
+                {
+                    b.HasOne("Payment.API.Domain.PaymentOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_insurance_claims_orders_order_id");
                 });
 
             modelBuilder.Entity("Payment.API.Domain.Refund", b =>
