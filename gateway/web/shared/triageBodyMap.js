@@ -77,29 +77,39 @@ function shapesOf(s, view) {
   }
 }
 
+const TORSO = new Set(['胸部', '腹部', '背部', '腰部'])
+
 // Where each region's leader line ends on the figure, and which side its pill sits (left: x < centre).
 function anchorOf(shapes, name) {
   const first = shapes[0]
+  if (name === '头部') return [first.cx - first.rx * 0.45, first.cy - first.ry * 0.7]
   if ('cx' in first) return [first.cx, first.cy]
   const coords = first.d.slice(1, -2).split(' L').map((p) => p.split(',').map(Number))
   const xs = coords.map(([x]) => x)
   const ys = coords.map(([, y]) => y)
-  const x = name === '上肢' || name === '下肢' ? Math.min(...xs) + 8 : (Math.min(...xs) + Math.max(...xs)) / 2
+  const x = name === '上肢' || name === '下肢' ? Math.min(...xs) + 8
+    : TORSO.has(name) ? Math.min(...xs) + 22
+      : name === '髋部' ? Math.max(...xs) - 16
+      : (Math.min(...xs) + Math.max(...xs)) / 2
   return [x, (Math.min(...ys) + Math.max(...ys)) / 2]
 }
 
 // Fixed sides keep the lines from crossing the figure: features of one side of the drawing label on that side.
 const RIGHT_SIDE = new Set(['耳部', '口腔', '肩部', '乳房', '上肢', '髋部', '下肢', '足部'])
 
+// Each pill sits as close to its region's height as the pills above and below it allow, so the leader lines stay short
+// and never cross within a column.
 function placePills(regions) {
+  const gap = PILL.height + 8
   const top = PILL.height / 2 + PILL.margin
   const bottom = VIEWBOX.height - PILL.height / 2 - PILL.margin
   for (const side of ['left', 'right']) {
     const column = regions.filter((r) => r.side === side).sort((a, b) => a.anchor[1] - b.anchor[1])
-    const step = column.length > 1 ? (bottom - top) / (column.length - 1) : 0
+    const ys = column.map((r) => r.anchor[1])
+    for (let i = 0; i < ys.length; i++) ys[i] = Math.max(ys[i], i ? ys[i - 1] + gap : top)
+    for (let i = ys.length - 1; i >= 0; i--) ys[i] = Math.min(ys[i], i < ys.length - 1 ? ys[i + 1] - gap : bottom)
     column.forEach((r, i) => {
-      const y = column.length > 1 ? top + i * step : r.anchor[1]
-      r.pill = { x: side === 'left' ? PILL.margin : VIEWBOX.width - PILL.margin - PILL.width, y: y - PILL.height / 2, cy: y }
+      r.pill = { x: side === 'left' ? PILL.margin : VIEWBOX.width - PILL.margin - PILL.width, y: ys[i] - PILL.height / 2, cy: ys[i] }
     })
   }
   return regions
@@ -135,6 +145,16 @@ function area(region) {
     })
     return sum + Math.abs(a) / 2
   }, 0)
+}
+
+// Drawn behind the regions and not tappable: what tells the figures apart at a glance.
+export function figureDecor(figure) {
+  if (figure !== 'female') return []
+  const { headRx, headRy, headCy } = SPECS.female
+  return [
+    { cx: CX, cy: headCy - 4, rx: headRx + 6, ry: headRy + 6 },
+    { d: pts([CX - headRx - 6, headCy], [CX + headRx + 6, headCy], [CX + headRx + 2, headCy + headRy + 18], [CX - headRx - 2, headCy + headRy + 18]) },
+  ]
 }
 
 // Every region of the API is reachable: on one of the two views or as an off-map button.
