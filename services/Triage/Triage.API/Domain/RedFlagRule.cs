@@ -1,0 +1,13 @@
+namespace Triage.API.Domain;
+
+/// <summary>A danger sign: when every group has one of its symptoms (and age/sex fit), the patient must go to 急诊 now.</summary>
+public sealed class RedFlagRule : KnowledgeEntry
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<SymptomGroup> AllOf { get; set; } = [];
+    public int? MinAge { get; set; }
+    public int? MaxAge { get; set; }
+    public string? Sex { get; set; }
+    public override string Key => Code;
+}
