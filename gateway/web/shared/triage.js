@@ -14,6 +14,7 @@ export const WHOLE_BODY = '全身'
 export const CHILD_AGE_LIMIT = 14
 export const AGE_MAX = 120
 export const COMPLAINT_MAX = 500
+export const EMERGENCY_PHONE = '120'
 
 export const SEXES = Object.freeze([
   { value: 'M', label: '男' },
@@ -146,13 +147,14 @@ export function bookingRoute(schedulingDepartment) {
   return { name: 'booking', query: { campus: schedulingDepartment.campus, departmentId: schedulingDepartment.id } }
 }
 
-// The emergency department as the Hospital service lists it: the one the triage answer names, else 急诊科 by code or
-// name.
-export function emergencyDepartment(hospitalDepartments, hint = null) {
+// The emergency department as the Hospital service lists it: the one the triage advice names, else 急诊科 by code or
+// name, else the advice's own copy (it carries campus, building, floor and phone).
+export function emergencyDepartment(hospitalDepartments, advised = null) {
   const list = hospitalDepartments ?? []
-  return (hint?.departmentId && list.find((d) => d.id === hint.departmentId))
+  return (advised?.departmentId && list.find((d) => d.id === advised.departmentId))
     || list.find((d) => d.code === 'jzk')
     || list.find((d) => /急诊/.test(d.name ?? ''))
+    || advised
     || null
 }
 
@@ -162,7 +164,6 @@ export function departmentPlace(places, departmentCode) {
   return list.find((p) => p.departmentCode === departmentCode) ?? list[0] ?? null
 }
 
-export const EMERGENCY_PHONE = '120'
 
 const listOf = (value, ...keys) => {
   if (Array.isArray(value)) return value
@@ -176,23 +177,33 @@ export function symptomNames(response) {
   return [...new Set(names.map((n) => String(n).trim()).filter(Boolean))]
 }
 
-// The follow-up questions an answer asks, each with its choices (是/否 when the question names none).
+// The follow-up questions an answer asks (yes/no, keyed by code); answers go back as { code: true|false }.
 export function followUpQuestions(response) {
-  return listOf(response, 'questions', 'followUps', 'followUpQuestions')
-    .filter((q) => q && (q.id ?? q.key) && (q.text ?? q.question))
+  return listOf(response, 'followUpQuestions', 'questions')
+    .filter((q) => q && (q.code ?? q.id) && q.text)
     .map((q) => ({
-      id: String(q.id ?? q.key),
-      text: q.text ?? q.question,
-      multiple: q.kind === 'multi' || q.type === 'multi' || q.multiple === true,
-      options: listOf(q.options ?? q.choices).length
-        ? listOf(q.options ?? q.choices).map((o) => (typeof o === 'string' ? { value: o, label: o } : { value: String(o.value ?? o.id ?? o.label), label: o.label ?? o.text ?? String(o.value) }))
-        : [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }],
+      id: String(q.code ?? q.id),
+      text: q.text,
+      options: [{ value: true, label: '是' }, { value: false, label: '否' }],
     }))
 }
 
-// Why the answer is an emergency, in the server's words.
+// The emergency warning: the server's advice, with the Chinese message, the danger signs and where 急诊 is.
+export function emergencyAdviceOf(response) {
+  if (response?.emergency !== true) return null
+  const advice = response.emergencyAdvice ?? {}
+  return {
+    message: advice.message || '',
+    reasons: emergencyReasons(response),
+    department: advice.department ?? null,
+    phone: advice.phone || EMERGENCY_PHONE,
+  }
+}
+
 export function emergencyReasons(response) {
-  return listOf(response?.emergencyReasons ?? response?.redFlags ?? response?.warnings)
+  return listOf(response?.emergencyAdvice?.reasons ?? response?.redFlags)
     .map((r) => reasonText(r) || r?.name || '')
     .filter(Boolean)
 }
+
+export const DISCLAIMER = '智能导诊仅为就诊科室建议，不能替代医生诊断；最终选择由您决定，如病情紧急请立即就医。'

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   BODY_REGIONS, assessmentRequest, bookableDepartment, bookingRoute, canAssess, complaintText, departmentPlace, emergencyDepartment,
-  emergencyReasons, figureOf, followUpQuestions, normalizeBodyPart, reasonText, scorePercent, subjectErrors, subjectOfPatient,
+  emergencyAdviceOf, emergencyReasons, figureOf, followUpQuestions, normalizeBodyPart, reasonText, scorePercent, subjectErrors, subjectOfPatient,
   symptomNames, triageApi,
 } from '../shared/triage.js'
 import { OFF_MAP_REGIONS, PILL, VIEWBOX, bodyMapLayout, reachableRegions } from '../shared/triageBodyMap.js'
@@ -87,9 +87,9 @@ test('age and sex are checked before the map opens', () => {
 
 test('the request carries age, sex, a known region and the complaint from chips and own words', () => {
   const request = assessmentRequest({
-    age: '6', sex: 'M', bodyPart: '全身', symptoms: ['发热', '咳嗽', '发热'], freeText: '  烧了两天，晚上咳得厉害 ', answers: { q1: 'yes', q2: '', q3: [] },
+    age: '6', sex: 'M', bodyPart: '全身', symptoms: ['发热', '咳嗽', '发热'], freeText: '  烧了两天，晚上咳得厉害 ', answers: { high_fever: true, convulsion: false, rash: undefined },
   })
-  assert.deepEqual(request, { age: 6, sex: 'M', bodyPart: '全身', complaint: '发热，咳嗽，烧了两天，晚上咳得厉害', answers: { q1: 'yes' } })
+  assert.deepEqual(request, { age: 6, sex: 'M', bodyPart: '全身', complaint: '发热，咳嗽，烧了两天，晚上咳得厉害', answers: { high_fever: true, convulsion: false } })
   assert.equal(assessmentRequest({ age: 58, sex: 'M', bodyPart: '心脏', symptoms: [], freeText: '胸痛' }).bodyPart, '全身')
   assert.ok(!('answers' in assessmentRequest({ age: 58, sex: 'M', bodyPart: '胸部', symptoms: [], freeText: '胸痛', answers: {} })))
   assert.equal(normalizeBodyPart('胸部'), '胸部')
@@ -118,11 +118,16 @@ test('reasons, suggestions, questions and danger signs read whatever shape the s
   assert.equal(reasonText({ text: '儿童发热首选儿科' }), '儿童发热首选儿科')
   assert.deepEqual(symptomNames([{ name: '发热' }, '咳嗽', { name: '发热' }, { label: '流涕' }]), ['发热', '咳嗽', '流涕'])
   assert.deepEqual(symptomNames({ items: ['头痛'] }), ['头痛'])
-  const [q] = followUpQuestions({ questions: [{ id: 'fever', text: '体温超过 39℃ 吗？' }, { text: 'no id' }] })
-  assert.deepEqual(q.options.map((o) => o.label), ['是', '否'])
-  const [q2] = followUpQuestions({ questions: [{ id: 'days', text: '多久了？', options: [{ value: 'lt3', label: '3 天内' }] }] })
-  assert.deepEqual(q2.options, [{ value: 'lt3', label: '3 天内' }])
-  assert.deepEqual(emergencyReasons({ emergency: true, redFlags: ['胸痛伴出汗'] }), ['胸痛伴出汗'])
+  const [q] = followUpQuestions({ followUpQuestions: [{ code: 'chest_pain_radiating', text: '疼痛是否向左肩放射？' }, { text: 'no code' }] })
+  assert.equal(q.id, 'chest_pain_radiating')
+  assert.deepEqual(q.options, [{ value: true, label: '是' }, { value: false, label: '否' }])
+  const advice = emergencyAdviceOf({
+    emergency: true,
+    emergencyAdvice: { message: '请立即拨打120', reasons: ['胸痛伴出汗：警惕急性心肌梗死'], department: { name: '急诊科' }, phone: '120' },
+  })
+  assert.deepEqual(advice, { message: '请立即拨打120', reasons: ['胸痛伴出汗：警惕急性心肌梗死'], department: { name: '急诊科' }, phone: '120' })
+  assert.equal(emergencyAdviceOf({ emergency: false, emergencyAdvice: null }), null)
+  assert.equal(emergencyAdviceOf({ emergency: true }).phone, '120')
   assert.deepEqual(emergencyReasons({ emergency: false }), [])
 })
 
@@ -150,6 +155,8 @@ test('the emergency department and its place on the map are found from the Hospi
   assert.equal(emergencyDepartment([{ id: 'x', code: 'er', name: '急诊医学科' }]).id, 'x')
   assert.equal(emergencyDepartment(hospital, { departmentId: 'h-nk' }).id, 'h-nk')
   assert.equal(emergencyDepartment([]), null)
+  const advised = { name: '急诊科', departmentId: null, campus: '本部院区', building: '急诊楼', floor: '1楼' }
+  assert.equal(emergencyDepartment([], advised), advised)
   const places = [
     { id: 'main-jzl-1-payment', kind: 'payment', departmentCode: null },
     { id: 'dept-jzk', kind: 'department', departmentCode: 'jzk' },
