@@ -15,7 +15,7 @@ namespace Acceptance.Tests.Triage;
 public sealed class TriageTests
 {
     private const string ChestPainWithSweating = "胸口压榨样疼痛半小时，向左肩放射，出冷汗";
-    private const string ChildFeverAndCough = "发烧两天，最高39度，咳嗽有痰，流鼻涕";
+    private const string ChildFeverAndCough = "孩子发烧两天，38.5度，咳嗽，流鼻涕";
 
     private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
     private readonly BrowserFixture browser;
