@@ -188,6 +188,18 @@ export function followUpQuestions(response) {
     }))
 }
 
+export function unansweredQuestions(response, answers) {
+  return followUpQuestions(response).filter((q) => answers?.[q.id] === undefined)
+}
+
+// What the scorer recognised in the patient's words: "胸痛（胸口压榨样疼痛）".
+export function recognisedText(symptoms) {
+  return listOf(symptoms)
+    .map((s) => (typeof s === 'string' ? s : s?.matched && s.matched !== s.name ? `${s.name}（${s.matched}）` : s?.name ?? ''))
+    .filter(Boolean)
+    .join('、')
+}
+
 // The emergency warning: the server's advice, with the Chinese message, the danger signs and where 急诊 is.
 export function emergencyAdviceOf(response) {
   if (response?.emergency !== true) return null

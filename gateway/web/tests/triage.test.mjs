@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {
   BODY_REGIONS, assessmentRequest, bookableDepartment, bookingRoute, canAssess, complaintText, departmentPlace, emergencyDepartment,
   emergencyAdviceOf, emergencyReasons, figureOf, followUpQuestions, normalizeBodyPart, reasonText, scorePercent, subjectErrors, subjectOfPatient,
-  symptomNames, triageApi,
+  recognisedText, symptomNames, triageApi, unansweredQuestions,
 } from '../shared/triage.js'
 import { OFF_MAP_REGIONS, PILL, VIEWBOX, bodyMapLayout, reachableRegions } from '../shared/triageBodyMap.js'
 
@@ -127,6 +127,9 @@ test('reasons, suggestions, questions and danger signs read whatever shape the s
   })
   assert.deepEqual(advice, { message: '请立即拨打120', reasons: ['胸痛伴出汗：警惕急性心肌梗死'], department: { name: '急诊科' }, phone: '120' })
   assert.equal(emergencyAdviceOf({ emergency: false, emergencyAdvice: null }), null)
+  const asked = { followUpQuestions: [{ code: 'a', text: 'A？' }, { code: 'b', text: 'B？' }] }
+  assert.deepEqual(unansweredQuestions(asked, { a: false }).map((x) => x.id), ['b'])
+  assert.equal(recognisedText([{ name: '胸痛', matched: '胸口压榨样疼痛' }, { name: '出汗', matched: '出汗' }]), '胸痛（胸口压榨样疼痛）、出汗')
   assert.equal(emergencyAdviceOf({ emergency: true }).phone, '120')
   assert.deepEqual(emergencyReasons({ emergency: false }), [])
 })

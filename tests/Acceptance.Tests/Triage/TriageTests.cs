@@ -191,17 +191,24 @@ public sealed class TriageTests
         await p.GetByTestId("triage-assess").ClickAsync();
     }
 
-    // Follow-up questions come when the knowledge base has some for these symptoms: answer 否 to each.
+    // Follow-up questions come when the knowledge base has some for these symptoms (at most two rounds): answer 否.
     private static async Task AnswerOrSkipQuestionsAsync(IPage p, bool checkElder = false)
     {
         var questions = p.GetByTestId("triage-questions");
         var result = p.GetByTestId("triage-result");
         await Expect(questions.Or(result)).ToBeVisibleAsync();
-        if (!await questions.IsVisibleAsync()) return;
-        foreach (var question in await p.GetByTestId("triage-question").AllAsync())
-            await question.Locator("[data-testid=triage-answer][data-value=false]").ClickAsync();
-        if (checkElder) await Accessibility.AssertElderFriendlyAsync(p);
-        await p.GetByTestId("triage-questions-submit").ClickAsync();
+        for (var round = 0; round < 2 && await questions.IsVisibleAsync(); round++)
+        {
+            foreach (var question in await p.GetByTestId("triage-question").AllAsync())
+                await question.Locator("[data-testid=triage-answer][data-value=false]").ClickAsync();
+            if (checkElder) await Accessibility.AssertElderFriendlyAsync(p);
+            var asked = string.Join(",", await p.GetByTestId("triage-question").EvaluateAllAsync<string[]>("qs => qs.map(q => q.dataset.id)"));
+            await p.GetByTestId("triage-questions-submit").ClickAsync();
+            await p.WaitForFunctionAsync("""
+                asked => document.querySelector('[data-testid=triage-page]')?.dataset.step === 'result'
+                  || [...document.querySelectorAll('[data-testid=triage-question]')].map(q => q.dataset.id).join(',') !== asked
+                """, asked);
+        }
         await Expect(result).ToBeVisibleAsync();
     }
 

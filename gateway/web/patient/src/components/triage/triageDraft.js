@@ -15,6 +15,7 @@ function fresh() {
     freeText: '',
     answers: {},
     questions: [],
+    questionRounds: 0,
     result: null,
   }
 }
