@@ -28,34 +28,77 @@ public sealed class ComplaintReader
         foreach (var clause in ComplaintText.Clauses(ComplaintText.Normalize(complaint)))
         {
             var words = Segment(clause, kb);
+            var starts = WordStarts(words);
+            var hits = new List<Hit>();
             for (var i = 0; i < words.Count; i++)
             {
                 if (IsNegated(words, i)) continue;
-                foreach (var term in TermsStartingAt(words, i, kb))
+                foreach (var (term, offset) in TermsStartingAt(words, i, kb))
                     foreach (var symptom in kb.SymptomsForTerm(term))
-                        if (found.All(f => f.Symptom.Name != symptom.Name)) found.Add(new SymptomMention(symptom, term));
+                        hits.Add(new Hit(symptom, term, starts[i] + offset, Loose: false));
             }
+            foreach (var (gap, symptom) in kb.GapTerms)
+                if (gap.FindIn(clause, starts.Contains) is { } hit && !IsNegated(words, WordAt(words, hit.Start)))
+                    hits.Add(new Hit(symptom, hit.Span, hit.Start, Loose: true));
+            // The longest exact reading wins: 腿抽筋 is a cramp, so the 抽筋 inside it is not also a convulsion. A gap
+            // term's span holds other words (背部撕裂样剧痛), so it hides nothing.
+            foreach (var hit in hits.Where(h => !hits.Any(o => o.Covers(h))).OrderBy(h => h.Start))
+                if (found.All(f => f.Symptom.Name != hit.Symptom.Name)) found.Add(new SymptomMention(hit.Symptom, hit.Matched));
         }
         return found;
     }
 
-    /// <summary>Aligned runs of whole words starting at word <paramref name="start"/>, and terms inside that word.</summary>
-    private static IEnumerable<string> TermsStartingAt(List<string> words, int start, KnowledgeSnapshot kb)
+    private sealed record Hit(Domain.Symptom Symptom, string Matched, int Start, bool Loose)
+    {
+        private int End => Start + Matched.Length;
+
+        public bool Covers(Hit other) =>
+            !Loose && other.Symptom.Name != Symptom.Name && Matched.Length > other.Matched.Length && Start <= other.Start && End >= other.End;
+    }
+
+    /// <summary>The character offset at which each word starts.</summary>
+    private static List<int> WordStarts(List<string> words)
+    {
+        var starts = new List<int>(words.Count);
+        var position = 0;
+        foreach (var word in words)
+        {
+            starts.Add(position);
+            position += word.Length;
+        }
+        return starts;
+    }
+
+    /// <summary>The index of the word holding character <paramref name="offset"/> of the clause.</summary>
+    private static int WordAt(List<string> words, int offset)
+    {
+        var position = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            position += words[i].Length;
+            if (offset < position) return i;
+        }
+        return words.Count - 1;
+    }
+
+    /// <summary>Aligned runs of whole words starting at word <paramref name="start"/>, and terms inside that word, each
+    /// with its offset from the word's start.</summary>
+    private static IEnumerable<(string Term, int Offset)> TermsStartingAt(List<string> words, int start, KnowledgeSnapshot kb)
     {
         var run = "";
         for (var j = start; j < words.Count && j < start + MaxWordsPerTerm; j++)
         {
             run += words[j];
             if (run.Length > kb.LongestTerm) break;
-            if (kb.SymptomsForTerm(run).Count > 0) yield return run;
+            if (kb.SymptomsForTerm(run).Count > 0) yield return (run, 0);
         }
         var word = words[start];
         for (var from = 0; from < word.Length; from++)
-            for (var length = 1; from + length <= word.Length; length++)
+            for (var length = 2; from + length <= word.Length; length++)
             {
                 if (length == word.Length) continue;
                 var inner = word.Substring(from, length);
-                if (inner.Length >= 2 && kb.SymptomsForTerm(inner).Count > 0) yield return inner;
+                if (kb.SymptomsForTerm(inner).Count > 0) yield return (inner, from);
             }
     }
 
@@ -73,7 +116,7 @@ public sealed class ComplaintReader
     {
         lock (_gate)
         {
-            foreach (var term in kb.Terms)
+            foreach (var term in kb.Terms.Concat(kb.GapTerms.SelectMany(g => g.Term.Parts.Where(p => p.Length > 1))))
                 if (_known.Add(term)) _segmenter.AddWord(term, 2000);
             return _segmenter.Cut(clause, cutAll: false, hmm: true).Where(w => w.Length > 0).ToList();
         }

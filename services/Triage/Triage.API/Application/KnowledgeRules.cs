@@ -71,6 +71,7 @@ public static partial class KnowledgeRules
         to.Code = from.Code.Trim();
         to.Name = from.Name.Trim();
         to.AllOf = from.AllOf.Select(g => new SymptomGroup { AnyOf = Clean(g.AnyOf) }).ToList();
+        to.NoneOf = Clean(from.NoneOf);
         to.Sex = string.IsNullOrWhiteSpace(from.Sex) ? null : from.Sex.Trim();
         to.MinAge = from.MinAge;
         to.MaxAge = from.MaxAge;
@@ -82,6 +83,7 @@ public static partial class KnowledgeRules
         Name(v, "name", r.Name, "危险信号名称", 100);
         if (r.AllOf is not { Count: > 0 } || r.AllOf.Any(g => g?.AnyOf is not { Count: > 0 }))
             v.Add("allOf", "每组至少填写一个症状");
+        Words(v, "noneOf", r.NoneOf, "症状", 40);
         People(v, r.Sex, r.MinAge, r.MaxAge);
     }
 

@@ -29,8 +29,15 @@ public sealed class KnowledgeSnapshot
         foreach (var symptom in symptoms)
         {
             _symptoms[symptom.Name] = symptom;
-            foreach (var term in symptom.Terms.Append(symptom.Name).Select(ComplaintText.Normalize).Where(t => t.Length > 0))
+            foreach (var raw in symptom.Terms.Append(symptom.Name))
             {
+                if (GapTerm.TryParse(raw, out var gap))
+                {
+                    if (!_gapTerms.Any(g => g.Term.Text == gap.Text && g.Symptom.Name == symptom.Name)) _gapTerms.Add((gap, symptom));
+                    continue;
+                }
+                var term = ComplaintText.Normalize(raw);
+                if (term.Length == 0) continue;
                 if (!_terms.TryGetValue(term, out var list)) _terms[term] = list = [];
                 if (!list.Contains(symptom)) list.Add(symptom);
             }
@@ -41,6 +48,7 @@ public sealed class KnowledgeSnapshot
     private readonly Dictionary<string, BodyPart> _bodyParts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Symptom> _symptoms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Symptom>> _terms = new(StringComparer.Ordinal);
+    private readonly List<(GapTerm Term, Symptom Symptom)> _gapTerms = [];
     private readonly Dictionary<string, Specialty> _specialties;
     private readonly Dictionary<string, HospitalDepartment> _departments;
 
@@ -50,6 +58,7 @@ public sealed class KnowledgeSnapshot
     public IReadOnlyList<RedFlagRule> RedFlags { get; }
     public IReadOnlyList<PopulationRule> PopulationRules { get; }
     public IEnumerable<string> Terms => _terms.Keys;
+    public IReadOnlyList<(GapTerm Term, Symptom Symptom)> GapTerms => _gapTerms;
     public int LongestTerm { get; }
 
     /// <summary>The region of that name or alias; anything unknown is 全身 (never refused).</summary>

@@ -26,7 +26,8 @@ public sealed class TriageScorer
         }
         if (bodyPart is not null)
             foreach (var w in bodyPart.Weights)
-                evidence.Add(w.Specialty, w.Weight * (mentions.Count == 0 ? 1 : PriorWithSymptoms), $"部位「{bodyPart.Name}」→ {w.Specialty}");
+                evidence.Add(w.Specialty, w.Weight * (mentions.Count == 0 ? 1 : PriorWithSymptoms),
+                    mentions.Count == 0 ? $"未能识别具体症状，按部位「{bodyPart.Name}」建议{w.Specialty}" : $"部位「{bodyPart.Name}」→ {w.Specialty}");
         if (evidence.IsEmpty) evidence.Add(KnowledgeSnapshot.FallbackSpecialty, 1, TriageTexts.NothingRecognised);
 
         foreach (var rule in kb.PopulationRules.Where(r => Applies(r, patient, present)))
@@ -100,7 +101,7 @@ public sealed class TriageScorer
 
     private static bool Fires(RedFlagRule rule, Patient patient, HashSet<string> present) =>
         rule.AllOf.Count > 0 && FitsPatient(rule.Sex, rule.MinAge, rule.MaxAge, patient)
-        && rule.AllOf.All(g => g.AnyOf.Any(present.Contains));
+        && rule.AllOf.All(g => g.AnyOf.Any(present.Contains)) && !rule.NoneOf.Any(present.Contains);
 
     private static bool Applies(PopulationRule rule, Patient patient, HashSet<string> present) =>
         FitsPatient(rule.Sex, rule.MinAge, rule.MaxAge, patient)

@@ -356,6 +356,11 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.PrimitiveCollection<List<string>>("NoneOf")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("none_of");
+
                     b.Property<string>("Sex")
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")

@@ -19,7 +19,7 @@ internal sealed class KnowledgeBaseFile
     public sealed record SymptomEntry(string Name, List<string>? Terms, List<string>? Parts, Dictionary<string, double>? To);
     public sealed record QuestionEntry(string Code, string Text, List<string>? Symptoms, List<string>? Parts, string? Sex, int? MinAge,
         int? MaxAge, List<string> YesAdds);
-    public sealed record RedFlagEntry(string Code, string Name, List<List<string>> All, int? MinAge, int? MaxAge, string? Sex);
+    public sealed record RedFlagEntry(string Code, string Name, List<List<string>> All, List<string>? None, int? MinAge, int? MaxAge, string? Sex);
     public sealed record PopulationRuleEntry(string Code, string Name, int? MinAge, int? MaxAge, string? Sex, string? RequiresSymptom,
         List<string>? RedirectFrom, string? RedirectTo, List<string>? Exclude);
 

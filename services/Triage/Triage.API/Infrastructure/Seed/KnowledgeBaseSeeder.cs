@@ -33,7 +33,7 @@ internal sealed class KnowledgeBaseSeeder(TimeProvider clock) : ISeeder<TriageDb
         if (!await db.RedFlags.AnyAsync(ct))
             db.RedFlags.AddRange(file.RedFlags.Select(r => new RedFlagRule
             {
-                Code = r.Code, Name = r.Name, AllOf = r.All.Select(g => new SymptomGroup { AnyOf = g }).ToList(),
+                Code = r.Code, Name = r.Name, AllOf = r.All.Select(g => new SymptomGroup { AnyOf = g }).ToList(), NoneOf = r.None ?? [],
                 MinAge = r.MinAge, MaxAge = r.MaxAge, Sex = r.Sex, UpdatedAt = now,
             }));
         if (!await db.PopulationRules.AnyAsync(ct))

@@ -13,7 +13,7 @@ using Triage.API.Infrastructure;
 namespace Triage.API.Infrastructure.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261206222740_Initial")]
+    [Migration("20261206223716_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -358,6 +358,11 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<string>>("NoneOf")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("none_of");
 
                     b.Property<string>("Sex")
                         .HasMaxLength(1)

@@ -131,6 +131,7 @@ namespace Triage.API.Infrastructure.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    none_of = table.Column<List<string>>(type: "text[]", nullable: false),
                     min_age = table.Column<int>(type: "integer", nullable: true),
                     max_age = table.Column<int>(type: "integer", nullable: true),
                     sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
