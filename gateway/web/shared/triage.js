@@ -24,7 +24,6 @@ export const SEXES = Object.freeze([
 export function triageApi(api) {
   return {
     assess: (request, options) => api.post(`${base}/assessments`, request, { ...options, anonymous: true }),
-    bodyParts: (options) => api.get(`${base}/body-parts`, { ...options, anonymous: true }),
     symptoms: (bodyPart, options) =>
       api.get(`${base}/symptoms?bodyPart=${encodeURIComponent(bodyPart)}`, { ...options, anonymous: true }),
   }
@@ -107,10 +106,6 @@ export function assessmentRequest({ age, sex, bodyPart, symptoms, freeText, answ
   const given = answersOf(answers)
   if (Object.keys(given).length) request.answers = given
   return request
-}
-
-export function canAssess(state) {
-  return !Object.keys(subjectErrors(state)).length && complaintText(state.symptoms, state.freeText).length > 0
 }
 
 // score is 0–1 from the server; the bar shows whole percent.
