@@ -37,6 +37,8 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/mine/notifications", null, true)]
     [InlineData("/mine/close", null, true)]
     [InlineData("/messages", null, false)]
+    [InlineData("/triage", "triage-who", false)]
+    [InlineData("/triage", "triage-who", true)]
     [InlineData("/booking", "agreement-gate-booking", true)]
     [InlineData("/appointments", "appointments-empty", true)]
     [InlineData("/waitlist", "waitlist-empty", true)]

@@ -6,6 +6,7 @@ import { educationApi } from '@shared/education.js'
 import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { schedulingApi } from '@shared/scheduling.js'
+import { triageApi } from '@shared/triage.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -29,4 +30,5 @@ export const navigation = navigationApi(api)
 export const education = educationApi(api)
 export const identity = identityApi(api)
 export const scheduling = schedulingApi(api)
+export const triage = triageApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

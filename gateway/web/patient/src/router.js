@@ -63,6 +63,7 @@ const routes = [
     meta: { title: '消息设置', auth: true },
   },
   { path: '/mine/close', name: 'close-account', component: account('CloseAccountPage'), meta: { title: '注销账号', auth: true } },
+  { path: '/triage', name: 'triage', component: () => import('./pages/triage/TriagePage.vue'), meta: { title: '智能导诊' } },
   { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约挂号', auth: true } },
   { path: '/exams', name: 'exams', component: () => import('./pages/exams/ExamsPage.vue'), meta: { title: '检查预约', auth: true } },
   { path: '/waitlist', name: 'waitlist', component: () => import('./pages/offers/WaitlistPage.vue'), meta: { title: '我的候补', auth: true } },

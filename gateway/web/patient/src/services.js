@@ -16,7 +16,7 @@ export const SCENES = [
     key: 'pre-visit',
     title: '诊前',
     services: [
-      { key: 'triage', label: '智能分诊', icon: 'aim', path: '/triage' },
+      { key: 'triage', label: '智能导诊', icon: 'aim', path: '/triage', ready: true },
       { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
       { key: 'exams', label: '检查预约', icon: 'records-o', path: '/exams', ready: true },
       { key: 'appointments', label: '我的预约', icon: 'todo-list-o', path: '/appointments', ready: true },
