@@ -1,0 +1,16 @@
+namespace Platform.Contracts.Queue;
+
+/// <summary>A clinic queue moved (check-in, call, recall, skip, absent): the open pages of everyone in it refresh.
+/// Ids only; <see cref="PatientIds"/> are the patients still waiting or being called.</summary>
+public record QueueChangedIntegrationEvent(
+    Guid QueueId, string Change, int? CallingNumber, int WaitingCount, IReadOnlyList<Guid> PatientIds) : IntegrationEvent;
+
+/// <summary>A patient is third in line (two ahead): time to walk to the clinic. Sent once per ticket.</summary>
+public record QueueTurnNearIntegrationEvent(
+    Guid TicketId, Guid PatientId, int Number, string DepartmentName, string DoctorName, string Location, int PeopleAhead)
+    : IntegrationEvent;
+
+/// <summary>The doctor called (or recalled) the patient's number.</summary>
+public record QueueCalledIntegrationEvent(
+    Guid TicketId, Guid PatientId, int Number, string DepartmentName, string DoctorName, string Location, bool Recall)
+    : IntegrationEvent;

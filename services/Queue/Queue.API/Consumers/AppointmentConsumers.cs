@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Scheduling;
+using Platform.Messaging.Inbox;
+using Queue.API.Application;
+using Queue.API.Domain;
+using Queue.API.Infrastructure;
+
+namespace Queue.API.Consumers;
+
+/// <summary>Keeps our copy of each booked clinic visit (a re-booking moves it) and makes sure its clinic's queue exists, so
+/// the doctor sees today's clinics before anyone checks in.</summary>
+public sealed class AppointmentBookedConsumer(QueueDbContext db) : IdempotentConsumer<AppointmentBookedIntegrationEvent, QueueDbContext>(db)
+{
+    protected override async Task HandleAsync(AppointmentBookedIntegrationEvent e, ConsumeContext<AppointmentBookedIntegrationEvent> context)
+    {
+        var ct = context.CancellationToken;
+        var day = ClinicDay.Of(e.StartsAt);
+        await Db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+             INSERT INTO clinic_queues (id, day, department_name, doctor_name, location, last_number)
+             VALUES ({Guid.CreateVersion7()}, {day}, {e.DepartmentName}, {e.DoctorName}, {e.Location}, 0) ON CONFLICT DO NOTHING
+             """, ct);
+        var queueId = await Db.Queues.Where(q => q.Day == day && q.DepartmentName == e.DepartmentName && q.DoctorName == e.DoctorName
+                                                 && q.Location == e.Location).Select(q => q.Id).SingleAsync(ct);
+        var appointment = await Db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        if (appointment is null)
+            Db.Appointments.Add(new VisitAppointment { Id = e.AppointmentId, PatientId = e.PatientId, QueueId = queueId, StartsAt = e.StartsAt });
+        else
+        {
+            appointment.QueueId = queueId;
+            appointment.StartsAt = e.StartsAt;
+            appointment.Cancelled = false;
+        }
+    }
+}
+
+/// <summary>A cancelled visit can no longer be checked in; a ticket already taken for it leaves the line.</summary>
+public sealed class AppointmentCancelledConsumer(QueueDbContext db, QueueLines lines, QueueNews news)
+    : IdempotentConsumer<AppointmentCancelledIntegrationEvent, QueueDbContext>(db)
+{
+    protected override async Task HandleAsync(AppointmentCancelledIntegrationEvent e, ConsumeContext<AppointmentCancelledIntegrationEvent> context)
+    {
+        var ct = context.CancellationToken;
+        var appointment = await Db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        if (appointment is null) return;
+        appointment.Cancelled = true;
+        var ticket = await Db.Tickets.SingleOrDefaultAsync(t => t.AppointmentId == e.AppointmentId && t.Status == TicketStatus.Waiting, ct);
+        if (ticket is null) return;
+        var queue = await lines.LockAsync(ticket.QueueId, ct);
+        ticket.Status = TicketStatus.Withdrawn;
+        await Db.SaveChangesAsync(ct);
+        var calling = queue.CallingTicketId is { } id ? await Db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
+        news.Changed(queue, "withdrawn", await lines.WaitingAsync(queue.Id, ct), calling, [ticket.PatientId]);
+    }
+}

@@ -1,0 +1,16 @@
+using Platform.ServiceDefaults;
+using Queue.API.Apis;
+using Queue.API.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCheckInApi();
+app.MapMyQueuesApi();
+app.MapQueueDeskApi();
+app.Run();
+
+public partial class Program;
