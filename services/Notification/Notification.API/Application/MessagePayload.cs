@@ -19,6 +19,7 @@ public static class HubMethods
     public const string AppointmentChanged = "appointmentChanged";
     public const string OfferChanged = "offerChanged";
     public const string PaymentChanged = "paymentChanged";
+    public const string QueueChanged = "queueChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

@@ -3,6 +3,7 @@ using Notification.API.Domain;
 using Platform.Contracts.Inpatient;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Pharmacy;
+using Platform.Contracts.Queue;
 using Platform.Contracts.Reports;
 using Platform.Contracts.Scheduling;
 
@@ -103,6 +104,17 @@ public static class MessageTexts
         MessageCategory.Pharmacy, "取药提醒",
         $"您的药品已于{When(e.ReadyAt)}备好，请到{e.PharmacyWindow}取药。",
         $"/pharmacy/{Uri.EscapeDataString(e.PrescriptionId)}");
+
+    /// <summary>Third in line: time to walk to the clinic (message centre and WeChat, no SMS).</summary>
+    public static MessageDraft QueueTurnNear(QueueTurnNearIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Queue, "即将就诊",
+        $"您在{e.DepartmentName} {e.DoctorName}的排队号{e.Number}号，前面还有{e.PeopleAhead}位，请到{e.Location}门口候诊。",
+        "/queues", MessageSeverity.Important);
+
+    public static MessageDraft QueueCalled(QueueCalledIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Queue, e.Recall ? "再次叫号" : "叫号提醒",
+        $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
+        "/queues", MessageSeverity.Important);
 
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

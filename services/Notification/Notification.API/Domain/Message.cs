@@ -39,4 +39,5 @@ public static class MessageCategory
     public const string Inpatient = "inpatient";
     public const string Surgery = "surgery";
     public const string Pharmacy = "pharmacy";
+    public const string Queue = "queue";
 }

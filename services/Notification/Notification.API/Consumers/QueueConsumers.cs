@@ -1,0 +1,39 @@
+using System.Text.Json;
+using MassTransit;
+using Notification.API.Application;
+using Notification.API.Infrastructure;
+using Platform.Contracts.Queue;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Outbox;
+
+namespace Notification.API.Consumers;
+
+/// <summary>Every move of a clinic queue reaches the open 我的排队 pages of the patients in it, which then re-read their place.</summary>
+public sealed class QueueChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<QueueChangedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(QueueChangedIntegrationEvent e, ConsumeContext<QueueChangedIntegrationEvent> context)
+    {
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            queueId = e.QueueId,
+            change = e.Change,
+            callingNumber = e.CallingNumber,
+            waitingCount = e.WaitingCount,
+        }, JsonSerializerOptions.Web);
+        foreach (var patientId in e.PatientIds.Distinct())
+            await Db.PushToPatientAccountsAsync(outbox, patientId, HubMethods.QueueChanged, payload, context.CancellationToken);
+    }
+}
+
+public sealed class QueueTurnNearConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<QueueTurnNearIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(QueueTurnNearIntegrationEvent e) => [MessageTexts.QueueTurnNear(e)];
+}
+
+public sealed class QueueCalledConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<QueueCalledIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(QueueCalledIntegrationEvent e) => [MessageTexts.QueueCalled(e)];
+}
