@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Queue;
+using Platform.ServiceDefaults.Auth;
+using Platform.Testing;
+using Queue.API.Infrastructure;
+
+namespace Queue.Tests;
+
+/// <summary>The Queue service on a fresh database and virtual host, with an adjustable clock; appointments and patient
+/// links arrive as Scheduling and Identity publish them, and what the service publishes is captured.</summary>
+public class QueueFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+    public TestVirtualHost VirtualHost { get; private set; } = null!;
+    public EventCapture Published { get; private set; } = null!;
+    public ServiceFactory<QueueDbContext> Service { get; private set; } = null!;
+    public AdjustableClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("queue");
+        VirtualHost = await TestVirtualHost.CreateAsync("queue");
+        Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(QueueChangedIntegrationEvent),
+            typeof(QueueTurnNearIntegrationEvent), typeof(QueueCalledIntegrationEvent));
+        Service = new QueueFactory(Database, VirtualHost.AmqpUri, Clock);
+        _ = Service.Server;
+    }
+
+    public HttpClient PatientClient(Guid accountId) => Client(PlatformRoles.Patient, accountId.ToString());
+
+    public HttpClient DoctorClient() => Client(PlatformRoles.Doctor, Guid.NewGuid().ToString(), "王医生");
+
+    public HttpClient Client(string role, string subject, string? name = null)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, subject, name));
+        return client;
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Published.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class QueueFactory(TestDatabase database, string amqpUri, AdjustableClock clock)
+        : ServiceFactory<QueueDbContext>(Settings(database, amqpUri))
+    {
+        private static Dictionary<string, string> Settings(TestDatabase database, string amqpUri) => new()
+        {
+            ["ConnectionStrings:queuedb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = amqpUri,
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+            ["RateLimiting:PermitsPerMinute"] = "100000",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+    }
+}
