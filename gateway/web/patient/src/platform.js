@@ -7,6 +7,7 @@ import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { schedulingApi } from '@shared/scheduling.js'
 import { triageApi } from '@shared/triage.js'
+import { queueApi } from '@shared/queue.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -31,4 +32,5 @@ export const education = educationApi(api)
 export const identity = identityApi(api)
 export const scheduling = schedulingApi(api)
 export const triage = triageApi(api)
+export const queue = queueApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

@@ -82,6 +82,9 @@ const routes = [
   { path: '/payments', name: 'payments', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   // Message-centre links (支付成功, 退款成功) open the record with that order brought into view.
   { path: '/payments/:orderId', name: 'payment', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
+  { path: '/queue', name: 'queue', component: () => import('./pages/queue/MyQueuePage.vue'), meta: { title: '我的排队', auth: true } },
+  // The clinic's QR code opens this page (WeChat's scanner or the camera app); signing in first keeps the code.
+  { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,

@@ -109,12 +109,12 @@ public static class MessageTexts
     public static MessageDraft QueueTurnNear(QueueTurnNearIntegrationEvent e) => new(e.PatientId,
         MessageCategory.Queue, "即将就诊",
         $"您在{e.DepartmentName} {e.DoctorName}的排队号{e.Number}号，前面还有{e.PeopleAhead}位，请到{e.Location}门口候诊。",
-        "/queues", MessageSeverity.Important);
+        "/queue", MessageSeverity.Important);
 
     public static MessageDraft QueueCalled(QueueCalledIntegrationEvent e) => new(e.PatientId,
         MessageCategory.Queue, e.Recall ? "再次叫号" : "叫号提醒",
         $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
-        "/queues", MessageSeverity.Important);
+        "/queue", MessageSeverity.Important);
 
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
