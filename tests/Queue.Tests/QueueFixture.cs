@@ -60,6 +60,8 @@ public class QueueFixture : IAsyncLifetime
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
             ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             ["RateLimiting:PermitsPerMinute"] = "100000",
+            // No Scheduling runs here: 候诊信息 must still answer, without remaining slots.
+            ["Endpoints:scheduling"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

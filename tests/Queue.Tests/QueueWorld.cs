@@ -9,7 +9,7 @@ namespace Queue.Tests;
 /// <summary>A clinic (one doctor in one room today) and patients booked into it, as Scheduling and Identity announce them.</summary>
 public sealed class Clinic(QueueFixture fixture)
 {
-    public string Location { get; } = $"门诊楼2层{Guid.NewGuid():N}诊室"[..20];
+    public string Location { get; } = $"门诊楼2层{Guid.NewGuid():N}"[..20] + "诊室";
     public string DepartmentName { get; } = "心血管内科";
     public string DoctorName { get; } = "王医生";
     public HttpClient Doctor { get; } = fixture.DoctorClient();

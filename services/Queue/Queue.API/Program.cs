@@ -11,6 +11,7 @@ app.UseServiceDefaults();
 app.MapCheckInApi();
 app.MapMyQueuesApi();
 app.MapQueueDeskApi();
+app.MapPublicApi();
 app.Run();
 
 public partial class Program;

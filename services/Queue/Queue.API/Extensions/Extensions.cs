@@ -1,5 +1,6 @@
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.ServiceDefaults.Http;
 using Queue.API.Application;
 using Queue.API.Consumers;
 using Queue.API.Infrastructure;
@@ -19,6 +20,11 @@ internal static class Extensions
         builder.Services.AddScoped<QueueViews>();
         builder.Services.AddScoped<CheckIn>();
         builder.Services.AddScoped<QueueDesk>();
+        builder.Services.AddScoped<PublicBoard>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient<SchedulingCatalogue>(c =>
+                c.BaseAddress = new Uri((builder.Configuration["Endpoints:scheduling"] ?? "http://127.0.0.1:5103").TrimEnd('/') + "/"))
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(5)), idempotent: true);
         builder.AddPlatformMessaging<QueueDbContext>("queue", bus =>
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
