@@ -11,6 +11,8 @@ export function queueApi(api) {
     queue: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}`),
     checkInCode: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}/check-in-code`),
     act: (id, action) => api.post(`${base}/queues/${encodeURIComponent(id)}/${action}`, {}),
+    overview: () => api.get(`${base}/public/overview`, { anonymous: true }),
+    board: (area) => api.get(`${base}/public/board?area=${encodeURIComponent(area)}`, { anonymous: true }),
   }
 }
 
