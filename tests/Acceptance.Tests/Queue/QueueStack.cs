@@ -53,6 +53,9 @@ public sealed class QueueStack
         }, ok => ok, TimeSpan.FromSeconds(30), "check-in of the other patient");
     }
 
+    /// <summary>A doctor's action at the edge, as the workstation sends it.</summary>
+    public Task<JsonElement> ActAsync(string action) => SendAsync(DoctorToken, HttpMethod.Post, $"/api/queue/queues/{QueueId}/{action}");
+
     private static async Task<JsonElement> SendAsync(string token, HttpMethod method, string path)
     {
         using var request = new HttpRequestMessage(method, path);
