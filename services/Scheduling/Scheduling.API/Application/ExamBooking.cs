@@ -70,7 +70,10 @@ public sealed class ExamBooking(
             .Where(o => !bookedOrders.Contains(o.Id)).ToList();
         if (open.Count == 0) return new ExamPlanDto(patientId, null, [], []);
         var slots = new Dictionary<string, List<ExamSlotDto>>();
-        foreach (var code in open.Select(o => o.ServiceCode).Distinct()) slots[code] = await OpenSlotsAsync(code, null, ct);
+        // A plan leaves time to get to the hospital (and to change one's mind online): nothing inside the cancel cut-off.
+        var earliest = clinic.Now + options.Value.CancelCutoff;
+        foreach (var code in open.Select(o => o.ServiceCode).Distinct())
+            slots[code] = (await OpenSlotsAsync(code, null, ct)).Where(s => s.StartsAt >= earliest).ToList();
         var busy = booked.Select(a => (a.StartsAt, a.EndsAt)).ToList();
         return ExamPlanner.Plan(patientId, open, slots, busy, clinic.Today);
     }
