@@ -100,7 +100,7 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {orderId} FOR UPDATE").FirstAsync(ct);
+        var order = (await db.LockOrderAsync(orderId, ct))!;
         var claims = await db.InsuranceClaims.Where(c => c.OrderId == orderId).ToListAsync(ct);
         if (!order.CanChangeInsurance || claims.Any(c => c.Status is not (InsuranceStatus.Authorizing or InsuranceStatus.PreSettled
                 or InsuranceStatus.Failed or InsuranceStatus.Abandoned)))

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +52,7 @@ public sealed class EInvoicePlatform(HttpClient http, IOptions<PaymentOptions> o
         using var response = await RawAsync(method, path, body, requestId, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
-            throw new EInvoiceRefusedException(MessageOf(text) ?? $"电子票据平台拒绝开具（{(int)response.StatusCode}）");
+            throw new EInvoiceRefusedException(HmacSignedRequest.ErrorOf(text).Message ?? $"电子票据平台拒绝开具（{(int)response.StatusCode}）");
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"e-invoice platform answered {(int)response.StatusCode}: {text}", null, response.StatusCode);
         return JsonSerializer.Deserialize<T>(text, Json) ?? throw new HttpRequestException("e-invoice platform answered nothing");
@@ -63,25 +61,8 @@ public sealed class EInvoicePlatform(HttpClient http, IOptions<PaymentOptions> o
     private async Task<HttpResponseMessage> RawAsync(HttpMethod method, string path, string body, string? requestId, CancellationToken ct)
     {
         var settings = options.Value.EInvoice;
-        var uri = new Uri(new Uri(settings.BaseAddress), path);
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString();
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var message = $"{method.Method}\n{uri.AbsolutePath}\n{timestamp}\n{nonce}\n{body}";
-        var signature = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.AppSecret), Encoding.UTF8.GetBytes(message)))
-            .ToLowerInvariant();
-        var request = new HttpRequestMessage(method, uri);
-        request.Headers.Add("X-App-Id", settings.AppId);
-        request.Headers.Add("X-Timestamp", timestamp);
-        request.Headers.Add("X-Nonce", nonce);
-        request.Headers.Add("X-Signature", signature);
+        var request = HmacSignedRequest.Create(method, settings.BaseAddress, path, body, settings.AppId, settings.AppSecret, clock.GetUtcNow());
         if (requestId is not null) request.Headers.Add("X-Request-Id", requestId);
-        if (method != HttpMethod.Get) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         return await http.SendAsync(request, ct);
-    }
-
-    private static string? MessageOf(string text)
-    {
-        try { return JsonDocument.Parse(text).RootElement.TryGetProperty("message", out var m) ? m.GetString() : null; }
-        catch (JsonException) { return null; }
     }
 }

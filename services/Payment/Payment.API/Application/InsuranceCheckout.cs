@@ -151,8 +151,7 @@ public sealed class InsuranceCheckout(PaymentDbContext db, InsurancePlatform ins
     }
 
     private async Task<PaymentOrder> LockOwnAsync(Guid account, Guid orderId, CancellationToken ct) =>
-        await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {orderId} AND account_id = {account} FOR UPDATE")
-            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("订单");
+        await db.LockOrderAsync(orderId, ct) is { } order && order.AccountId == account ? order : throw ProblemException.NotFound("订单");
 
     private static void EnsureChangeable(PaymentOrder order)
     {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -67,35 +65,16 @@ public sealed class InsurancePlatform(HttpClient http, IOptions<PaymentOptions> 
     {
         var settings = options.Value.Insurance;
         var text = body is null ? "" : JsonSerializer.Serialize(body, Json);
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString();
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var signature = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.AppSecret),
-            Encoding.UTF8.GetBytes($"{method.Method}\n{path}\n{timestamp}\n{nonce}\n{text}"))).ToLowerInvariant();
-        using var request = new HttpRequestMessage(method, new Uri(new Uri(settings.BaseAddress), path));
-        request.Headers.Add("X-App-Id", settings.AppId);
-        request.Headers.Add("X-Timestamp", timestamp);
-        request.Headers.Add("X-Nonce", nonce);
-        request.Headers.Add("X-Signature", signature);
-        if (method != HttpMethod.Get) request.Content = new StringContent(text, Encoding.UTF8, "application/json");
+        using var request = HmacSignedRequest.Create(method, settings.BaseAddress, path, text, settings.AppId, settings.AppSecret, clock.GetUtcNow());
         using var response = await http.SendAsync(request, ct);
         var answer = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
-            var (code, message) = ErrorOf(answer);
+            var (code, message) = HmacSignedRequest.ErrorOf(answer);
             throw new InsuranceRefusedException(code ?? "REFUSED", message ?? $"医保平台拒绝了请求（{(int)response.StatusCode}）");
         }
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"insurance platform answered {(int)response.StatusCode}: {answer}", null, response.StatusCode);
         return JsonSerializer.Deserialize<T>(answer, Json) ?? throw new HttpRequestException("insurance platform answered nothing");
-    }
-
-    private static (string? Code, string? Message) ErrorOf(string text)
-    {
-        try
-        {
-            var root = JsonDocument.Parse(text).RootElement;
-            return (root.TryGetProperty("code", out var c) ? c.GetString() : null, root.TryGetProperty("message", out var m) ? m.GetString() : null);
-        }
-        catch (JsonException) { return (null, null); }
     }
 }

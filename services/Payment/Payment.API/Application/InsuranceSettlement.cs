@@ -84,7 +84,7 @@ public sealed class InsuranceSettlement(PaymentDbContext db, PaymentNews news, O
     private async Task<(InsuranceClaim, PaymentOrder)> LockAsync(Guid claimId, CancellationToken ct)
     {
         var orderId = await db.InsuranceClaims.Where(c => c.Id == claimId).Select(c => c.OrderId).FirstAsync(ct);
-        var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {orderId} FOR UPDATE").FirstAsync(ct);
+        var order = (await db.LockOrderAsync(orderId, ct))!;
         var claim = await db.InsuranceClaims.FirstAsync(c => c.Id == claimId, ct);
         return (claim, order);
     }

@@ -90,7 +90,7 @@ public sealed class OrderQueryWorker(IServiceScopeFactory scopes, IOptions<Payme
     {
         var db = services.GetRequiredService<PaymentDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {orderId} FOR UPDATE").FirstAsync(ct);
+        var order = (await db.LockOrderAsync(orderId, ct))!;
         if (order.Status != OrderStatus.Pending) return;
         order.Close(clock.GetUtcNow());
         services.GetRequiredService<PaymentNews>().StatusChanged(order, []);

@@ -66,12 +66,8 @@ public sealed class PaymentSettlement(PaymentDbContext db, PaymentNews news, Ref
             ? await db.InsuranceClaims.FirstOrDefaultAsync(c => c.OrderId == order.Id && c.Status == InsuranceStatus.PreSettled, ct)
             : null;
         if (order.InsuredFen > 0 && claim is null) order.Withdraw(InsuranceSettlement.FailedRefundReason, now);
-        var refund = order.WithdrawnReason switch
-        {
-            null => null,
-            InsuranceSettlement.FailedRefundReason => order.StartRefund(null, InsuranceSettlement.FailedRefundReason, now),
-            _ => order.StartRefund(null, WithdrawnRefundReason, now),
-        };
+        var refund = order.WithdrawnReason is null ? null
+            : order.StartRefund(null, order.WithdrawnReason == InsuranceSettlement.FailedRefundReason ? order.WithdrawnReason : WithdrawnRefundReason, now);
         if (refund is not null)
             db.Refunds.Add(refund);
         else if (claim is not null)

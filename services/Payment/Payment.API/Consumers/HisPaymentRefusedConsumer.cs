@@ -16,7 +16,7 @@ public sealed class HisPaymentRefusedConsumer(PaymentDbContext db, OrderChanges 
     protected override async Task HandleAsync(HisPaymentRefusedIntegrationEvent e, ConsumeContext<HisPaymentRefusedIntegrationEvent> context)
     {
         var ct = context.CancellationToken;
-        var order = await Db.Orders.FromSql($"SELECT *, xmin FROM payment_orders WHERE id = {e.PaymentId} FOR UPDATE").FirstOrDefaultAsync(ct);
+        var order = await Db.LockOrderAsync(e.PaymentId, ct);
         if (order is null) return;
         var now = clock.GetUtcNow();
         await Db.RaiseAsync(PaymentIssue.HisRefused, $"his-refused:{order.Id}", order, null,

@@ -38,8 +38,6 @@ public sealed class InsuranceClaim
     public uint Version { get; private set; }
 
     public long InsuredFen => FundPayFen + AccountPayFen;
-    public bool IsLive => Status is InsuranceStatus.PreSettled or InsuranceStatus.Settling or InsuranceStatus.Settled
-        or InsuranceStatus.Reversing or InsuranceStatus.Reversed;
 
     public void PreSettled(string insuredId, string name, string type, string preSettlementId, DateTimeOffset expiresAt,
         IReadOnlyList<InsuranceLine> lines, DateTimeOffset now)

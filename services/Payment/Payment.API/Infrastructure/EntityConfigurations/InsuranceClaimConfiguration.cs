@@ -32,6 +32,5 @@ internal sealed class InsuranceClaimConfiguration : IEntityTypeConfiguration<Ins
             new ValueComparer<List<InsuranceLine>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, x) => HashCode.Combine(h, x)), l => l.ToList()));
         e.Property(c => c.Version).IsRowVersion();
         e.Ignore(c => c.InsuredFen);
-        e.Ignore(c => c.IsLive);
     }
 }
