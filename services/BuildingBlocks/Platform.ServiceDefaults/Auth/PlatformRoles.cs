@@ -19,4 +19,8 @@ public static class PlatformClaims
 
     /// <summary>The patients (就诊人) the account may act for; an array claim.</summary>
     public const string PatientIds = "pid";
+
+    /// <summary>A clinician account's HIS Practitioner (logical id): what a doctor may act on (their own clinic's
+    /// queue, their own patients' records) follows from it. Set by Identity from the account's confirmed link.</summary>
+    public const string PractitionerId = "practitioner_id";
 }
