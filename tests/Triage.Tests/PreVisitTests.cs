@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.His;
+using Platform.Contracts.Identity;
 using Platform.Contracts.Scheduling;
 using Platform.Contracts.Triage;
 using Platform.Testing;
@@ -163,6 +164,23 @@ public sealed class PreVisitTests(TriageFixture fixture) : IClassFixture<TriageF
         await fixture.PublishAsync(new AppointmentCancelledIntegrationEvent(appointment, patient, "妇产科", "张医生", startsAt, "患者取消"));
         await Eventually.Until(() => fixture.Doctor("pr-fck-1").GetAsync($"/api/triage/pre-consultations/{appointment}"),
             r => r.StatusCode == HttpStatusCode.Forbidden, what: "a cancelled visit ends the doctor's access");
+    }
+
+    [Fact]
+    public async Task A_patient_added_after_sign_in_is_reachable_once_Identity_announces_them_and_not_after_removal()
+    {
+        Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
+        await SaveAsync(patient, Profile());
+        var client = fixture.Account(account);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/triage/patients/{patient}/health-profile")).StatusCode);
+
+        await fixture.PublishAsync(new PatientRegisteredIntegrationEvent(patient, account));
+        await Eventually.Until(() => client.GetAsync($"/api/triage/patients/{patient}/health-profile"),
+            r => r.StatusCode == HttpStatusCode.OK, what: "the announced patient's profile");
+
+        await fixture.PublishAsync(new PatientRemovedIntegrationEvent(patient, account));
+        await Eventually.Until(() => client.GetAsync($"/api/triage/patients/{patient}/health-profile"),
+            r => r.StatusCode == HttpStatusCode.Forbidden, what: "refused after removal");
     }
 
     private static AppointmentBookedIntegrationEvent Booked(Guid appointment, Guid patient, string practitioner, DateTimeOffset startsAt) =>

@@ -11,13 +11,13 @@ namespace Triage.Tests;
 /// <c>practitioner_id</c> (a doctor's HIS Practitioner).</summary>
 public static class PreVisitTokens
 {
-    public static string For(string role, IEnumerable<Claim> extra)
+    public static string For(string role, IEnumerable<Claim> extra, Guid? subject = null)
     {
         var options = new PlatformAuthOptions();
         var now = DateTime.UtcNow;
         var claims = new List<Claim>
         {
-            new(PlatformClaims.Subject, Guid.NewGuid().ToString()),
+            new(PlatformClaims.Subject, (subject ?? Guid.NewGuid()).ToString()),
             new(PlatformClaims.Role, role),
             new(PlatformClaims.Name, role),
         };
@@ -36,6 +36,9 @@ public static class PreVisitTokens
 
     public static HttpClient Patient(this TriageFixture fixture, params Guid[] patientIds) =>
         fixture.With(For(PlatformRoles.Patient, patientIds.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
+
+    /// <summary>An account whose token names no patient: it acts only for those Identity announced.</summary>
+    public static HttpClient Account(this TriageFixture fixture, Guid accountId) => fixture.With(For(PlatformRoles.Patient, [], accountId));
 
     public static HttpClient Doctor(this TriageFixture fixture, string? practitionerId) =>
         fixture.With(For(PlatformRoles.Doctor, practitionerId is null ? [] : [new Claim(PlatformClaims.PractitionerId, practitionerId)]));

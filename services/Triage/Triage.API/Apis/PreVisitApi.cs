@@ -43,7 +43,7 @@ public static class PreVisitApi
     public static async Task<Ok<HealthProfileDto>> GetProfile(Guid patientId, ClaimsPrincipal user, HealthProfiles profiles, CareAccess access,
         TriageDbContext db, CancellationToken ct)
     {
-        CareAccess.EnsureActsFor(user, patientId);
+        await access.EnsureActsForAsync(user, patientId, ct);
         var profile = await profiles.FindAsync(patientId, ct);
         access.Audit(user, patientId, "health-profile");
         await db.SaveChangesAsync(ct);
@@ -51,16 +51,16 @@ public static class PreVisitApi
     }
 
     public static async Task<Ok<HealthProfileDto>> SaveProfile(Guid patientId, HealthProfileInput input, ClaimsPrincipal user,
-        HealthProfiles profiles, CancellationToken ct)
+        HealthProfiles profiles, CareAccess access, CancellationToken ct)
     {
-        CareAccess.EnsureActsFor(user, patientId);
+        await access.EnsureActsForAsync(user, patientId, ct);
         return TypedResults.Ok(await profiles.SaveAsync(patientId, input, user.AccountId(), ct));
     }
 
     public static async Task<ContentHttpResult> Fhir(Guid patientId, ClaimsPrincipal user, HealthProfiles profiles, CareAccess access,
         TriageDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsInRole(PlatformRoles.Integration)) CareAccess.EnsureActsFor(user, patientId);
+        if (!user.IsInRole(PlatformRoles.Integration)) await access.EnsureActsForAsync(user, patientId, ct);
         var profile = await profiles.FindAsync(patientId, ct);
         access.Audit(user, patientId, "health-profile-fhir");
         await db.SaveChangesAsync(ct);

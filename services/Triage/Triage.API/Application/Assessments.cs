@@ -15,7 +15,7 @@ public sealed class Assessments(KnowledgeCache cache, ComplaintReader reader, Tr
     public async Task<AssessmentResponse> AssessAsync(AssessmentRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (request.PatientId is not { } patientId) return await AssessAsync(request, ct);
-        CareAccess.EnsureActsFor(user, patientId);
+        await access.EnsureActsForAsync(user, patientId, ct);
         var profile = (await profiles.FindAsync(patientId, ct))?.Data;
         var answers = new Dictionary<string, bool>(request.Answers ?? []);
         if (profile is not null)

@@ -39,6 +39,9 @@ internal static class Extensions
             bus.AddConsumer<DepartmentChangedConsumer>();
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
+            bus.AddConsumer<PatientRegisteredConsumer>();
+            bus.AddConsumer<PatientRemovedConsumer>();
+            bus.AddConsumer<AccountClosedConsumer>();
         });
     }
 }

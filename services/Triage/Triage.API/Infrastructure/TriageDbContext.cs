@@ -19,6 +19,7 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<PatientComplaint> Complaints => Set<PatientComplaint>();
     public DbSet<Screening> Screenings => Set<Screening>();
     public DbSet<HealthDataAccess> AccessLog => Set<HealthDataAccess>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -16,16 +16,28 @@ public sealed class CareAccess(TriageDbContext db, TimeProvider clock)
     /// <summary>How long after a visit's start the doctor may still read the patient's pre-visit information.</summary>
     public static readonly TimeSpan AfterVisit = TimeSpan.FromDays(1);
 
-    public static IReadOnlyList<Guid> PatientIds(ClaimsPrincipal user) =>
+    private static List<Guid> ClaimedPatientIds(ClaimsPrincipal user) =>
         user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToList();
 
-    /// <summary>The account acts for this patient (the patient or an authorised family member), else 403.</summary>
-    public static void EnsureActsFor(ClaimsPrincipal user, Guid patientId)
+    /// <summary>The patients the account acts for: its token's <c>pid</c> claim, and those Identity announced since.</summary>
+    public async Task<List<Guid>> PatientIdsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        user.AccountId();
-        if (!user.IsInRole(PlatformRoles.Patient) || !PatientIds(user).Contains(patientId))
-            throw new ProblemException(403, "patient_not_linked", "无权查看或修改该就诊人的信息");
+        var account = user.AccountId();
+        if (!user.IsInRole(PlatformRoles.Patient)) return [];
+        var linked = await db.PatientLinks.AsNoTracking().Where(l => l.AccountId == account).Select(l => l.PatientId).ToListAsync(ct);
+        return ClaimedPatientIds(user).Union(linked).ToList();
+    }
+
+    /// <summary>The account acts for this patient (the patient or an authorised family member), else 403.</summary>
+    public async Task EnsureActsForAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
+    {
+        var account = user.AccountId();
+        if (user.IsInRole(PlatformRoles.Patient)
+            && (ClaimedPatientIds(user).Contains(patientId)
+                || await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct)))
+            return;
+        throw new ProblemException(403, "patient_not_linked", "无权查看或修改该就诊人的信息");
     }
 
     /// <summary>The doctor's platform id from the HIS Practitioner in their token; without it, 403.</summary>

@@ -14,11 +14,11 @@ public sealed record ScreeningDto(
 public sealed record ScreeningAnswersInput(Dictionary<string, bool>? Answers, decimal? Temperature);
 
 /// <summary>The patient's side of the pre-visit screening: their forms, and answering one.</summary>
-public sealed class Screenings(TriageDbContext db, TimeProvider clock)
+public sealed class Screenings(TriageDbContext db, CareAccess access, TimeProvider clock)
 {
     public async Task<List<ScreeningDto>> MineAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var patients = CareAccess.PatientIds(user);
+        var patients = await access.PatientIdsAsync(user, ct);
         var since = clock.GetUtcNow() - CareAccess.AfterVisit;
         var rows = await (from s in db.Screenings.AsNoTracking()
                           join a in db.Appointments.AsNoTracking() on s.AppointmentId equals a.Id
@@ -55,7 +55,7 @@ public sealed class Screenings(TriageDbContext db, TimeProvider clock)
     /// <summary>Another patient's form answers 404, as one that does not exist: its id tells nothing.</summary>
     private async Task<(Screening, VisitAppointment)> FindAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
     {
-        var patients = CareAccess.PatientIds(user);
+        var patients = await access.PatientIdsAsync(user, ct);
         var screenings = tracked ? db.Screenings : db.Screenings.AsNoTracking();
         var screening = await screenings.FirstOrDefaultAsync(s => s.Id == id && patients.Contains(s.PatientId), ct)
                         ?? throw new ProblemException(404, "screening_not_found", "筛查问卷不存在");

@@ -469,6 +469,22 @@ namespace Triage.API.Infrastructure.Migrations
                     b.ToTable("patient_complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Triage.API.Domain.PreVisit.Screening", b =>
                 {
                     b.Property<Guid>("Id")

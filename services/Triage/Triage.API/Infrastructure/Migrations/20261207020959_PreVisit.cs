@@ -66,6 +66,18 @@ namespace Triage.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "patient_links",
+                columns: table => new
+                {
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_patient_links", x => new { x.account_id, x.patient_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "screenings",
                 columns: table => new
                 {
@@ -145,6 +157,9 @@ namespace Triage.API.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "patient_complaints");
+
+            migrationBuilder.DropTable(
+                name: "patient_links");
 
             migrationBuilder.DropTable(
                 name: "screenings");

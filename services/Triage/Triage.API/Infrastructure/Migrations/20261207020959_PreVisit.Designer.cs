@@ -13,7 +13,7 @@ using Triage.API.Infrastructure;
 namespace Triage.API.Infrastructure.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261207014203_PreVisit")]
+    [Migration("20261207020959_PreVisit")]
     partial class PreVisit
     {
         /// <inheritdoc />
@@ -470,6 +470,22 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_patient_complaints_patient_id_at");
 
                     b.ToTable("patient_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.ToTable("patient_links", (string)null);
                 });
 
             modelBuilder.Entity("Triage.API.Domain.PreVisit.Screening", b =>
