@@ -25,7 +25,17 @@ export function triageApi(api) {
   return {
     // For one of the account's 就诊人 the call is signed in: the health profile fills in what is known, and the doctor
     // sees the answers in 预问诊. For anyone else it stays anonymous.
-    assess: (request, options) => api.post(`${base}/assessments`, request, { ...options, anonymous: !request?.patientId }),
+    // Refused for that patient (403: the account no longer acts for them), the triage itself still answers, anonymously.
+    assess: async (request, options) => {
+      if (!request?.patientId) return api.post(`${base}/assessments`, request, { ...options, anonymous: true })
+      try {
+        return await api.post(`${base}/assessments`, request, { ...options, anonymous: false })
+      } catch (e) {
+        if (e?.status !== 403) throw e
+        const { patientId: _, ...anonymousRequest } = request
+        return api.post(`${base}/assessments`, anonymousRequest, { ...options, anonymous: true })
+      }
+    },
     symptoms: (bodyPart, options) =>
       api.get(`${base}/symptoms?bodyPart=${encodeURIComponent(bodyPart)}`, { ...options, anonymous: true }),
   }

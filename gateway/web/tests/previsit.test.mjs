@@ -47,3 +47,17 @@ test('the profile is read and saved for one patient, the triage for a 就诊人 
   await triageApi(api).assess({ ...request, patientId: undefined })
   assert.equal(calls[2][3].anonymous, true)
 })
+
+test('a triage refused for that patient is answered anonymously instead', async () => {
+  const calls = []
+  const api = {
+    post: (path, body, options) => {
+      calls.push({ body, options })
+      return options.anonymous ? Promise.resolve({ departments: [] }) : Promise.reject(Object.assign(new Error('x'), { status: 403 }))
+    },
+  }
+  const result = await triageApi(api).assess({ age: 30, sex: 'F', complaint: '咳嗽', patientId: 'p1' })
+  assert.deepEqual(result, { departments: [] })
+  assert.equal(calls.length, 2)
+  assert.ok(!('patientId' in calls[1].body))
+})
