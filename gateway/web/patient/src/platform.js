@@ -7,6 +7,7 @@ import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { schedulingApi } from '@shared/scheduling.js'
 import { triageApi } from '@shared/triage.js'
+import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -32,5 +33,6 @@ export const education = educationApi(api)
 export const identity = identityApi(api)
 export const scheduling = schedulingApi(api)
 export const triage = triageApi(api)
+export const previsit = previsitApi(api)
 export const queue = queueApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

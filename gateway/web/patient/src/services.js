@@ -17,6 +17,8 @@ export const SCENES = [
     title: '诊前',
     services: [
       { key: 'triage', label: '智能导诊', icon: 'aim', path: '/triage', ready: true },
+      { key: 'health-profile', label: '健康档案', icon: 'notes-o', path: '/health-profile', ready: true },
+      { key: 'screening', label: '诊前筛查', icon: 'shield-o', path: '/screening', ready: true },
       { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
       { key: 'exams', label: '检查预约', icon: 'records-o', path: '/exams', ready: true },
       { key: 'appointments', label: '我的预约', icon: 'todo-list-o', path: '/appointments', ready: true },

@@ -4,6 +4,7 @@ using Platform.Contracts.Inpatient;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Pharmacy;
 using Platform.Contracts.Queue;
+using Platform.Contracts.Triage;
 using Platform.Contracts.Reports;
 using Platform.Contracts.Scheduling;
 
@@ -115,6 +116,12 @@ public static class MessageTexts
         MessageCategory.Queue, e.Recall ? "再次叫号" : "叫号提醒",
         $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
         "/queue", MessageSeverity.Important);
+
+    /// <summary>After booking: fill in the screening form before coming (message centre and WeChat).</summary>
+    public static MessageDraft PreVisitScreeningRequested(PreVisitScreeningRequestedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Appointment, "诊前筛查",
+        $"您已预约{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}，请在来院前填写{e.Title}，填写后即可知道能否按时来院。",
+        $"/screening/{e.ScreeningId}", MessageSeverity.Important);
 
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Triage.API.Domain;
+using Triage.API.Domain.PreVisit;
 
 namespace Triage.API.Infrastructure;
 
@@ -13,6 +14,12 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<PopulationRule> PopulationRules => Set<PopulationRule>();
     public DbSet<Specialty> Specialties => Set<Specialty>();
     public DbSet<HospitalDepartment> Departments => Set<HospitalDepartment>();
+    public DbSet<HealthProfile> HealthProfiles => Set<HealthProfile>();
+    public DbSet<VisitAppointment> Appointments => Set<VisitAppointment>();
+    public DbSet<PatientComplaint> Complaints => Set<PatientComplaint>();
+    public DbSet<Screening> Screenings => Set<Screening>();
+    public DbSet<HealthDataAccess> AccessLog => Set<HealthDataAccess>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
