@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 using Triage.API.Domain;
 using Triage.API.Domain.PreVisit;
 
@@ -25,5 +26,6 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     {
         model.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
         model.AddOutboxAndInbox();
+        model.AddPatientLinks();
     }
 }

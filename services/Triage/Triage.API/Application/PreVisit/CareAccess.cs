@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.His;
@@ -35,7 +36,7 @@ public sealed class CareAccess(TriageDbContext db, TimeProvider clock)
         var account = user.AccountId();
         if (user.IsInRole(PlatformRoles.Patient)
             && (ClaimedPatientIds(user).Contains(patientId)
-                || await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct)))
+                || await db.PatientLinks.MayActForAsync(account, patientId, ct)))
             return;
         throw new ProblemException(403, "patient_not_linked", "无权查看或修改该就诊人的信息");
     }

@@ -80,12 +80,3 @@ internal sealed class HealthDataAccessConfiguration : IEntityTypeConfiguration<H
         b.Property(x => x.What).HasMaxLength(60);
     }
 }
-
-internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
-{
-    public void Configure(EntityTypeBuilder<PatientLink> b)
-    {
-        b.ToTable("patient_links");
-        b.HasKey(x => new { x.AccountId, x.PatientId });
-    }
-}

@@ -110,6 +110,25 @@ namespace Triage.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Triage.API.Domain.BodyPart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,22 +486,6 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_patient_complaints_patient_id_at");
 
                     b.ToTable("patient_complaints", (string)null);
-                });
-
-            modelBuilder.Entity("Triage.API.Domain.PreVisit.PatientLink", b =>
-                {
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("patient_id");
-
-                    b.HasKey("AccountId", "PatientId")
-                        .HasName("pk_patient_links");
-
-                    b.ToTable("patient_links", (string)null);
                 });
 
             modelBuilder.Entity("Triage.API.Domain.PreVisit.Screening", b =>
