@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Pharmacy.API.Extensions;
 using Pharmacy.API.Infrastructure;
 using Platform.Contracts.Pharmacy;
 using Platform.Messaging.Outbox;
@@ -10,12 +12,13 @@ public sealed class DoseReminderSignal : WorkerSignal;
 
 /// <summary>Sends each due dose reminder once: the due rows are claimed FOR UPDATE SKIP LOCKED, advanced to their next
 /// dose and their events written to the outbox in one transaction, so replicas and restarts never remind twice.</summary>
-public sealed class DoseReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, DoseReminderSignal signal, ILogger<DoseReminderWorker> logger)
+public sealed class DoseReminderWorker(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<PharmacyOptions> options, DoseReminderSignal signal, ILogger<DoseReminderWorker> logger)
     : PollingWorker(signal, logger)
 {
     private const int Batch = 100;
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(30);
+    protected override TimeSpan Interval => options.Value.ReminderInterval;
 
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {

@@ -13,6 +13,8 @@ public sealed class PharmacyOptions
     public long DeliveryFeeFen { get; set; } = 1000;
     public long ColdChainSurchargeFen { get; set; } = 800;
     public TimeSpan PayWithin { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>How often the dose-reminder worker looks for due doses.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromSeconds(30);
     public CourierOptions Courier { get; set; } = new();
 }
 
