@@ -3,8 +3,21 @@
 
 const id = (value) => encodeURIComponent(value)
 
-export function pharmacyApi(api) {
+// The token lists the account's 就诊人 as they were when it was issued: a 就诊人 added since is unknown to it
+// (patient_unknown), so get fresh tokens once and ask again.
+export async function withFreshPatients(api, call) {
+  try {
+    return await call()
+  } catch (e) {
+    if (e?.code !== 'patient_unknown' || !api.refresh || !(await api.refresh())) throw e
+    return call()
+  }
+}
+
+export function pharmacyApi(raw) {
   const patient = (patientId) => `/api/pharmacy/patients/${id(patientId)}`
+  const retrying = (method) => (...args) => withFreshPatients(raw, () => raw[method](...args))
+  const api = { get: retrying('get'), put: retrying('put'), post: retrying('post') }
   return {
     prescriptions: (patientId, category) =>
       api.get(`${patient(patientId)}/prescriptions${category ? `?category=${id(category)}` : ''}`),

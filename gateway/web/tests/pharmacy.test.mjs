@@ -32,3 +32,20 @@ test('the api escapes ids and names the category', async () => {
   assert.deepEqual(calls, ['/api/pharmacy/patients/a%2Fb/prescriptions?category=discharge',
     ['/api/pharmacy/patients/p/prescriptions/r/reminder', { enabled: true, times: ['08:00'] }]])
 })
+
+test('a 就诊人 the token does not know yet is asked for again once with fresh tokens', async () => {
+  let refreshed = 0
+  let calls = 0
+  const api = {
+    refresh: async () => { refreshed += 1; return true },
+    get: async () => {
+      calls += 1
+      if (calls === 1) throw Object.assign(new Error('x'), { code: 'patient_unknown' })
+      return ['ok']
+    },
+  }
+  assert.deepEqual(await pharmacyApi(api).prescriptions('p'), ['ok'])
+  assert.equal(refreshed, 1)
+  const failing = { refresh: async () => true, get: async () => { throw Object.assign(new Error('x'), { code: 'not_found' }) } }
+  await assert.rejects(pharmacyApi(failing).prescriptions('p'))
+})
