@@ -60,7 +60,7 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
     [Fact]
     public async Task A_paid_and_released_delivery_follows_genuine_courier_callbacks_and_forged_replayed_or_late_ones_change_nothing()
     {
-        var (patient, client, list) = await PatientWithAsync(new("o2", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
+        var (patient, client, list) = await PatientWithAsync(new HisLine("o2", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
         var saved = await (await client.PostAsJsonAsync("/api/pharmacy/me/addresses", Home)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("138****0001", saved.GetProperty("phone").GetString());
         var created = await client.PostAsJsonAsync("/api/pharmacy/deliveries",

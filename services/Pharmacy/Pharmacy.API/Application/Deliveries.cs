@@ -165,13 +165,16 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
     {
         if (order.Steps.Any(s => s.CourierEventId == eventId)) return false;
         if (status is not (DeliveryStatus.HandedOver or DeliveryStatus.InTransit or DeliveryStatus.Delivered or DeliveryStatus.Lost)) return false;
-        if (order.Status is DeliveryStatus.Delivered or DeliveryStatus.Lost or DeliveryStatus.Cancelled || DeliveryStatus.Rank(order.Status) < DeliveryStatus.Rank(DeliveryStatus.Packed))
+        if (order.Status == DeliveryStatus.Cancelled || DeliveryStatus.Rank(order.Status) < DeliveryStatus.Rank(DeliveryStatus.Packed))
             return false;
+        // A late event still belongs in the timeline (drawn by time), but it never moves the order back, and a
+        // delivered or lost parcel's status is final.
         var step = Step(order, status, note, at);
         step.CourierEventId = eventId;
         order.Steps.Add(step);
         db.Steps.Add(step);
-        var forward = sequence > order.CourierSequence && DeliveryStatus.Rank(status) >= DeliveryStatus.Rank(order.Status);
+        var final = order.Status is DeliveryStatus.Delivered or DeliveryStatus.Lost;
+        var forward = !final && sequence > order.CourierSequence && DeliveryStatus.Rank(status) >= DeliveryStatus.Rank(order.Status);
         if (!forward) return true;
         order.CourierSequence = sequence;
         if (order.Status != status || status == DeliveryStatus.InTransit)

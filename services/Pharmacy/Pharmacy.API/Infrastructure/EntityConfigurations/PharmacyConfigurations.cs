@@ -8,6 +8,7 @@ internal sealed class DrugConfiguration : IEntityTypeConfiguration<Drug>
 {
     public void Configure(EntityTypeBuilder<Drug> b)
     {
+        b.ToTable("drugs");
         b.HasKey(d => d.Code);
         b.Property(d => d.Code).HasMaxLength(32);
         b.Property(d => d.Name).HasMaxLength(100);
@@ -25,6 +26,7 @@ internal sealed class DrugInteractionConfiguration : IEntityTypeConfiguration<Dr
 {
     public void Configure(EntityTypeBuilder<DrugInteraction> b)
     {
+        b.ToTable("drug_interactions");
         b.HasKey(i => i.Id);
         b.Property(i => i.DrugA).HasMaxLength(32);
         b.Property(i => i.DrugB).HasMaxLength(32);
@@ -37,6 +39,7 @@ internal sealed class AllergyClassConfiguration : IEntityTypeConfiguration<Aller
 {
     public void Configure(EntityTypeBuilder<AllergyClass> b)
     {
+        b.ToTable("allergy_classes");
         b.HasKey(a => a.Code);
         b.Property(a => a.Code).HasMaxLength(50);
         b.Property(a => a.Name).HasMaxLength(50);
@@ -47,6 +50,7 @@ internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Presc
 {
     public void Configure(EntityTypeBuilder<Prescription> b)
     {
+        b.ToTable("prescriptions");
         b.HasKey(p => p.Id);
         b.Property(p => p.HisId).HasMaxLength(64);
         b.Property(p => p.Category).HasMaxLength(20);
@@ -72,6 +76,7 @@ internal sealed class PatientMedicationContextConfiguration : IEntityTypeConfigu
 {
     public void Configure(EntityTypeBuilder<PatientMedicationContext> b)
     {
+        b.ToTable("patient_medication_contexts");
         b.HasKey(c => c.PatientId);
         b.Property(c => c.Sex).HasMaxLength(20);
         b.Property(c => c.WeightKg).HasPrecision(6, 2);
@@ -82,6 +87,7 @@ internal sealed class SafetyAlertConfiguration : IEntityTypeConfiguration<Safety
 {
     public void Configure(EntityTypeBuilder<SafetyAlert> b)
     {
+        b.ToTable("safety_alerts");
         b.HasKey(a => a.Id);
         b.Property(a => a.Key).HasMaxLength(200);
         b.Property(a => a.Kind).HasMaxLength(20);
@@ -97,6 +103,7 @@ internal sealed class PharmacistQuestionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<PharmacistQuestion> b)
     {
+        b.ToTable("pharmacist_questions");
         b.HasKey(q => q.Id);
         b.Property(q => q.Question).HasMaxLength(500);
         b.Property(q => q.Answer).HasMaxLength(1000);
@@ -109,6 +116,7 @@ internal sealed class DoseReminderConfiguration : IEntityTypeConfiguration<DoseR
 {
     public void Configure(EntityTypeBuilder<DoseReminder> b)
     {
+        b.ToTable("dose_reminders");
         b.HasKey(r => r.Id);
         b.HasIndex(r => r.PrescriptionId).IsUnique();
         b.HasIndex(r => r.NextDueAt).HasFilter("enabled");
@@ -119,6 +127,7 @@ internal sealed class DeliveryOrderConfiguration : IEntityTypeConfiguration<Deli
 {
     public void Configure(EntityTypeBuilder<DeliveryOrder> b)
     {
+        b.ToTable("delivery_orders");
         b.HasKey(d => d.Id);
         b.Property(d => d.Recipient).HasMaxLength(30);
         b.Property(d => d.Phone).HasMaxLength(20);
@@ -140,6 +149,7 @@ internal sealed class DeliveryStepConfiguration : IEntityTypeConfiguration<Deliv
 {
     public void Configure(EntityTypeBuilder<DeliveryStep> b)
     {
+        b.ToTable("delivery_steps");
         b.HasKey(s => s.Id);
         b.Property(s => s.Status).HasMaxLength(20);
         b.Property(s => s.Text).HasMaxLength(50);
@@ -153,6 +163,7 @@ internal sealed class DeliveryAddressConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DeliveryAddress> b)
     {
+        b.ToTable("delivery_addresses");
         b.HasKey(a => a.Id);
         b.Property(a => a.Recipient).HasMaxLength(30);
         b.Property(a => a.Phone).HasMaxLength(20);
@@ -168,6 +179,7 @@ internal sealed class CourierNonceConfiguration : IEntityTypeConfiguration<Couri
 {
     public void Configure(EntityTypeBuilder<CourierNonce> b)
     {
+        b.ToTable("courier_nonces");
         b.HasKey(n => n.Nonce);
         b.Property(n => n.Nonce).HasMaxLength(64);
         b.HasIndex(n => n.ReceivedAt);
@@ -178,6 +190,7 @@ internal sealed class ReadAuditConfiguration : IEntityTypeConfiguration<ReadAudi
 {
     public void Configure(EntityTypeBuilder<ReadAudit> b)
     {
+        b.ToTable("read_audits");
         b.HasKey(a => a.Id);
         b.Property(a => a.Actor).HasMaxLength(64);
         b.Property(a => a.Role).HasMaxLength(20);

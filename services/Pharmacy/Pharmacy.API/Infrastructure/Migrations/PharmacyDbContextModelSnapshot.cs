@@ -104,12 +104,12 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("recipient");
 
                     b.HasKey("Id")
-                        .HasName("pk_addresses");
+                        .HasName("pk_delivery_addresses");
 
                     b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_addresses_account_id");
+                        .HasDatabaseName("ix_delivery_addresses_account_id");
 
-                    b.ToTable("addresses", (string)null);
+                    b.ToTable("delivery_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.DeliveryOrder", b =>
@@ -226,19 +226,19 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("waybill_no");
 
                     b.HasKey("Id")
-                        .HasName("pk_deliveries");
+                        .HasName("pk_delivery_orders");
 
                     b.HasIndex("Status")
-                        .HasDatabaseName("ix_deliveries_status");
+                        .HasDatabaseName("ix_delivery_orders_status");
 
                     b.HasIndex("WaybillNo")
                         .IsUnique()
-                        .HasDatabaseName("ix_deliveries_waybill_no");
+                        .HasDatabaseName("ix_delivery_orders_waybill_no");
 
                     b.HasIndex("PatientId", "CreatedAt")
-                        .HasDatabaseName("ix_deliveries_patient_id_created_at");
+                        .HasDatabaseName("ix_delivery_orders_patient_id_created_at");
 
-                    b.ToTable("deliveries", (string)null);
+                    b.ToTable("delivery_orders", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.DeliveryStep", b =>
@@ -279,16 +279,16 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("Id")
-                        .HasName("pk_steps");
+                        .HasName("pk_delivery_steps");
 
                     b.HasIndex("CourierEventId")
                         .IsUnique()
-                        .HasDatabaseName("ix_steps_courier_event_id");
+                        .HasDatabaseName("ix_delivery_steps_courier_event_id");
 
                     b.HasIndex("DeliveryId")
-                        .HasDatabaseName("ix_steps_delivery_id");
+                        .HasDatabaseName("ix_delivery_steps_delivery_id");
 
-                    b.ToTable("steps", (string)null);
+                    b.ToTable("delivery_steps", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.DoseReminder", b =>
@@ -328,17 +328,17 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_reminders");
+                        .HasName("pk_dose_reminders");
 
                     b.HasIndex("NextDueAt")
-                        .HasDatabaseName("ix_reminders_next_due_at")
+                        .HasDatabaseName("ix_dose_reminders_next_due_at")
                         .HasFilter("enabled");
 
                     b.HasIndex("PrescriptionId")
                         .IsUnique()
-                        .HasDatabaseName("ix_reminders_prescription_id");
+                        .HasDatabaseName("ix_dose_reminders_prescription_id");
 
-                    b.ToTable("reminders", (string)null);
+                    b.ToTable("dose_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.Drug", b =>
@@ -488,13 +488,13 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("severity");
 
                     b.HasKey("Id")
-                        .HasName("pk_interactions");
+                        .HasName("pk_drug_interactions");
 
                     b.HasIndex("DrugA", "DrugB")
                         .IsUnique()
-                        .HasDatabaseName("ix_interactions_drug_a_drug_b");
+                        .HasDatabaseName("ix_drug_interactions_drug_a_drug_b");
 
-                    b.ToTable("interactions", (string)null);
+                    b.ToTable("drug_interactions", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.PatientMedicationContext", b =>
@@ -538,9 +538,9 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("weight_kg");
 
                     b.HasKey("PatientId")
-                        .HasName("pk_contexts");
+                        .HasName("pk_patient_medication_contexts");
 
-                    b.ToTable("contexts", (string)null);
+                    b.ToTable("patient_medication_contexts", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.PharmacistQuestion", b =>
@@ -587,12 +587,12 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("question");
 
                     b.HasKey("Id")
-                        .HasName("pk_questions");
+                        .HasName("pk_pharmacist_questions");
 
                     b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_questions_patient_id");
+                        .HasDatabaseName("ix_pharmacist_questions_patient_id");
 
-                    b.ToTable("questions", (string)null);
+                    b.ToTable("pharmacist_questions", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.Prescription", b =>
@@ -748,12 +748,12 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("what");
 
                     b.HasKey("Id")
-                        .HasName("pk_audits");
+                        .HasName("pk_read_audits");
 
                     b.HasIndex("PatientId", "At")
-                        .HasDatabaseName("ix_audits_patient_id_at");
+                        .HasDatabaseName("ix_read_audits_patient_id_at");
 
-                    b.ToTable("audits", (string)null);
+                    b.ToTable("read_audits", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.SafetyAlert", b =>
@@ -834,16 +834,16 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnName("title");
 
                     b.HasKey("Id")
-                        .HasName("pk_alerts");
+                        .HasName("pk_safety_alerts");
 
                     b.HasIndex("PatientId", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_alerts_patient_id_key");
+                        .HasDatabaseName("ix_safety_alerts_patient_id_key");
 
                     b.HasIndex("Status", "RaisedAt")
-                        .HasDatabaseName("ix_alerts_status_raised_at");
+                        .HasDatabaseName("ix_safety_alerts_status_raised_at");
 
-                    b.ToTable("alerts", (string)null);
+                    b.ToTable("safety_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Pharmacy.API.Infrastructure.CourierNonce", b =>
@@ -960,7 +960,7 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_steps_deliveries_delivery_id");
+                        .HasConstraintName("fk_delivery_steps_delivery_orders_delivery_id");
                 });
 
             modelBuilder.Entity("Pharmacy.API.Domain.DeliveryOrder", b =>

@@ -13,50 +13,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "addresses",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    recipient = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    province = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    city = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    district = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    address_line = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_addresses", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "alerts",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    title = table.Column<string>(type: "text", nullable: false),
-                    detail = table.Column<string>(type: "text", nullable: false),
-                    advice = table.Column<string>(type: "text", nullable: false),
-                    drug_names = table.Column<List<string>>(type: "text[]", nullable: false),
-                    prescription_his_ids = table.Column<List<string>>(type: "text[]", nullable: false),
-                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    reviewed_by = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    review_note = table.Column<string>(type: "text", nullable: true),
-                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_alerts", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "allergy_classes",
                 columns: table => new
                 {
@@ -68,40 +24,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_allergy_classes", x => x.code);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "audits",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    patient_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    what = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_audits", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "contexts",
-                columns: table => new
-                {
-                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    age_years = table.Column<int>(type: "integer", nullable: true),
-                    sex = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    pregnant = table.Column<bool>(type: "boolean", nullable: false),
-                    weight_kg = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
-                    allergies = table.Column<List<string>>(type: "text[]", nullable: false),
-                    conditions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_contexts", x => x.patient_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -117,7 +39,26 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "deliveries",
+                name: "delivery_addresses",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    province = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    city = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    district = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    address_line = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_delivery_addresses", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "delivery_orders",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -146,7 +87,41 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_deliveries", x => x.id);
+                    table.PrimaryKey("pk_delivery_orders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dose_reminders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    prescription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    times = table.Column<List<string>>(type: "text[]", nullable: false),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    next_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_dose_reminders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drug_interactions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    drug_a = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    drug_b = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    advice = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_drug_interactions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -193,22 +168,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "interactions",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    drug_a = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    drug_b = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: false),
-                    advice = table.Column<string>(type: "text", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_interactions", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -228,6 +187,43 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patient_medication_contexts",
+                columns: table => new
+                {
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    age_years = table.Column<int>(type: "integer", nullable: true),
+                    sex = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    pregnant = table.Column<bool>(type: "boolean", nullable: false),
+                    weight_kg = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    allergies = table.Column<List<string>>(type: "text[]", nullable: false),
+                    conditions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_patient_medication_contexts", x => x.patient_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pharmacist_questions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    alert_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    question = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    answer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    answered_by = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pharmacist_questions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -262,44 +258,48 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "questions",
+                name: "read_audits",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    what = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_read_audits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "safety_alerts",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     patient_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    alert_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    question = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    asked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    answer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    answered_by = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    severity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    detail = table.Column<string>(type: "text", nullable: false),
+                    advice = table.Column<string>(type: "text", nullable: false),
+                    drug_names = table.Column<List<string>>(type: "text[]", nullable: false),
+                    prescription_his_ids = table.Column<List<string>>(type: "text[]", nullable: false),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reviewed_by = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    review_note = table.Column<string>(type: "text", nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_questions", x => x.id);
+                    table.PrimaryKey("pk_safety_alerts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "reminders",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    prescription_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    times = table.Column<List<string>>(type: "text[]", nullable: false),
-                    enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    next_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_reminders", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "steps",
+                name: "delivery_steps",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -312,35 +312,14 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_steps", x => x.id);
+                    table.PrimaryKey("pk_delivery_steps", x => x.id);
                     table.ForeignKey(
-                        name: "fk_steps_deliveries_delivery_id",
+                        name: "fk_delivery_steps_delivery_orders_delivery_id",
                         column: x => x.delivery_id,
-                        principalTable: "deliveries",
+                        principalTable: "delivery_orders",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_addresses_account_id",
-                table: "addresses",
-                column: "account_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_alerts_patient_id_key",
-                table: "alerts",
-                columns: new[] { "patient_id", "key" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_alerts_status_raised_at",
-                table: "alerts",
-                columns: new[] { "status", "raised_at" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_audits_patient_id_at",
-                table: "audits",
-                columns: new[] { "patient_id", "at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_courier_nonces_received_at",
@@ -348,19 +327,53 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 column: "received_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_deliveries_patient_id_created_at",
-                table: "deliveries",
+                name: "ix_delivery_addresses_account_id",
+                table: "delivery_addresses",
+                column: "account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_delivery_orders_patient_id_created_at",
+                table: "delivery_orders",
                 columns: new[] { "patient_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_deliveries_status",
-                table: "deliveries",
+                name: "ix_delivery_orders_status",
+                table: "delivery_orders",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_deliveries_waybill_no",
-                table: "deliveries",
+                name: "ix_delivery_orders_waybill_no",
+                table: "delivery_orders",
                 column: "waybill_no",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_delivery_steps_courier_event_id",
+                table: "delivery_steps",
+                column: "courier_event_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_delivery_steps_delivery_id",
+                table: "delivery_steps",
+                column: "delivery_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dose_reminders_next_due_at",
+                table: "dose_reminders",
+                column: "next_due_at",
+                filter: "enabled");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_dose_reminders_prescription_id",
+                table: "dose_reminders",
+                column: "prescription_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_drug_interactions_drug_a_drug_b",
+                table: "drug_interactions",
+                columns: new[] { "drug_a", "drug_b" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -369,16 +382,15 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 column: "name");
 
             migrationBuilder.CreateIndex(
-                name: "ix_interactions_drug_a_drug_b",
-                table: "interactions",
-                columns: new[] { "drug_a", "drug_b" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
                 table: "outbox_messages",
                 columns: new[] { "next_attempt_at", "created_at" },
                 filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pharmacist_questions_patient_id",
+                table: "pharmacist_questions",
+                column: "patient_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_prescriptions_patient_id_his_id",
@@ -387,54 +399,42 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_questions_patient_id",
-                table: "questions",
-                column: "patient_id");
+                name: "ix_read_audits_patient_id_at",
+                table: "read_audits",
+                columns: new[] { "patient_id", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_reminders_next_due_at",
-                table: "reminders",
-                column: "next_due_at",
-                filter: "enabled");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_reminders_prescription_id",
-                table: "reminders",
-                column: "prescription_id",
+                name: "ix_safety_alerts_patient_id_key",
+                table: "safety_alerts",
+                columns: new[] { "patient_id", "key" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_steps_courier_event_id",
-                table: "steps",
-                column: "courier_event_id",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_steps_delivery_id",
-                table: "steps",
-                column: "delivery_id");
+                name: "ix_safety_alerts_status_raised_at",
+                table: "safety_alerts",
+                columns: new[] { "status", "raised_at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "addresses");
-
-            migrationBuilder.DropTable(
-                name: "alerts");
-
-            migrationBuilder.DropTable(
                 name: "allergy_classes");
 
             migrationBuilder.DropTable(
-                name: "audits");
-
-            migrationBuilder.DropTable(
-                name: "contexts");
-
-            migrationBuilder.DropTable(
                 name: "courier_nonces");
+
+            migrationBuilder.DropTable(
+                name: "delivery_addresses");
+
+            migrationBuilder.DropTable(
+                name: "delivery_steps");
+
+            migrationBuilder.DropTable(
+                name: "dose_reminders");
+
+            migrationBuilder.DropTable(
+                name: "drug_interactions");
 
             migrationBuilder.DropTable(
                 name: "drugs");
@@ -443,25 +443,25 @@ namespace Pharmacy.API.Infrastructure.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "interactions");
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "patient_medication_contexts");
+
+            migrationBuilder.DropTable(
+                name: "pharmacist_questions");
 
             migrationBuilder.DropTable(
                 name: "prescriptions");
 
             migrationBuilder.DropTable(
-                name: "questions");
+                name: "read_audits");
 
             migrationBuilder.DropTable(
-                name: "reminders");
+                name: "safety_alerts");
 
             migrationBuilder.DropTable(
-                name: "steps");
-
-            migrationBuilder.DropTable(
-                name: "deliveries");
+                name: "delivery_orders");
         }
     }
 }
