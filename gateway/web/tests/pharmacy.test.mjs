@@ -49,3 +49,9 @@ test('a 就诊人 the token does not know yet is asked for again once with fresh
   const failing = { refresh: async () => true, get: async () => { throw Object.assign(new Error('x'), { code: 'not_found' }) } }
   await assert.rejects(pharmacyApi(failing).prescriptions('p'))
 })
+
+test('a pending delivery fee is paid on its delivery page', async () => {
+  const { orderSourcePath, ORDER_KIND_TEXT } = await import('../shared/payment.js')
+  assert.equal(ORDER_KIND_TEXT.delivery, '药品配送费')
+  assert.equal(orderSourcePath({ kind: 'delivery', sourceId: 'd1', patientId: 'p1' }), '/pharmacy/deliveries/d1?patientId=p1')
+})
