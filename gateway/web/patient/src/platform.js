@@ -9,6 +9,7 @@ import { schedulingApi } from '@shared/scheduling.js'
 import { triageApi } from '@shared/triage.js'
 import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
+import { pharmacyApi } from '@shared/pharmacy.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -35,4 +36,5 @@ export const scheduling = schedulingApi(api)
 export const triage = triageApi(api)
 export const previsit = previsitApi(api)
 export const queue = queueApi(api)
+export const pharmacy = pharmacyApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

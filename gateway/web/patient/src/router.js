@@ -91,6 +91,24 @@ const routes = [
   { path: '/display/:area', name: 'display', component: () => import('./pages/queue/DisplayBoardPage.vue'), props: true, meta: { title: '叫号大屏' } },
   // The clinic's QR code opens this page (WeChat's scanner or the camera app); signing in first keeps the code.
   { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
+  // 处方查询 (R31), 出院带药 (R32), 药品配送 (R33), 合理用药提醒 (R34); message-centre links use /pharmacy/….
+  { path: '/prescriptions', name: 'prescriptions', component: () => import('./pages/pharmacy/PrescriptionsPage.vue'), meta: { title: '处方与用药', auth: true } },
+  { path: '/pharmacy', redirect: '/prescriptions' },
+  { path: '/pharmacy/discharge', redirect: { path: '/prescriptions', query: { tab: 'discharge' } } },
+  {
+    path: '/pharmacy/delivery/new',
+    name: 'delivery-new',
+    component: () => import('./pages/pharmacy/DeliveryOrderPage.vue'),
+    meta: { title: '药品配送', auth: true },
+  },
+  {
+    path: '/pharmacy/deliveries/:id',
+    name: 'delivery',
+    component: () => import('./pages/pharmacy/DeliveryPage.vue'),
+    props: true,
+    meta: { title: '配送进度', auth: true },
+  },
+  { path: '/pharmacy/:prescriptionId', redirect: '/prescriptions' },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,

@@ -43,7 +43,7 @@ export const SCENES = [
       { key: 'survey', label: '满意度调查', icon: 'smile-comment-o', path: '/surveys' },
       { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints' },
       { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up' },
-      { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions' },
+      { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions', ready: true },
     ],
   },
   {
