@@ -16,6 +16,10 @@ public sealed class QueueStack
     public string DoctorToken { get; private init; } = "";
     public Guid QueueId { get; private set; }
 
+    /// <summary>The HIS Practitioner the demo account doctor01 is linked to (Identity's appsettings.Development.json): a
+    /// doctor may call only their own clinic, so the clinic is announced as prac-029's.</summary>
+    public const string DoctorPractitionerId = "prac-029";
+
     public static async Task<QueueStack> ClinicAsync() =>
         new() { DoctorToken = await StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor") };
 
@@ -27,7 +31,7 @@ public sealed class QueueStack
         await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "AppointmentBookedIntegrationEvent", Guid.NewGuid(), new
         {
             appointmentId, patientId, departmentName = "心血管内科", doctorName = "验收医生", location = Location,
-            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true,
+            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, practitionerHisId = DoctorPractitionerId,
         });
         QueueId = await Eventually.Until(async () =>
         {
