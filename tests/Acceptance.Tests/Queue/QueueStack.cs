@@ -20,8 +20,11 @@ public sealed class QueueStack
     /// doctor may call only their own clinic, so the clinic is announced as prac-029's.</summary>
     public const string DoctorPractitionerId = "prac-029";
 
-    public static async Task<QueueStack> ClinicAsync() =>
-        new() { DoctorToken = await StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor") };
+    /// <summary>The practitioner the clinic is announced for: doctor01's unless a test needs someone else's clinic.</summary>
+    public string PractitionerId { get; private init; } = DoctorPractitionerId;
+
+    public static async Task<QueueStack> ClinicAsync(string practitionerId = DoctorPractitionerId) =>
+        new() { DoctorToken = await StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor"), PractitionerId = practitionerId };
 
     /// <summary>Books <paramref name="patientId"/> into this clinic, starting <paramref name="startsIn"/> from now.</summary>
     public async Task<Guid> BookAsync(Guid patientId, TimeSpan startsIn)
@@ -31,7 +34,7 @@ public sealed class QueueStack
         await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "AppointmentBookedIntegrationEvent", Guid.NewGuid(), new
         {
             appointmentId, patientId, departmentName = "心血管内科", doctorName = "验收医生", location = Location,
-            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, practitionerHisId = DoctorPractitionerId,
+            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, practitionerHisId = PractitionerId,
         });
         QueueId = await Eventually.Until(async () =>
         {
