@@ -1,3 +1,4 @@
+using Platform.Testing;
 using Platform.Contracts.Queue;
 
 namespace Notification.Tests;
@@ -25,6 +26,23 @@ public sealed class QueueNoticeTests(NotificationFixture fixture)
         Assert.Equal("call-next", push.GetProperty("change").GetString());
         Assert.Equal(0, await fixture.MessagesFor(moved.Id));
         await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("queueChanged", TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task A_queue_move_reaches_the_desk_of_the_doctor_who_works_the_clinic_only()
+    {
+        var queue = Guid.NewGuid();
+        var practitioner = $"prac-{Guid.NewGuid():N}"[..16];
+        await using var desk = await HubListener.ConnectAsync(HubUrl,
+            TestTokens.For("doctor", Guid.NewGuid().ToString(), "王医生", practitionerId: practitioner));
+        await using var otherDesk = await HubListener.ConnectAsync(HubUrl,
+            TestTokens.For("doctor", Guid.NewGuid().ToString(), "李医生", practitionerId: "prac-someone-else"));
+
+        await fixture.PublishAsync(new QueueChangedIntegrationEvent(queue, "check-in", null, 4, [Guid.NewGuid()], practitioner));
+        var push = await desk.NextAsync("queueChanged");
+        Assert.Equal(queue, push.GetProperty("queueId").GetGuid());
+        Assert.Equal(4, push.GetProperty("waitingCount").GetInt32());
+        await Assert.ThrowsAsync<TimeoutException>(() => otherDesk.NextAsync("queueChanged", TimeSpan.FromSeconds(2)));
     }
 
     [Fact]

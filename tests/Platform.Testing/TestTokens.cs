@@ -10,7 +10,7 @@ namespace Platform.Testing;
 public static class TestTokens
 {
     public static string For(string role, string? subject = null, string? name = null, TimeSpan? lifetime = null,
-        string? signingKey = null)
+        string? signingKey = null, string? practitionerId = null)
     {
         var options = new PlatformAuthOptions();
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? options.DevSigningKey));
@@ -27,6 +27,7 @@ public static class TestTokens
                 new Claim(PlatformClaims.Subject, subject ?? Guid.NewGuid().ToString()),
                 new Claim(PlatformClaims.Role, role),
                 new Claim(PlatformClaims.Name, name ?? role),
+                .. practitionerId is null ? Array.Empty<Claim>() : [new Claim(PlatformClaims.PractitionerId, practitionerId)],
             ]),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });

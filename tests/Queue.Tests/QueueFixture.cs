@@ -31,12 +31,14 @@ public class QueueFixture : IAsyncLifetime
 
     public HttpClient PatientClient(Guid accountId) => Client(PlatformRoles.Patient, accountId.ToString());
 
-    public HttpClient DoctorClient() => Client(PlatformRoles.Doctor, Guid.NewGuid().ToString(), "王医生");
+    /// <summary>A doctor's workstation; <paramref name="practitionerId"/> is the HIS Practitioner their account is linked to.</summary>
+    public HttpClient DoctorClient(string? practitionerId) => Client(PlatformRoles.Doctor, Guid.NewGuid().ToString(), "王医生", practitionerId);
 
-    public HttpClient Client(string role, string subject, string? name = null)
+    public HttpClient Client(string role, string subject, string? name = null, string? practitionerId = null)
     {
         var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, subject, name));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.For(role, subject, name, practitionerId: practitionerId));
         return client;
     }
 

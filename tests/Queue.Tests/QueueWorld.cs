@@ -12,7 +12,9 @@ public sealed class Clinic(QueueFixture fixture)
     public string Location { get; } = $"门诊楼2层{Guid.NewGuid():N}"[..20] + "诊室";
     public string DepartmentName { get; } = "心血管内科";
     public string DoctorName { get; } = "王医生";
-    public HttpClient Doctor { get; } = fixture.DoctorClient();
+    /// <summary>The clinic session's HIS Practitioner, as Scheduling names it in each booking; <see cref="Doctor"/> is linked to it.</summary>
+    public string PractitionerId { get; } = $"prac-{Guid.NewGuid():N}"[..20];
+    public HttpClient Doctor => field ??= fixture.DoctorClient(PractitionerId);
     public Guid QueueId { get; private set; }
 
     public async Task<BookedPatient> BookAsync(TimeSpan startsIn, Guid? accountId = null)
@@ -21,7 +23,7 @@ public sealed class Clinic(QueueFixture fixture)
         await fixture.PublishAsync(new PatientRegisteredIntegrationEvent(patient.PatientId, patient.AccountId));
         var startsAt = fixture.Clock.GetUtcNow() + startsIn;
         await fixture.PublishAsync(new AppointmentBookedIntegrationEvent(patient.AppointmentId, patient.PatientId, DepartmentName, DoctorName,
-            Location, startsAt, startsAt.AddMinutes(15), true));
+            Location, startsAt, startsAt.AddMinutes(15), true, PractitionerId));
         QueueId = await Eventually.Until(async () =>
         {
             var queues = await Doctor.GetFromJsonAsync<JsonElement>("/api/queue/queues");

@@ -29,7 +29,9 @@ public sealed class HisAnswerTests(SchedulingFixture f) : IClassFixture<Scheduli
         Assert.Equal("已预约", appointment.GetProperty("statusText").GetString());
         Assert.Equal(["locking", "booked"], appointment.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
         await f.Published.UntilAsync<AppointmentStatusChangedIntegrationEvent>(e => e.AppointmentId == id && e.Status == "booked");
-        await f.Published.UntilAsync<AppointmentBookedIntegrationEvent>(e => e.AppointmentId == id && e.ConfirmedByHis);
+        var bookedEvent = await f.Published.UntilAsync<AppointmentBookedIntegrationEvent>(e => e.AppointmentId == id && e.ConfirmedByHis);
+        // The session's practitioner travels with the booking: Queue lets only that doctor call the clinic.
+        Assert.Equal(clinic.PractitionerHisId, bookedEvent.PractitionerHisId);
         var list = await patient.Client.GetFromJsonAsync<JsonElement>("/api/scheduling/appointments");
         Assert.Equal(id, list.EnumerateArray().Single().GetProperty("id").GetGuid());
     }

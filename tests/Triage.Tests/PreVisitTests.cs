@@ -185,5 +185,5 @@ public sealed class PreVisitTests(TriageFixture fixture) : IClassFixture<TriageF
 
     private static AppointmentBookedIntegrationEvent Booked(Guid appointment, Guid patient, string practitioner, DateTimeOffset startsAt) =>
         new(appointment, patient, practitioner == "pr-screening" ? "呼吸内科" : "妇产科", "张医生", "门诊楼3楼", startsAt, startsAt.AddMinutes(15),
-            true, HisIds.Doctor(practitioner));
+            true, practitioner);
 }

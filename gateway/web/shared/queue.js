@@ -7,7 +7,8 @@ export function queueApi(api) {
     checkInOptions: (code) => api.get(`${base}/check-ins/options?code=${encodeURIComponent(code)}`),
     checkIn: ({ code, appointmentId }) => api.post(`${base}/check-ins`, { code, appointmentId }),
     mine: () => api.get(`${base}/me`),
-    today: () => api.get(`${base}/queues`),
+    // `mine`: only the clinics of the doctor's own practitioner (the practitioner_id in their token).
+    today: ({ mine = false } = {}) => api.get(`${base}/queues${mine ? '?mine=true' : ''}`),
     queue: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}`),
     checkInCode: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}/check-in-code`),
     act: (id, action) => api.post(`${base}/queues/${encodeURIComponent(id)}/${action}`, {}),
@@ -52,4 +53,17 @@ export function maskName(name) {
   if (chars.length === 1) return chars[0]
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+// The 叫号 desk's clinic list: the doctor's own clinics, and with `showAll` the others too, which they may not run
+// (the server refuses with queue_not_yours) and so are listed disabled.
+export function deskQueues(all, showAll = false) {
+  const mine = (all ?? []).filter((q) => q.mine)
+  if (!showAll) return mine.map((q) => ({ ...q, disabled: false }))
+  return [...mine, ...(all ?? []).filter((q) => !q.mine)].map((q) => ({ ...q, disabled: !q.mine }))
+}
+
+// Whether a queueChanged push (ids and counts only) concerns the clinic open on the desk.
+export function concernsDesk(push, queueId) {
+  return Boolean(push && queueId && push.queueId === queueId)
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { deskActionForKey, maskName, queueDots, waitText } from '../shared/queue.js'
+import { concernsDesk, deskActionForKey, deskQueues, maskName, queueDots, waitText } from '../shared/queue.js'
 
 test('desk shortcuts map keys to actions but not while typing', () => {
   assert.equal(deskActionForKey({ key: 'N', target: { tagName: 'BODY' } }), 'call-next')
@@ -28,4 +28,17 @@ test('names are masked', () => {
   assert.equal(maskName('李四'), '李*')
   assert.equal(maskName('欧阳娜娜'), '欧**娜')
   assert.equal(maskName(''), '')
+})
+
+test('the desk lists the doctor\'s own clinics, others only on request and never runnable', () => {
+  const all = [{ id: 'a', mine: false }, { id: 'b', mine: true }]
+  assert.deepEqual(deskQueues(all).map((q) => q.id), ['b'])
+  assert.deepEqual(deskQueues(all, true).map((q) => [q.id, q.disabled]), [['b', false], ['a', true]])
+  assert.deepEqual(deskQueues(undefined), [])
+})
+
+test('a push refreshes the desk only for the open clinic', () => {
+  assert.equal(concernsDesk({ queueId: 'q1' }, 'q1'), true)
+  assert.equal(concernsDesk({ queueId: 'q2' }, 'q1'), false)
+  assert.equal(concernsDesk(null, 'q1'), false)
 })

@@ -16,6 +16,7 @@ app.MapPreferencesApi();
 app.MapPatientsApi();
 app.MapAccountSecurityApi();
 app.MapInternalPatientsApi();
+app.MapCliniciansApi();
 app.Run();
 
 public partial class Program;

@@ -16,8 +16,15 @@ public sealed class QueueStack
     public string DoctorToken { get; private init; } = "";
     public Guid QueueId { get; private set; }
 
-    public static async Task<QueueStack> ClinicAsync() =>
-        new() { DoctorToken = await StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor") };
+    /// <summary>The HIS Practitioner the demo account doctor01 is linked to (Identity's appsettings.Development.json): a
+    /// doctor may call only their own clinic, so the clinic is announced as prac-029's.</summary>
+    public const string DoctorPractitionerId = "prac-029";
+
+    /// <summary>The practitioner the clinic is announced for: doctor01's unless a test needs someone else's clinic.</summary>
+    public string PractitionerId { get; private init; } = DoctorPractitionerId;
+
+    public static async Task<QueueStack> ClinicAsync(string practitionerId = DoctorPractitionerId) =>
+        new() { DoctorToken = await StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor"), PractitionerId = practitionerId };
 
     /// <summary>Books <paramref name="patientId"/> into this clinic, starting <paramref name="startsIn"/> from now.</summary>
     public async Task<Guid> BookAsync(Guid patientId, TimeSpan startsIn)
@@ -27,7 +34,7 @@ public sealed class QueueStack
         await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "AppointmentBookedIntegrationEvent", Guid.NewGuid(), new
         {
             appointmentId, patientId, departmentName = "心血管内科", doctorName = "验收医生", location = Location,
-            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true,
+            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, practitionerHisId = PractitionerId,
         });
         QueueId = await Eventually.Until(async () =>
         {

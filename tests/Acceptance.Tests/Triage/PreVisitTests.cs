@@ -69,7 +69,7 @@ public sealed class PreVisitTests
     {
         var family = await SchedulingStack.FamilyAsync(acceptBookingAgreement: false);
         await UntilLinkedAsync(family.Account.AccessToken, family.SelfId);
-        await BookAsync(family.SelfId, DateTimeOffset.UtcNow.AddDays(1), doctorId: null);
+        await BookAsync(family.SelfId, DateTimeOffset.UtcNow.AddDays(1), practitionerHisId: null);
 
         await using var context = await browser.SignedInContextAsync(family.Account);
         var page = await context.NewPageAsync();
@@ -117,7 +117,7 @@ public sealed class PreVisitTests
         });
         const string complaint = "咳嗽一周，有黄痰，晚上低烧";
         await SendAsync(token, HttpMethod.Post, "/api/triage/assessments", new { bodyPart = "胸部", complaint, patientId = family.SelfId });
-        var appointment = await BookAsync(family.SelfId, DateTimeOffset.UtcNow.AddMinutes(20), HisIds.Doctor(practitioner));
+        var appointment = await BookAsync(family.SelfId, DateTimeOffset.UtcNow.AddMinutes(20), practitioner);
         await Eventually.Until(async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/triage/pre-consultations/{appointment}");
@@ -152,13 +152,13 @@ public sealed class PreVisitTests
         }, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "Triage knows the account's patient");
 
     /// <summary>A booked visit as Scheduling announces it on the stack's broker.</summary>
-    private static async Task<Guid> BookAsync(Guid patientId, DateTimeOffset startsAt, Guid? doctorId)
+    private static async Task<Guid> BookAsync(Guid patientId, DateTimeOffset startsAt, string? practitionerHisId)
     {
         var appointmentId = Guid.CreateVersion7();
         await StackBroker.PublishAsync("Platform.Contracts.Scheduling", "AppointmentBookedIntegrationEvent", Guid.NewGuid(), new
         {
             appointmentId, patientId, departmentName = "呼吸内科", doctorName = "验收医生", location = $"门诊楼3层验收{Random.Shared.Next(100000, 999999)}诊室",
-            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, doctorId,
+            startsAt, endsAt = startsAt.AddMinutes(15), confirmedByHis = true, practitionerHisId,
         });
         return appointmentId;
     }

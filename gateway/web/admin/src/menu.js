@@ -1,10 +1,11 @@
 import { markRaw } from 'vue'
-import { Calendar, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User, Wallet } from '@element-plus/icons-vue'
+import { Calendar, Link, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User, Wallet } from '@element-plus/icons-vue'
 
 // Entries without a page yet open the shared 建设中 panel at their own path.
 export const MENU = [
   { key: 'departments', path: '/departments', label: '科室管理', icon: OfficeBuilding, page: () => import('./DepartmentsPage.vue') },
   { key: 'doctors', path: '/doctors', label: '医生管理', icon: User, comingSoon: true },
+  { key: 'clinicians', path: '/clinicians', label: '医生账号关联', icon: Link, page: () => import('./clinicians/CliniciansPage.vue') },
   { key: 'schedules', path: '/schedules', label: '排班与预约', icon: Calendar, page: () => import('./scheduling/SchedulePage.vue') },
   { key: 'payments', path: '/payments', label: '支付管理', icon: Wallet, page: () => import('./payments/PaymentsPage.vue') },
   { key: 'content', path: '/content', label: '内容管理', icon: Document, page: () => import('./content/ContentPage.vue') },

@@ -1,4 +1,5 @@
 import { createApiClient } from '@shared/api.js'
+import { cliniciansApi } from '@shared/clinicians.js'
 import { REFRESH_KEYS, TOKEN_KEYS, clearToken } from '@shared/auth.js'
 import { departmentsApi } from '@shared/hospital.js'
 import { contentAdminApi } from '@shared/content.js'
@@ -34,4 +35,5 @@ export const navigation = navigationApi(api)
 export const navigationAdmin = navigationAdminApi(api)
 export const education = educationApi(api)
 export const scheduling = schedulingApi(api)
+export const clinicians = cliniciansApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEY })

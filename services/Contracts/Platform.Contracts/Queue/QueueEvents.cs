@@ -1,9 +1,11 @@
 namespace Platform.Contracts.Queue;
 
 /// <summary>A clinic queue moved (check-in, call, recall, skip, absent): the open pages of everyone in it refresh.
-/// Ids only; <see cref="PatientIds"/> are the patients still waiting or being called.</summary>
+/// Ids only; <see cref="PatientIds"/> are the patients still waiting or being called; <see cref="PractitionerHisId"/> the
+/// doctor who works the clinic, whose open 叫号 desk refreshes too.</summary>
 public record QueueChangedIntegrationEvent(
-    Guid QueueId, string Change, int? CallingNumber, int WaitingCount, IReadOnlyList<Guid> PatientIds) : IntegrationEvent;
+    Guid QueueId, string Change, int? CallingNumber, int WaitingCount, IReadOnlyList<Guid> PatientIds, string? PractitionerHisId = null)
+    : IntegrationEvent;
 
 /// <summary>A patient is third in line (two ahead): time to walk to the clinic. Sent once per ticket.</summary>
 public record QueueTurnNearIntegrationEvent(

@@ -62,6 +62,8 @@ public sealed class DemoAccountOptions
     public string Role { get; set; } = "patient";
     public string? Phone { get; set; }
     public string? TotpSecret { get; set; }
+    /// <summary>The HIS Practitioner logical id a demo doctor or pharmacist is linked to.</summary>
+    public string? PractitionerId { get; set; }
     public DemoPatientOptions? Self { get; set; }
 }
 

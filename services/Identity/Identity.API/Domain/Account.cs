@@ -20,12 +20,16 @@ public sealed class Account
     public bool ElderMode { get; set; }
     public string? WeChatOpenIdHash { get; set; }
     public string? WeChatOpenIdEncrypted { get; set; }
+    /// <summary>A clinician's (doctor, pharmacist) HIS Practitioner logical id, set by staff; travels as the
+    /// <c>practitioner_id</c> claim and decides whose queues and patients the clinician may act on.</summary>
+    public string? PractitionerHisId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool TotpEnabled => TotpSecretEncrypted is not null;
     public bool IsClosed => ClosedAt is not null;
     public bool WeChatBound => WeChatOpenIdHash is not null;
+    public bool IsClinician => Role is "doctor" or "pharmacist";
 
     public IReadOnlyList<string> SecondFactors()
     {

@@ -1,12 +1,14 @@
 using Identity.API.Application;
 using Identity.API.Application.Accounts;
 using Identity.API.Application.Agreements;
+using Identity.API.Application.Clinicians;
 using Identity.API.Application.Login;
 using Identity.API.Application.Mfa;
 using Identity.API.Application.Patients;
 using Identity.API.Application.Sms;
 using Identity.API.Application.Tokens;
 using Identity.API.Application.WeChat;
+using Identity.API.Consumers;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
 using Identity.API.Infrastructure.Keys;
@@ -14,6 +16,7 @@ using Identity.API.Infrastructure.RealName;
 using Identity.API.Infrastructure.Seed;
 using Identity.API.Infrastructure.Tokens;
 using Identity.API.Infrastructure.WeChat;
+using MassTransit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Abstractions;
@@ -33,7 +36,11 @@ internal static class Extensions
         var services = builder.Services;
         var config = builder.Configuration;
         builder.AddPlatformDbContext<IdentityDbContext>("identitydb");
-        builder.AddPlatformMessaging<IdentityDbContext>("identity");
+        builder.AddPlatformMessaging<IdentityDbContext>("identity", bus =>
+        {
+            bus.AddConsumer<HisPractitionerSyncedConsumer>();
+            bus.AddConsumer<HisDepartmentSyncedConsumer>();
+        });
         services.AddPlatformSecurity(config);
         services.AddWeChatUserIds(config);
         services.TryAddSingleton(TimeProvider.System);
@@ -68,6 +75,8 @@ internal static class Extensions
         services.AddScoped<PatientBinding>();
         services.AddScoped<WeChatSignIn>();
         services.AddScoped<WeChatBinding>();
+        services.AddScoped<ClinicianLinks>();
+        services.AddHostedService<PractitionerDirectoryWatch>();
         services.AddExternalParties(config);
         services.AddWeChatGateway(config);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Notification.API.Application;
+using Notification.API.Hubs;
 using Notification.API.Infrastructure;
 using Platform.Contracts.Queue;
 using Platform.Messaging.Inbox;
@@ -8,7 +9,8 @@ using Platform.Messaging.Outbox;
 
 namespace Notification.API.Consumers;
 
-/// <summary>Every move of a clinic queue reaches the open 我的排队 pages of the patients in it, which then re-read their place.</summary>
+/// <summary>Every move of a clinic queue reaches the open 我的排队 pages of the patients in it, which then re-read their place,
+/// and the 叫号 desk of the doctor who works the clinic (the same payload: ids and counts, no patient).</summary>
 public sealed class QueueChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
     : IdempotentConsumer<QueueChangedIntegrationEvent, NotificationDbContext>(db)
 {
@@ -23,6 +25,8 @@ public sealed class QueueChangedConsumer(NotificationDbContext db, IIntegrationE
         }, JsonSerializerOptions.Web);
         foreach (var patientId in e.PatientIds.Distinct())
             await Db.PushToPatientAccountsAsync(outbox, patientId, HubMethods.QueueChanged, payload, context.CancellationToken);
+        if (e.PractitionerHisId is { Length: > 0 } practitioner)
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.PractitionerGroup(practitioner), HubMethods.QueueChanged, payload));
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notification.API.Application;
 using Notification.API.Infrastructure;
+using Platform.ServiceDefaults.Auth;
 
 namespace Notification.API.Hubs;
 
@@ -16,12 +17,18 @@ public sealed class NotificationsHub(NotificationDbContext db, IOptions<Notifica
 
     public static string PatientGroup(Guid patientId) => "patient:" + patientId;
 
+    /// <summary>A clinician's workstation: the moves of the clinics of the HIS Practitioner in their token.</summary>
+    public static string PractitionerGroup(string practitionerHisId) => "practitioner:" + practitionerHisId;
+
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, PublicGroup);
         if (Context.UserIdentifier is { } subject)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(subject));
+            if (Context.User?.FindFirst(PlatformClaims.PractitionerId)?.Value is { Length: > 0 } practitioner
+                && (Context.User.IsInRole(PlatformRoles.Doctor) || Context.User.IsInRole(PlatformRoles.Pharmacist)))
+                await Groups.AddToGroupAsync(Context.ConnectionId, PractitionerGroup(practitioner));
             if (Guid.TryParse(subject, out var accountId))
             {
                 var patients = await db.PatientAccounts.AsNoTracking().Where(p => p.AccountId == accountId)

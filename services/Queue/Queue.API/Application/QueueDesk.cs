@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Problems;
@@ -6,11 +7,12 @@ using Queue.API.Infrastructure;
 
 namespace Queue.API.Application;
 
-/// <summary>The doctor's 叫号 actions. Each runs under the queue's row lock and sends its events with the change.</summary>
+/// <summary>The doctor's 叫号 actions, on their own clinics only (<see cref="DeskAccess"/>). Each runs under the queue's row lock
+/// and sends its events with the change.</summary>
 public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews news, IOptions<QueueOptions> options, TimeProvider clock)
 {
     /// <summary>The patient being seen is done; the first in line is called.</summary>
-    public Task CallNextAsync(Guid queueId, CancellationToken ct) => ChangeAsync(queueId, "call-next", ct, (queue, calling, waiting) =>
+    public Task CallNextAsync(Guid queueId, ClaimsPrincipal actor, CancellationToken ct) => ChangeAsync(queueId, actor, "call-next", ct, (queue, calling, waiting) =>
     {
         if (waiting.Count == 0) throw new ProblemException(409, "queue_empty", "当前没有候诊的患者");
         if (calling is not null) calling.Status = TicketStatus.Done;
@@ -27,7 +29,7 @@ public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews new
     });
 
     /// <summary>重呼: the same number again, for a patient who did not hear it.</summary>
-    public Task RecallAsync(Guid queueId, CancellationToken ct) => ChangeAsync(queueId, "recall", ct, (queue, calling, _) =>
+    public Task RecallAsync(Guid queueId, ClaimsPrincipal actor, CancellationToken ct) => ChangeAsync(queueId, actor, "recall", ct, (queue, calling, _) =>
     {
         var ticket = calling ?? throw NobodyCalled();
         ticket.CallCount++;
@@ -36,7 +38,7 @@ public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews new
     });
 
     /// <summary>过号: the called patient is not here yet; they go back a few places instead of losing their turn.</summary>
-    public Task SkipAsync(Guid queueId, CancellationToken ct) => ChangeAsync(queueId, "skip", ct, (queue, calling, waiting) =>
+    public Task SkipAsync(Guid queueId, ClaimsPrincipal actor, CancellationToken ct) => ChangeAsync(queueId, actor, "skip", ct, (queue, calling, waiting) =>
     {
         var ticket = calling ?? throw NobodyCalled();
         ticket.Status = TicketStatus.Waiting;
@@ -53,7 +55,7 @@ public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews new
     });
 
     /// <summary>未到: the called patient leaves the queue (they may check in again at the desk).</summary>
-    public Task MarkAbsentAsync(Guid queueId, CancellationToken ct) => ChangeAsync(queueId, "absent", ct, (queue, calling, _) =>
+    public Task MarkAbsentAsync(Guid queueId, ClaimsPrincipal actor, CancellationToken ct) => ChangeAsync(queueId, actor, "absent", ct, (queue, calling, _) =>
     {
         var ticket = calling ?? throw NobodyCalled();
         ticket.Status = TicketStatus.Absent;
@@ -62,11 +64,13 @@ public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews new
         return Task.FromResult<IEnumerable<Guid>>([ticket.PatientId]);
     });
 
-    private async Task ChangeAsync(Guid queueId, string change, CancellationToken ct,
+    private async Task ChangeAsync(Guid queueId, ClaimsPrincipal actor, string change, CancellationToken ct,
         Func<ClinicQueue, QueueTicket?, List<QueueTicket>, Task<IEnumerable<Guid>>> apply)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var queue = await lines.LockAsync(queueId, ct);
+        // Checked under the lock, so a reassignment by staff cannot slip between the check and the change.
+        DeskAccess.Ensure(actor, queue);
         if (queue.Day != ClinicDay.Of(clock.GetUtcNow())) throw new ProblemException(409, "queue_closed", "只能操作今天的队列");
         var calling = queue.CallingTicketId is { } id ? await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, ct) : null;
         var waiting = await lines.WaitingAsync(queueId, ct);

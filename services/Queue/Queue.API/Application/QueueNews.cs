@@ -13,7 +13,7 @@ public sealed class QueueNews(IIntegrationEventOutbox outbox)
     public void Changed(ClinicQueue queue, string change, IReadOnlyList<QueueTicket> waiting, QueueTicket? calling, IEnumerable<Guid>? alsoTell = null)
     {
         var patients = waiting.Select(t => t.PatientId).Concat(calling is null ? [] : [calling.PatientId]).Concat(alsoTell ?? []).Distinct().ToList();
-        outbox.Add(new QueueChangedIntegrationEvent(queue.Id, change, queue.CallingNumber, waiting.Count, patients));
+        outbox.Add(new QueueChangedIntegrationEvent(queue.Id, change, queue.CallingNumber, waiting.Count, patients, queue.PractitionerHisId));
         for (var i = 0; i < Math.Min(waiting.Count, NearAhead + 1); i++)
         {
             var ticket = waiting[i];

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Queue.API.Domain;
@@ -9,8 +10,9 @@ public sealed record MyQueueDto(Guid TicketId, Guid QueueId, Guid AppointmentId,
     string DepartmentName, string DoctorName, string Location, DateTimeOffset AppointmentStartsAt, DateTimeOffset CheckedInAt,
     int PeopleAhead, int WaitingCount, int? CallingNumber, int EstimatedWaitMinutes, double MinutesPerPatient);
 
+/// <summary><see cref="Mine"/>: the caller is the doctor who works this clinic (their <c>practitioner_id</c>), so they may call it.</summary>
 public sealed record QueueSummaryDto(Guid Id, string DepartmentName, string DoctorName, string Location, int WaitingCount, int? CallingNumber,
-    int SeenCount, double MinutesPerPatient);
+    int SeenCount, double MinutesPerPatient, string? PractitionerId = null, bool Mine = false);
 
 /// <summary>A line entry as the doctor sees it: the number and times, no name (the HIS shows the record once called).</summary>
 public sealed record LineEntryDto(Guid TicketId, int Number, string Status, DateTimeOffset AppointmentStartsAt, DateTimeOffset CheckedInAt,
@@ -48,35 +50,40 @@ public sealed class QueueViews(QueueDbContext db, QueueLines lines, WaitEstimate
         return result;
     }
 
-    public async Task<List<QueueSummaryDto>> TodayAsync(CancellationToken ct)
+    /// <summary>Today's clinics, the viewer's own first; <paramref name="mineOnly"/> keeps only those.</summary>
+    public async Task<List<QueueSummaryDto>> TodayAsync(ClaimsPrincipal viewer, bool mineOnly, CancellationToken ct)
     {
         var day = ClinicDay.Of(clock.GetUtcNow());
         var queues = await db.Queues.AsNoTracking().Where(q => q.Day == day).OrderBy(q => q.DepartmentName).ThenBy(q => q.DoctorName)
             .ToListAsync(ct);
         var result = new List<QueueSummaryDto>();
-        foreach (var q in queues) result.Add(await SummaryAsync(q, ct));
+        foreach (var q in queues.Where(q => !mineOnly || DeskAccess.IsMine(viewer, q)).OrderByDescending(q => DeskAccess.IsMine(viewer, q)))
+            result.Add(await SummaryAsync(q, ct, viewer));
         return result;
     }
 
-    public async Task<QueueDetailDto?> DetailAsync(Guid queueId, CancellationToken ct)
+    /// <summary>Null for an unknown queue; a <paramref name="viewer"/> who may not see it is refused (403).</summary>
+    public async Task<QueueDetailDto?> DetailAsync(Guid queueId, ClaimsPrincipal viewer, CancellationToken ct)
     {
         var queue = await db.Queues.AsNoTracking().SingleOrDefaultAsync(q => q.Id == queueId, ct);
         if (queue is null) return null;
+        DeskAccess.Ensure(viewer, queue);
         var waiting = await lines.WaitingAsync(queueId, ct);
         var finished = await db.Tickets.AsNoTracking()
             .Where(t => t.QueueId == queueId && (t.Status == TicketStatus.Done || t.Status == TicketStatus.Absent))
             .OrderByDescending(t => t.CalledAt).Take(50).ToListAsync(ct);
         var calling = queue.CallingTicketId is { } id ? await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct) : null;
-        return new QueueDetailDto(await SummaryAsync(queue, ct), calling is null ? null : Entry(calling), waiting.Select(Entry).ToList(),
+        return new QueueDetailDto(await SummaryAsync(queue, ct, viewer), calling is null ? null : Entry(calling), waiting.Select(Entry).ToList(),
             finished.Select(Entry).ToList());
     }
 
-    private async Task<QueueSummaryDto> SummaryAsync(ClinicQueue q, CancellationToken ct)
+    private async Task<QueueSummaryDto> SummaryAsync(ClinicQueue q, CancellationToken ct, ClaimsPrincipal viewer)
     {
         var waiting = await db.Tickets.CountAsync(t => t.QueueId == q.Id && t.Status == TicketStatus.Waiting, ct);
         var seen = await db.Tickets.CountAsync(t => t.QueueId == q.Id && t.Status == TicketStatus.Done, ct);
         var pace = await estimates.MinutesPerPatientAsync(q.Id, ct);
-        return new QueueSummaryDto(q.Id, q.DepartmentName, q.DoctorName, q.Location, waiting, q.CallingNumber, seen, Math.Round(pace, 1));
+        return new QueueSummaryDto(q.Id, q.DepartmentName, q.DoctorName, q.Location, waiting, q.CallingNumber, seen, Math.Round(pace, 1),
+            q.PractitionerHisId, DeskAccess.IsMine(viewer, q));
     }
 
     private static LineEntryDto Entry(QueueTicket t) =>

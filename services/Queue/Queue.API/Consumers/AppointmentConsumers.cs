@@ -23,6 +23,10 @@ public sealed class AppointmentBookedConsumer(QueueDbContext db) : IdempotentCon
              """, ct);
         var queueId = await Db.Queues.Where(q => q.Day == day && q.DepartmentName == e.DepartmentName && q.DoctorName == e.DoctorName
                                                  && q.Location == e.Location).Select(q => q.Id).SingleAsync(ct);
+        // The latest booking names the session's practitioner as it is now; an event without one changes nothing.
+        if (e.PractitionerHisId is { Length: > 0 } practitioner)
+            await Db.Queues.Where(q => q.Id == queueId && (q.PractitionerHisId == null || q.PractitionerHisId != practitioner))
+                .ExecuteUpdateAsync(s => s.SetProperty(q => q.PractitionerHisId, practitioner), ct);
         var appointment = await Db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
         if (appointment is null)
             Db.Appointments.Add(new VisitAppointment { Id = e.AppointmentId, PatientId = e.PatientId, QueueId = queueId, StartsAt = e.StartsAt });

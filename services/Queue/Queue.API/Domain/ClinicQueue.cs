@@ -8,6 +8,9 @@ public sealed class ClinicQueue
     public required string DepartmentName { get; init; }
     public required string DoctorName { get; init; }
     public required string Location { get; init; }
+    /// <summary>The HIS Practitioner who works this clinic: the session's, as Scheduling announced it with each booking, or
+    /// the one staff assigned it to. Only a doctor whose <c>practitioner_id</c> claim is this may run the queue.</summary>
+    public string? PractitionerHisId { get; set; }
     public int LastNumber { get; set; }
     public Guid? CallingTicketId { get; set; }
     public int? CallingNumber { get; set; }

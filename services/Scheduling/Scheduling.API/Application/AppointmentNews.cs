@@ -2,20 +2,27 @@ using Platform.Contracts.His;
 using Platform.Contracts.Scheduling;
 using Platform.Messaging.Outbox;
 using Scheduling.API.Domain;
+using Scheduling.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Scheduling.API.Application;
 
 /// <summary>The events each step of an appointment sends, written to the outbox with the step's own change.</summary>
-public sealed class AppointmentNews(IIntegrationEventOutbox outbox, AppointmentViews views)
+public sealed class AppointmentNews(IIntegrationEventOutbox outbox, AppointmentViews views, SchedulingDbContext db)
 {
     public void StatusChanged(Appointment a, string? statusText = null) =>
         outbox.Add(new AppointmentStatusChangedIntegrationEvent(a.Id, a.PatientId, a.Status, statusText ?? views.StatusTextOf(a), a.FailureReason));
 
     public void Requested(Appointment a) => outbox.Add(new HisAppointmentRequestedIntegrationEvent(a.Id, a.PatientId, a.UnitHisId));
 
-    public void Booked(Appointment a) =>
+    /// <summary>Carries the session's practitioner as it is now (a 替诊 moves the session to another practitioner), so the
+    /// clinic's queue knows which doctor may call it.</summary>
+    public async Task BookedAsync(Appointment a, CancellationToken ct)
+    {
+        var practitioner = await db.Sessions.Where(s => s.Id == a.SessionId).Select(s => s.PractitionerHisId).FirstOrDefaultAsync(ct);
         outbox.Add(new AppointmentBookedIntegrationEvent(a.Id, a.PatientId, a.DepartmentName, a.DoctorName, a.Location, a.StartsAt,
-            a.EndsAt, a.ConfirmedByHis, a.DoctorId));
+            a.EndsAt, a.ConfirmedByHis, practitioner));
+    }
 
     public void Cancelled(Appointment a, string reason) =>
         outbox.Add(new AppointmentCancelledIntegrationEvent(a.Id, a.PatientId, a.DepartmentName, a.DoctorName, a.StartsAt, reason));

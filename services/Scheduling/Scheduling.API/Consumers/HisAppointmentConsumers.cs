@@ -30,7 +30,7 @@ public sealed class HisAppointmentConfirmedConsumer(
         }
         appointment.Confirm(e.HisAppointmentId, options.Value.ConfirmWithoutPayment, clock.GetUtcNow());
         news.StatusChanged(appointment);
-        if (appointment.Status == AppointmentStatus.Booked) news.Booked(appointment);
+        if (appointment.Status == AppointmentStatus.Booked) await news.BookedAsync(appointment, context.CancellationToken);
         else payments.Request(appointment);
     }
 }

@@ -25,6 +25,6 @@ public sealed class PaymentSucceededConsumer(SchedulingDbContext db, Appointment
         }
         appointment.Pay(e.AmountFen, clock.GetUtcNow());
         news.StatusChanged(appointment);
-        news.Booked(appointment);
+        await news.BookedAsync(appointment, context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.His;
 using Platform.Contracts.Scheduling;
 using Platform.Contracts.Triage;
 using Platform.Messaging.Inbox;
@@ -25,7 +26,7 @@ public sealed class AppointmentBookedConsumer(TriageDbContext db, IIntegrationEv
                 Id = e.AppointmentId, PatientId = e.PatientId, DepartmentName = e.DepartmentName, DoctorName = e.DoctorName,
                 Location = e.Location, StartsAt = e.StartsAt,
             });
-        visit.DoctorId = e.DoctorId ?? visit.DoctorId;
+        visit.DoctorId = e.PractitionerHisId is { } practitioner ? HisIds.Doctor(practitioner) : visit.DoctorId;
         visit.DepartmentName = e.DepartmentName;
         visit.DoctorName = e.DoctorName;
         visit.Location = e.Location;

@@ -25,6 +25,8 @@ public sealed class TokenPrincipals(IdentityDbContext db)
         identity.SetClaims(Claims.AuthenticationMethodReference, new JsonArray([.. amr.Select(a => JsonValue.Create(a))]));
         if (patientIds.Count > 0)
             identity.SetClaims(PlatformClaims.PatientIds, new JsonArray([.. patientIds.Select(p => JsonValue.Create(p.ToString()))]));
+        if (account.IsClinician && account.PractitionerHisId is { } practitionerId)
+            identity.SetClaim(PlatformClaims.PractitionerId, practitionerId);
         var principal = Finish(identity);
         // A refresh token comes with every account sign-in.
         principal.SetScopes(Scopes.OfflineAccess);

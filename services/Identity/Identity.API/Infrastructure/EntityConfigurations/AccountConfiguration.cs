@@ -17,6 +17,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.Property(a => a.LastTotpStep).HasColumnDefault(-1L);
         e.Property(a => a.SmsMfaEnabled).HasColumnDefault(false);
         e.Property(a => a.ElderMode).HasColumnDefault(false);
+        e.Property(a => a.PractitionerHisId).HasMaxLength(64);
+        // One account per practitioner: a second login acting as the same doctor would blur the audit trail.
+        e.HasIndex(a => a.PractitionerHisId).IsUnique().HasFilter("practitioner_his_id IS NOT NULL");
     }
 }
 

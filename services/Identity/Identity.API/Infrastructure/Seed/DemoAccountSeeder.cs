@@ -1,4 +1,5 @@
 using Identity.API.Application;
+using Identity.API.Application.Clinicians;
 using Identity.API.Application.Login;
 using Identity.API.Application.Patients;
 using Identity.API.Domain;
@@ -17,7 +18,7 @@ namespace Identity.API.Infrastructure.Seed;
 /// the Development environment: their passwords are published, so no other environment ever gets them, whatever its
 /// configuration says. Creates what is missing and never resets a password someone changed.</summary>
 internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options, IHostEnvironment environment, IdentityHashes hashes,
-    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, IIntegrationEventOutbox outbox, TimeProvider clock,
+    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, IIntegrationEventOutbox outbox, ClinicianLinks links, TimeProvider clock,
     ILogger<DemoAccountSeeder> logger) : ISeeder<IdentityDbContext>
 {
     public async Task SeedAsync(IdentityDbContext db, CancellationToken ct)
@@ -32,7 +33,11 @@ internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options
         foreach (var demo in options.Value.DemoAccounts)
         {
             var normalized = Account.Normalize(demo.Username);
-            if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized, ct)) continue;
+            if (await db.Accounts.FirstOrDefaultAsync(a => a.UsernameNormalized == normalized, ct) is { } existing)
+            {
+                await LinkPractitionerAsync(db, existing, demo, ct);
+                continue;
+            }
             var now = clock.GetUtcNow();
             var account = new Account
             {
@@ -50,8 +55,21 @@ internal sealed class DemoAccountSeeder(IOptions<IdentityServiceOptions> options
             db.Accounts.Add(account);
             if (demo.Self is { } self) AddSelf(db, account, self, demo.Phone ?? "", now);
             await db.SaveChangesAsync(ct);
+            await LinkPractitionerAsync(db, account, demo, ct);
             logger.LogInformation("Seeded demo account {Username} ({Role})", demo.Username, demo.Role);
         }
+    }
+
+    /// <summary>A demo clinician gets its practitioner once, also when the account predates the link (an existing stack);
+    /// a link staff changed or removed later is theirs to keep, because the audit trail then shows a staff change.</summary>
+    private async Task LinkPractitionerAsync(IdentityDbContext db, Account account, DemoAccountOptions demo, CancellationToken ct)
+    {
+        if (demo.PractitionerId is not { Length: > 0 } practitionerId || !account.IsClinician || account.PractitionerHisId is not null) return;
+        if (await db.PractitionerLinkChanges.AnyAsync(c => c.AccountId == account.Id, ct)) return;
+        if (await db.Accounts.AnyAsync(a => a.PractitionerHisId == practitionerId, ct)) return;
+        links.Record(account, practitionerId, null, "演示数据", null);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Linked demo account {Username} to practitioner {PractitionerId}", demo.Username, practitionerId);
     }
 
     private void AddSelf(IdentityDbContext db, Account account, DemoPatientOptions self, string accountPhone, DateTimeOffset now)

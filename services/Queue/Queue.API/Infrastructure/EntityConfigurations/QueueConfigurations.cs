@@ -14,6 +14,7 @@ internal sealed class ClinicQueueConfiguration : IEntityTypeConfiguration<Clinic
         e.Property(q => q.DepartmentName).HasMaxLength(100);
         e.Property(q => q.DoctorName).HasMaxLength(100);
         e.Property(q => q.Location).HasMaxLength(200);
+        e.Property(q => q.PractitionerHisId).HasMaxLength(64);
         e.Ignore(q => q.Name);
     }
 }

@@ -150,6 +150,11 @@ namespace Queue.API.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
 
+                    b.Property<string>("PractitionerHisId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("practitioner_his_id");
+
                     b.HasKey("Id")
                         .HasName("pk_clinic_queues");
 
