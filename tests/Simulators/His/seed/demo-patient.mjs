@@ -4,6 +4,7 @@ import { buildLabReport } from './lab.mjs';
 import { buildMedicationRequests } from './medications.mjs';
 import { buildInpatientAccount, buildOutpatientInvoice } from './billing.mjs';
 import { SYS } from './systems.mjs';
+import { buildDemoRecords } from './demo-records.mjs';
 
 /**
  * 张三, the patient of the platform's Development demo account (Identity:DemoAccounts, 110101199003071233): the hospital
@@ -53,5 +54,6 @@ export function buildDemoPatient(ctx, doctors, seed) {
   ward.encounter.location[0].location.display = '消化内科病区 12床';
   const { account } = buildInpatientAccount(own, ward, { stayDays: 1, discharged: false });
   ward.encounter.account = [{ reference: `Account/${account.id}` }];
+  buildDemoRecords(ctx, doctors, seed, who, clinic);
   return { patient, invoice: bill, account };
 }
