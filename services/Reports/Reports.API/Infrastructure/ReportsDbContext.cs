@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Reports.API.Domain;
+
+namespace Reports.API.Infrastructure;
+
+public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options) : DbContext(options)
+{
+    public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
+    public DbSet<RecordSnapshot> Snapshots => Set<RecordSnapshot>();
+    public DbSet<ReportIndexEntry> ReportIndex => Set<ReportIndexEntry>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<KnowledgeItem> Knowledge => Set<KnowledgeItem>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(ReportsDbContext).Assembly);
+        model.AddOutboxAndInbox();
+    }
+}
