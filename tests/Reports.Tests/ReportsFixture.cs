@@ -30,7 +30,8 @@ public sealed class ReportsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        His = await SimulatorProcess.StartAsync("His", new Dictionary<string, string> { ["HIS_RETRY_BASE_MS"] = "50" });
+        His = await SimulatorProcess.StartAsync("His", new Dictionary<string, string> { ["HIS_RETRY_BASE_MS"] = "50" },
+            TimeSpan.FromSeconds(90));
         AdapterDatabase = await TestDatabase.CreateAsync("reports_his");
         Database = await TestDatabase.CreateAsync("reports");
         VirtualHost = await TestVirtualHost.CreateAsync("reports");
