@@ -8,6 +8,7 @@ import { identityApi } from '@shared/identity.js'
 import { schedulingApi } from '@shared/scheduling.js'
 import { triageApi } from '@shared/triage.js'
 import { queueApi } from '@shared/queue.js'
+import { reportsApi } from '@shared/reports.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -33,4 +34,5 @@ export const identity = identityApi(api)
 export const scheduling = schedulingApi(api)
 export const triage = triageApi(api)
 export const queue = queueApi(api)
+export const reports = reportsApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

@@ -88,6 +88,34 @@ const routes = [
   { path: '/display/:area', name: 'display', component: () => import('./pages/queue/DisplayBoardPage.vue'), props: true, meta: { title: '叫号大屏' } },
   // The clinic's QR code opens this page (WeChat's scanner or the camera app); signing in first keeps the code.
   { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
+  // 报告查询 (R21): lists, the printed report (report-ready messages link /reports/<id>, critical values
+  // /reports/critical/<HIS report id>), the trend of one item, records, 谁查看了我的病历 (X10); /shared/<token> is a
+  // report a patient shared with a doctor outside the hospital (no sign-in, read-only).
+  { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportsPage.vue'), meta: { title: '报告查询', auth: true } },
+  { path: '/reports/access-log', name: 'access-log', component: () => import('./pages/reports/AccessLogPage.vue'), meta: { title: '谁查看了我的病历', auth: true } },
+  {
+    path: '/reports/critical/:hisId',
+    name: 'critical-report',
+    component: () => import('./pages/reports/ReportPage.vue'),
+    props: true,
+    meta: { title: '报告详情', auth: true },
+  },
+  {
+    path: '/reports/trend/:patientId/:loinc',
+    name: 'report-trend',
+    component: () => import('./pages/reports/TrendPage.vue'),
+    props: true,
+    meta: { title: '指标趋势', auth: true },
+  },
+  { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportPage.vue'), props: true, meta: { title: '报告详情', auth: true } },
+  {
+    path: '/records/:patientId/:documentId',
+    name: 'record',
+    component: () => import('./pages/reports/DocumentPage.vue'),
+    props: true,
+    meta: { title: '病历资料', auth: true },
+  },
+  { path: '/shared/:token', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), props: true, meta: { title: '患者分享的报告' } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,
