@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.Contracts.His;
+using Platform.Contracts.Identity;
 using Platform.Testing;
 
 namespace Reports.Tests;
@@ -219,5 +220,18 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         Assert.True(log.Count(e => e.GetProperty("role").GetString() == "share" && e.GetProperty("refused").GetBoolean()) >= 2);
         var shares = await me.GetFromJsonAsync<JsonElement>($"/api/reports/patients/{f.ZhangSan}/shares");
         Assert.Contains(shares.EnumerateArray(), s => s.GetProperty("state").GetString() == "revoked" && s.GetProperty("views").GetInt32() == 1);
+    }
+
+    [Fact]
+    public async Task A_patient_added_after_the_token_was_issued_is_readable_once_Identity_announced_it_and_not_after_removal()
+    {
+        var account = Guid.CreateVersion7();
+        var stale = f.Patient(account); // a token from before the 就诊人 was added: no pid for them
+        var path = $"/api/reports/patients/{f.ZhangSan}/visits";
+        Assert.Equal(HttpStatusCode.Forbidden, (await stale.GetAsync(path)).StatusCode);
+        await f.PublishAsync(new PatientRegisteredIntegrationEvent(f.ZhangSan, account));
+        await Eventually.Until(async () => (await stale.GetAsync(path)).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the link");
+        await f.PublishAsync(new PatientRemovedIntegrationEvent(f.ZhangSan, account));
+        await Eventually.Until(async () => (await stale.GetAsync(path)).StatusCode, s => s == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(30), "the unlink");
     }
 }

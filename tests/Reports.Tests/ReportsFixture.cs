@@ -82,6 +82,8 @@ public sealed class ReportsFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => Service.CreateClient();
 
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
     /// <summary>The adapter's own answer, with a service token: what the test compares against.</summary>
     public async Task<T> AdapterGetAsync<T>(string path)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 using Reports.API.Domain;
@@ -45,11 +46,26 @@ public sealed class AccessAudit(ReportsDbContext db, TimeProvider clock)
 /// <summary>Whether this account may read this patient's record: the patient themselves or an account they authorised
 /// (the <c>pid</c> claim), a doctor with a care relationship (their HIS Practitioner in <c>practitioner_id</c>, checked
 /// against the HIS), or staff stating why. Every refusal is audited and says nothing about the record.</summary>
-public sealed class RecordAccess(HisRecords his, AccessAudit audit)
+public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbContext db)
 {
     public static IReadOnlySet<Guid> PatientsOf(ClaimsPrincipal user) =>
         user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
             .Where(id => id != Guid.Empty).ToHashSet();
+
+    /// <summary>The patients this account acts for: the token's <c>pid</c> claim and the links Identity announced since.</summary>
+    public async Task<IReadOnlySet<Guid>> PatientsOfAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var account = user.AccountId();
+        var linked = await db.PatientLinks.AsNoTracking().Where(l => l.AccountId == account).Select(l => l.PatientId).ToListAsync(ct);
+        return PatientsOf(user).Union(linked).ToHashSet();
+    }
+
+    public async Task<bool> ActsForAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
+    {
+        var account = user.AccountId();
+        return PatientsOf(user).Contains(patientId)
+            || await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct);
+    }
 
     public static Reader ReaderOf(ClaimsPrincipal user, string? purpose = null)
     {
@@ -66,7 +82,7 @@ public sealed class RecordAccess(HisRecords his, AccessAudit audit)
     {
         var reader = ReaderOf(user, purpose);
         ProblemException? refusal = null;
-        if (reader.Role == PlatformRoles.Patient && !PatientsOf(user).Contains(patientId))
+        if (reader.Role == PlatformRoles.Patient && !await ActsForAsync(user, patientId, ct))
             refusal = new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
         else if (reader.Role == PlatformRoles.Doctor && string.IsNullOrEmpty(reader.PractitionerId))
             refusal = new ProblemException(403, "practitioner_required", "您的账号尚未关联医院医生身份，无法查看患者病历");

@@ -51,7 +51,7 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
         var owner = await db.ReportIndex.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, ct);
         if (owner is null && user.IsInRole(PlatformRoles.Patient))
         {
-            foreach (var patient in RecordAccess.PatientsOf(user))
+            foreach (var patient in await access.PatientsOfAsync(user, ct))
             {
                 await cache.ReportsAsync(patient, refresh: true, ct);
                 owner = await db.ReportIndex.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, ct);
@@ -65,7 +65,7 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
     /// <summary>A report by the HIS's id, among the reader's own patients (the critical-value message links this way).</summary>
     public async Task<ReportDetailDto> ByHisIdAsync(ClaimsPrincipal user, string hisReportId, CancellationToken ct)
     {
-        foreach (var patient in RecordAccess.PatientsOf(user))
+        foreach (var patient in await access.PatientsOfAsync(user, ct))
         {
             var reports = await cache.ReportsAsync(patient, refresh: false, ct);
             if (reports.Value.Any(r => r.Id == hisReportId)) return await OpenAsync(user, patient, hisReportId, null, ct);
@@ -152,7 +152,7 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
     public async Task<IReadOnlyList<AccessLogEntry>> AccessLogAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
     {
         var account = user.AccountId();
-        if (!RecordAccess.PatientsOf(user).Contains(patientId))
+        if (!await access.ActsForAsync(user, patientId, ct))
             throw new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
         var rows = await db.AccessEvents.AsNoTracking().Where(a => a.PatientId == patientId)
             .OrderByDescending(a => a.RecordedAt).Take(200).ToListAsync(ct);

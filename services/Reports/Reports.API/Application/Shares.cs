@@ -20,7 +20,7 @@ public sealed record SharedReportDto(ReportDetailDto Report, DateTimeOffset Expi
 
 /// <summary>A report shared with a doctor outside the hospital: a random token (only its hash is kept), a lifetime the
 /// patient picks (at most <c>Reports:ShareMaxHours</c>), revocable at any time; every open is audited.</summary>
-public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit audit, IOptions<ReportsOptions> options, TimeProvider clock)
+public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit audit, RecordAccess access, IOptions<ReportsOptions> options, TimeProvider clock)
 {
     private static readonly Reader Outsider = new(null, "share", "分享链接", null, "PATSHR", "患者分享给院外医生查看");
 
@@ -28,7 +28,7 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
     {
         var account = user.AccountId();
         var report = await views.DetailAsync(user, reportId, null, ct);
-        if (!RecordAccess.PatientsOf(user).Contains(report.PatientId))
+        if (!await access.ActsForAsync(user, report.PatientId, ct))
             throw new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
         var lifetime = hours ?? options.Value.ShareDefaultHours;
         if (lifetime < 1 || lifetime > options.Value.ShareMaxHours)
@@ -47,7 +47,7 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
 
     public async Task<IReadOnlyList<ShareDto>> ListAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
     {
-        if (!RecordAccess.PatientsOf(user).Contains(patientId))
+        if (!await access.ActsForAsync(user, patientId, ct))
             throw new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
         var now = clock.GetUtcNow();
         var rows = await db.ShareLinks.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.CreatedAt).ToListAsync(ct);
@@ -58,7 +58,7 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
     {
         var share = await db.ShareLinks.FirstOrDefaultAsync(s => s.Id == shareId, ct);
         // Someone else's share is as unknown as a missing one.
-        if (share is null || !RecordAccess.PatientsOf(user).Contains(share.PatientId)) throw ProblemException.NotFound("分享链接");
+        if (share is null || !await access.ActsForAsync(user, share.PatientId, ct)) throw ProblemException.NotFound("分享链接");
         share.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
     }

@@ -34,6 +34,9 @@ internal static class Extensions
         builder.AddPlatformMessaging<ReportsDbContext>("reports", bus =>
         {
             bus.AddConsumer<ReportReadyConsumer>();
+            bus.AddConsumer<PatientRegisteredConsumer>();
+            bus.AddConsumer<PatientRemovedConsumer>();
+            bus.AddConsumer<AccountClosedConsumer>();
         });
     }
 }

@@ -11,6 +11,7 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
     public DbSet<ReportIndexEntry> ReportIndex => Set<ReportIndexEntry>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<KnowledgeItem> Knowledge => Set<KnowledgeItem>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

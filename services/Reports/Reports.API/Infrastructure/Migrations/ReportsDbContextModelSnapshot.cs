@@ -256,6 +256,25 @@ namespace Reports.API.Infrastructure.Migrations
                     b.ToTable("knowledge_items", (string)null);
                 });
 
+            modelBuilder.Entity("Reports.API.Domain.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Reports.API.Domain.RecordSnapshot", b =>
                 {
                     b.Property<Guid>("PatientId")
