@@ -183,10 +183,11 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         Assert.Equal(HttpStatusCode.BadRequest, (await me.PostAsJsonAsync($"/api/reports/reports/{report}/shares", new { hours = 500 })).StatusCode);
         var share = await (await me.PostAsJsonAsync($"/api/reports/reports/{report}/shares", new { hours = 2 })).Content.ReadFromJsonAsync<JsonElement>();
         var token = share.GetProperty("token").GetString()!;
-        var opened = await f.Anonymous().GetFromJsonAsync<JsonElement>($"/api/reports/shared/{token}");
+        Assert.Equal($"/shared#{token}", share.GetProperty("path").GetString());
+        var opened = await (await f.Anonymous().PostAsJsonAsync("/api/reports/shared", new { token })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(report, opened.GetProperty("report").GetProperty("id").GetGuid());
         Assert.Contains("分享", opened.GetProperty("report").GetProperty("watermark").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await f.Anonymous().GetAsync($"/api/reports/shared/{token}x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Anonymous().PostAsJsonAsync("/api/reports/shared", new { token = token + "x" })).StatusCode);
         await using (var conn = new NpgsqlConnection(f.Database.ConnectionString))
         {
             await conn.OpenAsync();
@@ -198,7 +199,7 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         var shareId = share.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.NotFound, (await f.Patient(f.OtherAccount, f.Other).DeleteAsync($"/api/reports/shares/{shareId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync($"/api/reports/shares/{shareId}")).StatusCode);
-        var revoked = await f.Anonymous().GetAsync($"/api/reports/shared/{token}");
+        var revoked = await f.Anonymous().PostAsJsonAsync("/api/reports/shared", new { token });
         Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
         Assert.Equal("share_revoked", await CodeOf(revoked));
 
@@ -210,7 +211,7 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
             expire.Parameters.AddWithValue("id", second.GetProperty("id").GetGuid());
             await expire.ExecuteNonQueryAsync();
         }
-        var expired = await f.Anonymous().GetAsync($"/api/reports/shared/{second.GetProperty("token").GetString()}");
+        var expired = await f.Anonymous().PostAsJsonAsync("/api/reports/shared", new { token = second.GetProperty("token").GetString() });
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Equal("share_expired", await CodeOf(expired));
         Assert.DoesNotContain("88", await expired.Content.ReadAsStringAsync());

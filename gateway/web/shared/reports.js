@@ -16,7 +16,8 @@ export function reportsApi(api) {
     share: (reportId, hours) => api.post(`${base}/reports/${id(reportId)}/shares`, { hours }),
     shares: (patientId) => api.get(`${base}/patients/${id(patientId)}/shares`),
     revokeShare: (shareId) => api.delete(`${base}/shares/${id(shareId)}`),
-    shared: (token) => api.get(`${base}/shared/${id(token)}`, { anonymous: true }),
+    // The token is the page's URL fragment: it never reaches a server log; the API gets it in the body.
+    shared: (token) => api.post(`${base}/shared`, { token }, { anonymous: true }),
   }
 }
 

@@ -90,7 +90,7 @@ const routes = [
   { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
   // 报告查询 (R21): lists, the printed report (report-ready messages link /reports/<id>, critical values
   // /reports/critical/<HIS report id>), the trend of one item, records, 谁查看了我的病历 (X10); /shared/<token> is a
-  // report a patient shared with a doctor outside the hospital (no sign-in, read-only).
+  // report a patient shared with a doctor outside the hospital (/shared#<token>: no sign-in, read-only).
   { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportsPage.vue'), meta: { title: '报告查询', auth: true } },
   { path: '/reports/access-log', name: 'access-log', component: () => import('./pages/reports/AccessLogPage.vue'), meta: { title: '谁查看了我的病历', auth: true } },
   {
@@ -115,7 +115,7 @@ const routes = [
     props: true,
     meta: { title: '病历资料', auth: true },
   },
-  { path: '/shared/:token', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), props: true, meta: { title: '患者分享的报告' } },
+  { path: '/shared', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), meta: { title: '患者分享的报告' } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,

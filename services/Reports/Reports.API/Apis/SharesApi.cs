@@ -7,6 +7,8 @@ namespace Reports.API.Apis;
 
 public sealed record CreateShareRequest(int? Hours);
 
+public sealed record OpenShareRequest(string? Token);
+
 /// <summary>Share a report with a doctor outside the hospital: time-limited, revocable, read-only, audited.</summary>
 public static class SharesApi
 {
@@ -16,7 +18,8 @@ public static class SharesApi
         mine.MapPost("/reports/{reportId:guid}/shares", Create).WithName("CreateShare").WithSummary("生成限时分享链接");
         mine.MapGet("/patients/{patientId:guid}/shares", List).WithName("Shares").WithSummary("我分享过的报告");
         mine.MapDelete("/shares/{shareId:guid}", Revoke).WithName("RevokeShare").WithSummary("撤销分享链接");
-        app.MapGet("/api/reports/shared/{token}", Open).WithTags("报告分享").AllowAnonymous()
+        // The token travels in the body (the page has it in the URL fragment), so no access log or proxy keeps it.
+        app.MapPost("/api/reports/shared", Open).WithTags("报告分享").AllowAnonymous()
             .WithName("OpenShare").WithSummary("院外医生打开分享的报告（只读、水印、留痕）");
         return app;
     }
@@ -33,6 +36,6 @@ public static class SharesApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<SharedReportDto>> Open(string token, Shares shares, CancellationToken ct) =>
-        TypedResults.Ok(await shares.OpenAsync(token, ct));
+    public static async Task<Ok<SharedReportDto>> Open(OpenShareRequest? body, Shares shares, CancellationToken ct) =>
+        TypedResults.Ok(await shares.OpenAsync(body?.Token ?? "", ct));
 }

@@ -42,7 +42,7 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
         };
         db.ShareLinks.Add(share);
         await db.SaveChangesAsync(ct);
-        return new ShareCreatedDto(share.Id, token, $"/shared/{token}", share.ExpiresAt);
+        return new ShareCreatedDto(share.Id, token, $"/shared#{token}", share.ExpiresAt);
     }
 
     public async Task<IReadOnlyList<ShareDto>> ListAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
@@ -65,6 +65,7 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
 
     public async Task<SharedReportDto> OpenAsync(string token, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) throw ProblemException.NotFound("分享链接");
         var hash = Hash(token);
         var share = await db.ShareLinks.FirstOrDefaultAsync(s => s.TokenHash == hash, ct) ?? throw ProblemException.NotFound("分享链接");
         var entity = new Entity("DiagnosticReport", share.ReportId.ToString(), share.ReportTitle);
