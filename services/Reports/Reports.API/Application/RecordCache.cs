@@ -40,15 +40,18 @@ public sealed class RecordCache(ReportsDbContext db, HisRecords his, IOptions<Re
         var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.PatientId == patientId && s.Kind == kind, ct);
         if (snapshot is not null && !refresh && now - snapshot.FetchedAt < options.Value.FreshFor)
             return new(JsonSerializer.Deserialize<List<T>>(snapshot.Payload, Json) ?? [], snapshot.FetchedAt, false);
-        List<T> fresh;
+        List<T>? answer;
         try
         {
-            fresh = await fetch(patientId, ct) ?? [];
+            answer = await fetch(patientId, ct);
         }
         catch (ProblemException ex) when (ex.Status == 503 && snapshot is not null)
         {
             return new(JsonSerializer.Deserialize<List<T>>(snapshot.Payload, Json) ?? [], snapshot.FetchedAt, true);
         }
+        // Not linked to a HIS record yet (just registered): nothing to keep, so the next look asks again.
+        if (answer is null) return new([], now, false);
+        var fresh = answer;
         var payload = JsonSerializer.Serialize(fresh, Json);
         if (snapshot is null)
             db.Snapshots.Add(new RecordSnapshot { PatientId = patientId, Kind = kind, Payload = payload, FetchedAt = now });
