@@ -40,8 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>Journeys that book, pay, queue or fault-inject the simulators (a slowed HIS, a mismatching WeChat Pay
+/// notice, a refusing insurance platform): one at a time, since a fault set for one test would hit the others.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>Accounts, hospital content and page sweeps, which touch no simulator fault: they run beside the
+/// <see cref="BrowserCollection"/> journeys in a Chromium of their own, halving the suite's wall time.</summary>
+[CollectionDefinition(Name)]
+public sealed class PagesCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-pages";
 }

@@ -10,7 +10,7 @@ namespace Acceptance.Tests;
 /// <summary>The backbone end to end: the department came from the HIS sync; staff signed in through Identity edit a department in the admin console; Hospital.API commits the change
 /// and its event (outbox), RabbitMQ carries it, Notification.API pushes over SignalR through nginx, and the patient's
 /// open page says so and shows the new text without a reload.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class LiveDepartmentUpdateTests(BrowserFixture browser)
 {
     /// <summary>康复医学科, as the HIS (simulator) names it: departments reach the platform through the HIS sync.</summary>

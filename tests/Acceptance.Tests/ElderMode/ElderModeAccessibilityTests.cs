@@ -6,7 +6,7 @@ namespace Acceptance.Tests.ElderMode;
 /// violation. A new page is one more InlineData line (the test id of something that shows once its data is in).
 /// The booking steps and an appointment's page need stack data and are checked in Scheduling/BookingTests; the offer
 /// card (/offers/:id, on an appointment and on 我的预约) and a waitlist with places in it in Scheduling/OfferTests.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
 {
     public const string DepartmentDetail = "/departments/{department}";

@@ -8,7 +8,7 @@ namespace Acceptance.Tests.ElderMode;
 
 /// <summary>长辈模式 (X06): switched on from 我的 or 首页, kept by the account, and honoured by every page of the patient app
 /// through the app frame and theme — large type, big touch targets, high contrast, labelled controls.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class ElderModeTests(BrowserFixture browser)
 {
     // Password hashing on a loaded two-core machine can take longer than Playwright's default five seconds.

@@ -7,7 +7,7 @@ namespace Acceptance.Tests.Hospital;
 /// <summary>The staff publishing workflow end to end in the admin console: an editor changes a guide and submits it,
 /// cannot publish it themselves, a reviewer previews and publishes it, the audit shows who changed which field, and
 /// the patient page shows the change.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class ContentPublishingTests
 {
     private readonly BrowserFixture browser;

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Hospital;
 
 /// <summary>R35: patients search health education in Chinese and read an article with its publish and review dates.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 [Trait("Rubric", "R35")]
 public sealed class HealthEducationTests(BrowserFixture browser)
 {

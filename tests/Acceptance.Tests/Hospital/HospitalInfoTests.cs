@@ -8,7 +8,7 @@ namespace Acceptance.Tests.Hospital;
 /// (R06), departments (R07), doctors with search and clinic times (R08), the patient guide (R09) and the booking
 /// instructions (R11). Departments and doctors come from the HIS simulator through the sync; texts are the seeded,
 /// published demo content.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class HospitalInfoTests
 {
     private readonly BrowserFixture browser;

@@ -5,7 +5,7 @@ namespace Acceptance.Tests.Hospital;
 
 /// <summary>R23: patients find a place by everyday words and see it highlighted on the drawn floor map; a QR code's
 /// scene value (map:&lt;placeId&gt;, turned into /navigation?from=&lt;placeId&gt; by the WeChat gateway) opens the map at it.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 [Trait("Rubric", "R23")]
 public sealed class IndoorNavigationTests(BrowserFixture browser)
 {

@@ -5,7 +5,7 @@ namespace Acceptance.Tests.Identity;
 
 /// <summary>Issue 9 in the patient app: SMS sign-in while password sign-in is locked, password change and reset, and
 /// signing out other devices, each reached from 我的.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class AccountSecurityTests(BrowserFixture browser)
 {
     /// <summary>Clicks a 获取验证码 button until a code reaches <paramref name="phone"/>: the number just got its registration

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Identity;
 
 /// <summary>预约服务协议 (R10): booking is blocked until the booking agreement has been read to the end and accepted.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class BookingAgreementTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ namespace Acceptance.Tests.Identity;
 
 /// <summary>家庭代办 (X05, R01): one account adds a parent and a child under 14 (with guardian consent) and picks the
 /// 当前就诊人 the other pages act for.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class FamilyProxyTests(BrowserFixture browser)
 {
     [Fact]

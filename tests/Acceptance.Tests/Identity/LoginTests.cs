@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Identity;
 
 /// <summary>安全认证 (R03): user name + password, TOTP as a second factor, and lockout after repeated failures.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class LoginTests(BrowserFixture browser)
 {
     private static async Task SubmitLoginAsync(IPage page, string username, string password)

@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Identity;
 
 /// <summary>实名认证 (R02): the account holder is checked with the verification authority before becoming a 就诊人.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class RealNameTests(BrowserFixture browser)
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Identity;
 
 /// <summary>注册: the guide (R05), the agreements that must be read to the end (R04), and the account itself (R01).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PagesCollection.Name)]
 public sealed class RegistrationTests(BrowserFixture browser)
 {
     [Fact]

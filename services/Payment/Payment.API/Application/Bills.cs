@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Payment.API.Domain;
@@ -168,7 +169,7 @@ public sealed class Bills(PaymentDbContext db, HisRecords his, PaymentNews news,
 
     private async Task RequireLinkAsync(Guid account, Guid patientId, CancellationToken ct)
     {
-        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
+        if (!await db.PatientLinks.MayActForAsync(account, patientId, ct))
             throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
     }
 

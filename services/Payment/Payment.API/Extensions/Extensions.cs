@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Payment.API.Application;
 using Payment.API.Consumers;
 using Payment.API.Infrastructure;
@@ -50,9 +51,7 @@ internal static class Extensions
             bus.AddConsumer<PaymentWithdrawnConsumer>();
             bus.AddConsumer<RefundRequestedConsumer>();
             bus.AddConsumer<HisPaymentRefusedConsumer>();
-            bus.AddConsumer<PatientRegisteredConsumer>();
-            bus.AddConsumer<PatientRemovedConsumer>();
-            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddPatientLinkConsumers<PaymentDbContext>("payment");
         });
     }
 }

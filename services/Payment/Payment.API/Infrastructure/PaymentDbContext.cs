@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Payment.API.Domain;
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 
 namespace Payment.API.Infrastructure;
 
@@ -18,5 +19,6 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     {
         model.ApplyConfigurationsFromAssembly(typeof(PaymentDbContext).Assembly);
         model.AddOutboxAndInbox();
+        model.AddPatientLinks();
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Problems;
@@ -19,7 +20,7 @@ public sealed class CheckIn(QueueDbContext db, CheckInCodes codes, QueueLines li
     {
         var location = codes.Verify(code);
         var day = ClinicDay.Of(clock.GetUtcNow());
-        var patients = db.PatientLinks.Where(l => l.AccountId == accountId).Select(l => l.PatientId);
+        var patients = db.PatientLinks.PatientsOf(accountId);
         var items = await (from a in db.Appointments.AsNoTracking()
                            join q in db.Queues.AsNoTracking() on a.QueueId equals q.Id
                            where !a.Cancelled && q.Day == day && q.Location == location && patients.Contains(a.PatientId)
@@ -36,7 +37,7 @@ public sealed class CheckIn(QueueDbContext db, CheckInCodes codes, QueueLines li
         var id = appointmentId ?? await OnlyCandidateAsync(accountId, code, ct);
         var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (appointment is null || appointment.Cancelled) throw new ProblemException(404, "appointment_not_found", "预约不存在或已取消");
-        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == accountId && l.PatientId == appointment.PatientId, ct))
+        if (!await db.PatientLinks.MayActForAsync(accountId, appointment.PatientId, ct))
             throw new ProblemException(403, "appointment_not_yours", "只能为本人或已添加的就诊人报到");
         var existing = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.AppointmentId == id, ct);
         if (existing is not null) return existing.Id;

@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Queue.API.Domain;
 using Queue.API.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class QueueViews(QueueDbContext db, QueueLines lines, WaitEstimate
     public async Task<List<MyQueueDto>> MineAsync(Guid accountId, CancellationToken ct)
     {
         var day = ClinicDay.Of(clock.GetUtcNow());
-        var patients = db.PatientLinks.Where(l => l.AccountId == accountId).Select(l => l.PatientId);
+        var patients = db.PatientLinks.PatientsOf(accountId);
         var tickets = await (from t in db.Tickets.AsNoTracking()
                              join q in db.Queues.AsNoTracking() on t.QueueId equals q.Id
                              where q.Day == day && patients.Contains(t.PatientId)

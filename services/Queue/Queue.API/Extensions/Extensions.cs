@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Http;
@@ -29,9 +30,7 @@ internal static class Extensions
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
-            bus.AddConsumer<PatientRegisteredConsumer>();
-            bus.AddConsumer<PatientRemovedConsumer>();
-            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddPatientLinkConsumers<QueueDbContext>("queue");
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 using Queue.API.Domain;
 
 namespace Queue.API.Infrastructure;
@@ -16,5 +17,6 @@ public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : D
     {
         model.ApplyConfigurationsFromAssembly(typeof(QueueDbContext).Assembly);
         model.AddOutboxAndInbox();
+        model.AddPatientLinks();
     }
 }

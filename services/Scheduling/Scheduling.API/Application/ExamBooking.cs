@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -219,7 +220,7 @@ public sealed class ExamBooking(
 
     public async Task RequireLinkedAsync(Guid account, Guid patientId, CancellationToken ct)
     {
-        if (!await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct))
+        if (!await db.PatientLinks.MayActForAsync(account, patientId, ct))
             throw new ProblemException(403, "patient_not_linked", "该就诊人不属于当前账号，请先添加就诊人");
     }
 

@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -7,32 +7,13 @@ using Scheduling.API.Infrastructure;
 
 namespace Scheduling.API.Consumers;
 
-/// <summary>Which patients (就诊人) an account may book for, as Identity announces them.</summary>
-public sealed class PatientRegisteredConsumer(SchedulingDbContext db)
-    : IdempotentConsumer<PatientRegisteredIntegrationEvent, SchedulingDbContext>(db)
-{
-    protected override async Task HandleAsync(PatientRegisteredIntegrationEvent e, ConsumeContext<PatientRegisteredIntegrationEvent> context)
-    {
-        if (!await Db.PatientLinks.AnyAsync(l => l.AccountId == e.AccountId && l.PatientId == e.PatientId, context.CancellationToken))
-            Db.PatientLinks.Add(new PatientLink { AccountId = e.AccountId, PatientId = e.PatientId });
-    }
-}
-
-public sealed class PatientRemovedConsumer(SchedulingDbContext db)
-    : IdempotentConsumer<PatientRemovedIntegrationEvent, SchedulingDbContext>(db)
-{
-    protected override Task HandleAsync(PatientRemovedIntegrationEvent e, ConsumeContext<PatientRemovedIntegrationEvent> context) =>
-        Db.PatientLinks.Where(l => l.AccountId == e.AccountId && l.PatientId == e.PatientId).ExecuteDeleteAsync(context.CancellationToken);
-}
-
-public sealed class AccountClosedConsumer(SchedulingDbContext db)
+/// <summary>A closed account's booking-agreement acceptances go with it (its patient links go through
+/// Platform.Messaging's patient-link consumers).</summary>
+public sealed class AgreementsAccountClosedConsumer(SchedulingDbContext db)
     : IdempotentConsumer<AccountClosedIntegrationEvent, SchedulingDbContext>(db)
 {
-    protected override async Task HandleAsync(AccountClosedIntegrationEvent e, ConsumeContext<AccountClosedIntegrationEvent> context)
-    {
-        await Db.PatientLinks.Where(l => l.AccountId == e.AccountId).ExecuteDeleteAsync(context.CancellationToken);
-        await Db.Agreements.Where(a => a.AccountId == e.AccountId).ExecuteDeleteAsync(context.CancellationToken);
-    }
+    protected override Task HandleAsync(AccountClosedIntegrationEvent e, ConsumeContext<AccountClosedIntegrationEvent> context) =>
+        Db.Agreements.Where(a => a.AccountId == e.AccountId).ExecuteDeleteAsync(context.CancellationToken);
 }
 
 /// <summary>R10: an account books only after accepting the booking agreement; the latest accepted version is kept.</summary>

@@ -1,3 +1,4 @@
+using Platform.Messaging.PatientLinks;
 using Platform.Messaging;
 using Platform.Persistence;
 using Scheduling.API.Application;
@@ -38,9 +39,8 @@ internal static class Extensions
             bus.AddConsumer<HisDepartmentSyncedConsumer>();
             bus.AddConsumer<HisPractitionerSyncedConsumer>();
             bus.AddConsumer<HisScheduleSlotsSyncedConsumer>();
-            bus.AddConsumer<PatientRegisteredConsumer>();
-            bus.AddConsumer<PatientRemovedConsumer>();
-            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddPatientLinkConsumers<SchedulingDbContext>("scheduling");
+            bus.AddConsumer<AgreementsAccountClosedConsumer>();
             bus.AddConsumer<AgreementAcceptedConsumer>();
             bus.AddConsumer<HisAppointmentConfirmedConsumer>();
             bus.AddConsumer<HisAppointmentRejectedConsumer>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 using Scheduling.API.Domain;
 
 namespace Scheduling.API.Infrastructure;
@@ -32,5 +33,6 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     {
         model.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);
         model.AddOutboxAndInbox();
+        model.AddPatientLinks();
     }
 }

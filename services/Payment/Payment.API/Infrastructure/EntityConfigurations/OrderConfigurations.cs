@@ -84,15 +84,6 @@ internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
-{
-    public void Configure(EntityTypeBuilder<PatientLink> e)
-    {
-        e.ToTable("patient_links");
-        e.HasKey(l => new { l.AccountId, l.PatientId });
-    }
-}
-
 internal sealed class EInvoiceConfiguration : IEntityTypeConfiguration<EInvoice>
 {
     public void Configure(EntityTypeBuilder<EInvoice> e)

@@ -239,22 +239,6 @@ namespace Payment.API.Infrastructure.Migrations
                     b.ToTable("insurance_claims", (string)null);
                 });
 
-            modelBuilder.Entity("Payment.API.Domain.PatientLink", b =>
-                {
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("patient_id");
-
-                    b.HasKey("AccountId", "PatientId")
-                        .HasName("pk_patient_links");
-
-                    b.ToTable("patient_links", (string)null);
-                });
-
             modelBuilder.Entity("Payment.API.Domain.PaymentIssue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -668,6 +652,25 @@ namespace Payment.API.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
                 });
 
             modelBuilder.Entity("Payment.API.Domain.EInvoice", b =>

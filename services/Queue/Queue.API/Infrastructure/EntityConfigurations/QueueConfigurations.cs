@@ -54,13 +54,3 @@ internal sealed class VisitAppointmentConfiguration : IEntityTypeConfiguration<V
         e.HasIndex(a => a.QueueId);
     }
 }
-
-internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
-{
-    public void Configure(EntityTypeBuilder<PatientLink> e)
-    {
-        e.ToTable("patient_links");
-        e.HasKey(l => new { l.AccountId, l.PatientId });
-        e.HasIndex(l => l.PatientId);
-    }
-}

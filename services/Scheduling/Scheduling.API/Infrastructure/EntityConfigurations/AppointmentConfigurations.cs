@@ -48,16 +48,6 @@ internal sealed class AppointmentStepConfiguration : IEntityTypeConfiguration<Ap
     }
 }
 
-internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
-{
-    public void Configure(EntityTypeBuilder<PatientLink> e)
-    {
-        e.ToTable("patient_links");
-        e.HasKey(l => new { l.AccountId, l.PatientId });
-        e.HasIndex(l => l.PatientId);
-    }
-}
-
 internal sealed class AgreementAcceptanceConfiguration : IEntityTypeConfiguration<AgreementAcceptance>
 {
     public void Configure(EntityTypeBuilder<AgreementAcceptance> e)

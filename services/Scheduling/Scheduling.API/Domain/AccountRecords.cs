@@ -1,12 +1,5 @@
 namespace Scheduling.API.Domain;
 
-/// <summary>An account (token <c>sub</c>) may book for this patient (就诊人), as Identity announced.</summary>
-public sealed class PatientLink
-{
-    public required Guid AccountId { get; init; }
-    public required Guid PatientId { get; init; }
-}
-
 /// <summary>The account accepted an agreement (Kind "booking" is R10's booking agreement).</summary>
 public sealed class AgreementAcceptance
 {
