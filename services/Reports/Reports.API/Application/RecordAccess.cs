@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Platform.Messaging.PatientLinks;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 using Reports.API.Domain;
@@ -56,7 +57,7 @@ public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbCon
     public async Task<IReadOnlySet<Guid>> PatientsOfAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var account = user.AccountId();
-        var linked = await db.PatientLinks.AsNoTracking().Where(l => l.AccountId == account).Select(l => l.PatientId).ToListAsync(ct);
+        var linked = await db.PatientLinks.PatientsOf(account).ToListAsync(ct);
         return PatientsOf(user).Union(linked).ToHashSet();
     }
 
@@ -64,7 +65,7 @@ public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbCon
     {
         var account = user.AccountId();
         return PatientsOf(user).Contains(patientId)
-            || await db.PatientLinks.AnyAsync(l => l.AccountId == account && l.PatientId == patientId, ct);
+            || await db.PatientLinks.MayActForAsync(account, patientId, ct);
     }
 
     public static Reader ReaderOf(ClaimsPrincipal user, string? purpose = null)

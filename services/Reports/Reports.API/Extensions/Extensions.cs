@@ -1,4 +1,5 @@
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Auth;
 using Reports.API.Apis;
@@ -34,9 +35,7 @@ internal static class Extensions
         builder.AddPlatformMessaging<ReportsDbContext>("reports", bus =>
         {
             bus.AddConsumer<ReportReadyConsumer>();
-            bus.AddConsumer<PatientRegisteredConsumer>();
-            bus.AddConsumer<PatientRemovedConsumer>();
-            bus.AddConsumer<AccountClosedConsumer>();
+            bus.AddPatientLinkConsumers<ReportsDbContext>("reports");
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Messaging.PatientLinks;
 using Reports.API.Domain;
 
 namespace Reports.API.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(ReportsDbContext).Assembly);
+        model.AddPatientLinks();
         model.AddOutboxAndInbox();
     }
 }

@@ -75,13 +75,3 @@ internal sealed class KnowledgeItemConfiguration : IEntityTypeConfiguration<Know
         e.Property(k => k.Reviewer).HasMaxLength(100);
     }
 }
-
-internal sealed class PatientLinkConfiguration : IEntityTypeConfiguration<PatientLink>
-{
-    public void Configure(EntityTypeBuilder<PatientLink> e)
-    {
-        e.ToTable("patient_links");
-        e.HasKey(l => new { l.AccountId, l.PatientId });
-        e.HasIndex(l => l.PatientId);
-    }
-}

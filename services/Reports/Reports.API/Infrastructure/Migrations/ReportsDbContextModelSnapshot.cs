@@ -256,7 +256,7 @@ namespace Reports.API.Infrastructure.Migrations
                     b.ToTable("knowledge_items", (string)null);
                 });
 
-            modelBuilder.Entity("Reports.API.Domain.PatientLink", b =>
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid")
