@@ -14,6 +14,7 @@ COMPONENTS=(
   'triage|5105|dotnet|services/Triage/Triage.API|triage|/health/ready|'
   'queue|5106|dotnet|services/Queue/Queue.API|queue|/health/ready|Queue__CheckInCodeKey=queue-local-check-in-code-signing-key-0123456789 Endpoints__scheduling=http://127.0.0.1:{port:scheduling}'
   'reports|5107|dotnet|services/Reports/Reports.API|reports|/health/ready|Endpoints__his=http://127.0.0.1:{port:his} PatientDirectory__ClientId=reports PatientDirectory__ClientSecret=reports-local-secret'
+  'pharmacy|5108|dotnet|services/Pharmacy/Pharmacy.API|pharmacy|/health/ready|Pharmacy__Courier__BaseUrl=http://127.0.0.1:{port:courier-sim}/ Pharmacy__Courier__AppSecret=courier-local-secret Pharmacy__Courier__CallbackUrl={edge}/api/pharmacy/courier/callbacks'
   'notification|5112|dotnet|services/Notification/Notification.API|notification|/health/ready|Sms__BaseUrl=http://127.0.0.1:{port:sms} Notification__PatientAppBaseUrl={edge} PatientDirectory__ClientId=notification PatientDirectory__ClientSecret=notification-local-secret Security__FieldEncryption__ActiveVersion=dev1 Security__FieldEncryption__Keys__dev1=bm90aWZpY2F0aW9uLWRldi1maWVsZC1rZXktMzJieXQ= Security__LookupHashKey=bm90aWZpY2F0aW9uLWRldi1sb29rdXAtaGFzaC1rMzI= Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
   'his|5113|dotnet|services/HisAdapter/HisAdapter.API|hisadapter|/health/ready|His__BaseUrl=http://127.0.0.1:{port:his-sim}/fhir His__TokenUrl=http://127.0.0.1:{port:his-sim}/auth/token His__CallbackBaseUrl=http://127.0.0.1:{port} PatientDirectory__ClientId=hisadapter PatientDirectory__ClientSecret=hisadapter-local-secret'
   'wechat|5120|dotnet|gateway/WeChat.Gateway|wechat|/health/ready|WeChat__ApiBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__OpenBaseUrl=http://127.0.0.1:{port:wechat-sim}/ WeChat__H5BaseUrl={edge} Security__FieldEncryption__ActiveVersion=dev1 Security__FieldEncryption__Keys__dev1=d2VjaGF0LWdhdGV3YXktZGV2LWZpZWxkLWtleS0zMmI= Security__LookupHashKey=d2VjaGF0LWdhdGV3YXktZGV2LWxvb2t1cC1oYXNoLWs= Security__WeChatUserIdKey=d2VjaGF0LXVzZXItaWQtZGV2LWtleS0zMmJ5dGVzISE='
@@ -24,6 +25,7 @@ COMPONENTS=(
   'wechatpay-sim|5305|node|tests/Simulators/WeChatPay|-|/$sim/health|WECHATPAY_PORT={port} WECHATPAY_PUBLIC_URL=http://127.0.0.1:{port}'
   'einvoice-sim|5306|node|tests/Simulators/EInvoice|-|/$sim/health|EINVOICE_PORT={port} EINVOICE_PUBLIC_URL=http://127.0.0.1:{port}'
   'insurance-sim|5307|node|tests/Simulators/Insurance|-|/$sim/health|INSURANCE_PORT={port}'
+  'courier-sim|5308|node|tests/Simulators/Courier|-|/$sim/health|COURIER_PORT={port} COURIER_APP_SECRET=courier-local-secret COURIER_AUTO_STEP_MS=20000'
 )
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]:-}"; }

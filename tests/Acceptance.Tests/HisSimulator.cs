@@ -135,6 +135,9 @@ public sealed class HisSimulator : IDisposable
         await SendAsync(HttpMethod.Put, $"/fhir/Invoice/{invoiceId}", invoice);
     }
 
+    /// <summary>Creates any resource at the HIS (a prescription, an allergy) as its own staff would.</summary>
+    public Task<JsonElement> CreateAsync(string resourceType, object resource) => SendAsync(HttpMethod.Post, $"/fhir/{resourceType}", resource);
+
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Contracts.Triage;
 using Platform.Testing;
 using Triage.API.Application;
 using Triage.API.Infrastructure;
@@ -14,6 +15,7 @@ public sealed class TriageFixture : IAsyncLifetime
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public HospitalStub Hospital { get; private set; } = null!;
+    public EventCapture Published { get; private set; } = null!;
     public ServiceFactory<TriageDbContext> Service { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
@@ -22,6 +24,7 @@ public sealed class TriageFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync("triage");
         VirtualHost = await TestVirtualHost.CreateAsync("triage");
         Hospital = await HospitalStub.StartAsync();
+        Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(PreVisitScreeningRequestedIntegrationEvent));
         Service = ServiceFactory<TriageDbContext>.Create("triagedb", Database, VirtualHost.AmqpUri, new Dictionary<string, string>
         {
             ["Triage:HospitalBaseUrl"] = Hospital.BaseUrl,
@@ -42,6 +45,8 @@ public sealed class TriageFixture : IAsyncLifetime
     public Task<AssessmentResponse> AssessAsync(int? age, string? sex, string? bodyPart, string complaint, Dictionary<string, bool>? answers = null) =>
         AssessAsync(new AssessmentRequest(age, sex, bodyPart, complaint, answers));
 
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
     public HttpClient As(string role)
     {
         var client = Service.CreateClient();
@@ -53,6 +58,7 @@ public sealed class TriageFixture : IAsyncLifetime
     {
         await Service.DisposeAsync();
         await Hospital.DisposeAsync();
+        await Published.DisposeAsync();
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
     }

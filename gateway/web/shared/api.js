@@ -96,6 +96,8 @@ export function createApiClient({ tokenKey, refreshKey, clientId, onUnauthorized
 
   return {
     request,
+    // New tokens now (e.g. the account's 就诊人 changed and the token's list of them is stale); false when it cannot.
+    refresh: () => (refresh ? refresh() : Promise.resolve(false)),
     get: (path, options) => request('GET', path, options),
     // A file the API serves (a PDF), as a Blob; failures are problem details like any other call.
     getBlob: (path, options) => request('GET', path, { ...options, blob: true }),

@@ -15,7 +15,7 @@ export const ORDER_STATUS_TEXT = Object.freeze({
 export const REFUND_STATUS_TEXT = Object.freeze({ processing: '退款中', succeeded: '已退款', abnormal: '退款异常' })
 
 export const ORDER_KIND_TEXT = Object.freeze({
-  registration: '挂号费', exam: '检查费', drug: '药费', deposit: '住院预交金', outpatient: '门诊缴费',
+  registration: '挂号费', exam: '检查费', drug: '药费', deposit: '住院预交金', outpatient: '门诊缴费', delivery: '药品配送费',
 })
 
 export const RECONCILIATION_STATUS_TEXT = Object.freeze({ matched: '一致', differences: '有差异', failed: '失败' })
@@ -41,6 +41,7 @@ export function orderSourcePath(order) {
   if (!order?.sourceId) return null
   if (order.kind === 'registration') return `/appointments/${encodeURIComponent(order.sourceId)}`
   if (order.kind === 'exam') return '/exams'
+  if (order.kind === 'delivery') return `/pharmacy/deliveries/${encodeURIComponent(order.sourceId)}${forPatient}`
   return null
 }
 

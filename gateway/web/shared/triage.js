@@ -23,7 +23,19 @@ export const SEXES = Object.freeze([
 
 export function triageApi(api) {
   return {
-    assess: (request, options) => api.post(`${base}/assessments`, request, { ...options, anonymous: true }),
+    // For one of the account's 就诊人 the call is signed in: the health profile fills in what is known, and the doctor
+    // sees the answers in 预问诊. For anyone else it stays anonymous.
+    // Refused for that patient (403: the account no longer acts for them), the triage itself still answers, anonymously.
+    assess: async (request, options) => {
+      if (!request?.patientId) return api.post(`${base}/assessments`, request, { ...options, anonymous: true })
+      try {
+        return await api.post(`${base}/assessments`, request, { ...options, anonymous: false })
+      } catch (e) {
+        if (e?.status !== 403) throw e
+        const { patientId: _, ...anonymousRequest } = request
+        return api.post(`${base}/assessments`, anonymousRequest, { ...options, anonymous: true })
+      }
+    },
     symptoms: (bodyPart, options) =>
       api.get(`${base}/symptoms?bodyPart=${encodeURIComponent(bodyPart)}`, { ...options, anonymous: true }),
   }
@@ -96,7 +108,7 @@ export function answersOf(answers) {
   return out
 }
 
-export function assessmentRequest({ age, sex, bodyPart, symptoms, freeText, answers }) {
+export function assessmentRequest({ age, sex, bodyPart, symptoms, freeText, answers, patientId }) {
   const request = {
     age: Number(age),
     sex,
@@ -105,6 +117,7 @@ export function assessmentRequest({ age, sex, bodyPart, symptoms, freeText, answ
   }
   const given = answersOf(answers)
   if (Object.keys(given).length) request.answers = given
+  if (patientId) request.patientId = patientId
   return request
 }
 

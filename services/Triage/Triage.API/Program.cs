@@ -10,6 +10,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapTriageApi();
 app.MapKnowledgeAdminApi();
+app.MapPreVisitApi();
 app.Run();
 
 public partial class Program;

@@ -7,7 +7,9 @@ import { navigationApi } from '@shared/navigation.js'
 import { identityApi } from '@shared/identity.js'
 import { schedulingApi } from '@shared/scheduling.js'
 import { triageApi } from '@shared/triage.js'
+import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
+import { pharmacyApi } from '@shared/pharmacy.js'
 import { reportsApi } from '@shared/reports.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -33,6 +35,8 @@ export const education = educationApi(api)
 export const identity = identityApi(api)
 export const scheduling = schedulingApi(api)
 export const triage = triageApi(api)
+export const previsit = previsitApi(api)
 export const queue = queueApi(api)
+export const pharmacy = pharmacyApi(api)
 export const reports = reportsApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

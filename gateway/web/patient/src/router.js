@@ -63,6 +63,9 @@ const routes = [
     meta: { title: '消息设置', auth: true },
   },
   { path: '/mine/close', name: 'close-account', component: account('CloseAccountPage'), meta: { title: '注销账号', auth: true } },
+  { path: '/health-profile', name: 'health-profile', component: () => import('./pages/previsit/HealthProfilePage.vue'), meta: { title: '健康档案', auth: true } },
+  { path: '/screening', name: 'screenings', component: () => import('./pages/previsit/ScreeningsPage.vue'), meta: { title: '诊前筛查', auth: true } },
+  { path: '/screening/:id', name: 'screening', component: () => import('./pages/previsit/ScreeningPage.vue'), props: true, meta: { title: '诊前筛查', auth: true } },
   { path: '/triage', name: 'triage', component: () => import('./pages/triage/TriagePage.vue'), meta: { title: '智能导诊' } },
   { path: '/booking', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: '预约挂号', auth: true } },
   { path: '/exams', name: 'exams', component: () => import('./pages/exams/ExamsPage.vue'), meta: { title: '检查预约', auth: true } },
@@ -88,6 +91,24 @@ const routes = [
   { path: '/display/:area', name: 'display', component: () => import('./pages/queue/DisplayBoardPage.vue'), props: true, meta: { title: '叫号大屏' } },
   // The clinic's QR code opens this page (WeChat's scanner or the camera app); signing in first keeps the code.
   { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
+  // 处方查询 (R31), 出院带药 (R32), 药品配送 (R33), 合理用药提醒 (R34); message-centre links use /pharmacy/….
+  { path: '/prescriptions', name: 'prescriptions', component: () => import('./pages/pharmacy/PrescriptionsPage.vue'), meta: { title: '处方与用药', auth: true } },
+  { path: '/pharmacy', redirect: '/prescriptions' },
+  { path: '/pharmacy/discharge', redirect: { path: '/prescriptions', query: { tab: 'discharge' } } },
+  {
+    path: '/pharmacy/delivery/new',
+    name: 'delivery-new',
+    component: () => import('./pages/pharmacy/DeliveryOrderPage.vue'),
+    meta: { title: '药品配送', auth: true },
+  },
+  {
+    path: '/pharmacy/deliveries/:id',
+    name: 'delivery',
+    component: () => import('./pages/pharmacy/DeliveryPage.vue'),
+    props: true,
+    meta: { title: '配送进度', auth: true },
+  },
+  { path: '/pharmacy/:prescriptionId', redirect: '/prescriptions' },
   // 报告查询 (R21): lists, the printed report (report-ready messages link /reports/<id>, critical values
   // /reports/critical/<HIS report id>), the trend of one item, records, 谁查看了我的病历 (X10); /shared/<token> is a
   // report a patient shared with a doctor outside the hospital (/shared#<token>: no sign-in, read-only).

@@ -17,6 +17,8 @@ export const SCENES = [
     title: '诊前',
     services: [
       { key: 'triage', label: '智能导诊', icon: 'aim', path: '/triage', ready: true },
+      { key: 'health-profile', label: '健康档案', icon: 'notes-o', path: '/health-profile', ready: true },
+      { key: 'screening', label: '诊前筛查', icon: 'shield-o', path: '/screening', ready: true },
       { key: 'booking', label: '预约挂号', icon: 'calendar-o', path: '/booking', ready: true },
       { key: 'exams', label: '检查预约', icon: 'records-o', path: '/exams', ready: true },
       { key: 'appointments', label: '我的预约', icon: 'todo-list-o', path: '/appointments', ready: true },
@@ -41,7 +43,7 @@ export const SCENES = [
       { key: 'survey', label: '满意度调查', icon: 'smile-comment-o', path: '/surveys' },
       { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints' },
       { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up' },
-      { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions' },
+      { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions', ready: true },
     ],
   },
   {

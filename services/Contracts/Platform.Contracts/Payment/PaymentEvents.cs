@@ -9,6 +9,8 @@ public static class OrderKinds
     public const string Deposit = "deposit";
     /// <summary>An outpatient bill the HIS charged (门诊缴费: exams, tests, drugs), paid as a whole.</summary>
     public const string Outpatient = "outpatient";
+    /// <summary>The fee for delivering medicine to the patient (Pharmacy's delivery order id).</summary>
+    public const string Delivery = "delivery";
 }
 
 /// <summary>Money in integer fen.</summary>

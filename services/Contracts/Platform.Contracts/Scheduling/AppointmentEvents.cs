@@ -1,9 +1,11 @@
 namespace Platform.Contracts.Scheduling;
 
-/// <summary>A slot was booked for a patient (confirmed by the HIS when <see cref="ConfirmedByHis"/>).</summary>
+/// <summary>A slot was booked for a patient (confirmed by the HIS when <see cref="ConfirmedByHis"/>).
+/// <paramref name="DoctorId"/> is the platform doctor id, <c>HisIds.Doctor(practitionerHisId)</c>: who sees the patient,
+/// so services can tell a doctor's own patients (care relationship) from anyone else's.</summary>
 public record AppointmentBookedIntegrationEvent(
     Guid AppointmentId, Guid PatientId, string DepartmentName, string DoctorName, string Location,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool ConfirmedByHis) : IntegrationEvent;
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, bool ConfirmedByHis, Guid? DoctorId = null) : IntegrationEvent;
 
 public record AppointmentCancelledIntegrationEvent(
     Guid AppointmentId, Guid PatientId, string DepartmentName, string DoctorName, DateTimeOffset StartsAt,

@@ -72,6 +72,7 @@ internal static class Extensions
 
         services.AddScoped<ReferenceDataSync>();
         services.AddScoped<ExamOrderSync>();
+        services.AddScoped<MedicationSync>();
         services.AddScoped<SubscriptionRegistrar>();
         services.AddScoped<HisCommandQueue>();
         services.AddScoped<RegisterPatientHandler>();

@@ -4,6 +4,7 @@ using Platform.Contracts.Inpatient;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Pharmacy;
 using Platform.Contracts.Queue;
+using Platform.Contracts.Triage;
 using Platform.Contracts.Reports;
 using Platform.Contracts.Scheduling;
 
@@ -105,6 +106,27 @@ public static class MessageTexts
         $"您的药品已于{When(e.ReadyAt)}备好，请到{e.PharmacyWindow}取药。",
         $"/pharmacy/{Uri.EscapeDataString(e.PrescriptionId)}");
 
+    /// <summary>R34: a prescription conflicts with the patient's record; a high-severity one must reach the phone (SMS too).</summary>
+    public static MessageDraft MedicationSafetyAlert(MedicationSafetyAlertRaisedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Pharmacy, "合理用药提醒",
+        $"{e.Title}。{e.Detail}{e.Advice}",
+        "/pharmacy", e.Severity == "high" ? MessageSeverity.Important : MessageSeverity.Normal, MustNotBeMissed: e.Severity == "high");
+
+    /// <summary>R33: the steps the patient waits for (handed over, delivered, lost); the courier's en-route updates only on the page.</summary>
+    public static MessageDraft? DeliveryStatusChanged(DeliveryStatusChangedIntegrationEvent e) => e.Status switch
+    {
+        "handed-over" or "delivered" or "lost" or "packed" => new MessageDraft(e.PatientId, MessageCategory.Pharmacy, "药品配送",
+            $"您的药品配送{e.StatusText}{(string.IsNullOrEmpty(e.Note) ? "" : "：" + e.Note)}（{When(e.At)}）。",
+            $"/pharmacy/deliveries/{e.DeliveryId}", e.Status == "lost" ? MessageSeverity.Important : MessageSeverity.Normal),
+        _ => null,
+    };
+
+    /// <summary>R32: a dose of discharge medication is due (WeChat or, failing that, SMS — once).</summary>
+    public static MessageDraft DoseReminderDue(DoseReminderDueIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Pharmacy, "服药提醒",
+        $"现在是{When(e.DueAt)}，请按医嘱服用{e.DrugName} {e.Dose}。",
+        "/pharmacy/discharge", SmsUnlessOnWeChat: true);
+
     /// <summary>Third in line: time to walk to the clinic (message centre and WeChat, no SMS).</summary>
     public static MessageDraft QueueTurnNear(QueueTurnNearIntegrationEvent e) => new(e.PatientId,
         MessageCategory.Queue, "即将就诊",
@@ -115,6 +137,12 @@ public static class MessageTexts
         MessageCategory.Queue, e.Recall ? "再次叫号" : "叫号提醒",
         $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
         "/queue", MessageSeverity.Important);
+
+    /// <summary>After booking: fill in the screening form before coming (message centre and WeChat).</summary>
+    public static MessageDraft PreVisitScreeningRequested(PreVisitScreeningRequestedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Appointment, "诊前筛查",
+        $"您已预约{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}，请在来院前填写{e.Title}，填写后即可知道能否按时来院。",
+        $"/screening/{e.ScreeningId}", MessageSeverity.Important);
 
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -60,3 +60,22 @@ public sealed class MedicineReadyForPickupConsumer(NotificationDbContext db, Mes
 {
     protected override IEnumerable<MessageDraft> Drafts(MedicineReadyForPickupIntegrationEvent e) => [MessageTexts.MedicineReadyForPickup(e)];
 }
+
+public sealed class MedicationSafetyAlertRaisedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<MedicationSafetyAlertRaisedIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(MedicationSafetyAlertRaisedIntegrationEvent e) => [MessageTexts.MedicationSafetyAlert(e)];
+}
+
+public sealed class DeliveryStatusChangedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<DeliveryStatusChangedIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(DeliveryStatusChangedIntegrationEvent e) =>
+        MessageTexts.DeliveryStatusChanged(e) is { } draft ? [draft] : [];
+}
+
+public sealed class DoseReminderDueConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<DoseReminderDueIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(DoseReminderDueIntegrationEvent e) => [MessageTexts.DoseReminderDue(e)];
+}

@@ -15,7 +15,7 @@ public sealed class AppointmentNews(IIntegrationEventOutbox outbox, AppointmentV
 
     public void Booked(Appointment a) =>
         outbox.Add(new AppointmentBookedIntegrationEvent(a.Id, a.PatientId, a.DepartmentName, a.DoctorName, a.Location, a.StartsAt,
-            a.EndsAt, a.ConfirmedByHis));
+            a.EndsAt, a.ConfirmedByHis, a.DoctorId));
 
     public void Cancelled(Appointment a, string reason) =>
         outbox.Add(new AppointmentCancelledIntegrationEvent(a.Id, a.PatientId, a.DepartmentName, a.DoctorName, a.StartsAt, reason));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Triage.API.Application;
 
@@ -17,8 +18,8 @@ public static class TriageApi
         return app;
     }
 
-    public static async Task<Ok<AssessmentResponse>> Assess(AssessmentRequest request, Assessments assessments, CancellationToken ct) =>
-        TypedResults.Ok(await assessments.AssessAsync(request, ct));
+    public static async Task<Ok<AssessmentResponse>> Assess(AssessmentRequest request, ClaimsPrincipal user, Assessments assessments, CancellationToken ct) =>
+        TypedResults.Ok(await assessments.AssessAsync(request, user, ct));
 
     public static async Task<Ok<List<BodyPartDto>>> BodyParts(KnowledgeCache cache, CancellationToken ct)
     {

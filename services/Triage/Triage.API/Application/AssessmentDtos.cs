@@ -1,7 +1,10 @@
 namespace Triage.API.Application;
 
-/// <summary>Field names fixed by issue 13 (outside checks and the patient page rely on them).</summary>
-public sealed record AssessmentRequest(int? Age, string? Sex, string? BodyPart, string? Complaint, Dictionary<string, bool>? Answers);
+/// <summary>Field names fixed by issue 13 (outside checks and the patient page rely on them). <paramref name="PatientId"/>
+/// (optional, signed in as an account acting for that patient) fills what the health profile already knows (age, sex,
+/// pregnancy, high blood pressure) and keeps the triage for the doctor's pre-consultation summary.</summary>
+public sealed record AssessmentRequest(int? Age, string? Sex, string? BodyPart, string? Complaint, Dictionary<string, bool>? Answers,
+    Guid? PatientId = null);
 
 public sealed record AssessmentResponse(
     bool Emergency,

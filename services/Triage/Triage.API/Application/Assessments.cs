@@ -1,10 +1,52 @@
+using System.Security.Claims;
 using Platform.ServiceDefaults.Problems;
+using Triage.API.Application.PreVisit;
+using Triage.API.Domain.PreVisit;
+using Triage.API.Infrastructure;
 
 namespace Triage.API.Application;
 
 /// <summary>One assessment: check the request, read the complaint, add what the answers say, score.</summary>
-public sealed class Assessments(KnowledgeCache cache, ComplaintReader reader, TriageScorer scorer)
+public sealed class Assessments(KnowledgeCache cache, ComplaintReader reader, TriageScorer scorer, TriageDbContext db,
+    HealthProfiles profiles, CareAccess access, TimeProvider clock)
 {
+    /// <summary>For a patient the account acts for: the profile fills what the request leaves out, and the complaint,
+    /// answers and result are kept for the pre-consultation summary.</summary>
+    public async Task<AssessmentResponse> AssessAsync(AssessmentRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (request.PatientId is not { } patientId) return await AssessAsync(request, ct);
+        await access.EnsureActsForAsync(user, patientId, ct);
+        var profile = (await profiles.FindAsync(patientId, ct))?.Data;
+        var answers = new Dictionary<string, bool>(request.Answers ?? []);
+        if (profile is not null)
+        {
+            if (profile.Pregnant) answers.TryAdd("pregnant", true);
+            if (profile.History.Any(h => !h.Resolved && h.Name.Contains("高血压"))) answers.TryAdd("blood_pressure_high", true);
+            access.Audit(user, patientId, "health-profile-triage");
+        }
+        request = request with
+        {
+            Age = request.Age ?? profiles.AgeOf(profile?.BirthDate),
+            Sex = string.IsNullOrWhiteSpace(request.Sex) ? profile?.Sex : request.Sex,
+            Answers = answers,
+        };
+        var result = await AssessAsync(request, ct);
+        var kb = await cache.GetAsync(ct);
+        db.Complaints.Add(new PatientComplaint
+        {
+            PatientId = patientId,
+            Complaint = request.Complaint?.Trim() ?? "",
+            BodyPart = result.BodyPart,
+            Symptoms = result.Symptoms.Select(s => s.Name).Distinct().ToList(),
+            Answers = kb.Questions.Where(q => answers.ContainsKey(q.Code)).Select(q => $"{q.Text} {(answers[q.Code] ? "是" : "否")}").ToList(),
+            Departments = result.Departments.Take(3).Select(d => d.Name).ToList(),
+            Emergency = result.Emergency,
+            At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
     public async Task<AssessmentResponse> AssessAsync(AssessmentRequest request, CancellationToken ct)
     {
         var complaint = request.Complaint ?? "";

@@ -1,7 +1,9 @@
+using Platform.Messaging.PatientLinks;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Http;
 using Triage.API.Application;
+using Triage.API.Application.PreVisit;
 using Triage.API.Consumers;
 using Triage.API.Infrastructure;
 using Triage.API.Infrastructure.Seed;
@@ -21,6 +23,10 @@ internal static class Extensions
         builder.Services.AddHostedService<ComplaintReaderWarmup>();
         builder.Services.AddSingleton<TriageScorer>();
         builder.Services.AddScoped<Assessments>();
+        builder.Services.AddScoped<CareAccess>();
+        builder.Services.AddScoped<HealthProfiles>();
+        builder.Services.AddScoped<Screenings>();
+        builder.Services.AddScoped<PreConsultations>();
 
         var hospital = builder.Configuration[$"{TriageOptions.Section}:HospitalBaseUrl"] ?? builder.Configuration["Endpoints:hospital"] ?? "http://127.0.0.1:5102";
         builder.Services.AddHttpClient<HospitalDepartmentsClient>(c => c.BaseAddress = new Uri(hospital.TrimEnd('/') + "/"))
@@ -29,6 +35,12 @@ internal static class Extensions
         builder.Services.AddSingleton<DepartmentSyncSignal>();
         builder.Services.AddHostedService<DepartmentSyncWorker>();
 
-        builder.AddPlatformMessaging<TriageDbContext>("triage", bus => bus.AddConsumer<DepartmentChangedConsumer>());
+        builder.AddPlatformMessaging<TriageDbContext>("triage", bus =>
+        {
+            bus.AddConsumer<DepartmentChangedConsumer>();
+            bus.AddConsumer<AppointmentBookedConsumer>();
+            bus.AddConsumer<AppointmentCancelledConsumer>();
+            bus.AddPatientLinkConsumers<TriageDbContext>("triage");
+        });
     }
 }

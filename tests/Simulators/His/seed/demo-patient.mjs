@@ -2,6 +2,7 @@ import { createRng } from './prng.mjs';
 import { buildEncounter } from './encounters.mjs';
 import { buildLabReport } from './lab.mjs';
 import { buildMedicationRequests } from './medications.mjs';
+import { buildDemoMedications } from './demo-medications.mjs';
 import { buildInpatientAccount, buildOutpatientInvoice } from './billing.mjs';
 import { SYS } from './systems.mjs';
 import { buildDemoRecords } from './demo-records.mjs';
@@ -54,6 +55,7 @@ export function buildDemoPatient(ctx, doctors, seed) {
   ward.encounter.location[0].location.display = '消化内科病区 12床';
   const { account } = buildInpatientAccount(own, ward, { stayDays: 1, discharged: false });
   ward.encounter.account = [{ reference: `Account/${account.id}` }];
+  buildDemoMedications(own, clinic, ward, medications);
   buildDemoRecords(ctx, doctors, seed, who, clinic);
   return { patient, invoice: bill, account };
 }

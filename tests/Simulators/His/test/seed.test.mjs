@@ -111,6 +111,16 @@ describe('seed', () => {
     assert.equal(account.subject[0].reference, `Patient/${patient}`);
   });
 
+  it('gives 张三 a penicillin allergy, an amoxicillin prescription that conflicts with it and discharge medication', () => {
+    const mine = (r) => (r.subject ?? r.patient)?.reference === 'Patient/pat-0151';
+    assert.equal(of('AllergyIntolerance').filter(mine)[0].code.text, '青霉素类');
+    const requests = of('MedicationRequest').filter(mine);
+    assert.ok(requests.some((m) => m.medicationCodeableConcept.coding[0].code === 'YP1101'));
+    assert.deepEqual(requests.filter((m) => m.category[0].coding[0].code === 'discharge').map((m) => m.medicationCodeableConcept.text),
+      ['奥美拉唑肠溶胶囊', '氯吡格雷片']);
+    assert.ok(of('MedicationDispense').filter(mine).every((d) => d.status === 'completed'));
+  });
+
   it('is valid FHIR R4 throughout', () => {
     loadFhirDefinitions();
     const invalid = [];

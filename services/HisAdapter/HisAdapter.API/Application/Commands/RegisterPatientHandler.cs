@@ -14,7 +14,7 @@ namespace HisAdapter.API.Application.Commands;
 /// the HIS already had gets the current mobile number. The identifiers are read from Identity when the command runs
 /// and are never stored here. With the link, the patient's open exam orders are published.</summary>
 public sealed class RegisterPatientHandler(
-    FhirClient his, PatientDirectory patients, HisAdapterDbContext db, ExamOrderSync examOrders, TimeProvider clock)
+    FhirClient his, PatientDirectory patients, HisAdapterDbContext db, ExamOrderSync examOrders, MedicationSync medications, TimeProvider clock)
 {
     public async Task<CommandOutcome> HandleAsync(RegisterPatientCommand command, CancellationToken ct)
     {
@@ -48,6 +48,8 @@ public sealed class RegisterPatientHandler(
             link.HisPatientId = hisPatientId;
         // The orders the hospital already has for this person (检查检验集中预约) reach the platform with the link.
         await examOrders.ForPatientAsync(command.PatientId, hisPatientId, ct);
+        // And their prescriptions with what the medication-safety check needs (R31, R34).
+        await medications.ForPatientAsync(command.PatientId, hisPatientId, ct);
         return CommandOutcome.Done;
     }
 

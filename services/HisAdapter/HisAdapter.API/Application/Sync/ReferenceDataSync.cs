@@ -13,7 +13,7 @@ using Platform.Messaging.Outbox;
 
 namespace HisAdapter.API.Application.Sync;
 
-public sealed record SyncResult(int Departments, int Practitioners, int SlotDays, int ExamOrders);
+public sealed record SyncResult(int Departments, int Practitioners, int SlotDays, int ExamOrders, int Medications = 0);
 
 /// <summary>Brings the platform's departments, doctors and slots in line with the HIS. Detection is by
 /// <c>_lastUpdated</c> against the stored high-water marks; what is published is decided by content hash, so a change
@@ -22,7 +22,7 @@ public sealed record SyncResult(int Departments, int Practitioners, int SlotDays
 /// fetched incrementally, exam rooms' slots as exam events, and exam orders as they change.</summary>
 public sealed partial class ReferenceDataSync(
     FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, IOptions<HisOptions> options, TimeProvider clock,
-    ExamOrderSync examOrders)
+    ExamOrderSync examOrders, MedicationSync medications)
 {
     private const string PageSize = "1000";
     private static readonly string[] DepartmentTypes = ["HealthcareService", "Location", "Organization"];
@@ -44,9 +44,10 @@ public sealed partial class ReferenceDataSync(
         var practitioners = full || await ChangedSinceAsync(PractitionerTypes, marks, ct) ? await SyncPractitionersAsync(marks, ct) : 0;
         var slotDays = await SyncSlotsAsync(full || !marks.ContainsKey("Slot"), marks, ct);
         var examOrders = await SyncOrdersAsync(full || !marks.ContainsKey("ServiceRequest"), marks, ct);
+        var medicationSnapshots = await SyncMedicationsAsync(full, marks, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SyncResult(departments, practitioners, slotDays, examOrders);
+        return new SyncResult(departments, practitioners, slotDays, examOrders, medicationSnapshots);
     }
 
     private async Task<int> SyncDepartmentsAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)

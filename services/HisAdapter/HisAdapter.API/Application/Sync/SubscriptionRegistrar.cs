@@ -9,7 +9,8 @@ namespace HisAdapter.API.Application.Sync;
 public sealed class SubscriptionRegistrar(FhirClient his, IOptions<HisOptions> options, ILogger<SubscriptionRegistrar> logger)
 {
     public const string SecretHeader = "X-Subscription-Secret";
-    private static readonly string[] Watched = ["HealthcareService", "Location", "Practitioner", "PractitionerRole", "Schedule", "Slot"];
+    private static readonly string[] Watched = ["HealthcareService", "Location", "Practitioner", "PractitionerRole", "Schedule", "Slot",
+        "MedicationRequest", "MedicationDispense", "AllergyIntolerance"];
 
     public async Task RegisterAsync(CancellationToken ct)
     {

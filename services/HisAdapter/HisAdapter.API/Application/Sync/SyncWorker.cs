@@ -34,9 +34,9 @@ public sealed class SyncWorker(
                     await scope.ServiceProvider.GetRequiredService<SubscriptionRegistrar>().RegisterAsync(stoppingToken);
                     subscribed = true;
                 }
-                if (full || result.Departments + result.Practitioners + result.SlotDays + result.ExamOrders > 0)
-                    logger.LogInformation("HIS {Kind} sync published {Departments} departments, {Practitioners} doctors, {SlotDays} schedule days, {ExamOrders} exam orders",
-                        full ? "full" : "incremental", result.Departments, result.Practitioners, result.SlotDays, result.ExamOrders);
+                if (full || result.Departments + result.Practitioners + result.SlotDays + result.ExamOrders + result.Medications > 0)
+                    logger.LogInformation("HIS {Kind} sync published {Departments} departments, {Practitioners} doctors, {SlotDays} schedule days, {ExamOrders} exam orders, {Medications} medication snapshots",
+                        full ? "full" : "incremental", result.Departments, result.Practitioners, result.SlotDays, result.ExamOrders, result.Medications);
                 full = false;
                 backoff = TimeSpan.FromSeconds(1);
                 await trigger.WaitAsync(options.Value.SyncInterval, stoppingToken);

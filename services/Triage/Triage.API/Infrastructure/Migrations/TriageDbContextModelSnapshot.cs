@@ -110,6 +110,25 @@ namespace Triage.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Triage.API.Domain.BodyPart", b =>
                 {
                     b.Property<Guid>("Id")
@@ -327,6 +346,254 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_population_rules_code");
 
                     b.ToTable("population_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.HealthDataAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PractitionerId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_data_access");
+
+                    b.HasIndex("PatientId", "At")
+                        .HasDatabaseName("ix_health_data_access_patient_id_at");
+
+                    b.ToTable("health_data_access", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.HealthProfile", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<string>("FhirBundle")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fhir_bundle");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PatientId")
+                        .HasName("pk_health_profiles");
+
+                    b.ToTable("health_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.PatientComplaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BodyPart")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("body_part");
+
+                    b.Property<string>("Complaint")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("complaint");
+
+                    b.PrimitiveCollection<List<string>>("Departments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departments");
+
+                    b.Property<bool>("Emergency")
+                        .HasColumnType("boolean")
+                        .HasColumnName("emergency");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.PrimitiveCollection<List<string>>("Symptoms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("symptoms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_complaints");
+
+                    b.HasIndex("PatientId", "At")
+                        .HasDatabaseName("ix_patient_complaints_patient_id_at");
+
+                    b.ToTable("patient_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.Screening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Answers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<decimal?>("Temperature")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("temperature");
+
+                    b.HasKey("Id")
+                        .HasName("pk_screenings");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_screenings_appointment_id");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_screenings_patient_id");
+
+                    b.ToTable("screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Triage.API.Domain.PreVisit.VisitAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_name");
+
+                    b.Property<Guid?>("DoctorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("doctor_id");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("doctor_name");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_appointments");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_visit_appointments_patient_id");
+
+                    b.HasIndex("DoctorId", "StartsAt")
+                        .HasDatabaseName("ix_visit_appointments_doctor_id_starts_at");
+
+                    b.ToTable("visit_appointments", (string)null);
                 });
 
             modelBuilder.Entity("Triage.API.Domain.RedFlagRule", b =>

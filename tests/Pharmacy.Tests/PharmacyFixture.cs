@@ -1,0 +1,113 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Pharmacy.API.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.His;
+using Platform.Contracts.Payment;
+using Platform.Contracts.Pharmacy;
+using Platform.ServiceDefaults.Auth;
+using Platform.Testing;
+
+namespace Pharmacy.Tests;
+
+/// <summary>The Pharmacy service on a fresh database and virtual host with the courier simulator; HIS snapshots and
+/// payments arrive as the HIS adapter and Payment publish them, and what the service publishes is captured.</summary>
+public class PharmacyFixture : IAsyncLifetime
+{
+    public const string CourierSecret = "courier-test-secret";
+    public TestDatabase Database { get; private set; } = null!;
+    public TestVirtualHost VirtualHost { get; private set; } = null!;
+    public EventCapture Published { get; private set; } = null!;
+    public SimulatorProcess Courier { get; private set; } = null!;
+    public ServiceFactory<PharmacyDbContext> Service { get; private set; } = null!;
+    public AdjustableClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("pharmacy");
+        VirtualHost = await TestVirtualHost.CreateAsync("pharmacy");
+        Courier = await SimulatorProcess.StartAsync("Courier", new Dictionary<string, string> { ["COURIER_APP_SECRET"] = CourierSecret });
+        Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(MedicationSafetyAlertRaisedIntegrationEvent),
+            typeof(PaymentRequestedIntegrationEvent), typeof(DeliveryStatusChangedIntegrationEvent), typeof(DoseReminderDueIntegrationEvent));
+        Service = new PharmacyFactory(Database, VirtualHost.AmqpUri, Courier.BaseUrl, Clock);
+        _ = Service.Server;
+    }
+
+    /// <summary>A patient account's client acting for <paramref name="patients"/> (the pid claim).</summary>
+    public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
+        Client(Token(PlatformRoles.Patient, accountId.ToString(), "患者", patients));
+
+    public HttpClient PharmacistClient() => Client(Token(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师", []));
+
+    public HttpClient Anonymous() => Service.CreateClient();
+
+    private HttpClient Client(string token)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static string Token(string role, string subject, string name, Guid[] patients)
+    {
+        var options = new PlatformAuthOptions();
+        var claims = new List<Claim> { new(PlatformClaims.Subject, subject), new(PlatformClaims.Role, role), new(PlatformClaims.Name, name) };
+        claims.AddRange(patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString())));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer, Audience = options.Audience, Expires = DateTime.UtcNow.AddMinutes(15),
+            Subject = new ClaimsIdentity(claims),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.DevSigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Published.DisposeAsync();
+        await Courier.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class PharmacyFactory(TestDatabase database, string amqpUri, string courierUrl, AdjustableClock clock)
+        : ServiceFactory<PharmacyDbContext>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:pharmacydb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = amqpUri,
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+            ["RateLimiting:PermitsPerMinute"] = "100000",
+            ["Pharmacy:Courier:BaseUrl"] = courierUrl,
+            ["Pharmacy:Courier:AppSecret"] = CourierSecret,
+            ["Pharmacy:Courier:CallbackUrl"] = "http://127.0.0.1:9/api/pharmacy/courier/callbacks",
+            ["Pharmacy:ReminderInterval"] = "00:00:00.200",
+        })
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+    }
+}
+
+/// <summary>HIS snapshots as the HIS adapter publishes them.</summary>
+public static class His
+{
+    public static HisPrescriptionLine Line(string hisId, string code, string name, decimal dose, string unit, int timesPerDay,
+        string category = "outpatient", int days = 7, string status = "active") =>
+        new(hisId, category, "enc-1", code, name, dose, unit, timesPerDay, false, "口服", $"每次{dose}{unit}，每日{timesPerDay}次", days,
+            $"{timesPerDay * days}次剂量", "王医生", DateTimeOffset.UtcNow.AddHours(-1), status, null, null);
+
+    public static HisMedicationsSyncedIntegrationEvent Snapshot(Guid patientId, IReadOnlyList<string> allergies, params HisPrescriptionLine[] lines) =>
+        new(patientId, new HisMedicationContext(36, "male", false, 70, allergies, []), lines);
+}
