@@ -204,6 +204,62 @@ public sealed class HisSimulator : IDisposable
         return (accountId, 176544);
     }
 
+    /// <summary>The lab reports a fasting glucose (空腹血糖, LOINC 14749-6, 3.9-6.1 mmol/L) for the patient, taken
+    /// <paramref name="daysAgo"/> days ago: a final DiagnosticReport with its Observation, flagged H/L/N as the LIS
+    /// would. Returns the report's HIS id.</summary>
+    public async Task<string> AddGlucoseReportAsync(string hisPatientId, decimal value, int daysAgo)
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-daysAgo).ToOffset(TimeSpan.FromHours(8))
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var flag = value > 6.1m ? "H" : value < 3.9m ? "L" : "N";
+        var observation = Guid.NewGuid();
+        object Quantity(decimal v) => new { value = v, unit = "mmol/L", system = "http://unitsofmeasure.org", code = "mmol/L" };
+        var bundle = new
+        {
+            resourceType = "Bundle", type = "transaction",
+            entry = new object[]
+            {
+                new
+                {
+                    fullUrl = $"urn:uuid:{observation}",
+                    resource = new
+                    {
+                        resourceType = "Observation", status = "final",
+                        code = new { coding = new[] { new { system = "http://loinc.org", code = "14749-6" } }, text = "空腹血糖" },
+                        subject = new { reference = $"Patient/{hisPatientId}" }, effectiveDateTime = at, issued = at,
+                        valueQuantity = Quantity(value),
+                        interpretation = new[] { new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code = flag } } } },
+                        referenceRange = new[] { new { low = Quantity(3.9m), high = Quantity(6.1m), text = "3.9-6.1 mmol/L" } },
+                    },
+                    request = new { method = "POST", url = "Observation" },
+                },
+                new
+                {
+                    fullUrl = $"urn:uuid:{Guid.NewGuid()}",
+                    resource = (object)new
+                    {
+                        resourceType = "DiagnosticReport", status = "final",
+                        category = new[] { new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/v2-0074", code = "LAB" } }, text = "检验" } },
+                        code = new { text = "空腹血糖" }, subject = new { reference = $"Patient/{hisPatientId}" },
+                        effectiveDateTime = at, issued = at, conclusion = flag == "N" ? "各项指标均在参考范围内。" : "部分指标异常，请结合临床。",
+                        result = new[] { new { reference = $"urn:uuid:{observation}" } },
+                    },
+                    request = new { method = "POST", url = "DiagnosticReport" },
+                },
+            },
+        };
+        var answer = await SendAsync(HttpMethod.Post, "/fhir", bundle);
+        return answer.GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!.Split('/')[1];
+    }
+
+    /// <summary>The HIS pushes an event (POST /$sim/push), e.g. report-ready for a report.</summary>
+    public async Task PushAsync(object body)
+    {
+        var response = await http.PostAsJsonAsync("/$sim/push", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"HIS push: {(int)response.StatusCode} {text}");
+    }
+
     public async Task<int> ActiveOrdersAsync(string hisId)
     {
         var bundle = await FhirAsync($"ServiceRequest?subject=Patient/{hisId}&status=active&_count=50");

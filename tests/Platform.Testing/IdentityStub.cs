@@ -14,7 +14,9 @@ public sealed class IdentityStub : IAsyncDisposable
 {
     public const string ClientId = "test-service";
     public const string ClientSecret = "test-service-secret-0123";
-    private const string Token = "stub-service-token";
+    /// <summary>A service token other services under test also accept (role integration, signed with the development
+    /// key), so a service can call another one started beside it, as the HIS adapter.</summary>
+    private static readonly string Token = TestTokens.For(Platform.ServiceDefaults.Auth.PlatformRoles.Integration, ClientId, lifetime: TimeSpan.FromHours(4));
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<Guid, PatientDetails> _patients = new();
     private readonly CancellationTokenSource _stop = new();

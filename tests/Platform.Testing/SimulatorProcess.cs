@@ -20,7 +20,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public HttpClient Http { get; }
 
-    public static async Task<SimulatorProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> env)
+    /// <param name="startTimeout">How long it may take to answer health (20 s; the HIS builds its seed first).</param>
+    public static async Task<SimulatorProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> env, TimeSpan? startTimeout = null)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("node", ["server.mjs"])
@@ -37,7 +38,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var sim = new SimulatorProcess(process, port);
-        await Eventually.Until(sim.HealthyAsync, ok => ok, TimeSpan.FromSeconds(20), $"{folder} simulator health");
+        await Eventually.Until(sim.HealthyAsync, ok => ok, startTimeout ?? TimeSpan.FromSeconds(20), $"{folder} simulator health");
         return sim;
     }
 

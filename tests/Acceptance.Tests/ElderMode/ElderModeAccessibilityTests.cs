@@ -45,6 +45,7 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/exams", "exams-no-patients", true)]
     [InlineData("/payment", "bills-no-patients", true)]
     [InlineData("/fees", "fees-no-patients", true)]
+    [InlineData("/reports", "reports-no-patients", true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";

@@ -46,7 +46,10 @@ public sealed class PreVisitTests
             await p.GetByTestId("add-history").ClickAsync();
             await p.GetByLabel("疾病/手术").FillAsync("高血压");
             await p.GetByTestId("smoking-former").ClickAsync();
-            await p.GetByTestId("profile-save").ClickAsync();
+            // Submitted from the keyboard: on this long form a tap at the button's centre races the scroll that brings it
+            // into view (Chromium hit-tests the habits card above it mid-scroll).
+            await p.GetByTestId("profile-save").FocusAsync();
+            await p.Keyboard.PressAsync("Enter");
             await Expect(p.GetByText("已保存，医生就诊时可以看到")).ToBeVisibleAsync();
 
             await p.ReloadAsync();

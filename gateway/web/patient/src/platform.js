@@ -10,6 +10,7 @@ import { triageApi } from '@shared/triage.js'
 import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
 import { pharmacyApi } from '@shared/pharmacy.js'
+import { reportsApi } from '@shared/reports.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -37,4 +38,5 @@ export const triage = triageApi(api)
 export const previsit = previsitApi(api)
 export const queue = queueApi(api)
 export const pharmacy = pharmacyApi(api)
+export const reports = reportsApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

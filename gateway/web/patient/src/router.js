@@ -109,6 +109,34 @@ const routes = [
     meta: { title: '配送进度', auth: true },
   },
   { path: '/pharmacy/:prescriptionId', redirect: '/prescriptions' },
+  // 报告查询 (R21): lists, the printed report (report-ready messages link /reports/<id>, critical values
+  // /reports/critical/<HIS report id>), the trend of one item, records, 谁查看了我的病历 (X10); /shared/<token> is a
+  // report a patient shared with a doctor outside the hospital (/shared#<token>: no sign-in, read-only).
+  { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportsPage.vue'), meta: { title: '报告查询', auth: true } },
+  { path: '/reports/access-log', name: 'access-log', component: () => import('./pages/reports/AccessLogPage.vue'), meta: { title: '谁查看了我的病历', auth: true } },
+  {
+    path: '/reports/critical/:hisId',
+    name: 'critical-report',
+    component: () => import('./pages/reports/ReportPage.vue'),
+    props: true,
+    meta: { title: '报告详情', auth: true },
+  },
+  {
+    path: '/reports/trend/:patientId/:loinc',
+    name: 'report-trend',
+    component: () => import('./pages/reports/TrendPage.vue'),
+    props: true,
+    meta: { title: '指标趋势', auth: true },
+  },
+  { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportPage.vue'), props: true, meta: { title: '报告详情', auth: true } },
+  {
+    path: '/records/:patientId/:documentId',
+    name: 'record',
+    component: () => import('./pages/reports/DocumentPage.vue'),
+    props: true,
+    meta: { title: '病历资料', auth: true },
+  },
+  { path: '/shared', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), meta: { title: '患者分享的报告' } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,

@@ -31,7 +31,7 @@ export const SCENES = [
     services: [
       { key: 'queue', label: '排队叫号', icon: 'clock-o', path: '/queue', ready: true },
       { key: 'waiting-info', label: '候诊信息', icon: 'bar-chart-o', path: '/waiting-info', ready: true },
-      { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports' },
+      { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports', ready: true },
       { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation', ready: true },
       { key: 'convenience', label: '便民服务', icon: 'service-o', path: '/convenience' },
     ],

@@ -13,6 +13,10 @@ public static class PatientRecordsApi
             .RequireAuthorization(PlatformRoles.Integration);
         api.MapGet("/reports", Reports).WithName("HisPatientReports").WithSummary("患者的检查检验报告（含结果项）");
         api.MapGet("/reports/{reportId}", Report).WithName("HisPatientReport").WithSummary("一份报告及其结果项");
+        api.MapGet("/documents", Documents).WithName("HisPatientDocuments").WithSummary("门诊病历与出院小结");
+        api.MapGet("/encounters", Encounters).WithName("HisPatientEncounters").WithSummary("就诊记录（门诊、急诊、住院）");
+        api.MapGet("/care-relationships/{practitionerId}", CareRelationship).WithName("HisCareRelationship")
+            .WithSummary("该医生是否接诊过该患者（就诊或预约）");
         api.MapGet("/prescriptions", Prescriptions).WithName("HisPatientPrescriptions").WithSummary("处方与用法用量");
         api.MapGet("/charges", Charges).WithName("HisPatientCharges").WithSummary("费用明细与发票");
         api.MapGet("/deposits", Deposits).WithName("HisPatientDeposits").WithSummary("住院预交金账户余额");
@@ -24,6 +28,15 @@ public static class PatientRecordsApi
 
     public static async Task<Ok<ReportDto>> Report(Guid patientId, string reportId, PatientRecordReader reader, CancellationToken ct) =>
         TypedResults.Ok(await reader.ReportAsync(patientId, reportId, ct));
+
+    public static async Task<Ok<IReadOnlyList<DocumentDto>>> Documents(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.DocumentsAsync(patientId, ct));
+
+    public static async Task<Ok<IReadOnlyList<EncounterDto>>> Encounters(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.EncountersAsync(patientId, ct));
+
+    public static async Task<Ok<CareRelationshipDto>> CareRelationship(Guid patientId, string practitionerId, PatientRecordReader reader,
+        CancellationToken ct) => TypedResults.Ok(await reader.CareRelationshipAsync(patientId, practitionerId, ct));
 
     public static async Task<Ok<IReadOnlyList<PrescriptionDto>>> Prescriptions(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
         TypedResults.Ok(await reader.PrescriptionsAsync(patientId, ct));

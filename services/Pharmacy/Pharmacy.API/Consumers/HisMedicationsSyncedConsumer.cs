@@ -50,10 +50,10 @@ public sealed class HisMedicationsSyncedConsumer(PharmacyDbContext db, Medicatio
             p.DurationDays = line.DurationDays;
             p.Quantity = line.Quantity;
             p.Prescriber = line.Prescriber;
-            p.AuthoredOn = line.AuthoredOn;
+            p.AuthoredOn = line.AuthoredOn?.ToUniversalTime();
             p.Status = line.Status;
             p.DispenseStatus = line.DispenseStatus;
-            p.DispensedAt = line.DispensedAt;
+            p.DispensedAt = line.DispensedAt?.ToUniversalTime();
             p.SyncedAt = e.OccurredAt;
         }
         await Db.SaveChangesAsync(ct);

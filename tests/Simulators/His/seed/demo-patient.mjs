@@ -5,6 +5,7 @@ import { buildMedicationRequests } from './medications.mjs';
 import { buildDemoMedications } from './demo-medications.mjs';
 import { buildInpatientAccount, buildOutpatientInvoice } from './billing.mjs';
 import { SYS } from './systems.mjs';
+import { buildDemoRecords } from './demo-records.mjs';
 
 /**
  * 张三, the patient of the platform's Development demo account (Identity:DemoAccounts, 110101199003071233): the hospital
@@ -55,5 +56,6 @@ export function buildDemoPatient(ctx, doctors, seed) {
   const { account } = buildInpatientAccount(own, ward, { stayDays: 1, discharged: false });
   ward.encounter.account = [{ reference: `Account/${account.id}` }];
   buildDemoMedications(own, clinic, ward, medications);
+  buildDemoRecords(ctx, doctors, seed, who, clinic);
   return { patient, invoice: bill, account };
 }

@@ -1,7 +1,7 @@
 import { getSearchParameters } from '@medplum/core';
 
 export const SUPPORTED_TYPES = [
-  'Account', 'Appointment', 'ChargeItem', 'Condition', 'DiagnosticReport', 'Encounter', 'HealthcareService',
+  'Account', 'Appointment', 'ChargeItem', 'Condition', 'DiagnosticReport', 'DocumentReference', 'Encounter', 'HealthcareService',
   'ImagingStudy', 'Invoice', 'Location', 'MedicationRequest', 'Observation', 'Organization', 'Patient',
   'PaymentNotice', 'PaymentReconciliation', 'Practitioner', 'PractitionerRole', 'Schedule', 'ServiceRequest', 'Slot', 'Subscription',
 ];

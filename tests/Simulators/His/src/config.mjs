@@ -1,7 +1,7 @@
 export function configFromEnv(env = process.env) {
   return {
     host: env.HIS_HOST ?? '127.0.0.1',
-    port: Number(env.HIS_PORT ?? 5301),
+    port: Number(env.HIS_PORT ?? env.PORT ?? 5301),
     clientId: env.HIS_CLIENT_ID ?? 'platform',
     clientSecret: env.HIS_CLIENT_SECRET ?? 'platform-secret',
     tokenTtlSeconds: Number(env.HIS_TOKEN_TTL_SECONDS ?? 3600),

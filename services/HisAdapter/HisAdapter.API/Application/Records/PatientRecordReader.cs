@@ -16,8 +16,12 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
         var page = await Call(() => his.SearchAsync<DiagnosticReport>(BySubject(hisPatient)
             .Add("_include", "DiagnosticReport:result").Add("_sort", "-issued"), ct));
         var observations = page.ResourcesOf<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
+        var studies = !page.Matches<DiagnosticReport>().Any(r => r.ImagingStudy.Count > 0)
+            ? null
+            : (await Call(() => his.SearchAsync<ImagingStudy>(BySubject(hisPatient), ct)))
+                .Matches<ImagingStudy>().Where(s => Owns(s.Subject, hisPatient)).ToDictionary(s => s.Id!);
         return page.Matches<DiagnosticReport>().Where(r => Owns(r.Subject, hisPatient))
-            .Select(r => RecordMapper.Report(r, observations)).ToList();
+            .Select(r => RecordMapper.Report(r, observations, studies)).ToList();
     }
 
     public async Task<ReportDto> ReportAsync(Guid patientId, string reportId, CancellationToken ct)
@@ -37,12 +41,52 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
             throw Unavailable();
         }
         if (!Owns(report.Subject, hisPatient)) throw ProblemException.NotFound("报告");
+        var studyIds = report.ImagingStudy.Select(r => r.IdFor("ImagingStudy")).OfType<string>().ToList();
+        var studies = studyIds.Count == 0
+            ? null
+            : (await Call(() => his.SearchAsync<ImagingStudy>(new SearchParams().AddAnyOf("_id", studyIds), ct)))
+                .Matches<ImagingStudy>().Where(s => Owns(s.Subject, hisPatient)).ToDictionary(s => s.Id!);
         var ids = report.Result.Select(r => r.IdFor("Observation")).OfType<string>().ToList();
         var observations = ids.Count == 0
             ? new Dictionary<string, Observation>()
             : (await Call(() => his.SearchAsync<Observation>(new SearchParams().AddAnyOf("_id", ids).Add("_count", "200"), ct)))
                 .Matches<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
-        return RecordMapper.Report(report, observations);
+        return RecordMapper.Report(report, observations, studies);
+    }
+
+    public async Task<IReadOnlyList<DocumentDto>> DocumentsAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<DocumentReference>(BySubject(hisPatient).Add("_sort", "-date"), ct));
+        return page.Matches<DocumentReference>().Where(d => Owns(d.Subject, hisPatient) && d.Status != DocumentReferenceStatus.EnteredInError)
+            .Select(RecordMapper.Document).ToList();
+    }
+
+    public async Task<IReadOnlyList<EncounterDto>> EncountersAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<Encounter>(BySubject(hisPatient).Add("_sort", "-date"), ct));
+        var encounters = page.Matches<Encounter>().Where(e => Owns(e.Subject, hisPatient)).ToList();
+        var conditions = (await Call(() => his.SearchAsync<Condition>(BySubject(hisPatient), ct)))
+            .Matches<Condition>().Where(c => Owns(c.Subject, hisPatient)).ToDictionary(c => c.Id!);
+        return encounters.Select(e => RecordMapper.Encounter(e, conditions)).ToList();
+    }
+
+    /// <summary>A care relationship: the practitioner attended one of the patient's visits, or the patient has an
+    /// appointment with them. What a doctor's read of the record rests on.</summary>
+    public async Task<CareRelationshipDto> CareRelationshipAsync(Guid patientId, string practitionerId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var visits = await Call(() => his.SearchAsync<Encounter>(BySubject(hisPatient)
+            .AddReference("participant", "Practitioner", practitionerId), ct));
+        var visit = visits.Matches<Encounter>().FirstOrDefault(e => Owns(e.Subject, hisPatient)
+            && e.Participant.Any(p => p.Individual.IdFor("Practitioner") == practitionerId));
+        if (visit is not null) return new CareRelationshipDto(true, $"Encounter/{visit.Id}");
+        var appointments = await Call(() => his.SearchAsync<Appointment>(new SearchParams()
+            .AddReference("patient", "Patient", hisPatient).AddReference("practitioner", "Practitioner", practitionerId).Add("_count", "50"), ct));
+        var appointment = appointments.Matches<Appointment>().FirstOrDefault(a =>
+            a.Participant.Any(p => p.Actor.IdFor("Patient") == hisPatient) && a.Participant.Any(p => p.Actor.IdFor("Practitioner") == practitionerId));
+        return appointment is not null ? new CareRelationshipDto(true, $"Appointment/{appointment.Id}") : new CareRelationshipDto(false, null);
     }
 
     public async Task<IReadOnlyList<PrescriptionDto>> PrescriptionsAsync(Guid patientId, CancellationToken ct)

@@ -4,9 +4,27 @@ public sealed record ObservationItemDto(
     string Id, string Name, string? Loinc, string Value, decimal? NumericValue, string Unit, string ReferenceRange,
     decimal? Low, decimal? High, string? Flag, string? FlagText, bool Abnormal, bool Critical);
 
+/// <summary>The trailing fields are what a printed report carries besides its results: accession number, when the specimen
+/// was taken or the study done, who read it, the performing department, the visit, the imaging findings and study.</summary>
 public sealed record ReportDto(
     string Id, string Category, string Title, string Status, DateTimeOffset? IssuedAt, string? Conclusion,
-    IReadOnlyList<ObservationItemDto> Items);
+    IReadOnlyList<ObservationItemDto> Items, string? CategoryCode = null, string? Accession = null, DateTimeOffset? EffectiveAt = null,
+    string? Interpreter = null, string? Performer = null, string? EncounterId = null, string? Findings = null, ImagingDto? Imaging = null);
+
+public sealed record ImagingDto(string Id, string Modality, string? BodySite, int? Series, int? Instances, string? Referrer);
+
+/// <summary>A clinical document (门诊病历, 出院小结): its text as the HIS wrote it, in sections 【标题】内容.</summary>
+public sealed record DocumentDto(
+    string Id, string Kind, string Title, string Status, DateTimeOffset? Date, string? Author, string? AuthorId, string? Description,
+    string? EncounterId, string Text);
+
+/// <summary>A visit (就诊记录): outpatient, emergency or admission, with the attending doctor and diagnosis.</summary>
+public sealed record EncounterDto(
+    string Id, string Class, string Type, string Status, DateTimeOffset? Start, DateTimeOffset? End, string? Department,
+    string? Doctor, string? DoctorId, string? Reason, string? Diagnosis, string? Location, string? Disposition);
+
+/// <summary>Whether the practitioner has looked after the patient (a visit they attended or an appointment with them).</summary>
+public sealed record CareRelationshipDto(bool Related, string? Basis);
 
 public sealed record PrescriptionDto(
     string Id, string Status, string Category, string Medication, DateTimeOffset? AuthoredOn, string Prescriber,

@@ -5,7 +5,8 @@ namespace HisAdapter.API.Application.Records;
 /// <summary>FHIR resources → the flat JSON other services want. Flags are the v3 ObservationInterpretation codes.</summary>
 public static class RecordMapper
 {
-    public static ReportDto Report(DiagnosticReport report, IReadOnlyDictionary<string, Observation> observations) => new(
+    public static ReportDto Report(DiagnosticReport report, IReadOnlyDictionary<string, Observation> observations,
+        IReadOnlyDictionary<string, ImagingStudy>? studies = null) => new(
         report.Id!,
         report.Category.FirstOrDefault()?.Text ?? report.Category.SelectMany(c => c.Coding).FirstOrDefault()?.Code ?? "",
         report.Code?.Text ?? "",
@@ -13,7 +14,39 @@ public static class RecordMapper
         report.Issued,
         report.Conclusion,
         report.Result.Select(r => r.IdFor("Observation")).OfType<string>()
-            .Select(id => observations.GetValueOrDefault(id)).OfType<Observation>().Select(Item).ToList());
+            .Select(id => observations.GetValueOrDefault(id)).OfType<Observation>().Select(Item).ToList(),
+        report.Category.SelectMany(c => c.Coding).FirstOrDefault()?.Code,
+        report.Identifier.FirstOrDefault()?.Value,
+        (report.Effective as FhirDateTime).At(),
+        report.ResultsInterpreter.FirstOrDefault()?.Display,
+        report.Performer.FirstOrDefault()?.Display,
+        report.Encounter.IdFor("Encounter"),
+        report.PresentedForm.FirstOrDefault()?.Data is { } data ? System.Text.Encoding.UTF8.GetString(data) : null,
+        report.ImagingStudy.Select(s => s.IdFor("ImagingStudy")).OfType<string>().Select(id => studies?.GetValueOrDefault(id))
+            .OfType<ImagingStudy>().Select(Imaging).FirstOrDefault());
+
+    public static ImagingDto Imaging(ImagingStudy s) => new(
+        s.Id!, s.Modality.FirstOrDefault()?.Code ?? "", s.Series.FirstOrDefault()?.BodySite?.Display, s.NumberOfSeries,
+        s.NumberOfInstances, s.Referrer?.Display);
+
+    public static DocumentDto Document(DocumentReference d) => new(
+        d.Id!, d.Type?.Coding.FirstOrDefault()?.Code == "18842-5" ? "discharge" : "outpatient", d.Type?.Text ?? "病历",
+        d.DocStatus.Literal() is { Length: > 0 } doc ? doc : d.Status.Literal(), d.Date, d.Author.FirstOrDefault()?.Display,
+        d.Author.FirstOrDefault().IdFor("Practitioner"), d.Description, d.Context?.Encounter.FirstOrDefault().IdFor("Encounter"),
+        d.Content.FirstOrDefault()?.Attachment?.Data is { } data ? System.Text.Encoding.UTF8.GetString(data) : "");
+
+    public static EncounterDto Encounter(Encounter e, IReadOnlyDictionary<string, Condition> conditions)
+    {
+        var attender = e.Participant.FirstOrDefault()?.Individual;
+        return new EncounterDto(
+            e.Id!, e.Class?.Code ?? "", e.Type.FirstOrDefault()?.Text ?? "", e.Status.Literal(),
+            e.Period?.StartElement.At(), e.Period?.EndElement.At(),
+            e.ServiceType?.Coding.FirstOrDefault()?.Display, attender?.Display, attender.IdFor("Practitioner"),
+            e.ReasonCode.FirstOrDefault()?.Text,
+            e.Diagnosis.Select(d => d.Condition.IdFor("Condition")).OfType<string>().Select(id => conditions.GetValueOrDefault(id))
+                .OfType<Condition>().Select(c => c.Code?.Text).FirstOrDefault(t => t is not null),
+            e.Location.FirstOrDefault()?.Location?.Display, e.Hospitalization?.DischargeDisposition?.Text);
+    }
 
     public static ObservationItemDto Item(Observation o)
     {

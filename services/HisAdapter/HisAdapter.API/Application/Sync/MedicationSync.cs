@@ -14,7 +14,8 @@ namespace HisAdapter.API.Application.Sync;
 /// <summary>Publishes a linked patient's prescriptions (MedicationRequest, with MedicationDispense progress) and the
 /// record the medication-safety check needs (allergies, conditions, pregnancy, weight, age) as one snapshot per platform
 /// patient. Keyed by content hash, so a repeat publishes nothing; only linked patients are read, never the whole HIS.</summary>
-public sealed class MedicationSync(FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, TimeProvider clock)
+public sealed class MedicationSync(FhirClient his, HisAdapterDbContext db, IIntegrationEventOutbox outbox, TimeProvider clock,
+    ILogger<MedicationSync> logger)
 {
     private const string Kind = "medications";
     public static readonly string[] Watched = ["MedicationRequest", "MedicationDispense", "AllergyIntolerance"];
@@ -30,7 +31,14 @@ public sealed class MedicationSync(FhirClient his, HisAdapterDbContext db, IInte
         }
         var published = 0;
         foreach (var link in await query.ToListAsync(ct))
-            published += await ForPatientAsync(link.PatientId, link.HisPatientId, ct);
+        {
+            // A link to a patient the HIS no longer knows (merged, or a test HIS restarted) must not stop everyone else's sync.
+            try { published += await ForPatientAsync(link.PatientId, link.HisPatientId, ct); }
+            catch (FhirOperationException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+            {
+                logger.LogWarning("HIS has no record for linked patient {PatientId}; medications skipped", link.PatientId);
+            }
+        }
         return published;
     }
 

@@ -1,0 +1,34 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { accessLine, documentSections, flagText, splitReports, trendOption } from '../shared/reports.js'
+
+test('flag words for the printed arrows', () => {
+  assert.equal(flagText({ abnormal: false }), '正常')
+  assert.equal(flagText({ abnormal: true, arrow: '↑' }), '偏高')
+  assert.equal(flagText({ abnormal: true, arrow: '↓' }), '偏低')
+  assert.equal(flagText({ abnormal: true, critical: true, arrow: '↑' }), '危急值，偏高')
+})
+
+test('reports split by kind keep their order', () => {
+  const { lab, imaging } = splitReports([{ kind: 'lab', id: 1 }, { kind: 'imaging', id: 2 }, { kind: 'lab', id: 3 }])
+  assert.deepEqual(lab.map((r) => r.id), [1, 3])
+  assert.deepEqual(imaging.map((r) => r.id), [2])
+})
+
+test('document sections', () => {
+  assert.deepEqual(documentSections('【主诉】咳嗽3天。\n【诊断】上感'), [{ title: '主诉', body: '咳嗽3天。' }, { title: '诊断', body: '上感' }])
+})
+
+test('trend option draws the reference band and marks abnormal points', () => {
+  const option = trendOption({ name: '空腹血糖', unit: 'mmol/L', low: 3.9, high: 6.1, points: [
+    { at: '2026-01-01T00:00:00Z', value: 5.9, flag: 'N' }, { at: '2026-06-01T00:00:00Z', value: 7.8, flag: 'H' }] })
+  assert.deepEqual(option.series[0].data.map((d) => d.value), [5.9, 7.8])
+  assert.equal(option.series[0].markArea.data[0][0].yAxis, 3.9)
+  assert.equal(option.series[0].markArea.data[0][1].yAxis, 6.1)
+  assert.notEqual(option.series[0].data[0].itemStyle.color, option.series[0].data[1].itemStyle.color)
+})
+
+test('access lines say who, and refusals', () => {
+  assert.equal(accessLine({ who: '赵强医生', roleText: '医生', what: '血常规' }), '赵强医生（医生）查看了血常规')
+  assert.match(accessLine({ who: '家属', roleText: '其他账号', what: '报告', refused: true }), /已拒绝/)
+})
