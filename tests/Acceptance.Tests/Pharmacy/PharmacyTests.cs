@@ -124,7 +124,9 @@ public sealed class PharmacyTests
         await page.RunAsync(async p =>
         {
             await p.GotoAsync("/prescriptions");
-            await p.Locator($"[data-testid=rx-item][data-his-id='{rx}']").GetByTestId("rx-select").ClickAsync();
+            var item = p.Locator($"[data-testid=rx-item][data-his-id='{rx}']");
+            await item.WaitForAsync();
+            await item.GetByTestId("rx-select").ClickAsync();
             await p.GetByTestId("rx-deliver").ClickAsync();
             var form = p.GetByTestId("delivery-address-form");
             await form.GetByLabel("收件人").FillAsync("测试收件人");
@@ -135,7 +137,7 @@ public sealed class PharmacyTests
             await Expect(p.GetByTestId("delivery-address")).ToHaveCountAsync(1);
             await p.GetByTestId("delivery-submit").ClickAsync();
             await Expect(p.GetByTestId("delivery")).ToHaveAttributeAsync("data-status", "awaiting-payment");
-            await WeChatPaySimulator.PayQrCodeAsync(p);
+            await WeChatPaySimulator.PayOnPageAsync(p);
             await Expect(p.GetByTestId("delivery")).ToHaveAttributeAsync("data-status", "paid", new() { Timeout = 60000 });
 
             var deliveryId = p.Url.Split("/pharmacy/deliveries/")[1].Split('?')[0];

@@ -5,15 +5,21 @@ import {
   Cell,
   CellGroup,
   Checkbox,
+  CheckboxGroup,
+  Collapse,
+  CollapseItem,
   Divider,
   Empty,
   Field,
+  Form,
   Grid,
   GridItem,
   Icon,
   Loading,
   NavBar,
+  NoticeBar,
   Overlay,
+  Popup,
   Radio,
   RadioGroup,
   Search,
@@ -39,8 +45,8 @@ import { watchDanglingAriaControls } from './danglingAriaControls.js'
 
 const app = createApp(App)
 for (const component of [
-  Badge, Button, Cell, CellGroup, Checkbox, Divider, Empty, Field, Grid, GridItem, Icon, Loading, NavBar, Overlay, Radio, RadioGroup,
-  Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag,
+  Badge, Button, Cell, CellGroup, Checkbox, CheckboxGroup, Collapse, CollapseItem, Divider, Empty, Field, Form, Grid, GridItem, Icon,
+  Loading, NavBar, NoticeBar, Overlay, Popup, Radio, RadioGroup, Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag,
 ]) {
   app.use(component)
 }
