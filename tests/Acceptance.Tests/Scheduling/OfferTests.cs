@@ -58,7 +58,7 @@ public sealed class OfferTests
             await Accessibility.AssertElderFriendlyAsync(p);
 
             await p.GetByTestId("offer-accept").ClickAsync();
-            await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
+            await Expect(p).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
             Assert.DoesNotContain(cancelledId.ToString(), p.Url);
             // The fee paid for the stopped clinic pays for the rebooking: 已预约 without paying again.
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
@@ -146,7 +146,7 @@ public sealed class OfferTests
             await Expect(card.GetByTestId("offer-countdown")).ToContainTextAsync("还剩");
             await Accessibility.AssertElderFriendlyAsync(p);
             await card.GetByTestId("offer-accept").ClickAsync();
-            await p.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
+            await Expect(p).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/appointments/[0-9a-f-]{36}$"));
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
             await Payment.WeChatPaySimulator.PayOnPageAsync(p);
             await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "booked", new() { Timeout = 45000 });
