@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Auth;
 
 namespace Platform.Messaging.PatientLinks;
 
@@ -30,4 +32,15 @@ public static class PatientLinkModel
 
     public static Task<bool> MayActForAsync(this DbSet<PatientLink> links, Guid accountId, Guid patientId, CancellationToken ct) =>
         links.AnyAsync(l => l.AccountId == accountId && l.PatientId == patientId, ct);
+
+    /// <summary>The patients the signed-in account acts for: its token's <c>pid</c> claim and those Identity announced
+    /// since the token was issued.</summary>
+    public static async Task<IReadOnlySet<Guid>> ActedForAsync(this DbSet<PatientLink> links, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var linked = await links.PatientsOf(user.AccountId()).ToListAsync(ct);
+        return user.PatientIds().Union(linked).ToHashSet();
+    }
+
+    public static async Task<bool> ActsForAsync(this DbSet<PatientLink> links, ClaimsPrincipal user, Guid patientId, CancellationToken ct) =>
+        user.PatientIds().Contains(patientId) || await links.MayActForAsync(user.AccountId(), patientId, ct);
 }

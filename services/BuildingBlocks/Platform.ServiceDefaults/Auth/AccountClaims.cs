@@ -14,4 +14,9 @@ public static class AccountClaims
             ? id
             : throw new ProblemException(403, "account_required", "请使用患者账号登录");
     }
+
+    /// <summary>The patients (就诊人) the token says the account acts for (<c>pid</c>, one claim per patient).</summary>
+    public static IReadOnlySet<Guid> PatientIds(this ClaimsPrincipal user) =>
+        user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty).ToHashSet();
 }

@@ -10,16 +10,12 @@ namespace Pharmacy.API.Application;
 /// authorised family); every read of medical data leaves an audit row.</summary>
 public sealed class Access(PharmacyDbContext db, TimeProvider clock)
 {
-    public static IReadOnlyList<Guid> PatientsOf(ClaimsPrincipal user) =>
-        user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty).ToList();
-
     public Guid RequirePatient(ClaimsPrincipal user, Guid patientId, string what)
     {
         var account = user.AccountId();
         // Someone else's patient is "not found", not "forbidden": the answer must not confirm that the id exists. The
         // code tells the app to refresh its token once (a 就诊人 added after the token was issued is not in it yet).
-        if (!PatientsOf(user).Contains(patientId)) throw new ProblemException(404, "patient_unknown", "就诊人不存在");
+        if (!user.PatientIds().Contains(patientId)) throw new ProblemException(404, "patient_unknown", "就诊人不存在");
         Audit(account.ToString(), PlatformRoles.Patient, patientId, what);
         return account;
     }

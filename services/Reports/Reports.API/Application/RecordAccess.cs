@@ -49,24 +49,11 @@ public sealed class AccessAudit(ReportsDbContext db, TimeProvider clock)
 /// against the HIS), or staff stating why. Every refusal is audited and says nothing about the record.</summary>
 public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbContext db)
 {
-    public static IReadOnlySet<Guid> PatientsOf(ClaimsPrincipal user) =>
-        user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty).ToHashSet();
-
     /// <summary>The patients this account acts for: the token's <c>pid</c> claim and the links Identity announced since.</summary>
-    public async Task<IReadOnlySet<Guid>> PatientsOfAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        var account = user.AccountId();
-        var linked = await db.PatientLinks.PatientsOf(account).ToListAsync(ct);
-        return PatientsOf(user).Union(linked).ToHashSet();
-    }
+    public Task<IReadOnlySet<Guid>> PatientsOfAsync(ClaimsPrincipal user, CancellationToken ct) => db.PatientLinks.ActedForAsync(user, ct);
 
-    public async Task<bool> ActsForAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
-    {
-        var account = user.AccountId();
-        return PatientsOf(user).Contains(patientId)
-            || await db.PatientLinks.MayActForAsync(account, patientId, ct);
-    }
+    public Task<bool> ActsForAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct) =>
+        db.PatientLinks.ActsForAsync(user, patientId, ct);
 
     public static Reader ReaderOf(ClaimsPrincipal user, string? purpose = null)
     {

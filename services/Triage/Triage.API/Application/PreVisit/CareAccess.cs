@@ -17,27 +17,14 @@ public sealed class CareAccess(TriageDbContext db, TimeProvider clock)
     /// <summary>How long after a visit's start the doctor may still read the patient's pre-visit information.</summary>
     public static readonly TimeSpan AfterVisit = TimeSpan.FromDays(1);
 
-    private static List<Guid> ClaimedPatientIds(ClaimsPrincipal user) =>
-        user.FindAll(PlatformClaims.PatientIds).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty).ToList();
-
     /// <summary>The patients the account acts for: its token's <c>pid</c> claim, and those Identity announced since.</summary>
-    public async Task<List<Guid>> PatientIdsAsync(ClaimsPrincipal user, CancellationToken ct)
-    {
-        var account = user.AccountId();
-        if (!user.IsInRole(PlatformRoles.Patient)) return [];
-        var linked = await db.PatientLinks.AsNoTracking().Where(l => l.AccountId == account).Select(l => l.PatientId).ToListAsync(ct);
-        return ClaimedPatientIds(user).Union(linked).ToList();
-    }
+    public async Task<List<Guid>> PatientIdsAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        user.IsInRole(PlatformRoles.Patient) ? [.. await db.PatientLinks.ActedForAsync(user, ct)] : [];
 
     /// <summary>The account acts for this patient (the patient or an authorised family member), else 403.</summary>
     public async Task EnsureActsForAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
     {
-        var account = user.AccountId();
-        if (user.IsInRole(PlatformRoles.Patient)
-            && (ClaimedPatientIds(user).Contains(patientId)
-                || await db.PatientLinks.MayActForAsync(account, patientId, ct)))
-            return;
+        if (user.IsInRole(PlatformRoles.Patient) && await db.PatientLinks.ActsForAsync(user, patientId, ct)) return;
         throw new ProblemException(403, "patient_not_linked", "无权查看或修改该就诊人的信息");
     }
 
