@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Pharmacy.API.Application;
 using Platform.Contracts.Payment;
 using Platform.Testing;
@@ -85,6 +88,10 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
         Assert.Equal("packed", packed.GetProperty("status").GetString());
         var atCourier = await f.Courier.Http.GetFromJsonAsync<JsonElement>($"$sim/waybills/{waybill}");
         Assert.Equal(id.ToString("N"), atCourier.GetProperty("orderId").GetString());
+        Assert.Equal("13800000001", atCourier.GetProperty("receiver").GetProperty("phone").GetString());
+        Assert.Equal("珞喻路100号", atCourier.GetProperty("receiver").GetProperty("address").GetString());
+        foreach (var personal in new[] { "13800000001", "珞喻路100号", "张三" })
+            Assert.Empty(await ClearTextScan.TablesContainingAsync(f.Database.ConnectionString, personal));
 
         var order = id.ToString("N");
         Assert.Equal(HttpStatusCode.OK, (await CallbackAsync(Event("e1", waybill, order, 1, "handed-over"))).StatusCode);
@@ -117,6 +124,34 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
         Assert.Equal(1, steps.Count(s => s == "delivered"));
         Assert.Equal(2, steps.Count(s => s == "in-transit"));
         Assert.Equal("delivered", steps[^1]);
+    }
+
+    [Fact]
+    public async Task Addresses_and_orders_stored_in_clear_by_an_earlier_version_are_sealed_at_start_up_and_still_read()
+    {
+        await using var legacy = await TestDatabase.CreateAsync("pharmacy_legacy");
+        var (account, address, order) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = MigrationTests.CreateContext(legacy.ConnectionString))
+            await db.GetService<IMigrator>().MigrateAsync("20261207021221_Initial");
+        await legacy.ExecuteAsync($$"""
+            INSERT INTO delivery_addresses (id, account_id, recipient, phone, province, city, district, address_line, created_at)
+            VALUES ('{{address}}', '{{account}}', '王五', '13900000009', '湖北省', '江城市', '洪山区', '老地址路9号', now());
+            INSERT INTO delivery_orders (id, account_id, patient_id, prescription_ids, drug_names, cold_chain, recipient, phone, province,
+                city, district, address_line, fee_fen, status, courier_sequence, created_at, pay_by, waybill_attempts)
+            VALUES ('{{order}}', '{{account}}', '{{Guid.NewGuid()}}', '{}', '{}', false, '王五', '13900000009', '湖北省', '江城市', '洪山区',
+                '老地址路9号', 1000, 'cancelled', 0, now(), now(), 0);
+            """);
+
+        await using var service = f.ServiceOn(legacy);
+        var addresses = await f.PatientClient(service, account).GetFromJsonAsync<JsonElement>("/api/pharmacy/me/addresses");
+
+        var read = addresses.EnumerateArray().Single();
+        Assert.Equal("王五", read.GetProperty("recipient").GetString());
+        Assert.Equal("139****0009", read.GetProperty("phone").GetString());
+        Assert.Equal("老地址路9号", read.GetProperty("addressLine").GetString());
+        foreach (var personal in new[] { "13900000009", "老地址路9号", "王五" })
+            Assert.Empty(await ClearTextScan.TablesContainingAsync(legacy.ConnectionString, personal));
+        Assert.Equal(0, await legacy.ScalarAsync("SELECT count(*) FROM information_schema.columns WHERE column_name LIKE 'legacy_%'"));
     }
 
     private static async Task<string?> StatusAsync(HttpClient client, Guid patient, Guid id) =>

@@ -10,12 +10,12 @@ public sealed class DeliveryOrder
     public List<Guid> PrescriptionIds { get; set; } = [];
     public List<string> DrugNames { get; set; } = [];
     public bool ColdChain { get; set; }
-    public required string Recipient { get; set; }
-    public required string Phone { get; set; }
+    /// <summary>Recipient, phone and street address, sealed by <see cref="Application.DeliveryContacts"/>: personal data
+    /// is never stored in clear. Province, city and district stay clear: they decide coverage and cold chain.</summary>
+    public required string ContactCipher { get; set; }
     public required string Province { get; set; }
     public required string City { get; set; }
     public required string District { get; set; }
-    public required string AddressLine { get; set; }
     public long FeeFen { get; set; }
     public string Status { get; set; } = DeliveryStatus.AwaitingPayment;
     public string? WaybillNo { get; set; }
@@ -73,11 +73,13 @@ public sealed class DeliveryAddress
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AccountId { get; set; }
-    public required string Recipient { get; set; }
-    public required string Phone { get; set; }
+    /// <summary>Sealed like <see cref="DeliveryOrder.ContactCipher"/>.</summary>
+    public required string ContactCipher { get; set; }
     public required string Province { get; set; }
     public required string City { get; set; }
     public required string District { get; set; }
-    public required string AddressLine { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>Who receives a parcel and where: the personal part of an address.</summary>
+public sealed record DeliveryContact(string Recipient, string Phone, string AddressLine);
