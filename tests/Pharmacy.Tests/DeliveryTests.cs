@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Pharmacy.API.Application;
 using Platform.Contracts.Payment;
 using Platform.Testing;
@@ -124,6 +125,68 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
         Assert.Equal(1, steps.Count(s => s == "delivered"));
         Assert.Equal(2, steps.Count(s => s == "in-transit"));
         Assert.Equal("delivered", steps[^1]);
+    }
+
+    [Fact]
+    public async Task An_unpaid_order_is_cancelled_by_the_patient_or_when_its_time_runs_out_and_its_drugs_may_be_ordered_again()
+    {
+        var (patient, client, list) = await PatientWithAsync(new HisLine("c1", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
+        var drugs = new[] { IdOf(list, "c1") };
+        var first = await CreateAsync(client, patient, drugs);
+
+        var cancelled = await client.PostAsync($"/api/pharmacy/patients/{patient}/deliveries/{first}/cancel", null);
+        Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(OrderKinds.Delivery, (await f.Published.UntilAsync<PaymentWithdrawnIntegrationEvent>(e => e.OrderId == first, Wait)).OrderKind);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/pharmacy/patients/{patient}/deliveries/{first}/cancel", null)).StatusCode);
+
+        var second = await CreateAsync(client, patient, drugs);
+        // Only for this step: the courier simulator checks signatures against the real time.
+        f.Clock.Advance(TimeSpan.FromMinutes(31));
+        try
+        {
+            f.Service.Services.GetRequiredService<UnpaidDeliverySignal>().Nudge();
+            await Eventually.Until(() => StatusAsync(client, patient, second), s => s == "cancelled", Wait, "lapsed order cancelled");
+        }
+        finally
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(-31));
+        }
+        await f.Published.UntilAsync<PaymentWithdrawnIntegrationEvent>(e => e.OrderId == second, Wait);
+
+        // A payment that arrives after the order lapsed does not revive it (Payment refunds money for a withdrawn order).
+        const string handledPayments = "SELECT count(*) FROM inbox_messages WHERE consumer = 'PaymentSucceededConsumer'";
+        var handled = await f.Database.ScalarAsync(handledPayments);
+        await f.PublishAsync(new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Delivery, second, 1000, "药品配送费", DateTimeOffset.UtcNow));
+        await Eventually.Until(() => f.Database.ScalarAsync(handledPayments), n => n > handled, Wait, "the late payment handled");
+        var third = await CreateAsync(client, patient, drugs);
+        Assert.Equal("awaiting-payment", await StatusAsync(client, patient, third));
+        Assert.Equal("cancelled", await StatusAsync(client, patient, second));
+    }
+
+    [Fact]
+    public async Task A_lost_parcels_fee_is_refunded()
+    {
+        var (patient, client, list) = await PatientWithAsync(new HisLine("l1", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
+        var id = await CreateAsync(client, patient, [IdOf(list, "l1")]);
+        await f.PublishAsync(new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Delivery, id, 1000, "药品配送费", DateTimeOffset.UtcNow));
+        await Eventually.Until(() => StatusAsync(client, patient, id), s => s == "paid", Wait, "paid");
+        (await f.PharmacistClient().PostAsync($"/api/pharmacy/pharmacist/deliveries/{id}/release", null)).EnsureSuccessStatusCode();
+        var waybill = (await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/pharmacy/patients/{patient}/deliveries/{id}"),
+            d => d.GetProperty("waybillNo").ValueKind == JsonValueKind.String, Wait, "waybill")).GetProperty("waybillNo").GetString()!;
+
+        (await CallbackAsync(Event("x1", waybill, id.ToString("N"), 1, "lost", "运输途中包裹丢失"))).EnsureSuccessStatusCode();
+
+        var refund = await f.Published.UntilAsync<RefundRequestedIntegrationEvent>(e => e.OrderId == id, Wait);
+        Assert.Equal(OrderKinds.Delivery, refund.OrderKind);
+        Assert.Null(refund.AmountFen);
+        Assert.Equal("lost", await StatusAsync(client, patient, id));
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, Guid patient, Guid[] prescriptions)
+    {
+        var created = await client.PostAsJsonAsync("/api/pharmacy/deliveries", new { patientId = patient, prescriptionIds = prescriptions, address = Home });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     [Fact]

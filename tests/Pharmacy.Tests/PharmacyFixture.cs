@@ -34,7 +34,8 @@ public class PharmacyFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("pharmacy");
         Courier = await SimulatorProcess.StartAsync("Courier", new Dictionary<string, string> { ["COURIER_APP_SECRET"] = CourierSecret });
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(MedicationSafetyAlertRaisedIntegrationEvent),
-            typeof(PaymentRequestedIntegrationEvent), typeof(DeliveryStatusChangedIntegrationEvent), typeof(DoseReminderDueIntegrationEvent));
+            typeof(PaymentRequestedIntegrationEvent), typeof(DeliveryStatusChangedIntegrationEvent), typeof(DoseReminderDueIntegrationEvent),
+            typeof(PaymentWithdrawnIntegrationEvent), typeof(RefundRequestedIntegrationEvent));
         Service = new PharmacyFactory(Database, VirtualHost.AmqpUri, Courier.BaseUrl, Clock);
         _ = Service.Server;
     }

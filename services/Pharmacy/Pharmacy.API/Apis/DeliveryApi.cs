@@ -25,6 +25,7 @@ public static class DeliveryApi
         api.MapPost("/deliveries", Create).WithName("CreateDelivery").WithSummary("下单配送（不可配送的药品说明原因），生成配送费支付订单");
         api.MapGet("/patients/{patientId:guid}/deliveries", Mine).WithName("MyDeliveries").WithSummary("配送订单与进度");
         api.MapGet("/patients/{patientId:guid}/deliveries/{id:guid}", One).WithName("MyDelivery").WithSummary("一个配送订单的进度");
+        api.MapPost("/patients/{patientId:guid}/deliveries/{id:guid}/cancel", Cancel).WithName("CancelDelivery").WithSummary("取消未支付的配送订单");
         return app;
     }
 
@@ -67,5 +68,12 @@ public static class DeliveryApi
         var d = await db.Deliveries.AsNoTracking().Include(x => x.Steps).SingleOrDefaultAsync(x => x.Id == id && x.PatientId == patientId, ct);
         await db.SaveChangesAsync(ct);
         return d is null ? TypedResults.NotFound() : TypedResults.Ok(DeliveryDto.From(d, contacts));
+    }
+
+    public static async Task<Ok<DeliveryDto>> Cancel(Guid patientId, Guid id, ClaimsPrincipal user, Access access, Deliveries deliveries,
+        CancellationToken ct)
+    {
+        access.RequirePatient(user, patientId, $"delivery:{id}:cancel");
+        return TypedResults.Ok(await deliveries.CancelUnpaidAsync(patientId, id, ct));
     }
 }

@@ -175,6 +175,32 @@ public sealed class Deliveries(PharmacyDbContext db, DeliveryContacts contacts, 
         return DeliveryDto.From(order, contacts);
     }
 
+    /// <summary>The patient withdraws an order before paying for it.</summary>
+    public async Task<DeliveryDto> CancelUnpaidAsync(Guid patientId, Guid deliveryId, CancellationToken ct)
+    {
+        var order = await db.Deliveries.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deliveryId && d.PatientId == patientId, ct)
+                    ?? throw ProblemException.NotFound("配送订单");
+        if (order.Status != DeliveryStatus.AwaitingPayment)
+            throw ProblemException.Conflict("not_cancellable", $"订单当前状态为“{DeliveryStatus.TextOf(order.Status)}”，不能取消");
+        Cancel(order, "您已取消配送订单", clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ProblemException.Conflict("not_cancellable", "订单状态刚刚发生变化（可能已支付），请刷新后再试");
+        }
+        return DeliveryDto.From(order, contacts);
+    }
+
+    /// <summary>An unpaid order ends: its drugs may be ordered again, and Payment closes the fee's order.</summary>
+    public void Cancel(DeliveryOrder order, string note, DateTimeOffset at)
+    {
+        Move(order, DeliveryStatus.Cancelled, note, at);
+        outbox.Add(new PaymentWithdrawnIntegrationEvent(OrderKinds.Delivery, order.Id, note));
+    }
+
     /// <summary>Applies a courier status; true when it changed the order. Older or repeated news never moves it back.</summary>
     public bool ApplyCourier(DeliveryOrder order, string eventId, int sequence, string status, string? note, DateTimeOffset at)
     {
@@ -196,6 +222,9 @@ public sealed class Deliveries(PharmacyDbContext db, DeliveryContacts contacts, 
         {
             order.Status = status;
             outbox.Add(new DeliveryStatusChangedIntegrationEvent(order.Id, order.PatientId, status, DeliveryStatus.TextOf(status), note, at));
+            // The patient paid for a delivery that never came: the fee goes back, and the drugs may be ordered again.
+            if (status == DeliveryStatus.Lost)
+                outbox.Add(new RefundRequestedIntegrationEvent(OrderKinds.Delivery, order.Id, null, "包裹丢失，退回配送费"));
         }
         return true;
     }

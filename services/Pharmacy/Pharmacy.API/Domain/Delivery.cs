@@ -30,6 +30,8 @@ public sealed class DeliveryOrder
     public DateTimeOffset? WaybillLeaseUntil { get; set; }
     public int WaybillAttempts { get; set; }
     public List<DeliveryStep> Steps { get; set; } = [];
+    /// <summary>PostgreSQL's xmin: a payment and the unpaid-order expiry never both win.</summary>
+    public uint Version { get; private set; }
 }
 
 public sealed class DeliveryStep
@@ -58,7 +60,7 @@ public static class DeliveryStatus
     public static string TextOf(string status) => status switch
     {
         AwaitingPayment => "待支付配送费", Paid => "待药师审核", Packed => "药师已审核，已打包", HandedOver => "已交快递员",
-        InTransit => "运输中", Delivered => "已签收", Lost => "包裹丢失，药房将联系您", Cancelled => "已取消", _ => status,
+        InTransit => "运输中", Delivered => "已签收", Lost => "包裹丢失，配送费已退回", Cancelled => "已取消", _ => status,
     };
 
     /// <summary>Progress order: a courier event only ever moves an order forward.</summary>

@@ -29,6 +29,8 @@ internal static class Extensions
         builder.Services.AddHostedService<DoseReminderWorker>();
         builder.Services.AddSingleton<WaybillSignal>();
         builder.Services.AddHostedService<WaybillWorker>();
+        builder.Services.AddSingleton<UnpaidDeliverySignal>();
+        builder.Services.AddHostedService<UnpaidDeliveryWorker>();
         var courier = builder.Configuration.GetSection(PharmacyOptions.Section).Get<PharmacyOptions>()?.Courier ?? new CourierOptions();
         builder.Services.AddHttpClient<CourierClient>(c => c.BaseAddress = new Uri(courier.BaseUrl.TrimEnd('/') + "/"))
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)), idempotent: true);

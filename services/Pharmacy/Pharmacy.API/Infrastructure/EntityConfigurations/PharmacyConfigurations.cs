@@ -129,6 +129,7 @@ internal sealed class DeliveryOrderConfiguration : IEntityTypeConfiguration<Deli
     {
         b.ToTable("delivery_orders");
         b.HasKey(d => d.Id);
+        b.Property(d => d.Version).IsRowVersion();
         b.Property(d => d.Province).HasMaxLength(20);
         b.Property(d => d.City).HasMaxLength(20);
         b.Property(d => d.District).HasMaxLength(20);

@@ -186,6 +186,12 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<int>("WaybillAttempts")
                         .HasColumnType("integer")
                         .HasColumnName("waybill_attempts");
