@@ -4,21 +4,22 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-/// <summary>Hospital (producer) and Notification (consumer), each with its own database, on a broker of this
-/// test class's own so the broker can be stopped and started.</summary>
-public sealed class BackboneFixture : IAsyncLifetime
+/// <summary>Hospital (producer) and Notification (consumer), each with its own database, on a virtual host of the
+/// test class's own.</summary>
+public abstract class BackboneFixture : IAsyncLifetime
 {
-    public PrivateBroker Broker { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public TestDatabase HospitalDb { get; private set; } = null!;
     public TestDatabase NotificationDb { get; private set; } = null!;
     public ServiceFactory<HospitalDbContext> Hospital { get; private set; } = null!;
     public ServiceFactory<NotificationDbContext> Notification { get; private set; } = null!;
+    public abstract string ManagementUrl { get; }
 
-    public async Task InitializeAsync()
+    protected abstract Task<TestVirtualHost> CreateVirtualHostAsync();
+
+    public virtual async Task InitializeAsync()
     {
-        Broker = await PrivateBroker.StartAsync();
-        VirtualHost = await TestVirtualHost.CreateAsync("backbone", Broker.ManagementUrl, Broker.AmqpBaseUri);
+        VirtualHost = await CreateVirtualHostAsync();
         HospitalDb = await TestDatabase.CreateAsync("hospital");
         NotificationDb = await TestDatabase.CreateAsync("notification");
         Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, VirtualHost.AmqpUri,
@@ -29,12 +30,40 @@ public sealed class BackboneFixture : IAsyncLifetime
         _ = Hospital.Server;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Hospital.DisposeAsync();
         await Notification.DisposeAsync();
         await HospitalDb.DisposeAsync();
         await NotificationDb.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+    }
+}
+
+/// <summary>On the running stack's broker: for tests that leave the broker alone (it boots in no time).</summary>
+public sealed class StackBackboneFixture : BackboneFixture
+{
+    public override string ManagementUrl => TestEnvironment.RabbitManagement;
+
+    protected override Task<TestVirtualHost> CreateVirtualHostAsync() => TestVirtualHost.CreateAsync("backbone");
+}
+
+/// <summary>On a broker of the class's own, so a test can stop and start it.</summary>
+public sealed class PrivateBrokerBackboneFixture : BackboneFixture
+{
+    public PrivateBroker Broker { get; private set; } = null!;
+
+    public override string ManagementUrl => Broker.ManagementUrl;
+
+    protected override async Task<TestVirtualHost> CreateVirtualHostAsync()
+    {
+        Broker = await PrivateBroker.StartAsync();
+        return await TestVirtualHost.CreateAsync("backbone", Broker.ManagementUrl, Broker.AmqpBaseUri);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
         await Broker.DisposeAsync();
     }
 }

@@ -8,7 +8,7 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class OutboxAndInboxTests(PrivateBrokerBackboneFixture fixture) : IClassFixture<PrivateBrokerBackboneFixture>
 {
     private const string HandledDepartmentEvents =
         "SELECT count(*) FROM inbox_messages WHERE consumer = 'DepartmentChangedConsumer'";
