@@ -4,27 +4,26 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-/// <summary>Hospital (producer) and Notification (consumer), each with its own database, on a virtual host of the
+/// <summary>Hospital (producer) and Notification (consumer), each with its own database, on a broker address of the
 /// test class's own.</summary>
 public abstract class BackboneFixture : IAsyncLifetime
 {
-    public TestVirtualHost VirtualHost { get; private set; } = null!;
+    public string AmqpUri { get; private set; } = null!;
     public TestDatabase HospitalDb { get; private set; } = null!;
     public TestDatabase NotificationDb { get; private set; } = null!;
     public ServiceFactory<HospitalDbContext> Hospital { get; private set; } = null!;
     public ServiceFactory<NotificationDbContext> Notification { get; private set; } = null!;
-    public abstract string ManagementUrl { get; }
-
-    protected abstract Task<TestVirtualHost> CreateVirtualHostAsync();
+    /// <summary>The AMQP address of a virtual host nobody else uses.</summary>
+    protected abstract Task<string> ConnectAsync();
 
     public virtual async Task InitializeAsync()
     {
-        VirtualHost = await CreateVirtualHostAsync();
+        AmqpUri = await ConnectAsync();
         HospitalDb = await TestDatabase.CreateAsync("hospital");
         NotificationDb = await TestDatabase.CreateAsync("notification");
-        Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, VirtualHost.AmqpUri,
+        Hospital = ServiceFactory<HospitalDbContext>.Create("hospitaldb", HospitalDb, AmqpUri,
             new Dictionary<string, string> { ["Hospital:SeedDemoDepartments"] = "true" });
-        Notification = ServiceFactory<NotificationDbContext>.Create("notificationdb", NotificationDb, VirtualHost.AmqpUri,
+        Notification = ServiceFactory<NotificationDbContext>.Create("notificationdb", NotificationDb, AmqpUri,
             TestKeys.Security("notification"));
         _ = Notification.Server;
         _ = Hospital.Server;
@@ -36,29 +35,36 @@ public abstract class BackboneFixture : IAsyncLifetime
         await Notification.DisposeAsync();
         await HospitalDb.DisposeAsync();
         await NotificationDb.DisposeAsync();
-        await VirtualHost.DisposeAsync();
     }
 }
 
 /// <summary>On the running stack's broker: for tests that leave the broker alone (it boots in no time).</summary>
 public sealed class StackBackboneFixture : BackboneFixture
 {
-    public override string ManagementUrl => TestEnvironment.RabbitManagement;
+    public TestVirtualHost VirtualHost { get; private set; } = null!;
 
-    protected override Task<TestVirtualHost> CreateVirtualHostAsync() => TestVirtualHost.CreateAsync("backbone");
+    protected override async Task<string> ConnectAsync()
+    {
+        VirtualHost = await TestVirtualHost.CreateAsync("backbone");
+        return VirtualHost.AmqpUri;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+    }
 }
 
-/// <summary>On a broker of the class's own, so a test can stop and start it.</summary>
+/// <summary>On a broker of the class's own (its default virtual host), so a test can stop and start it.</summary>
 public sealed class PrivateBrokerBackboneFixture : BackboneFixture
 {
     public PrivateBroker Broker { get; private set; } = null!;
 
-    public override string ManagementUrl => Broker.ManagementUrl;
-
-    protected override async Task<TestVirtualHost> CreateVirtualHostAsync()
+    protected override async Task<string> ConnectAsync()
     {
         Broker = await PrivateBroker.StartAsync();
-        return await TestVirtualHost.CreateAsync("backbone", Broker.ManagementUrl, Broker.AmqpBaseUri);
+        return Broker.AmqpBaseUri;
     }
 
     public override async Task DisposeAsync()
