@@ -100,6 +100,7 @@ public sealed class ReportsTests
         await page.RunAsync(async p =>
         {
             await p.GotoAsync("/reports");
+            await p.GetByRole(AriaRole.Tab, new() { Name = "检查报告" }).ClickAsync();
             await p.GetByTestId("report-row").Filter(new() { HasText = "胸部正位片" }).ClickAsync();
             await Expect(p.GetByTestId("report-sheet")).ToContainTextAsync("右肺下野小结节");
             var image = p.GetByTestId("key-image");
