@@ -20,6 +20,7 @@ public static class HubMethods
     public const string OfferChanged = "offerChanged";
     public const string PaymentChanged = "paymentChanged";
     public const string QueueChanged = "queueChanged";
+    public const string ConsultationChanged = "consultationChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {
