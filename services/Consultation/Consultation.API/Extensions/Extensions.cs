@@ -11,13 +11,19 @@ namespace Consultation.API.Extensions;
 
 internal static class Extensions
 {
+    private const string DevelopmentMediaKey = "Y29uc3VsdGF0aW9uLW1lZGlhLWRldi1zaWduaW5nLWtleSEh";
+
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<ConsultationDbContext>("consultationdb");
         builder.Services.Configure<ConsultationOptions>(builder.Configuration.GetSection(ConsultationOptions.Section));
         var settings = builder.Configuration.GetSection(ConsultationOptions.Section).Get<ConsultationOptions>() ?? new ConsultationOptions();
-        if (string.IsNullOrEmpty(settings.MediaSigningKey) && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
-            throw new InvalidOperationException("Consultation:MediaSigningKey is required outside Development/Testing");
+        if (string.IsNullOrEmpty(settings.MediaSigningKey))
+        {
+            if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+                throw new InvalidOperationException("Consultation:MediaSigningKey is required outside Development/Testing");
+            builder.Services.PostConfigure<ConsultationOptions>(o => o.MediaSigningKey = DevelopmentMediaKey);
+        }
         // Identity's patient directory (birth date for the follow-up age rule) and the HIS adapter's reads, both behind
         // this service's client-credentials token.
         builder.AddPatientDirectory();

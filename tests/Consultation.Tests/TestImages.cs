@@ -1,0 +1,36 @@
+using System.Text;
+using SkiaSharp;
+
+namespace Consultation.Tests;
+
+public static class TestImages
+{
+    public const string Secret = "GPS 30.5928N 114.3055E owner:zhangsan-phone";
+
+    /// <summary>A real JPEG photo whose APP1 Exif segment carries <see cref="Secret"/>, as a phone camera writes it.</summary>
+    public static byte[] JpegWithExif(int width = 64, int height = 48)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap)) canvas.Clear(new SKColor(200, 80, 60));
+        using var image = SKImage.FromBitmap(bitmap);
+        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
+        // TIFF header (big-endian), an empty IFD, no next IFD, then the tag text a camera would store.
+        var tiff = new byte[] { (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0 }.Concat(Encoding.ASCII.GetBytes(Secret)).ToArray();
+        var payload = Encoding.ASCII.GetBytes("Exif\0\0").Concat(tiff).ToArray();
+        var length = payload.Length + 2;
+        var app1 = new byte[] { 0xFF, 0xE1, (byte)(length >> 8), (byte)(length & 0xFF) }.Concat(payload);
+        return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
+    }
+
+    public static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(needle)) >= 0;
+
+    public static MultipartFormDataContent Form(byte[] bytes, string fileName, string contentType, Guid? consultationId = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        if (consultationId is { } id) form.Add(new StringContent(id.ToString()), "consultationId");
+        return form;
+    }
+}
