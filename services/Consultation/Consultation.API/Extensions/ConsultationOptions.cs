@@ -7,6 +7,8 @@ public sealed class ConsultationOptions
     /// <summary>How long a paid consultation stays open before it ends by itself.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromHours(48);
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often to ask the HIS adapter for its roster again while this service has none.</summary>
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Base64 key signing media URLs; required outside Development/Testing.</summary>
     public string MediaSigningKey { get; set; } = "";
     public TimeSpan MediaUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);

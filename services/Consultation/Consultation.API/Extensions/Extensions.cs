@@ -42,6 +42,7 @@ internal static class Extensions
         builder.Services.AddScoped<Prescriptions>();
         builder.Services.AddSingleton<ExpirySignal>();
         builder.Services.AddHostedService<ExpiryWorker>();
+        builder.Services.AddHostedService<HisRosterWatch>();
         builder.AddPlatformMessaging<ConsultationDbContext>("consultation", bus =>
         {
             bus.AddConsumer<HisPractitionerSyncedConsumer>();
