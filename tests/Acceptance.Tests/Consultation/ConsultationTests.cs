@@ -1,3 +1,4 @@
+using Acceptance.Tests.ElderMode;
 using Acceptance.Tests.Identity;
 using Acceptance.Tests.Payment;
 using Microsoft.Playwright;
@@ -107,18 +108,20 @@ public sealed class ConsultationTests
         var account = await IdentityApi.RegisterAsync();
         var (_, patientId) = await his.AddNewPatientAsync(account);
         var doctor = await ConsultationStack.DoctorAsync(await ConsultationStack.FreshTokenAsync(account));
+        await ElderModePages.SetAccountElderModeAsync(account, true);
 
         await using var context = await browser.SignedInContextAsync(account);
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {
-            await p.GotoAsync("/consultation?tab=followup");
+            await p.OpenInElderModeAsync("/consultation?tab=followup", "consult-doctor");
             await Expect(p.GetByTestId("followup-hint")).ToContainTextAsync("12个月");
             await p.Locator($"[data-testid=consult-doctor][data-id='{doctor.PractitionerId}']").GetByTestId("consult-ask").ClickAsync();
             await p.Locator($"[data-testid=consult-patient][data-id='{patientId}']").ClickAsync();
             var refused = p.GetByTestId("followup-refused");
             await Expect(refused).ToContainTextAsync("首诊请到医院就诊");
             await Expect(p.GetByTestId("consult-submit")).ToBeDisabledAsync();
+            await Accessibility.AssertElderFriendlyAsync(p);
             await refused.GetByTestId("followup-book").ClickAsync();
             await Expect(p).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/booking"));
         }, "X01_refused");
