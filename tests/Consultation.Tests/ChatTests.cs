@@ -134,6 +134,9 @@ public sealed class ChatTests(ConsultationFixture f) : IClassFixture<Consultatio
         TestImages.JpegWithExif().CopyTo(huge, 0);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge,
             (await client.PostAsync("/api/consultation/media", TestImages.Form(huge, "big.jpg", "image/jpeg", consultation.Id))).StatusCode);
+        var bomb = await client.PostAsync("/api/consultation/media", TestImages.Form(TestImages.PngClaiming(20_000, 20_000), "x.png", "image/png", consultation.Id));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bomb.StatusCode);
+        Assert.Equal("image_too_many_pixels", (await bomb.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
         var messages = (await client.GetFromJsonAsync<List<MessageDto>>($"/api/consultation/consultations/{consultation.Id}/messages"))!;
         Assert.All(messages, m => Assert.Null(m.Image));
         var someoneElses = await client.PostAsJsonAsync($"/api/consultation/consultations/{consultation.Id}/messages", new { mediaId = Guid.NewGuid() });

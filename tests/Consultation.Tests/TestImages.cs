@@ -22,6 +22,32 @@ public static class TestImages
         return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
     }
 
+    /// <summary>A tiny PNG whose header claims <paramref name="width"/>×<paramref name="height"/> pixels (a decompression bomb's shape).</summary>
+    public static byte[] PngClaiming(int width, int height)
+    {
+        using var bitmap = new SKBitmap(1, 1);
+        using var image = SKImage.FromBitmap(bitmap);
+        var png = image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+        // IHDR follows the 8-byte signature and its 8-byte length+type: width and height are big-endian at 16 and 20.
+        png[16] = (byte)(width >> 24); png[17] = (byte)(width >> 16); png[18] = (byte)(width >> 8); png[19] = (byte)width;
+        png[20] = (byte)(height >> 24); png[21] = (byte)(height >> 16); png[22] = (byte)(height >> 8); png[23] = (byte)height;
+        // The chunk's CRC (over type and data, bytes 12–28) must match, or the decoder rejects the file before reading the size.
+        var crc = Crc32(png.AsSpan(12, 17));
+        png[29] = (byte)(crc >> 24); png[30] = (byte)(crc >> 16); png[31] = (byte)(crc >> 8); png[32] = (byte)crc;
+        return png;
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
     public static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(needle)) >= 0;
 
     public static MultipartFormDataContent Form(byte[] bytes, string fileName, string contentType, Guid? consultationId = null)

@@ -10,6 +10,8 @@ public sealed record CleanImage(byte[] Bytes, string ContentType, int Width, int
 /// an image fails to decode.</summary>
 public static class ImageSanitizer
 {
+    public const long MaxPixels = 40_000_000;
+
     public static string? SniffType(ReadOnlySpan<byte> b) =>
         b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF ? "image/jpeg"
         : b.Length >= 8 && b[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
@@ -21,6 +23,9 @@ public static class ImageSanitizer
         var type = SniffType(input) ?? throw new ProblemException(415, "unsupported_media", "仅支持 JPG、PNG、WebP 格式的图片");
         using var codec = SKCodec.Create(new SKMemoryStream(input))
                           ?? throw new ProblemException(422, "image_unreadable", "图片已损坏或无法识别，请重新选择");
+        // A few kilobytes of PNG can claim 30000×30000 pixels: refuse before allocating them.
+        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+            throw new ProblemException(422, "image_too_many_pixels", "图片分辨率过高，请压缩后再上传");
         using var decoded = SKBitmap.Decode(codec) ?? throw new ProblemException(422, "image_unreadable", "图片已损坏或无法识别，请重新选择");
         using var upright = Orient(decoded, codec.EncodedOrigin);
         var scale = Math.Min(1.0, (double)maxSide / Math.Max(upright.Width, upright.Height));
