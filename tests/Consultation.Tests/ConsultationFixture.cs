@@ -26,6 +26,7 @@ public class ConsultationFixture : IAsyncLifetime
     public const string OtherDoctor = "prac-test-002";
     public const string Department = "nk";
     public const string DepartmentName = "心血管内科";
+    public const string TurnSecret = "turn-test-secret";
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public EventCapture Published { get; private set; } = null!;
@@ -40,7 +41,8 @@ public class ConsultationFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("consultation");
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(PaymentRequestedIntegrationEvent),
             typeof(PaymentWithdrawnIntegrationEvent), typeof(RefundRequestedIntegrationEvent), typeof(ConsultationChangedIntegrationEvent),
-            typeof(ConsultationPaidIntegrationEvent), typeof(ConsultationEndedIntegrationEvent), typeof(EPrescriptionReleasedIntegrationEvent));
+            typeof(ConsultationPaidIntegrationEvent), typeof(ConsultationEndedIntegrationEvent), typeof(EPrescriptionReleasedIntegrationEvent),
+            typeof(ConsultationSignalIntegrationEvent));
         Service = new ConsultationFactory(Database, VirtualHost.AmqpUri, Identity, Clock, new FakeHisAdapter(Encounters));
         _ = Service.Server;
         await PublishAsync(new HisDepartmentSyncedIntegrationEvent(Department, DepartmentName, "本部", "门诊楼", "3F", "", "", "hs-nk", true));
@@ -105,6 +107,9 @@ public class ConsultationFixture : IAsyncLifetime
             ["Consultation:DefaultTextFeeFen"] = "2000",
             ["Consultation:DefaultFollowUpFeeFen"] = "3000",
             ["Consultation:ExpiryInterval"] = "00:00:00.200",
+            ["Consultation:Turn:StunUrls:0"] = "stun:127.0.0.1:3478",
+            ["Consultation:Turn:TurnUrls:0"] = "turn:127.0.0.1:3478?transport=udp",
+            ["Consultation:Turn:Secret"] = TurnSecret,
         }.Concat(identity.Settings).ToDictionary())
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,6 +15,7 @@ app.MapMediaApi();
 app.MapDoctorDeskApi();
 app.MapFollowUpApi();
 app.MapPrescriptionsApi();
+app.MapVideoCallApi();
 app.Run();
 
 public partial class Program;

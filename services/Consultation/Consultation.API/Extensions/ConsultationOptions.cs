@@ -25,5 +25,15 @@ public sealed class ConsultationOptions
         ["妊娠", "孕", "恶性肿瘤", "急性心肌梗死", "脑卒中", "脑梗死", "脑出血", "危重", "罕见病", "休克", "呼吸衰竭"];
     /// <summary>高警示药品 that may not be prescribed online although not narcotic or psychotropic (insulin, warfarin).</summary>
     public List<string> HighRiskDrugCodes { get; set; } = ["YP2203", "YP2204", "YP2101"];
+    public TurnOptions Turn { get; set; } = new();
     public string KnowledgeBaseFile { get; set; } = Path.Combine(AppContext.BaseDirectory, "KnowledgeBase", "drug-knowledge.json");
+}
+
+/// <summary>The STUN/TURN server (coturn with use-auth-secret / static-auth-secret = <see cref="Secret"/>).</summary>
+public sealed class TurnOptions
+{
+    public List<string> StunUrls { get; set; } = [];
+    public List<string> TurnUrls { get; set; } = [];
+    public string Secret { get; set; } = "";
+    public TimeSpan CredentialLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -40,6 +40,7 @@ internal static class Extensions
         builder.Services.AddScoped<Messages>();
         builder.Services.AddScoped<Doctors>();
         builder.Services.AddScoped<Prescriptions>();
+        builder.Services.AddScoped<VideoCalls>();
         builder.Services.AddSingleton<ExpirySignal>();
         builder.Services.AddHostedService<ExpiryWorker>();
         builder.Services.AddHostedService<HisRosterWatch>();

@@ -21,3 +21,8 @@ public record EPrescriptionReleasedIntegrationEvent(
     IReadOnlyList<EPrescriptionLine> Lines, string ApprovedBy, DateTimeOffset ApprovedAt) : IntegrationEvent;
 
 public record EPrescriptionLine(string DrugCode, string DrugName, decimal Dose, string Unit, int TimesPerDay, int Days, string Route);
+
+/// <summary>Video-call signalling (X08) from one side of a consultation to the other: <paramref name="Kind"/> is offer,
+/// answer or hangup; <paramref name="Data"/> the SDP (ICE candidates gathered in). Relayed live only, never stored.</summary>
+public record ConsultationSignalIntegrationEvent(
+    Guid ConsultationId, Guid PatientId, string PractitionerHisId, string From, string Kind, string Data, Guid CallId) : IntegrationEvent;

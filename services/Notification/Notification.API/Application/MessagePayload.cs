@@ -21,6 +21,7 @@ public static class HubMethods
     public const string PaymentChanged = "paymentChanged";
     public const string QueueChanged = "queueChanged";
     public const string ConsultationChanged = "consultationChanged";
+    public const string ConsultationSignal = "consultationSignal";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

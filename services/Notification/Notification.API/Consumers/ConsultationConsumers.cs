@@ -29,6 +29,28 @@ public sealed class ConsultationChangedConsumer(NotificationDbContext db, IInteg
     }
 }
 
+/// <summary>X08 signalling: an offer, answer or hangup goes to the other side of the consultation only.</summary>
+public sealed class ConsultationSignalConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<ConsultationSignalIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override async Task HandleAsync(ConsultationSignalIntegrationEvent e, ConsumeContext<ConsultationSignalIntegrationEvent> context)
+    {
+        var payload = JsonSerializer.SerializeToElement(new
+        {
+            consultationId = e.ConsultationId,
+            from = e.From,
+            kind = e.Kind,
+            data = e.Data,
+            callId = e.CallId,
+        }, JsonSerializerOptions.Web);
+        if (e.From == "doctor")
+            await Db.PushToPatientAccountsAsync(outbox, e.PatientId, HubMethods.ConsultationSignal, payload, context.CancellationToken);
+        else
+            outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.PractitionerGroup(e.PractitionerHisId),
+                HubMethods.ConsultationSignal, payload));
+    }
+}
+
 public sealed class ConsultationEndedConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
     : MessageConsumer<ConsultationEndedIntegrationEvent>(db, dispatcher)
 {
