@@ -30,6 +30,8 @@ export function consultationApi(raw) {
       return raw.upload(`${base}/media`, form)
     },
     prescriptions: (consultationId) => api.get(`${one(consultationId)}/prescriptions`),
+    ice: (consultationId) => api.get(`${one(consultationId)}/call/ice`),
+    signal: (consultationId, kind, data, callId) => api.post(`${one(consultationId)}/call/signal`, { kind, data, callId }),
   }
 }
 

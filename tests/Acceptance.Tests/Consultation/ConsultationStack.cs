@@ -34,9 +34,13 @@ public static class ConsultationStack
         return new Doctor(token, practitioner, me.GetProperty("departments")[0].GetString()!);
     }
 
-    /// <summary>A fresh token of the account, listing the 就诊人 added since it registered.</summary>
-    public static async Task<string> FreshTokenAsync(TestAccount account) =>
-        (await IdentityApi.SignInAsync(account.Username, account.Password)).AccessToken;
+    /// <summary>The account signed in again: its token lists the 就诊人 added since it registered (the app does the same
+    /// after adding one).</summary>
+    public static async Task<TestAccount> FreshAsync(TestAccount account)
+    {
+        var (access, refresh) = await IdentityApi.SignInAsync(account.Username, account.Password);
+        return account with { AccessToken = access, RefreshToken = refresh };
+    }
 
     /// <summary>A visit of the patient in <paramref name="department"/> <paramref name="daysAgo"/> days ago, with its diagnosis,
     /// written at the HIS as the outpatient system records it.</summary>

@@ -32,7 +32,8 @@ public sealed class ConsultationTests
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
         var (_, patientId) = await his.AddNewPatientAsync(account);
-        var doctor = await ConsultationStack.DoctorAsync(await ConsultationStack.FreshTokenAsync(account));
+        account = await ConsultationStack.FreshAsync(account);
+        var doctor = await ConsultationStack.DoctorAsync(account.AccessToken);
         var complaint = $"血压偏高头晕一周，验收{Guid.NewGuid().ToString("N")[..6]}";
 
         await using var patientContext = await browser.SignedInContextAsync(account);
@@ -107,7 +108,8 @@ public sealed class ConsultationTests
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
         var (_, patientId) = await his.AddNewPatientAsync(account);
-        var doctor = await ConsultationStack.DoctorAsync(await ConsultationStack.FreshTokenAsync(account));
+        account = await ConsultationStack.FreshAsync(account);
+        var doctor = await ConsultationStack.DoctorAsync(account.AccessToken);
         await ElderModePages.SetAccountElderModeAsync(account, true);
 
         await using var context = await browser.SignedInContextAsync(account);
@@ -134,7 +136,8 @@ public sealed class ConsultationTests
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
         var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
-        var token = await ConsultationStack.FreshTokenAsync(account);
+        account = await ConsultationStack.FreshAsync(account);
+        var token = account.AccessToken;
         var doctor = await ConsultationStack.DoctorAsync(token);
         await ConsultationStack.AddVisitAsync(his, hisPatient, doctor.PractitionerId, doctor.DepartmentName, "原发性高血压", 40);
         await Eventually.Until(() => ConsultationStack.SendAsync(token, HttpMethod.Post, "/api/consultation/followups/eligibility",
