@@ -143,6 +143,28 @@ public sealed class ChatTests(ConsultationFixture f) : IClassFixture<Consultatio
         Assert.Equal(HttpStatusCode.NotFound, someoneElses.StatusCode);
     }
 
+    [Fact]
+    public async Task A_voice_note_recorded_in_the_browser_is_sent_and_played_back_and_a_long_one_is_refused()
+    {
+        var (_, client, consultation) = await PaidConsultationAsync();
+        var uploaded = await client.PostAsync("/api/consultation/media", TestImages.Form(TestImages.WebmVoice(4000), "voice.webm", "audio/webm", consultation.Id));
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var voice = (await uploaded.Content.ReadFromJsonAsync<MediaDto>())!;
+        Assert.Equal(("voice", "audio/webm"), (voice.Kind, voice.ContentType));
+        var sent = await Post(client, consultation.Id, new { mediaId = voice.Id });
+        Assert.NotNull(sent.Voice);
+        Assert.Null(sent.Image);
+        var listed = (await f.DoctorClient().GetFromJsonAsync<List<MessageDto>>($"/api/consultation/consultations/{consultation.Id}/messages?after={sent.Seq - 1}"))!;
+        var heard = Assert.Single(listed).Voice!;
+        var played = await f.Anonymous().GetAsync(heard.Url);
+        Assert.Equal("audio/webm", played.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(4000, (await played.Content.ReadAsByteArrayAsync()).Length);
+
+        var tooLong = await client.PostAsync("/api/consultation/media", TestImages.Form(TestImages.WebmVoice(2 * 1024 * 1024), "long.webm", "audio/webm", consultation.Id));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.StatusCode);
+        Assert.Equal("voice_too_long", (await tooLong.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+    }
+
     private static async Task<MessageDto> Post(HttpClient client, Guid id, object body)
     {
         var response = await client.PostAsJsonAsync($"/api/consultation/consultations/{id}/messages", body);

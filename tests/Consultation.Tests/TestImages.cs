@@ -48,6 +48,16 @@ public static class TestImages
         return ~crc;
     }
 
+    /// <summary>The start of a WebM file as MediaRecorder writes it (EBML header, DocType webm), padded to <paramref name="length"/>.</summary>
+    public static byte[] WebmVoice(int length)
+    {
+        byte[] header = [0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0xF7, 0x81, 0x01, 0x42, 0xF2, 0x81, 0x04, 0x42, 0xF3, 0x81,
+            0x08, 0x42, 0x82, 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m', 0x42, 0x87, 0x81, 0x04, 0x42, 0x85, 0x81, 0x02];
+        var bytes = new byte[length];
+        header.CopyTo(bytes, 0);
+        return bytes;
+    }
+
     public static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(needle)) >= 0;
 
     public static MultipartFormDataContent Form(byte[] bytes, string fileName, string contentType, Guid? consultationId = null)

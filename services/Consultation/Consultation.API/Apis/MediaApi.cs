@@ -11,13 +11,13 @@ public static class MediaApi
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/consultation/media").WithTags("在线咨询");
-        api.MapPost("", Upload).WithName("UploadConsultationImage").WithSummary("上传图片（multipart: file；consultationId 可选）")
+        api.MapPost("", Upload).WithName("UploadConsultationImage").WithSummary("上传图片或语音（multipart: file；consultationId 可选）")
             .RequireAuthorization().DisableAntiforgery();
         api.MapGet("/{id:guid}", Download).WithName("ConsultationImage").WithSummary("签名链接读取图片").AllowAnonymous();
         return app;
     }
 
-    public static async Task<Ok<ImageDto>> Upload(HttpRequest request, ClaimsPrincipal user, Messages messages, CancellationToken ct)
+    public static async Task<Ok<MediaDto>> Upload(HttpRequest request, ClaimsPrincipal user, Messages messages, CancellationToken ct)
     {
         if (!request.HasFormContentType) throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = ["请选择图片"] });
         var form = await request.ReadFormAsync(ct);

@@ -4,6 +4,9 @@ namespace Consultation.API.Application;
 
 public sealed record ImageDto(Guid Id, string Url, int Width, int Height);
 
+/// <summary>An uploaded file: an image (with its size) or a voice note (<see cref="Kind"/> voice).</summary>
+public sealed record MediaDto(Guid Id, string Kind, string Url, string ContentType, int Width, int Height);
+
 public sealed record ConsultationDto(
     Guid Id, Guid PatientId, string Kind, string Status, string StatusText, string PractitionerId, string DoctorName,
     string DepartmentName, string Complaint, IReadOnlyList<ImageDto> Attachments, string? PriorDiagnosis, long FeeFen,
@@ -11,7 +14,8 @@ public sealed record ConsultationDto(
     string? EndedBy, string? Summary, long MessageCount, long PatientReadSeq, long DoctorReadSeq, long UnreadCount);
 
 public sealed record MessageDto(
-    Guid Id, long Seq, string Sender, string? Text, ImageDto? Image, string? Card, DateTimeOffset SentAt, bool ReadByOther);
+    Guid Id, long Seq, string Sender, string? Text, ImageDto? Image, string? Card, DateTimeOffset SentAt, bool ReadByOther,
+    MediaDto? Voice = null);
 
 public sealed record DoctorDto(
     string PractitionerId, string Name, string Title, IReadOnlyList<string> Departments, string Expertise, bool OffersText,

@@ -24,9 +24,12 @@ public sealed class Messages(
         var mediaIds = messages.Where(m => m.MediaId != null).Select(m => m.MediaId!.Value).ToList();
         var media = await db.Media.AsNoTracking().Where(m => mediaIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var otherRead = side == Senders.Doctor ? consultation.PatientReadSeq : consultation.DoctorReadSeq;
-        return messages.Select(m => new MessageDto(m.Id, m.Seq, m.Sender, m.Text,
-            m.MediaId is { } mid && media.TryGetValue(mid, out var file) ? new ImageDto(mid, urls.For(mid), file.Width, file.Height) : null,
-            m.Card, m.SentAt, m.Sender == side && m.Seq <= otherRead)).ToList();
+        return messages.Select(m =>
+        {
+            var file = m.MediaId is { } mid ? media.GetValueOrDefault(mid) : null;
+            return new MessageDto(m.Id, m.Seq, m.Sender, m.Text, file is { } image && !IsVoice(image) ? ImageOf(image) : null,
+                m.Card, m.SentAt, m.Sender == side && m.Seq <= otherRead, file is { } voice && IsVoice(voice) ? MediaOf(voice) : null);
+        }).ToList();
     }
 
     public async Task<MessageDto> PostAsync(ClaimsPrincipal user, Guid id, PostMessageRequest request, CancellationToken ct)
@@ -47,14 +50,13 @@ public sealed class Messages(
             if (!ConsultationStatus.IsOpen(consultation.Status))
                 throw ProblemException.Conflict("not_open", consultation.Status == ConsultationStatus.AwaitingPayment
                     ? "请先支付咨询费，支付后即可与医生交流" : $"咨询{ConsultationStatus.TextOf(consultation.Status)}，不能再发送消息");
-            ImageDto? image = null;
+            MediaObject? media = null;
             if (request.MediaId is { } mediaId)
             {
-                var media = await db.Media.SingleOrDefaultAsync(m => m.Id == mediaId, ct);
+                media = await db.Media.SingleOrDefaultAsync(m => m.Id == mediaId, ct);
                 if (media is null || (media.ConsultationId != id && !(media.ConsultationId == null && media.UploadedByAccount == AccountOf(user))))
                     throw ProblemException.NotFound("图片");
                 media.ConsultationId = id;
-                image = new ImageDto(media.Id, urls.For(media.Id), media.Width, media.Height);
             }
             var now = clock.GetUtcNow();
             if (side == Senders.Doctor && consultation.Status == ConsultationStatus.Waiting)
@@ -67,7 +69,8 @@ public sealed class Messages(
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new MessageDto(message.Id, message.Seq, side, text, image, request.Card, now, false);
+                return new MessageDto(message.Id, message.Seq, side, text, media is { } i && !IsVoice(i) ? ImageOf(i) : null, request.Card, now,
+                    false, media is { } v && IsVoice(v) ? MediaOf(v) : null);
             }
             catch (DbUpdateException) when (attempt < 4)
             {
@@ -100,7 +103,7 @@ public sealed class Messages(
     }
 
     /// <summary>An image for a consultation (or, with no consultation yet, for the patient's description of a new one).</summary>
-    public async Task<ImageDto> UploadAsync(ClaimsPrincipal user, Guid? consultationId, IFormFile? file, CancellationToken ct)
+    public async Task<MediaDto> UploadAsync(ClaimsPrincipal user, Guid? consultationId, IFormFile? file, CancellationToken ct)
     {
         var account = AccountOf(user);
         if (consultationId is { } cid)
@@ -117,17 +120,38 @@ public sealed class Messages(
             throw new ProblemException(413, "image_too_large", $"图片不能超过{options.Value.MaxImageBytes / 1024 / 1024}MB");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var clean = ImageSanitizer.Clean(buffer.ToArray(), options.Value.MaxImageSide);
-        var media = new MediaObject
+        var bytes = buffer.ToArray();
+        MediaObject media;
+        if (ImageSanitizer.SniffType(bytes) is null && AudioCheck.SniffType(bytes) is not null)
         {
-            ConsultationId = consultationId, UploadedByAccount = account, ContentType = clean.ContentType, Size = clean.Bytes.Length,
-            Width = clean.Width, Height = clean.Height, CreatedAt = clock.GetUtcNow(),
-        };
+            var type = AudioCheck.Require(bytes, options.Value.MaxVoiceBytes);
+            media = new MediaObject
+            {
+                ConsultationId = consultationId, UploadedByAccount = account, ContentType = type, Size = bytes.Length, CreatedAt = clock.GetUtcNow(),
+            };
+            await store.PutAsync(media.Id, type, bytes, ct);
+        }
+        else
+        {
+            var clean = ImageSanitizer.Clean(bytes, options.Value.MaxImageSide);
+            media = new MediaObject
+            {
+                ConsultationId = consultationId, UploadedByAccount = account, ContentType = clean.ContentType, Size = clean.Bytes.Length,
+                Width = clean.Width, Height = clean.Height, CreatedAt = clock.GetUtcNow(),
+            };
+            await store.PutAsync(media.Id, clean.ContentType, clean.Bytes, ct);
+        }
         db.Media.Add(media);
-        await store.PutAsync(media.Id, clean.ContentType, clean.Bytes, ct);
         await db.SaveChangesAsync(ct);
-        return new ImageDto(media.Id, urls.For(media.Id), media.Width, media.Height);
+        return MediaOf(media);
     }
+
+    private static bool IsVoice(MediaObject media) => media.ContentType.StartsWith("audio/", StringComparison.Ordinal);
+
+    private ImageDto ImageOf(MediaObject media) => new(media.Id, urls.For(media.Id), media.Width, media.Height);
+
+    private MediaDto MediaOf(MediaObject media) =>
+        new(media.Id, IsVoice(media) ? "voice" : "image", urls.For(media.Id), media.ContentType, media.Width, media.Height);
 
     private static Guid AccountOf(ClaimsPrincipal user) => Platform.ServiceDefaults.Auth.AccountClaims.AccountId(user);
 

@@ -14,6 +14,8 @@ public sealed class ConsultationOptions
     public TimeSpan MediaUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
     public long MaxImageBytes { get; set; } = 5 * 1024 * 1024;
     public int MaxImageSide { get; set; } = 2048;
+    /// <summary>About a minute of Opus or AAC as browsers record it.</summary>
+    public long MaxVoiceBytes { get; set; } = 1024 * 1024;
     /// <summary>A doctor newly synced from the HIS takes 图文咨询 at this fee (0: not until they switch it on).</summary>
     public long DefaultTextFeeFen { get; set; }
     public long DefaultFollowUpFeeFen { get; set; }
