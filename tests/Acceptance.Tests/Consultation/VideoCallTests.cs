@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Consultation;
 
 /// <summary>X08: the doctor video-calls the patient from the workstation; offer and answer travel through the platform's
-/// push; both sides see the other's live camera (Chromium's fake devices), and hanging up ends it on both.</summary>
+/// push; both sides see the other's live camera (Chromium's fake devices), hanging up ends it on both; then a voice note
+/// recorded on the phone plays on the workstation.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class VideoCallTests
 {
@@ -66,6 +67,17 @@ public sealed class VideoCallTests
 
             await desk.GetByTestId("call-hangup").ClickAsync();
             await Expect(call).ToHaveAttributeAsync("data-state", "declined");
+
+            // A voice note from the phone's (fake) microphone reaches the doctor, playable.
+            var voice = p.GetByTestId("consult-voice");
+            await voice.ClickAsync();
+            await Expect(voice).ToHaveAttributeAsync("aria-pressed", "true");
+            await voice.ClickAsync();
+            await Expect(p.Locator("[data-testid=consult-message][data-sender=patient] [data-testid=consult-message-voice]")).ToHaveCountAsync(1);
+            var heard = desk.Locator("[data-testid=doctor-message][data-sender=patient] [data-testid=doctor-message-voice]");
+            await Expect(heard).ToHaveCountAsync(1);
+            await Eventually.Until(() => heard.EvaluateAsync<int>("a => a.readyState"), state => state >= 1, TimeSpan.FromSeconds(30),
+                "the voice note's metadata loaded on the workstation");
         }, "X08_video");
     }
 
