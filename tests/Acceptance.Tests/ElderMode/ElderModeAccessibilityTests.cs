@@ -46,6 +46,8 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/payment", "bills-no-patients", true)]
     [InlineData("/fees", "fees-no-patients", true)]
     [InlineData("/reports", "reports-no-patients", true)]
+    [InlineData("/consultation", null, true)]
+    [InlineData("/consultation?tab=mine", null, true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";

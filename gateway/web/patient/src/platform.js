@@ -11,6 +11,7 @@ import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
 import { pharmacyApi } from '@shared/pharmacy.js'
 import { reportsApi } from '@shared/reports.js'
+import { consultationApi } from '@shared/consultation.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -39,4 +40,5 @@ export const previsit = previsitApi(api)
 export const queue = queueApi(api)
 export const pharmacy = pharmacyApi(api)
 export const reports = reportsApi(api)
+export const consultation = consultationApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

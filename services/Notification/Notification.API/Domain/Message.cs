@@ -40,4 +40,5 @@ public static class MessageCategory
     public const string Surgery = "surgery";
     public const string Pharmacy = "pharmacy";
     public const string Queue = "queue";
+    public const string Consultation = "consultation";
 }

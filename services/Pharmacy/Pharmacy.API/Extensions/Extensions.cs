@@ -38,6 +38,7 @@ internal static class Extensions
         {
             bus.AddConsumer<HisMedicationsSyncedConsumer>();
             bus.AddConsumer<PaymentSucceededConsumer>();
+            bus.AddConsumer<EPrescriptionReleasedConsumer>();
         });
     }
 }
