@@ -124,6 +124,11 @@ public sealed class FollowUpTests(ConsultationFixture f) : IClassFixture<Consult
     [Fact]
     public async Task A_text_consultation_cannot_carry_a_prescription()
     {
+        // The doctor writing it reads the formulary (either role may, not only one holding both).
+        var formulary = await f.DoctorClient().GetAsync("/api/consultation/formulary");
+        Assert.Equal(HttpStatusCode.OK, formulary.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.NewPatient().Client.GetAsync("/api/consultation/formulary")).StatusCode);
+
         var (patient, client) = f.NewPatient();
         var consultation = (await (await client.PostAsJsonAsync("/api/consultation/consultations",
             new { patientId = patient, practitionerId = ConsultationFixture.Doctor, kind = "text", complaint = "咨询体检报告结果" }))

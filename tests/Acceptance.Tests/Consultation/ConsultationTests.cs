@@ -93,7 +93,7 @@ public sealed class ConsultationTests
             await Expect(p.GetByTestId("consult-message")).ToHaveCountAsync(before);
 
             await desk.GetByTestId("end-consultation").ClickAsync();
-            await desk.GetByTestId("end-summary").Locator("textarea").FillAsync("高血压2级，低盐饮食，规律服用氨氯地平，两周后门诊复查");
+            await desk.GetByTestId("end-summary").FillAsync("高血压2级，低盐饮食，规律服用氨氯地平，两周后门诊复查");
             await desk.GetByTestId("end-confirm").ClickAsync();
             await Expect(p.GetByTestId("consult-status")).ToHaveAttributeAsync("data-status", "ended");
             await Expect(p.GetByTestId("consult-summary")).ToContainTextAsync("氨氯地平");
@@ -169,7 +169,7 @@ public sealed class ConsultationTests
                 await Expect(d.GetByTestId("summary-diagnosis")).ToHaveTextAsync("原发性高血压");
                 await d.GetByRole(AriaRole.Tab, new() { Name = "电子处方" }).ClickAsync();
                 var form = d.GetByTestId("rx-form");
-                await form.GetByTestId("rx-diagnosis").Locator("input").FillAsync(diagnosis);
+                await form.GetByTestId("rx-diagnosis").FillAsync(diagnosis);
                 await PickDrugAsync(d, "吗啡缓释片");
                 await form.GetByTestId("rx-submit").ClickAsync();
                 await Expect(form.GetByTestId("rx-error")).ToContainTextAsync("麻醉药品不得在互联网诊疗中开具");

@@ -12,7 +12,7 @@ public static class PrescriptionsApi
     {
         var api = app.MapGroup("/api/consultation").WithTags("电子处方");
         api.MapGet("/formulary", Formulary).WithName("OnlineFormulary").WithSummary("本院药品目录及能否在线开具")
-            .RequireAuthorization(PlatformRoles.Doctor, PlatformRoles.Pharmacist);
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Doctor, PlatformRoles.Pharmacist));
         api.MapGet("/consultations/{id:guid}/prescriptions", OfConsultation).WithName("ConsultationPrescriptions")
             .WithSummary("本次咨询的电子处方").RequireAuthorization();
         api.MapPost("/consultations/{id:guid}/prescriptions", Write).WithName("WriteEPrescription")
