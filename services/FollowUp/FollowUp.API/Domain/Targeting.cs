@@ -1,0 +1,42 @@
+namespace FollowUp.API.Domain;
+
+/// <summary>Which questionnaire a patient gets after doing something: a visit in a department, a discharge, an exam.
+/// A recruitment rule only reaches patients who consented to be contacted about studies.</summary>
+public sealed class TargetingRule
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Trigger { get; set; }
+    public string? DepartmentName { get; set; }
+    public Guid QuestionnaireId { get; set; }
+    public int DelayHours { get; set; } = 2;
+    public bool Enabled { get; set; } = true;
+}
+
+public static class Trigger
+{
+    public const string Visit = "visit";
+    public const string Discharge = "discharge";
+    public static readonly string[] All = [Visit, Discharge];
+}
+
+/// <summary>A patient's choices: no more surveys, and whether study recruitment may reach them.</summary>
+public sealed class SurveyPreference
+{
+    public Guid PatientId { get; init; }
+    public bool SurveysOptedOut { get; set; }
+    public bool RecruitmentConsent { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A visit the patient actually made (the doctor called them), as Queue announced it; complaints and
+/// surveys refer to it.</summary>
+public sealed class Visit
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string SourceRef { get; init; }
+    public Guid PatientId { get; init; }
+    public required string Kind { get; init; }
+    public string? DepartmentName { get; init; }
+    public string? DoctorName { get; init; }
+    public DateTimeOffset At { get; init; }
+}
