@@ -11,20 +11,20 @@ public static class FollowUpTexts
     {
         "followup" => new(e.PatientId, MessageCategory.Survey, "随访问卷",
             $"您有一份随访问卷“{e.Title}”待填写，请在智慧医院“我的问卷”中填写，以便医生了解您的恢复情况。",
-            $"/followup/surveys/{e.ResponseId}", MessageSeverity.Important, MustNotBeMissed: true),
+            $"/surveys/{e.ResponseId}", MessageSeverity.Important, MustNotBeMissed: true),
         "recruitment" => new(e.PatientId, MessageCategory.Survey, "临床研究招募",
             $"根据您的就诊情况，邀请您了解“{e.Title}”。是否参加完全自愿，不影响您的诊疗。",
-            $"/followup/surveys/{e.ResponseId}"),
+            $"/surveys/{e.ResponseId}"),
         _ => new(e.PatientId, MessageCategory.Survey, "满意度调查",
             $"感谢您{(string.IsNullOrEmpty(e.DepartmentName) ? "" : $"在{e.DepartmentName}")}就诊，邀请您填写“{e.Title}”，约需1分钟。",
-            $"/followup/surveys/{e.ResponseId}"),
+            $"/surveys/{e.ResponseId}"),
     };
 
     public static MessageDraft ComplaintReplied(ComplaintRepliedIntegrationEvent e) => new(e.PatientId, MessageCategory.Complaint,
         e.Kind == "suggestion" ? "建议已回复" : "投诉已回复",
         $"{e.HandlerGroup}回复了您的{(e.Kind == "suggestion" ? "建议" : "投诉")}：{e.Excerpt} 请在智慧医院“投诉建议”中查看并评价。",
-        $"/followup/complaints/{e.ComplaintId}", MessageSeverity.Important, MustNotBeMissed: true);
+        $"/complaints/{e.ComplaintId}", MessageSeverity.Important, MustNotBeMissed: true);
 
     public static MessageDraft ComplaintStatusChanged(ComplaintStatusChangedIntegrationEvent e) => new(e.PatientId, MessageCategory.Complaint,
-        "投诉建议进度", $"{e.StatusText}。", $"/followup/complaints/{e.ComplaintId}");
+        "投诉建议进度", $"{e.StatusText}。", $"/complaints/{e.ComplaintId}");
 }
