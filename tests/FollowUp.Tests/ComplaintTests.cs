@@ -90,6 +90,13 @@ public sealed class ComplaintTests(FollowUpFixture f) : IClassFixture<FollowUpFi
             category = "环境设施", text = "卫生间没有纸", photos = new[] { "data:image/png;base64," + script },
         }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("图片", problem.GetProperty("errors").GetProperty("photos")[0].GetString());
+        var huge = new byte[1600 * 1024];
+        Png.CopyTo(huge, 0);
+        var tooBig = await client.PostAsJsonAsync($"/api/followup/patients/{patient}/complaints", new
+        {
+            category = "环境设施", text = "卫生间没有纸", photos = new[] { Convert.ToBase64String(huge) },
+        }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("1.5MB", tooBig.GetProperty("errors").GetProperty("photos")[0].GetString());
         await client.PostAsJsonAsync($"/api/followup/patients/{patient}/complaints", new { category = "不存在", text = "x" })
             .ProblemAsync(HttpStatusCode.BadRequest);
         await client.PostAsJsonAsync($"/api/followup/patients/{patient}/complaints", new { category = "其他", text = " " })

@@ -1,4 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
+using FollowUp.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Platform.Contracts.FollowUp;
 using Platform.Contracts.Inpatient;
@@ -56,6 +60,17 @@ public sealed class PlanTests(FollowUpFixture f) : IClassFixture<FollowUpFixture
         Assert.Contains("伤口疼痛评分：8", sms[0]);
         Assert.Contains("是否发热：是", sms[0]);
         var alerts = await staff.GetFromJsonAsync<JsonElement>($"/api/followup/admin/alerts?group={team}");
-        Assert.Equal(day30.ResponseId, alerts.EnumerateArray().Single().GetProperty("responseId").GetGuid());
+        var alert = alerts.EnumerateArray().Single();
+        Assert.Equal(day30.ResponseId, alert.GetProperty("responseId").GetGuid());
+        Assert.Equal(patient, alert.GetProperty("patientId").GetGuid());
+
+        // The care team opens the answers from the alert; the read of medical answers is audited.
+        var answers = await staff.GetFromJsonAsync<JsonElement>($"/api/followup/admin/responses/{day30.ResponseId}");
+        Assert.True(answers.GetProperty("outOfRange").GetBoolean());
+        Assert.Equal(2, answers.GetProperty("answers").GetArrayLength());
+        await using var scope = f.Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        Assert.Equal(1, await db.Audits.CountAsync(a => a.PatientId == patient && a.What == $"response:{day30.ResponseId}"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/followup/admin/responses/{day30.ResponseId}")).StatusCode);
     }
 }

@@ -28,15 +28,25 @@ export const COMPLAINT_STATUS_TEXT = Object.freeze({
 })
 
 export const PHOTO_TYPES = Object.freeze(['image/jpeg', 'image/png', 'image/webp'])
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
+// A phone's camera photo (often 3–8 MB) is shrunk on the phone before it is sent; what is sent may be at most 1.5 MB
+// (the server's limit), so four of them stay under the edge's 10 MB body limit.
+export const PHOTO_MAX_ORIGINAL_BYTES = 20 * 1024 * 1024
+export const PHOTO_MAX_BYTES = 1.5 * 1024 * 1024
 export const PHOTO_MAX_COUNT = 4
+export const PHOTO_MAX_SIDE = 1600
 
 // Why a chosen photo cannot be sent, or '' when it can (the server checks the bytes again).
 export function photoProblem(file, count = 0) {
   if (count >= PHOTO_MAX_COUNT) return `最多上传${PHOTO_MAX_COUNT}张照片`
   if (!PHOTO_TYPES.includes(file?.type)) return '只能上传 JPG、PNG 或 WebP 图片'
-  if (file.size > PHOTO_MAX_BYTES) return '每张照片不能超过2MB'
+  if (file.size > PHOTO_MAX_ORIGINAL_BYTES) return '照片太大，请换一张'
   return ''
+}
+
+// The size a photo is redrawn at: its longer side at most PHOTO_MAX_SIDE, never enlarged.
+export function shrunkSize(width, height, maxSide = PHOTO_MAX_SIDE) {
+  const scale = Math.min(1, maxSide / Math.max(width, height))
+  return { width: Math.round(width * scale), height: Math.round(height * scale) }
 }
 
 const hasAnswer = (a) => a && (a.number !== null && a.number !== undefined || (a.choices?.length ?? 0) > 0 || (a.text ?? '').trim() !== '')
@@ -79,16 +89,6 @@ export function missingRequired(items, values) {
 
 export function progressText(answered, total) {
   return total ? `已答 ${answered}/${total} 题` : ''
-}
-
-// A file as a data URL, for the JSON body of a complaint.
-export function readAsDataUrl(file) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(reader.result)
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
 }
 
 export function followUpApi(raw) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { answersToSave, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, valuesFromAnswers } from '../shared/followup.js'
+import { answersToSave, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, shrunkSize, valuesFromAnswers } from '../shared/followup.js'
 
 const items = [
   { linkId: 'overall', type: 'rating', required: true },
@@ -29,8 +29,15 @@ test('saved answers fill the form again', () => {
 test('photos must be small images', () => {
   assert.equal(photoProblem({ type: 'image/png', size: 1000 }), '')
   assert.match(photoProblem({ type: 'image/svg+xml', size: 10 }), /JPG/)
-  assert.match(photoProblem({ type: 'image/jpeg', size: 3 * 1024 * 1024 }), /2MB/)
+  assert.equal(photoProblem({ type: 'image/jpeg', size: 6 * 1024 * 1024 }), '')
+  assert.match(photoProblem({ type: 'image/jpeg', size: 30 * 1024 * 1024 }), /太大/)
   assert.match(photoProblem({ type: 'image/jpeg', size: 10 }, 4), /最多/)
+})
+
+test('photos are shrunk to 1600 px on the longer side and never enlarged', () => {
+  assert.deepEqual(shrunkSize(4032, 3024), { width: 1600, height: 1200 })
+  assert.deepEqual(shrunkSize(3024, 4032), { width: 1200, height: 1600 })
+  assert.deepEqual(shrunkSize(800, 600), { width: 800, height: 600 })
 })
 
 test('the api escapes ids and sends answers with the submit flag', async () => {

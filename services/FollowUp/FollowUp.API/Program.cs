@@ -13,6 +13,7 @@ app.MapComplaintsApi();
 app.MapStaffQuestionnairesApi();
 app.MapStaffComplaintsApi();
 app.MapStaffPlansApi();
+app.MapStaffResponsesApi();
 app.MapStaffStatsApi();
 app.Run();
 

@@ -9,12 +9,12 @@ public sealed record SurveySummaryDto(
 
 public sealed record SurveyDto(
     Guid Id, Guid PatientId, string Title, string? Description, string Purpose, string PurposeText, string? DepartmentName, int? PlanDay,
-    string Status, List<QuestionItem> Items, List<Answer> Answers, DateTimeOffset? SavedAt, DateTimeOffset? CompletedAt)
+    string Status, List<QuestionItem> Items, List<Answer> Answers, DateTimeOffset? SavedAt, DateTimeOffset? CompletedAt, bool OutOfRange)
 {
     public static SurveyDto From(SurveyResponse r, Questionnaire q) => new(r.Id, r.PatientId, q.Title, q.Description, q.Purpose,
         QuestionnairePurpose.TextOf(q.Purpose), r.DepartmentName, r.PlanDay, r.Status,
         q.Items.Select(i => new QuestionItem { LinkId = i.LinkId, Text = i.Text, Type = i.Type, Required = i.Required, Options = i.Options, Min = i.Min, Max = i.Max }).ToList(),
-        r.Answers, r.SavedAt, r.CompletedAt);
+        r.Answers, r.SavedAt, r.CompletedAt, r.OutOfRange);
 }
 
 public sealed record ComplaintSummaryDto(

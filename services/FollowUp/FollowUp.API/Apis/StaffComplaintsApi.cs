@@ -18,7 +18,7 @@ public sealed record ContactRequest(string? Group, string? Name, string? Phone);
 public sealed record ContactDto(Guid Id, string Group, string Name, string Phone);
 
 public sealed record StaffAlertDto(Guid Id, string Group, string Kind, string Title, string Body, Guid? ComplaintId, Guid? ResponseId,
-    DateTimeOffset CreatedAt, int SmsSent, int SmsTotal);
+    Guid? PatientId, DateTimeOffset CreatedAt, int SmsSent, int SmsTotal);
 
 /// <summary>The admin console's complaint desk: the inbox with reply, acknowledgement, routing rules and escalation
 /// times, the staff contacts that receive alerts, and the alerts themselves (the staff's app messages).</summary>
@@ -134,7 +134,7 @@ public static class StaffComplaintsApi
         var q = db.Alerts.AsNoTracking();
         if (!string.IsNullOrEmpty(group)) q = q.Where(a => a.Group == group);
         var list = await q.OrderByDescending(a => a.CreatedAt).Take(100)
-            .Select(a => new StaffAlertDto(a.Id, a.Group, a.Kind, a.Title, a.Body, a.ComplaintId, a.ResponseId, a.CreatedAt,
+            .Select(a => new StaffAlertDto(a.Id, a.Group, a.Kind, a.Title, a.Body, a.ComplaintId, a.ResponseId, a.PatientId, a.CreatedAt,
                 a.Sms.Count(s => s.Status == "sent"), a.Sms.Count)).ToListAsync(ct);
         return TypedResults.Ok(list);
     }

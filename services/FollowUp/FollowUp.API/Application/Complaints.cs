@@ -48,7 +48,7 @@ public sealed class Complaints(
         foreach (var p in photos)
         {
             var bytes = Photos.Decode(p ?? "") ?? throw Invalid.Field("photos", "照片格式无效");
-            if (bytes.Length > options.Value.PhotoMaxBytes) throw Invalid.Field("photos", $"每张照片不能超过{options.Value.PhotoMaxBytes / 1024 / 1024}MB");
+            if (bytes.Length > options.Value.PhotoMaxBytes) throw Invalid.Field("photos", $"每张照片不能超过{options.Value.PhotoMaxBytes / 1024.0 / 1024:0.#}MB");
             var type = Photos.SniffImageType(bytes) ?? throw Invalid.Field("photos", "只能上传 JPG、PNG 或 WebP 图片");
             result.Add((type, bytes));
         }

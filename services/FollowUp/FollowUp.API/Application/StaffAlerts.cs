@@ -10,14 +10,14 @@ public sealed class StaffSmsSignal : Platform.ServiceDefaults.Workers.WorkerSign
 /// the caller's transaction and sent by <see cref="StaffSmsWorker"/> after commit.</summary>
 public sealed class StaffAlerts(FollowUpDbContext db, TimeProvider clock)
 {
-    public async Task RaiseAsync(string group, string kind, string title, string body, Guid? complaintId, Guid? responseId, CancellationToken ct)
+    public async Task RaiseAsync(string group, string kind, string title, string body, Guid? complaintId, Guid? responseId, CancellationToken ct, Guid? patientId = null)
     {
         var now = clock.GetUtcNow();
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.Group == group).ToListAsync(ct);
         var alert = new StaffAlert
         {
             Group = group, Kind = kind, Title = title, Body = body.Length > 500 ? body[..500] : body,
-            ComplaintId = complaintId, ResponseId = responseId, CreatedAt = now,
+            ComplaintId = complaintId, ResponseId = responseId, PatientId = patientId, CreatedAt = now,
         };
         alert.Sms.AddRange(contacts.Select(c => new StaffSms { AlertId = alert.Id, ContactId = c.Id, PhoneEncrypted = c.PhoneEncrypted, NextAttemptAt = now }));
         db.Alerts.Add(alert);

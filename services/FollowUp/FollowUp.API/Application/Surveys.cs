@@ -28,8 +28,8 @@ public sealed class Surveys(FollowUpDbContext db, StaffAlerts alerts, StaffSmsSi
             r.OutOfRange = outOfRange.Count > 0;
             if (r.OutOfRange && await CareTeamOfAsync(r, ct) is { } team)
                 await alerts.RaiseAsync(team, StaffAlertKind.AnswerOutOfRange, $"随访异常：{q.Title}",
-                    $"患者编号{r.PatientId.ToString()[..8]}的{(r.PlanDay is { } d ? $"第{d}天" : "")}随访回答超出预期范围：{string.Join("；", outOfRange)}。请及时联系患者。",
-                    null, r.Id, ct);
+                    $"{(r.PlanDay is { } d ? $"第{d}天" : "")}随访回答超出预期范围：{string.Join("；", outOfRange)}。请在管理后台查看答卷并及时联系患者。",
+                    null, r.Id, ct, r.PatientId);
         }
         await db.SaveChangesAsync(ct);
         if (r.OutOfRange) smsSignal.Nudge();

@@ -39,8 +39,8 @@ public sealed class StaffAlert
     public required string Body { get; init; }
     public Guid? ComplaintId { get; init; }
     public Guid? ResponseId { get; init; }
+    public Guid? PatientId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? ReadAt { get; set; }
     public List<StaffSms> Sms { get; init; } = [];
 }
 

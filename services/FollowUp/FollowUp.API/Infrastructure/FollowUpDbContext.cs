@@ -21,6 +21,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<PlanTemplate> PlanTemplates => Set<PlanTemplate>();
     public DbSet<FollowUpPlan> Plans => Set<FollowUpPlan>();
+    public DbSet<ReadAudit> Audits => Set<ReadAudit>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -200,3 +200,15 @@ internal sealed class FollowUpPlanConfiguration : IEntityTypeConfiguration<Follo
         b.HasIndex(p => new { p.TemplateId, p.PatientId, p.SourceRef }).IsUnique();
     }
 }
+
+internal sealed class ReadAuditConfiguration : IEntityTypeConfiguration<ReadAudit>
+{
+    public void Configure(EntityTypeBuilder<ReadAudit> b)
+    {
+        b.ToTable("read_audits");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Actor).HasMaxLength(64);
+        b.Property(a => a.What).HasMaxLength(100);
+        b.HasIndex(a => new { a.PatientId, a.At });
+    }
+}

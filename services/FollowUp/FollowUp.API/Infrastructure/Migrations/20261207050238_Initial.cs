@@ -142,6 +142,21 @@ namespace FollowUp.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "read_audits",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    what = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_read_audits", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "routing_rules",
                 columns: table => new
                 {
@@ -168,8 +183,8 @@ namespace FollowUp.API.Infrastructure.Migrations
                     body = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     complaint_id = table.Column<Guid>(type: "uuid", nullable: true),
                     response_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    patient_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,6 +392,11 @@ namespace FollowUp.API.Infrastructure.Migrations
                 column: "patient_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_read_audits_patient_id_at",
+                table: "read_audits",
+                columns: new[] { "patient_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_staff_alerts_group_created_at",
                 table: "staff_alerts",
                 columns: new[] { "group", "created_at" });
@@ -460,6 +480,9 @@ namespace FollowUp.API.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "questionnaires");
+
+            migrationBuilder.DropTable(
+                name: "read_audits");
 
             migrationBuilder.DropTable(
                 name: "routing_rules");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FollowUp.API.Infrastructure.Migrations
 {
     [DbContext(typeof(FollowUpDbContext))]
-    [Migration("20261207044624_Initial")]
+    [Migration("20261207050238_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -357,6 +357,42 @@ namespace FollowUp.API.Infrastructure.Migrations
                     b.ToTable("questionnaires", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.API.Domain.ReadAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_read_audits");
+
+                    b.HasIndex("PatientId", "At")
+                        .HasDatabaseName("ix_read_audits_patient_id_at");
+
+                    b.ToTable("read_audits", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.API.Domain.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,9 +464,9 @@ namespace FollowUp.API.Infrastructure.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
-                    b.Property<DateTimeOffset?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_at");
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
 
                     b.Property<Guid?>("ResponseId")
                         .HasColumnType("uuid")
