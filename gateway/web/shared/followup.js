@@ -140,6 +140,8 @@ export function followUpAdminApi(api) {
     targetingRules: () => api.get(`${admin}/targeting-rules`),
     createTargetingRule: (r) => api.post(`${admin}/targeting-rules`, r),
     stats: (days) => api.get(`${admin}/stats${query({ days })}`),
+    response: (rid) => api.get(`${admin}/responses/${id(rid)}`),
+    patientResponses: (patientId) => api.get(`${admin}/patients/${id(patientId)}/responses`),
   }
 }
 
@@ -154,4 +156,12 @@ export function scoreSeries(scores, field = 'averageRating') {
       data: weeks.map((w) => scores.find((s) => s.department === d && s.week === w)?.[field] ?? null),
     })),
   }
+}
+
+// One answer as staff read it: the number, the chosen options or the text.
+export function answerText(item, answer) {
+  if (!answer) return '未答'
+  if (answer.number !== null && answer.number !== undefined) return item?.type === 'rating' ? `${answer.number} 星` : String(answer.number)
+  if (answer.choices?.length) return answer.choices.join('、')
+  return answer.text || '未答'
 }

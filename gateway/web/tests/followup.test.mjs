@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { answersToSave, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, shrunkSize, valuesFromAnswers } from '../shared/followup.js'
+import { answerText, answersToSave, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, shrunkSize, valuesFromAnswers } from '../shared/followup.js'
 
 const items = [
   { linkId: 'overall', type: 'rating', required: true },
@@ -64,4 +64,11 @@ test('score series have one line per department with gaps for silent weeks', () 
   ])
   assert.deepEqual(weeks, ['2026-W48', '2026-W49'])
   assert.deepEqual(series, [{ name: '心内科', data: [4.5, null] }, { name: '眼科', data: [null, 3] }])
+})
+
+test('answers read as staff see them', () => {
+  assert.equal(answerText({ type: 'rating' }, { linkId: 'a', number: 4, choices: [] }), '4 星')
+  assert.equal(answerText({ type: 'number' }, { linkId: 'a', number: 8, choices: [] }), '8')
+  assert.equal(answerText({ type: 'multiple' }, { linkId: 'a', choices: ['医生', '护士'] }), '医生、护士')
+  assert.equal(answerText({ type: 'text' }, undefined), '未答')
 })
