@@ -73,7 +73,7 @@ public sealed class FollowUpTests
             await a.Locator($"[data-testid=admin-complaint-open][data-id='{complaintId}']").ClickAsync();
             await Expect(a.GetByTestId("admin-complaint-text")).ToContainTextAsync(complaintText);
             await a.GetByTestId("admin-complaint-acknowledge").ClickAsync();
-            await a.GetByTestId("admin-complaint-reply").Locator("textarea").FillAsync(reply);
+            await a.GetByTestId("admin-complaint-reply").FillAsync(reply);
             await a.GetByTestId("admin-complaint-reply-send").ClickAsync();
             await Expect(a.GetByTestId("admin-complaint-message")).ToContainTextAsync(reply);
             await Expect(row).ToHaveAttributeAsync("data-status", "replied");
@@ -91,7 +91,7 @@ public sealed class FollowUpTests
             await p.GetByTestId("complaint-answer").Locator("textarea").FillAsync("好的，谢谢，下周二我会按时来。");
             await p.GetByTestId("complaint-answer-send").ClickAsync();
             await Expect(p.Locator("[data-testid=complaint-message][data-from=patient]")).ToContainTextAsync("下周二我会按时来");
-            await p.GetByTestId("complaint-rating").Locator(".van-rate__item").Nth(4).ClickAsync();
+            await p.Locator("[data-testid=complaint-rating][data-value='5']").ClickAsync();
             await p.GetByTestId("complaint-rate-send").ClickAsync();
             await Expect(p.GetByTestId("complaint-rated")).ToContainTextAsync("5 星");
             await Expect(p.GetByTestId("complaint-status-text")).ToHaveTextAsync("已办结");
@@ -130,13 +130,14 @@ public sealed class FollowUpTests
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {
+            var survey = p.GetByTestId("survey-todo").Filter(new() { HasText = department });
             await Eventually.Until(async () =>
             {
                 await p.GotoAsync("/surveys");
-                return await p.GetByTestId("survey-todo").CountAsync();
+                await p.Locator("[data-testid=survey-todo], [data-testid=surveys-empty]").First.WaitForAsync();
+                return await survey.CountAsync();
             }, n => n == 1, Wait, "the department's survey in 我的问卷");
-            await Expect(p.GetByTestId("survey-todo")).ToContainTextAsync(department);
-            await p.GetByTestId("survey-todo").ClickAsync();
+            await survey.ClickAsync();
             await Expect(p.GetByTestId("question")).ToHaveCountAsync(5);
             Assert.True(await p.IsElderModeAsync());
             await Accessibility.AssertElderFriendlyAsync(p);
@@ -152,13 +153,13 @@ public sealed class FollowUpTests
             // Submitting without the required rating is refused; with it, the survey is done.
             await p.GetByTestId("survey-submit").ClickAsync();
             await Expect(p.GetByTestId("survey-note")).ToContainTextAsync("总体满意度");
-            await p.Locator("[data-testid=question][data-link-id=overall] .van-rate__item").Nth(3).ClickAsync();
+            await p.Locator("[data-testid=answer-rating][data-value='4']").ClickAsync();
             await p.Locator("[data-testid=answer-option][data-value='医生']").ClickAsync();
             await p.Locator("[data-testid=answer-nps][data-value='9']").ClickAsync();
             await p.GetByTestId("survey-submit").ClickAsync();
             await Expect(p.GetByTestId("survey")).ToHaveAttributeAsync("data-status", "completed");
             await p.GotoAsync("/surveys");
-            await Expect(p.GetByTestId("survey-done")).ToHaveCountAsync(1);
+            await Expect(p.GetByTestId("survey-done").Filter(new() { HasText = department })).ToHaveCountAsync(1);
         }, "R25_survey_after_visit");
 
         var stats = await StaffAsync(staff, HttpMethod.Get, "/api/followup/admin/stats?days=30");

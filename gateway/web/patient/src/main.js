@@ -22,7 +22,6 @@ import {
   Popup,
   Radio,
   RadioGroup,
-  Rate,
   Search,
   Skeleton,
   Step,
@@ -48,7 +47,7 @@ import { watchDanglingAriaControls } from './danglingAriaControls.js'
 const app = createApp(App)
 for (const component of [
   Badge, Button, Cell, CellGroup, Checkbox, CheckboxGroup, Collapse, CollapseItem, Divider, Empty, Field, Form, Grid, GridItem, Icon,
-  Loading, NavBar, NoticeBar, Overlay, Popup, Radio, RadioGroup, Rate, Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag, Uploader,
+  Loading, NavBar, NoticeBar, Overlay, Popup, Radio, RadioGroup, Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag, Uploader,
 ]) {
   app.use(component)
 }

@@ -61,7 +61,7 @@ public static class StaffQuestionnairesApi
     public static async Task<Ok<Questionnaire>> Update(Guid id, QuestionnaireRequest request, FollowUpDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var q = await FindAsync(db, id, ct);
-        var answered = await db.Responses.AnyAsync(r => r.QuestionnaireId == id && r.Status != SurveyStatus.Scheduled, ct);
+        var answered = await db.Responses.AnyAsync(r => r.QuestionnaireId == id && (r.Status == SurveyStatus.InProgress || r.Status == SurveyStatus.Completed), ct);
         if (answered && request.Items is not null && q.Items.Any(old => request.Items.All(n => n.LinkId != old.LinkId)))
             throw ProblemException.Conflict("questionnaire_answered", "问卷已有患者作答，不能删除已有问题（可停用后新建）");
         Apply(q, request);

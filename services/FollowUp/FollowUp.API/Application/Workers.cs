@@ -46,6 +46,7 @@ public sealed class FollowUpWorker(
         {
             r.SentAt = now;
             if (!questionnaires.TryGetValue(r.QuestionnaireId, out var q) || !q.Active) { r.Status = SurveyStatus.Skipped; continue; }
+            r.Status = SurveyStatus.Sent;
             outbox.Add(new SurveySentIntegrationEvent(r.Id, r.PatientId, q.Purpose, q.Title, r.DepartmentName));
         }
         await db.SaveChangesAsync(ct);

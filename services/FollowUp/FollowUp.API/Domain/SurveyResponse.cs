@@ -24,6 +24,7 @@ public sealed class SurveyResponse
 public static class SurveyStatus
 {
     public const string Scheduled = "scheduled";
+    public const string Sent = "sent";
     public const string InProgress = "in-progress";
     public const string Completed = "completed";
     public const string Skipped = "skipped";
