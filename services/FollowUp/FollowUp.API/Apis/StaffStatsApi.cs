@@ -38,7 +38,9 @@ public static class StaffStatsApi
             var done = g.Count(r => r.Status == SurveyStatus.Completed);
             return new ResponseRateDto(q.Id, q.Title, q.Purpose, g.Count(), done, Math.Round(100.0 * done / g.Count(), 1));
         }).OrderByDescending(r => r.Sent).ToList();
-        var scores = responses.Where(r => r.Status == SurveyStatus.Completed && questionnaires.ContainsKey(r.QuestionnaireId))
+        // Satisfaction only: a follow-up questionnaire's numbers are symptoms, not scores.
+        var scores = responses.Where(r => r.Status == SurveyStatus.Completed && questionnaires.TryGetValue(r.QuestionnaireId, out var q)
+                && q.Purpose == QuestionnairePurpose.Satisfaction)
             .GroupBy(r => (Department: r.DepartmentName ?? "全院", Week: WeekOf(r.CompletedAt!.Value)))
             .Select(g => Score(g.Key.Department, g.Key.Week, g.ToList(), questionnaires))
             .OrderBy(s => s.Week).ThenBy(s => s.Department).ToList();
