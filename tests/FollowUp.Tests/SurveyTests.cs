@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.FollowUp;
 using Platform.Contracts.Queue;
+using Platform.Contracts.Reports;
 using Platform.Testing;
 using static FollowUp.Tests.Setup;
 
@@ -147,6 +148,31 @@ public sealed class SurveyTests(FollowUpFixture f) : IClassFixture<FollowUpFixtu
         await VisitAsync(consented, study);
         var invitation = await f.Published.UntilAsync<SurveySentIntegrationEvent>(e => e.PatientId == consented, Wait);
         Assert.Equal("recruitment", invitation.Purpose);
+    }
+
+    [Fact]
+    public async Task A_finished_exam_sends_the_exam_survey_once_however_often_its_report_is_announced()
+    {
+        var category = Unique("影像检查");
+        var staff = f.StaffClient();
+        var q = await SatisfactionSurveyAsync(staff, category);
+        await staff.PostAsJsonAsync("/api/followup/admin/targeting-rules", new
+        {
+            trigger = "exam", departmentName = category, questionnaireId = q.GetProperty("id").GetGuid(), delayHours = 1,
+        }).OkJson();
+        var patient = Guid.NewGuid();
+        var report = new ReportReadyIntegrationEvent(Guid.NewGuid(), patient, "HIS-R-9", category, "胸部CT", f.Clock.GetUtcNow());
+        await f.PublishAsync(report);
+        await f.PublishAsync(report with { Id = Guid.NewGuid() });
+        await Eventually.Until(() => ResponsesAsync(patient), n => n == 1, Wait, "exam survey scheduled");
+        f.Clock.Advance(TimeSpan.FromHours(1));
+        var sent = await f.Published.UntilAsync<SurveySentIntegrationEvent>(e => e.PatientId == patient, Wait);
+        Assert.Equal(category, sent.DepartmentName);
+        // Both announcements were consumed (only this test announces reports), and still one visit and one survey.
+        await Eventually.Until(() => f.Database.ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer = 'ReportReadyConsumer'"),
+            n => n == 2, Wait, "both announcements consumed");
+        Assert.Equal(1, await VisitsAsync(patient));
+        Assert.Equal(1, await ResponsesAsync(patient));
     }
 
     [Fact]

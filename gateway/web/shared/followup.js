@@ -19,6 +19,14 @@ export const QUESTION_TYPES = Object.freeze([
   { value: 'number', label: '数值' },
 ])
 
+export const TRIGGERS = Object.freeze([
+  { value: 'visit', label: '就诊后' },
+  { value: 'discharge', label: '出院后' },
+  { value: 'exam', label: '检查检验后' },
+])
+
+export const triggerText = (value) => TRIGGERS.find((t) => t.value === value)?.label ?? value
+
 export const COMPLAINT_STATUS_TEXT = Object.freeze({
   submitted: '已提交',
   routed: '已转交处理部门',

@@ -37,7 +37,7 @@ public static class StaffPlansApi
     private static async Task ApplyAsync(PlanTemplate t, PlanTemplateRequest r, FollowUpDbContext db, CancellationToken ct)
     {
         t.Name = Invalid.Text(r.Name, "name", 100, "计划名称")!;
-        if (r.Trigger is null || !Trigger.All.Contains(r.Trigger)) throw Invalid.Field("trigger", "请选择触发时机（出院或就诊）");
+        if (r.Trigger is null || !Trigger.All.Contains(r.Trigger)) throw Invalid.Field("trigger", "请选择触发时机（就诊、出院或检查检验后）");
         t.Trigger = r.Trigger;
         t.DepartmentName = Invalid.Text(r.DepartmentName, "departmentName", 50, "科室", required: false);
         t.CareTeamGroup = Invalid.Text(r.CareTeamGroup, "careTeamGroup", 50, "随访团队")!;
@@ -86,7 +86,7 @@ public static class StaffPlansApi
 
     private static async Task ApplyAsync(TargetingRule rule, TargetingRuleRequest r, FollowUpDbContext db, CancellationToken ct)
     {
-        if (r.Trigger is null || !Trigger.All.Contains(r.Trigger)) throw Invalid.Field("trigger", "请选择触发时机（出院或就诊）");
+        if (r.Trigger is null || !Trigger.All.Contains(r.Trigger)) throw Invalid.Field("trigger", "请选择触发时机（就诊、出院或检查检验后）");
         if (r.QuestionnaireId is not { } qid || !await db.Questionnaires.AnyAsync(q => q.Id == qid, ct)) throw Invalid.Field("questionnaireId", "问卷不存在");
         if (r.DelayHours is < 0 or > 24 * 30) throw Invalid.Field("delayHours", "延迟时间应在 0 到 720 小时之间");
         rule.Trigger = r.Trigger;

@@ -4,6 +4,7 @@ using FollowUp.API.Infrastructure;
 using MassTransit;
 using Platform.Contracts.Inpatient;
 using Platform.Contracts.Queue;
+using Platform.Contracts.Reports;
 using Platform.Messaging.Inbox;
 
 namespace FollowUp.API.Consumers;
@@ -32,6 +33,21 @@ public sealed class PatientDischargedConsumer(FollowUpDbContext db, Targeting ta
         await targeting.OnEventAsync(new Visit
         {
             SourceRef = $"discharge:{e.HisEncounterId}", PatientId = e.PatientId, Kind = Trigger.Discharge, At = e.DischargedAt,
+        }, context.CancellationToken);
+        signal.Nudge();
+    }
+}
+
+/// <summary>An exam's report became final: the exam happened (the report's category stands for the department).</summary>
+public sealed class ReportReadyConsumer(FollowUpDbContext db, Targeting targeting, FollowUpSignal signal)
+    : IdempotentConsumer<ReportReadyIntegrationEvent, FollowUpDbContext>(db)
+{
+    protected override async Task HandleAsync(ReportReadyIntegrationEvent e, ConsumeContext<ReportReadyIntegrationEvent> context)
+    {
+        await targeting.OnEventAsync(new Visit
+        {
+            SourceRef = $"report:{e.ReportId}", PatientId = e.PatientId, Kind = Trigger.Exam, DepartmentName = e.Category,
+            At = e.IssuedAt,
         }, context.CancellationToken);
         signal.Nudge();
     }

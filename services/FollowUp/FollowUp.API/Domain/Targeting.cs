@@ -16,7 +16,9 @@ public static class Trigger
 {
     public const string Visit = "visit";
     public const string Discharge = "discharge";
-    public static readonly string[] All = [Visit, Discharge];
+    /// <summary>A lab or imaging report became final: the exam was done. Its department is the report's category (检验, 检查).</summary>
+    public const string Exam = "exam";
+    public static readonly string[] All = [Visit, Discharge, Exam];
 }
 
 /// <summary>A patient's choices: no more surveys, and whether study recruitment may reach them.</summary>
@@ -28,8 +30,8 @@ public sealed class SurveyPreference
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A visit the patient actually made (the doctor called them), as Queue announced it; complaints and
-/// surveys refer to it.</summary>
+/// <summary>Something the patient actually did: a visit (the doctor called them, as Queue announced it), a discharge, an
+/// exam (its report became final); complaints and surveys refer to it.</summary>
 public sealed class Visit
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

@@ -31,6 +31,7 @@ internal static class Extensions
         {
             bus.AddConsumer<QueueCalledConsumer>();
             bus.AddConsumer<PatientDischargedConsumer>();
+            bus.AddConsumer<ReportReadyConsumer>();
             bus.AddPatientLinkConsumers<FollowUpDbContext>("followup");
         });
     }
