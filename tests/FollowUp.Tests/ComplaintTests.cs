@@ -131,6 +131,18 @@ public sealed class ComplaintTests(FollowUpFixture f) : IClassFixture<FollowUpFi
         Assert.Equal([ignored], alerts.EnumerateArray().Select(a => a.GetProperty("complaintId").GetGuid()));
         var raisedAfter = alerts[0].GetProperty("createdAt").GetDateTimeOffset() - detail.GetProperty("createdAt").GetDateTimeOffset();
         Assert.True(raisedAfter >= TimeSpan.FromMinutes(30), $"escalated after {raisedAfter}");
+        // Still nobody: escalated again every half hour, three times at most.
+        JsonElement capped = default;
+        foreach (var level in new[] { 2, 3 })
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(31));
+            capped = await Eventually.Until(() => f.StaffClient().GetFromJsonAsync<JsonElement>($"/api/followup/admin/complaints/{ignored}"),
+                d => d.GetProperty("escalationLevel").GetInt32() == level, Wait, $"escalation {level}");
+        }
+        // The third was the last: nothing more is scheduled, so no further SMS however long it waits.
+        Assert.Equal(JsonValueKind.Null, capped.GetProperty("acknowledgeBy").ValueKind);
+        await Eventually.Until(() => f.SmsTextsAsync(boss), t => t.Count == 3, Wait, "three escalation SMS");
+
         var acknowledged = await f.StaffClient().GetFromJsonAsync<JsonElement>($"/api/followup/admin/complaints/{handled}");
         Assert.Equal(0, acknowledged.GetProperty("escalationLevel").GetInt32());
         Assert.Equal("acknowledged", acknowledged.GetProperty("status").GetString());

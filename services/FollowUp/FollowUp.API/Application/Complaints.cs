@@ -68,14 +68,16 @@ public sealed class Complaints(
         outbox.Add(new ComplaintStatusChangedIntegrationEvent(c.Id, c.PatientId, c.Status, $"您的{KindText(c.Kind)}已转交{c.HandlerGroup}处理"));
     }
 
-    /// <summary>Nobody acknowledged in time: the escalation group hears, and the complaint waits again for the same span.</summary>
+    /// <summary>Nobody acknowledged in time: the escalation group hears, and the complaint waits again, up to
+    /// <see cref="FollowUpOptions.MaxEscalations"/> times (then it stays at the top of the inbox, marked overdue, without
+    /// more SMS).</summary>
     public async Task EscalateAsync(Complaint c, DateTimeOffset now, CancellationToken ct)
     {
         c.EscalationLevel++;
         c.EscalatedAt = now;
         var group = c.EscalationGroup ?? c.HandlerGroup!;
         var waited = now - c.CreatedAt;
-        c.AcknowledgeBy = now + options.Value.DefaultAcknowledgeWithin;
+        c.AcknowledgeBy = c.EscalationLevel < options.Value.MaxEscalations ? now + options.Value.DefaultAcknowledgeWithin : null;
         c.UpdatedAt = now;
         await alerts.RaiseAsync(group, StaffAlertKind.ComplaintEscalated, $"{KindText(c.Kind)}超时未受理（第{c.EscalationLevel}次升级）",
             $"{c.HandlerGroup}收到的{c.Category}{KindText(c.Kind)}已等待{(int)waited.TotalMinutes}分钟无人受理。{Excerpt(c.Text, 60)}", c.Id, null, ct);

@@ -8,6 +8,8 @@ public sealed class FollowUpOptions
     public int SurveyCapPer30Days { get; set; } = 2;
     /// <summary>How long a routed complaint may wait for acknowledgement when no routing rule says otherwise.</summary>
     public TimeSpan DefaultAcknowledgeWithin { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>How many times an unacknowledged complaint is escalated (each after <see cref="DefaultAcknowledgeWithin"/>).</summary>
+    public int MaxEscalations { get; set; } = 3;
     /// <summary>Where complaints go when no routing rule matches.</summary>
     public string DefaultHandlerGroup { get; set; } = "客户服务中心";
     public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(15);
