@@ -3,9 +3,9 @@ import { ChatDotRound, FirstAidKit, House, Tickets } from '@element-plus/icons-v
 
 // Entries without a page yet open the shared 建设中 panel at their own path.
 export const MENU = [
-  { key: 'workbench', path: '/workbench', label: '工作台', icon: House, page: () => import('./WorkbenchPage.vue') },
-  { key: 'queue', path: '/queue', label: '叫号', icon: Tickets, page: () => import('./QueuePage.vue') },
+  { key: 'workbench', path: '/workbench', label: '工作台', icon: House, roles: ['doctor'], page: () => import('./WorkbenchPage.vue') },
+  { key: 'queue', path: '/queue', label: '叫号', icon: Tickets, roles: ['doctor'], page: () => import('./QueuePage.vue') },
   // 药师工作台 (role pharmacist): medication-safety alerts, delivery release, patients' questions, the drug knowledge base.
-  { key: 'pharmacist', path: '/pharmacist', label: '药师工作台', icon: FirstAidKit, page: () => import('./PharmacistPage.vue') },
-  { key: 'consultation', path: '/consultation', label: '在线咨询', icon: ChatDotRound, comingSoon: true },
+  { key: 'pharmacist', path: '/pharmacist', label: '药师工作台', icon: FirstAidKit, roles: ['pharmacist'], page: () => import('./PharmacistPage.vue') },
+  { key: 'consultation', path: '/consultation', label: '在线咨询', icon: ChatDotRound, roles: ['doctor'], comingSoon: true },
 ].map((item) => ({ ...item, icon: markRaw(item.icon) }))
