@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Calendar, Link, ChatLineSquare, Document, MapLocation, OfficeBuilding, Reading, Tickets, User, Wallet } from '@element-plus/icons-vue'
+import { Calendar, Link, ChatLineSquare, Document, EditPen, MapLocation, OfficeBuilding, Reading, Tickets, User, Wallet } from '@element-plus/icons-vue'
 
 // Entries without a page yet open the shared 建设中 panel at their own path.
 export const MENU = [
@@ -12,5 +12,6 @@ export const MENU = [
   { key: 'maps', path: '/maps', label: '楼层导航图', icon: MapLocation, page: () => import('./navigation/FloorMapsPage.vue') },
   { key: 'education', path: '/education', label: '健康宣教', icon: Reading, page: () => import('./education/ArticlesPage.vue') },
   { key: 'audit', path: '/audit', label: '修改记录', icon: Tickets, page: () => import('./content/AuditPage.vue') },
-  { key: 'complaints', path: '/complaints', label: '投诉处理', icon: ChatLineSquare, comingSoon: true },
+  { key: 'complaints', path: '/complaints', label: '投诉处理', icon: ChatLineSquare, page: () => import('./followup/ComplaintDeskPage.vue') },
+  { key: 'surveys', path: '/surveys', label: '问卷与随访', icon: EditPen, page: () => import('./followup/SurveyAdminPage.vue') },
 ].map((item) => ({ ...item, icon: markRaw(item.icon) }))

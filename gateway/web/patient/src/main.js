@@ -32,6 +32,7 @@ import {
   TabbarItem,
   Tabs,
   Tag,
+  Uploader,
 } from 'vant'
 import 'vant/lib/index.css'
 import './styles.css'
@@ -46,7 +47,7 @@ import { watchDanglingAriaControls } from './danglingAriaControls.js'
 const app = createApp(App)
 for (const component of [
   Badge, Button, Cell, CellGroup, Checkbox, CheckboxGroup, Collapse, CollapseItem, Divider, Empty, Field, Form, Grid, GridItem, Icon,
-  Loading, NavBar, NoticeBar, Overlay, Popup, Radio, RadioGroup, Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag,
+  Loading, NavBar, NoticeBar, Overlay, Popup, Radio, RadioGroup, Search, Skeleton, Step, Steps, Switch, Tab, Tabbar, TabbarItem, Tabs, Tag, Uploader,
 ]) {
   app.use(component)
 }

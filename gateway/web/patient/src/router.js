@@ -153,6 +153,19 @@ const routes = [
     meta: { title: '咨询详情', auth: true },
   },
   { path: '/shared', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), meta: { title: '患者分享的报告' } },
+  // 满意度调查 (R25, R29), 投诉建议 (R26–R28), 随访问卷 (R30); message-centre links use /surveys/… and /complaints/….
+  { path: '/surveys', name: 'surveys', component: () => import('./pages/followup/SurveysPage.vue'), meta: { title: '我的问卷', auth: true } },
+  { path: '/surveys/:id', name: 'survey', component: () => import('./pages/followup/SurveyPage.vue'), props: true, meta: { title: '填写问卷', auth: true } },
+  {
+    path: '/follow-up',
+    name: 'follow-up',
+    component: () => import('./pages/followup/SurveysPage.vue'),
+    props: { purpose: 'followup' },
+    meta: { title: '随访问卷', auth: true },
+  },
+  { path: '/complaints', name: 'complaints', component: () => import('./pages/followup/ComplaintsPage.vue'), meta: { title: '投诉建议', auth: true } },
+  { path: '/complaints/new', name: 'complaint-new', component: () => import('./pages/followup/ComplaintNewPage.vue'), meta: { title: '我要投诉', auth: true } },
+  { path: '/complaints/:id', name: 'complaint', component: () => import('./pages/followup/ComplaintPage.vue'), props: true, meta: { title: '投诉详情', auth: true } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,
     name: `coming-${service.key}`,

@@ -40,9 +40,9 @@ export const SCENES = [
     key: 'post-visit',
     title: '诊后',
     services: [
-      { key: 'survey', label: '满意度调查', icon: 'smile-comment-o', path: '/surveys' },
-      { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints' },
-      { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up' },
+      { key: 'survey', label: '满意度调查', icon: 'smile-comment-o', path: '/surveys', ready: true },
+      { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints', ready: true },
+      { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up', ready: true },
       { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions', ready: true },
     ],
   },

@@ -41,4 +41,6 @@ public static class MessageCategory
     public const string Pharmacy = "pharmacy";
     public const string Queue = "queue";
     public const string Consultation = "consultation";
+    public const string Survey = "survey";
+    public const string Complaint = "complaint";
 }

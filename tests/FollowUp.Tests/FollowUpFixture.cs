@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using FollowUp.API.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.FollowUp;
+using Platform.ServiceDefaults.Auth;
+using Platform.Testing;
+
+namespace FollowUp.Tests;
+
+/// <summary>The FollowUp service on a fresh database and virtual host, with the SMS simulator for staff alerts and a
+/// clock the tests move; Queue's and the HIS adapter's events arrive as they publish them, and what the service
+/// publishes for Notification is captured.</summary>
+public class FollowUpFixture : IAsyncLifetime
+{
+    public const string SmsKey = "followup-test-sms-key";
+    public TestDatabase Database { get; private set; } = null!;
+    public TestVirtualHost VirtualHost { get; private set; } = null!;
+    public EventCapture Published { get; private set; } = null!;
+    public SimulatorProcess Sms { get; private set; } = null!;
+    public ServiceFactory<FollowUpDbContext> Service { get; private set; } = null!;
+    public AdjustableClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("followup");
+        VirtualHost = await TestVirtualHost.CreateAsync("followup");
+        Sms = await SimulatorProcess.StartAsync("Sms", new Dictionary<string, string> { ["SMS_API_KEY"] = SmsKey });
+        Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(SurveySentIntegrationEvent),
+            typeof(ComplaintRepliedIntegrationEvent), typeof(ComplaintStatusChangedIntegrationEvent));
+        Service = new FollowUpFactory(Database, VirtualHost.AmqpUri, Sms.BaseUrl, Clock);
+        _ = Service.Server;
+    }
+
+    public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
+        Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者", claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
+
+    public HttpClient StaffClient(string name = "王主任") => Client(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
+
+    public HttpClient Anonymous() => Service.CreateClient();
+
+    private HttpClient Client(string token)
+    {
+        var client = Service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
+    /// <summary>The SMS the simulator accepted for <paramref name="phone"/>, newest first.</summary>
+    public async Task<List<string>> SmsTextsAsync(string phone)
+    {
+        var messages = await Sms.Http.GetFromJsonAsync<JsonElement>($"$sim/messages?phone={phone}");
+        return messages.EnumerateArray().Select(m => m.GetProperty("params").GetProperty("text").GetString() ?? "").ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Published.DisposeAsync();
+        await Sms.DisposeAsync();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class FollowUpFactory(TestDatabase database, string amqpUri, string smsUrl, AdjustableClock clock)
+        : ServiceFactory<FollowUpDbContext>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:followupdb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = amqpUri,
+            ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+            ["RateLimiting:PermitsPerMinute"] = "100000",
+            ["Sms:BaseUrl"] = smsUrl,
+            ["Sms:ApiKey"] = SmsKey,
+            ["FollowUp:WorkerInterval"] = "00:00:00.200",
+            ["FollowUp:SurveyCapPer30Days"] = "2",
+        }.Concat(TestKeys.Security("followup")).ToDictionary())
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+    }
+}
