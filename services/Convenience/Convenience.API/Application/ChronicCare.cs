@@ -49,7 +49,7 @@ public sealed class ChronicCare(ConvenienceDbContext db, IIntegrationEventOutbox
     {
         var prefix = many ? $"readings[{index}]." : "";
         var kind = input.Kind ?? "";
-        var reading = new ChronicReading { Kind = kind, MeasuredAt = input.MeasuredAt ?? now, Context = input.Context };
+        var reading = new ChronicReading { Kind = kind, MeasuredAt = (input.MeasuredAt ?? now).ToUniversalTime(), Context = input.Context };
         if (!ReadingKinds.All.Contains(kind)) { errors[prefix + "kind"] = ["测量类型须为血压、血糖或体重"]; return reading; }
         if (reading.MeasuredAt > now.AddMinutes(5)) errors[prefix + "measuredAt"] = ["测量时间不能晚于现在"];
         if (reading.MeasuredAt < now.AddYears(-1)) errors[prefix + "measuredAt"] = ["只能记录一年内的测量值"];

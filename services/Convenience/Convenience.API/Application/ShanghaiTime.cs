@@ -7,5 +7,6 @@ public static class ShanghaiTime
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
 
-    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), Offset);
+    /// <summary>In UTC, as PostgreSQL's timestamptz (through Npgsql) takes only UTC offsets.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new DateTimeOffset(date.ToDateTime(time), Offset).ToUniversalTime();
 }
