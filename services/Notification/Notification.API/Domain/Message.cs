@@ -40,4 +40,6 @@ public static class MessageCategory
     public const string Surgery = "surgery";
     public const string Pharmacy = "pharmacy";
     public const string Queue = "queue";
+    public const string Convenience = "convenience";
+    public const string Chronic = "chronic";
 }
