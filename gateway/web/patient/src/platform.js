@@ -10,6 +10,7 @@ import { triageApi } from '@shared/triage.js'
 import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
 import { pharmacyApi } from '@shared/pharmacy.js'
+import { convenienceApi } from '@shared/convenience.js'
 import { reportsApi } from '@shared/reports.js'
 import { createPushClient } from '@shared/push.js'
 
@@ -38,5 +39,6 @@ export const triage = triageApi(api)
 export const previsit = previsitApi(api)
 export const queue = queueApi(api)
 export const pharmacy = pharmacyApi(api)
+export const convenience = convenienceApi(api)
 export const reports = reportsApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })
