@@ -42,6 +42,10 @@ public sealed class HomeVisitTests(ConvenienceFixture f) : IClassFixture<Conveni
         Assert.True(errors.TryGetProperty("visitDate", out _));
         Assert.True(errors.TryGetProperty("halfDay", out _));
         Assert.DoesNotContain(f.Published.Of<PaymentRequestedIntegrationEvent>(), e => e.PatientId == patient);
+        var options = await f.Anonymous().GetFromJsonAsync<JsonElement>("/api/convenience/home-care/services");
+        Assert.Equal(Tomorrow(), options.GetProperty("firstDate").GetString());
+        Assert.Equal(5, options.GetProperty("services").GetArrayLength());
+        Assert.Contains("武昌区", options.GetProperty("districts").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]

@@ -93,6 +93,13 @@ export function orderStepIndex(order) {
   return steps.indexOf(order?.status)
 }
 
+// The dates from the first bookable one (yyyy-MM-dd, the server's) for `count` days.
+export function bookableDays(firstDate, count) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(firstDate ?? ''))) return []
+  const start = Date.parse(`${firstDate}T00:00:00Z`)
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 86400_000).toISOString().slice(0, 10))
+}
+
 export function yuanOfFen(fen) {
   const n = Number(fen ?? 0)
   return n === 0 ? '免费' : `¥${(n / 100).toFixed(2)}`

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { chronicTrendOption, convenienceApi, orderFormProblem, orderStepIndex, orderSteps, parseReadingsCsv, readingText, yuanOfFen } from '../shared/convenience.js'
+import { bookableDays, chronicTrendOption, convenienceApi, orderFormProblem, orderStepIndex, orderSteps, parseReadingsCsv, readingText, yuanOfFen } from '../shared/convenience.js'
 import { orderSourcePath } from '../shared/payment.js'
 
 test('mailed orders show 已寄出, others go from 已受理 to 已完成', () => {
@@ -71,4 +71,9 @@ test('the patient client calls the documented paths and refreshes its token once
   assert.equal(calls.at(-1), '/api/convenience/patients/p1/chronic/readings?kind=glucose&days=7')
   await api.setReminder('p1', 'weight', '07:30')
   assert.deepEqual(calls.at(-1), ['/api/convenience/patients/p1/chronic/reminders/weight', { time: '07:30', active: true }])
+})
+
+test("home-visit days run from the server's first bookable date, across month ends", () => {
+  assert.deepEqual(bookableDays('2026-12-30', 3), ['2026-12-30', '2026-12-31', '2027-01-01'])
+  assert.deepEqual(bookableDays(undefined, 3), [])
 })

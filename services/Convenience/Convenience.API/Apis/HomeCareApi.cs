@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using Convenience.API.Application;
 using Convenience.API.Domain;
+using Convenience.API.Extensions;
 using Convenience.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Auth;
 
 namespace Convenience.API.Apis;
+
+public sealed record HomeCareOptionsDto(IReadOnlyList<HomeServiceDto> Services, DateOnly FirstDate, DateOnly LastDate, IReadOnlyList<string> Districts);
 
 public sealed record AssignRequest(string? NurseName, string? NursePhone);
 
@@ -38,8 +42,13 @@ public static class HomeCareApi
         return app;
     }
 
-    public static Ok<List<HomeServiceDto>> Services() =>
-        TypedResults.Ok(HomeService.All.Select(s => new HomeServiceDto(s.Code, s.Name, s.PriceFen, s.NeedsOrderReference, s.Eligibility)).ToList());
+    public static Ok<HomeCareOptionsDto> Services(HomeVisits visits, IOptions<ConvenienceOptions> options)
+    {
+        var (first, last) = visits.BookableDates();
+        return TypedResults.Ok(new HomeCareOptionsDto(
+            HomeService.All.Select(s => new HomeServiceDto(s.Code, s.Name, s.PriceFen, s.NeedsOrderReference, s.Eligibility)).ToList(),
+            first, last, options.Value.HomeCareDistricts));
+    }
 
     public static async Task<Ok<VisitDto>> Create(CreateVisitRequest request, ClaimsPrincipal user, Access access, HomeVisits visits, Contacts contacts,
         CancellationToken ct)

@@ -32,9 +32,9 @@ public sealed partial class HomeVisits(
         var errors = new Dictionary<string, string[]>();
         var service = HomeService.Find(request.ServiceCode);
         if (service is null) errors["serviceCode"] = ["请选择上门服务项目"];
-        var tomorrow = ShanghaiTime.Today(clock.GetUtcNow()).AddDays(1);
-        if (request.VisitDate is not { } date || date < tomorrow || date > tomorrow.AddDays(settings.HomeCareDaysAhead - 1))
-            errors["visitDate"] = [$"上门日期须在明天起{settings.HomeCareDaysAhead}天内"];
+        var (first, last) = BookableDates();
+        if (request.VisitDate is not { } date || date < first || date > last)
+            errors["visitDate"] = [$"上门日期须在{first:M月d日}至{last:M月d日}之间"];
         if (request.HalfDay is not ("morning" or "afternoon")) errors["halfDay"] = ["请选择上午或下午"];
         var reference = request.OrderReference?.Trim();
         if (service is { NeedsOrderReference: true } && (string.IsNullOrEmpty(reference) || !ReferencePattern().IsMatch(reference)))
@@ -72,6 +72,13 @@ public sealed partial class HomeVisits(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return visit;
+    }
+
+    /// <summary>The first and last day a visit may be booked for.</summary>
+    public (DateOnly First, DateOnly Last) BookableDates()
+    {
+        var first = ShanghaiTime.Today(clock.GetUtcNow()).AddDays(options.Value.HomeCareFromToday ? 0 : 1);
+        return (first, first.AddDays(options.Value.HomeCareDaysAhead - 1));
     }
 
     private static Guid SlotOf(HomeVisit visit) => visit.HalfDay == "morning" ? Morning : Afternoon;
