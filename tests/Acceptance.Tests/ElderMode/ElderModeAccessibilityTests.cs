@@ -46,6 +46,9 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/payment", "bills-no-patients", true)]
     [InlineData("/fees", "fees-no-patients", true)]
     [InlineData("/reports", "reports-no-patients", true)]
+    [InlineData("/convenience", "cv-item", true)]
+    [InlineData("/convenience/home-care", "hc-no-patients", true)]
+    [InlineData("/chronic", "ch-no-patients", true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";
