@@ -104,11 +104,27 @@ public sealed class ConvenienceTests
             await Expect(detail).ToHaveAttributeAsync("data-status", "paid", new() { Timeout = 60000 });
 
             var order = OrderIdOf(p, "/convenience/orders/");
-            var contact = await GetAsync(await StaffAsync(), $"/api/convenience/staff/orders/{order}/contact");
-            Assert.Equal("解放大道688号5栋1201", contact.GetProperty("address").GetString());
             var tracking = $"SF{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
-            await StaffPostAsync($"/api/convenience/staff/orders/{order}/accept");
-            await StaffPostAsync($"/api/convenience/staff/orders/{order}/ship", new { trackingNo = tracking });
+            // The record-copy office works its inbox in the admin console: the address whole only on 「查看地址」.
+            await using var office = await browser.NewContextAsync(PatientSession.Desktop, new Dictionary<string, string>
+            {
+                ["platform.staff.token"] = await StaffAsync(), ["platform.convenience.provider"] = "record-office",
+            });
+            var admin = await office.NewPageAsync();
+            await admin.RunAsync(async a =>
+            {
+                await a.GotoAsync("/admin/convenience?tab=inbox");
+                var row = a.Locator("tr", new() { Has = a.Locator($"[data-testid=admin-cv-order][data-id='{order}']") });
+                await Expect(row).ToContainTextAsync("139****5678");
+                await row.GetByText("查看地址").ClickAsync();
+                await Expect(row.GetByTestId("admin-cv-contact")).ToContainTextAsync("解放大道688号5栋1201");
+                await row.GetByTestId("admin-cv-accept").ClickAsync();
+                await Expect(a.Locator($"[data-testid=admin-cv-order][data-id='{order}']")).ToHaveAttributeAsync("data-status", "accepted");
+                await row.GetByTestId("admin-cv-ship").ClickAsync();
+                await a.Locator(".el-message-box input").FillAsync(tracking);
+                await a.Locator(".el-message-box").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+                await Expect(a.Locator($"[data-testid=admin-cv-order][data-id='{order}']")).ToHaveAttributeAsync("data-status", "shipped");
+            }, "R24_record_office");
             await Expect(detail).ToHaveAttributeAsync("data-status", "shipped", new() { Timeout = 30000 });
             await Expect(p.GetByTestId("cv-tracking")).ToHaveTextAsync(tracking);
             await Expect(p.GetByTestId("cv-cancel")).ToHaveCountAsync(0);
