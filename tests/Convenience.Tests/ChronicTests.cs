@@ -74,11 +74,16 @@ public sealed class ChronicTests(ConvenienceFixture f) : IClassFixture<Convenien
                 new { kind = "weight", value = 70.9, measuredAt = now.AddDays(-2) },
             },
         })).EnsureSuccessStatusCode();
+        var again = await client.PostAsJsonAsync($"/api/convenience/patients/{patient}/chronic/readings/import", new
+        {
+            readings = new object[] { new { kind = "weight", value = 70.5, measuredAt = now.AddDays(-1) }, new { kind = "weight", value = 70.1, measuredAt = now } },
+        });
+        Assert.Single((await again.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
         var trend = await client.GetFromJsonAsync<JsonElement>($"/api/convenience/patients/{patient}/chronic/readings?kind=weight&days=7");
-        Assert.Equal([71.2m, 70.9m, 70.5m], trend.EnumerateArray().Select(r => r.GetProperty("value").GetDecimal()).ToList());
+        Assert.Equal([71.2m, 70.9m, 70.5m, 70.1m], trend.EnumerateArray().Select(r => r.GetProperty("value").GetDecimal()).ToList());
         Assert.All(trend.EnumerateArray(), r => Assert.Equal("imported", r.GetProperty("source").GetString()));
         var summary = await client.GetFromJsonAsync<JsonElement>($"/api/convenience/patients/{patient}/chronic");
-        Assert.Equal(70.5m, summary.GetProperty("latest").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "weight")
+        Assert.Equal(70.1m, summary.GetProperty("latest").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "weight")
             .GetProperty("value").GetDecimal());
         Assert.Equal(HttpStatusCode.NotFound, (await f.PatientClient(Guid.NewGuid()).GetAsync($"/api/convenience/patients/{patient}/chronic/readings")).StatusCode);
     }

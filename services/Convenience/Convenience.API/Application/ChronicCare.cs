@@ -26,6 +26,11 @@ public sealed class ChronicCare(ConvenienceDbContext db, IIntegrationEventOutbox
         var errors = new Dictionary<string, string[]>();
         var readings = inputs.Select((input, i) => Validate(input, i, inputs.Count > 1, now, errors)).ToList();
         if (errors.Count > 0) throw ProblemException.Invalid(errors);
+        // A device's export is often imported again: a reading already recorded (same kind, time and values) is kept once.
+        var (from, to) = (readings.Min(r => r.MeasuredAt), readings.Max(r => r.MeasuredAt));
+        var known = (await db.Readings.AsNoTracking().Where(r => r.PatientId == patientId && r.MeasuredAt >= from && r.MeasuredAt <= to)
+            .ToListAsync(ct)).Select(Identity).ToHashSet();
+        readings = readings.Where(r => known.Add(Identity(r))).ToList();
         var thresholds = await db.Thresholds.AsNoTracking().Where(t => t.PatientId == patientId).ToDictionaryAsync(t => t.Kind, ct);
         foreach (var r in readings)
         {
@@ -45,11 +50,16 @@ public sealed class ChronicCare(ConvenienceDbContext db, IIntegrationEventOutbox
         return readings;
     }
 
+    private static (string, DateTimeOffset, int?, int?, decimal?) Identity(ChronicReading r) =>
+        (r.Kind, r.MeasuredAt, r.Systolic, r.Diastolic, r.Value is { } v ? decimal.Round(v, 2) : null);
+
     private static ChronicReading Validate(ReadingInput input, int index, bool many, DateTimeOffset now, Dictionary<string, string[]> errors)
     {
         var prefix = many ? $"readings[{index}]." : "";
         var kind = input.Kind ?? "";
-        var reading = new ChronicReading { Kind = kind, MeasuredAt = (input.MeasuredAt ?? now).ToUniversalTime(), Context = input.Context };
+        // Whole seconds: what devices record, and what finds the same reading again when an export is imported twice.
+        var at = (input.MeasuredAt ?? now).ToUniversalTime();
+        var reading = new ChronicReading { Kind = kind, MeasuredAt = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)), Context = input.Context };
         if (!ReadingKinds.All.Contains(kind)) { errors[prefix + "kind"] = ["测量类型须为血压、血糖或体重"]; return reading; }
         if (reading.MeasuredAt > now.AddMinutes(5)) errors[prefix + "measuredAt"] = ["测量时间不能晚于现在"];
         if (reading.MeasuredAt < now.AddYears(-1)) errors[prefix + "measuredAt"] = ["只能记录一年内的测量值"];
