@@ -15,7 +15,7 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
 {
     private static readonly object Home = new { name = "张三", phone = "13800000001", district = "洪山区", address = "珞喻路100号3栋502室" };
 
-    private static string Today(ConvenienceFixture f) => DateOnly.FromDateTime(f.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime)
+    private static string Tomorrow(ConvenienceFixture f) => DateOnly.FromDateTime(f.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime)
         .AddDays(1).ToString("yyyy-MM-dd");
 
     private async Task<string> StatusAsync(HttpClient client, Guid patient, Guid id) =>
@@ -104,6 +104,27 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
     }
 
     [Fact]
+    public async Task A_time_window_takes_exactly_its_daily_capacity_even_when_booked_at_once()
+    {
+        var interpreter = await f.ItemAsync("interpreter", Tomorrow(f));
+        var window = interpreter.GetProperty("windows")[0];
+        Assert.Equal(4, window.GetProperty("capacityPerDay").GetInt32());
+        var patients = Enumerable.Range(0, 7).Select(_ => Guid.NewGuid()).ToList();
+        var answers = await Task.WhenAll(patients.Select(p => f.PatientClient(Guid.NewGuid(), p).PostAsJsonAsync("/api/convenience/orders",
+            new { patientId = p, itemCode = "interpreter", date = Tomorrow(f), windowId = window.GetProperty("id").GetGuid(), note = "英语" })));
+        Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.OK))
+            Assert.Equal("window_full", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var after = (await f.ItemAsync("interpreter", Tomorrow(f))).GetProperty("windows")[0];
+        Assert.Equal(0, after.GetProperty("left").GetInt32());
+        // Free: nothing asked of Payment, the orders wait for the volunteers at once.
+        var accepted = await Task.WhenAll(answers.Where(a => a.IsSuccessStatusCode).Select(a => a.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.All(accepted, o => Assert.Equal("paid", o.GetProperty("status").GetString()));
+        var inbox = await f.StaffClient().GetFromJsonAsync<JsonElement>("/api/convenience/staff/orders?provider=volunteers");
+        Assert.Equal(4, inbox.EnumerateArray().Count());
+    }
+
+    [Fact]
     public async Task Bad_input_gets_clear_errors_and_asks_for_no_money()
     {
         var patient = Guid.NewGuid();
@@ -130,7 +151,7 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
         var past = await Refused(new { patientId = patient, itemCode = "parking", acknowledgedMustShow = true, date = "2020-01-01",
             windowId = parking.GetProperty("windows")[0].GetProperty("id").GetGuid() }, HttpStatusCode.BadRequest);
         Assert.Contains("14天", past.GetProperty("errors").GetProperty("date")[0].GetString());
-        Assert.Equal("not_inpatient", (await Refused(new { patientId = patient, itemCode = "meal", date = Today(f),
+        Assert.Equal("not_inpatient", (await Refused(new { patientId = patient, itemCode = "meal", date = Tomorrow(f),
             windowId = (await f.ItemAsync("meal")).GetProperty("windows")[0].GetProperty("id").GetGuid() }, (HttpStatusCode)422)).GetProperty("code").GetString());
         // Someone else's patient: not found, whatever the body.
         var stranger = Guid.NewGuid();
@@ -151,7 +172,7 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
         var client = f.PatientClient(family);
         var meal = await f.ItemAsync("meal");
         var window = meal.GetProperty("windows")[1].GetProperty("id").GetGuid();
-        var body = new { patientId = patient, itemCode = "meal", quantity = 2, date = Today(f), windowId = window, note = "少盐" };
+        var body = new { patientId = patient, itemCode = "meal", quantity = 2, date = Tomorrow(f), windowId = window, note = "少盐" };
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/convenience/orders", body)).StatusCode);
 
         await f.PublishAsync(new PatientRegisteredIntegrationEvent(patient, family));
@@ -162,7 +183,7 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
         Assert.Equal("心内科一病区 12床", order.GetProperty("location").GetString());
         Assert.Equal(5000, order.GetProperty("amountFen").GetInt64());
         Assert.Equal("11:00-12:00", order.GetProperty("windowText").GetString());
-        var left = (await f.ItemAsync("meal", Today(f))).GetProperty("windows")[1].GetProperty("left").GetInt32();
+        var left = (await f.ItemAsync("meal", Tomorrow(f))).GetProperty("windows")[1].GetProperty("left").GetInt32();
         Assert.Equal(298, left);
     }
 
@@ -208,14 +229,14 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
         var patient = Guid.NewGuid();
         var client = f.PatientClient(Guid.NewGuid(), patient);
         await f.PublishAsync(new PatientAdmittedIntegrationEvent(patient, "enc-7", "骨科病区", "3", DateTimeOffset.UtcNow.AddDays(-2)));
-        var caregiver = await f.ItemAsync("caregiver", Today(f));
+        var caregiver = await f.ItemAsync("caregiver", Tomorrow(f));
         var window = caregiver.GetProperty("windows")[0];
-        var body = new { patientId = patient, itemCode = "caregiver", date = Today(f), windowId = window.GetProperty("id").GetGuid(), acknowledgedMustShow = true };
+        var body = new { patientId = patient, itemCode = "caregiver", date = Tomorrow(f), windowId = window.GetProperty("id").GetGuid(), acknowledgedMustShow = true };
         var created = await Eventually.Until(() => client.PostAsJsonAsync("/api/convenience/orders", body), r => r.StatusCode == HttpStatusCode.OK,
             ConvenienceFixture.Wait, "admitted");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(window.GetProperty("left").GetInt32() - 1,
-            (await f.ItemAsync("caregiver", Today(f))).GetProperty("windows")[0].GetProperty("left").GetInt32());
+            (await f.ItemAsync("caregiver", Tomorrow(f))).GetProperty("windows")[0].GetProperty("left").GetInt32());
         await f.PayAsync(patient, OrderKinds.Convenience, id, 26000);
         await Eventually.Until(() => StatusAsync(client, patient, id), s => s == "paid", ConvenienceFixture.Wait, "paid");
 
@@ -227,7 +248,7 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
         Assert.Equal(OrderKinds.Convenience, refund.OrderKind);
         Assert.Equal("refunding", await StatusAsync(client, patient, id));
         Assert.Equal(window.GetProperty("left").GetInt32(),
-            (await f.ItemAsync("caregiver", Today(f))).GetProperty("windows")[0].GetProperty("left").GetInt32());
+            (await f.ItemAsync("caregiver", Tomorrow(f))).GetProperty("windows")[0].GetProperty("left").GetInt32());
 
         await f.PublishAsync(new PaymentRefundedIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Convenience, id, 26000, "当日护工已全部排满"));
         await Eventually.Until(() => StatusAsync(client, patient, id), s => s == "refunded", ConvenienceFixture.Wait, "refunded");
