@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
 
 namespace Convenience.API.Apis;
 
@@ -123,7 +124,7 @@ public static class HomeCareApi
     {
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 200)
-            throw Platform.ServiceDefaults.Problems.ProblemException.Invalid(new Dictionary<string, string[]> { ["reason"] = ["请填写无法上门的原因（200字以内）"] });
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["reason"] = ["请填写无法上门的原因（200字以内）"] });
         return TypedResults.Ok(VisitDto.From(await visits.StopAsync(id, reason, byPatient: false, ct), contacts));
     }
 }

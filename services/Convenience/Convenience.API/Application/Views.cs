@@ -1,4 +1,5 @@
 using Convenience.API.Domain;
+using Platform.Security.Masking;
 
 namespace Convenience.API.Application;
 
@@ -43,7 +44,7 @@ public sealed record VisitDto(
     public static VisitDto From(HomeVisit v, Contacts contacts) => new(
         v.Id, v.PatientId, v.ServiceCode, v.ServiceName, v.AmountFen, v.VisitDate, v.HalfDay, HomeVisits.HalfDayText(v.HalfDay),
         contacts.Masked(v.Id, v.Contact)!, v.OrderReference, v.Condition, v.Status, HomeVisitStatus.TextOf(v.Status), v.NurseName,
-        v.NursePhoneCipher is null ? null : Platform.Security.Masking.Mask.Phone(contacts.OpenPhone(v.Id, v.NursePhoneCipher)), v.Record, v.Reason,
+        v.NursePhoneCipher is null ? null : Mask.Phone(contacts.OpenPhone(v.Id, v.NursePhoneCipher)), v.Record, v.Reason,
         v.CreatedAt, v.PayBy, v.Status is HomeVisitStatus.AwaitingPayment or HomeVisitStatus.Paid or HomeVisitStatus.Assigned,
         v.Steps.OrderBy(s => s.At).Select(s => new StepDto(s.Status, s.Text, s.Note, s.At)).ToList());
 }
