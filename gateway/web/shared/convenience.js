@@ -126,24 +126,27 @@ export function readingText(r) {
 export function chronicTrendOption(readings, kind, threshold, formatDate = (at) => String(at).slice(5, 16).replace('T', ' ')) {
   const points = Array.isArray(readings) ? readings : []
   const unit = READING_KINDS.find((k) => k.value === kind)?.unit ?? ''
+  // Dark labels and axes: the chart is read in elder mode too (contrast ≥ 4.5:1 on white).
+  const label = { show: true, color: '#1f1f1f' }
+  const axisLabel = { color: '#2e2e2e' }
   const dot = (value, r) => ({ value: Number(value), itemStyle: { color: r.outOfRange ? '#d4380d' : '#1677ff' } })
   const band = threshold?.low != null && threshold?.high != null
     ? { silent: true, itemStyle: { color: 'rgba(82, 196, 26, 0.15)' }, data: [[{ yAxis: Number(threshold.low), name: '目标范围' }, { yAxis: Number(threshold.high) }]] }
     : undefined
   const series = kind === 'blood-pressure'
     ? [
-        { name: '收缩压', type: 'line', data: points.map((r) => dot(r.systolic, r)), symbolSize: 9, label: { show: true, position: 'top' }, markArea: band },
-        { name: '舒张压', type: 'line', data: points.map((r) => dot(r.diastolic, r)), symbolSize: 9, label: { show: true, position: 'bottom' } },
+        { name: '收缩压', type: 'line', data: points.map((r) => dot(r.systolic, r)), symbolSize: 9, label: { ...label, position: 'top' }, markArea: band },
+        { name: '舒张压', type: 'line', data: points.map((r) => dot(r.diastolic, r)), symbolSize: 9, label: { ...label, position: 'bottom' } },
       ]
     : [{ name: READING_KINDS.find((k) => k.value === kind)?.label ?? '', type: 'line', data: points.map((r) => dot(r.value, r)), symbolSize: 9,
-        label: { show: true, position: 'top' }, markArea: band }]
+        label: { ...label, position: 'top' }, markArea: band }]
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 32, bottom: 40 },
     tooltip: { trigger: 'axis' },
-    legend: kind === 'blood-pressure' ? { data: ['收缩压', '舒张压'], top: 0 } : undefined,
-    xAxis: { type: 'category', data: points.map((r) => formatDate(r.measuredAt)) },
-    yAxis: { type: 'value', name: unit, scale: true },
+    legend: kind === 'blood-pressure' ? { data: ['收缩压', '舒张压'], top: 0, textStyle: { color: '#1f1f1f' } } : undefined,
+    xAxis: { type: 'category', data: points.map((r) => formatDate(r.measuredAt)), axisLabel },
+    yAxis: { type: 'value', name: unit, scale: true, axisLabel, nameTextStyle: axisLabel },
     series,
   }
 }
