@@ -123,12 +123,12 @@ export function readingText(r) {
 
 // The trend chart (echarts, as Reports draws lab trends): blood pressure as two lines, the care team's range shaded,
 // out-of-range readings in red.
-export function chronicTrendOption(readings, kind, threshold, formatDate = (at) => String(at).slice(5, 16).replace('T', ' ')) {
+export function chronicTrendOption(readings, kind, threshold, formatDate = (at) => String(at).slice(5, 16).replace('T', ' '), fontSize = 12) {
   const points = Array.isArray(readings) ? readings : []
   const unit = READING_KINDS.find((k) => k.value === kind)?.unit ?? ''
-  // Dark labels and axes: the chart is read in elder mode too (contrast ≥ 4.5:1 on white).
-  const label = { show: true, color: '#1f1f1f' }
-  const axisLabel = { color: '#2e2e2e' }
+  // Dark labels and axes, and the caller's font size (18 px in elder mode): the chart is read by elders too.
+  const label = { show: true, color: '#1f1f1f', fontSize }
+  const axisLabel = { color: '#2e2e2e', fontSize }
   const dot = (value, r) => ({ value: Number(value), itemStyle: { color: r.outOfRange ? '#d4380d' : '#1677ff' } })
   const band = threshold?.low != null && threshold?.high != null
     ? { silent: true, itemStyle: { color: 'rgba(82, 196, 26, 0.15)' }, data: [[{ yAxis: Number(threshold.low), name: '目标范围' }, { yAxis: Number(threshold.high) }]] }
@@ -142,9 +142,9 @@ export function chronicTrendOption(readings, kind, threshold, formatDate = (at) 
         label: { ...label, position: 'top' }, markArea: band }]
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 32, bottom: 40 },
+    grid: { left: fontSize > 12 ? 60 : 48, right: 16, top: fontSize > 12 ? 48 : 32, bottom: fontSize > 12 ? 52 : 40 },
     tooltip: { trigger: 'axis' },
-    legend: kind === 'blood-pressure' ? { data: ['收缩压', '舒张压'], top: 0, textStyle: { color: '#1f1f1f' } } : undefined,
+    legend: kind === 'blood-pressure' ? { data: ['收缩压', '舒张压'], top: 0, textStyle: { color: '#1f1f1f', fontSize } } : undefined,
     xAxis: { type: 'category', data: points.map((r) => formatDate(r.measuredAt)), axisLabel },
     yAxis: { type: 'value', name: unit, scale: true, axisLabel, nameTextStyle: axisLabel },
     series,
