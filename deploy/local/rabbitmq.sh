@@ -8,7 +8,9 @@ mkdir -p "$RDIR/mnesia" "$RDIR/home"
 
 export HOME="$RDIR/home"
 export RABBITMQ_NODENAME="${RABBIT_NODENAME:-platform@localhost}"
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+# Schedulers that sleep instead of spinning when idle: on a small machine the broker otherwise burns CPU the services
+# and tests need (Erlang's default busy-wait suits a dedicated host).
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none"
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT="$AMQP_PORT"
 export RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT"
@@ -19,13 +21,13 @@ export RABBITMQ_LOG_BASE="$LOGS"
 export RABBITMQ_CONFIG_FILE="$RDIR/rabbitmq"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$RDIR/enabled_plugins"
 export RABBITMQ_PID_FILE="$RUN/rabbitmq.pid"
-export RABBITMQ_ENABLED_PLUGINS="rabbitmq_management"
+# RABBIT_MANAGEMENT=off: a bare node (a test's private broker, which needs no HTTP API and boots faster without it).
+MANAGEMENT="${RABBIT_MANAGEMENT:-on}"
+if [ "$MANAGEMENT" = on ]; then export RABBITMQ_ENABLED_PLUGINS="rabbitmq_management"; else unset RABBITMQ_ENABLED_PLUGINS; fi
 
 write_config() {
   cat > "$RDIR/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
-management.tcp.ip = 127.0.0.1
-management.tcp.port = $RABBIT_MGMT_PORT
 loopback_users = none
 default_user = $RABBIT_USER
 default_pass = $RABBIT_PASSWORD
@@ -37,7 +39,9 @@ log.console = false
 log.file.level = warning
 disk_free_limit.absolute = 200MB
 CONF
-  echo "[rabbitmq_management]." > "$RDIR/enabled_plugins"
+  # The management keys are known to the broker only with its plugin enabled.
+  [ "$MANAGEMENT" = on ] && printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$RABBIT_MGMT_PORT" >> "$RDIR/rabbitmq.conf"
+  if [ "$MANAGEMENT" = on ]; then echo "[rabbitmq_management]." > "$RDIR/enabled_plugins"; else echo "[]." > "$RDIR/enabled_plugins"; fi
   [ -f "$HOME/.erlang.cookie" ] || { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$HOME/.erlang.cookie"; chmod 400 "$HOME/.erlang.cookie"; }
 }
 
@@ -50,6 +54,7 @@ case "${1:-start}" in
     nohup "$RBIN/rabbitmq-server" > "$LOGS/rabbitmq.out" 2>&1 &
     echo $! > "$RUN/rabbitmq.launcher.pid"
     "$RBIN/rabbitmqctl" -q wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null
+    [ "$MANAGEMENT" = on ] || exit 0
     # Wait for the management listener too: tests create a vhost per run through its HTTP API.
     for _ in $(seq 1 60); do
       curl -sf -u "$RABBIT_USER:$RABBIT_PASSWORD" "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" >/dev/null && exit 0

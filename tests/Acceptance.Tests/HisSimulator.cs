@@ -252,6 +252,47 @@ public sealed class HisSimulator : IDisposable
         return answer.GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!.Split('/')[1];
     }
 
+    /// <summary>A chest film for the patient read today, with one key image (the bytes of a seeded study's key image)
+    /// attached as FHIR Media; returns the report's HIS id.</summary>
+    public async Task<string> AddChestFilmReportAsync(string hisPatientId)
+    {
+        var seeded = (await FhirAsync("Media?_count=1")).GetProperty("entry")[0].GetProperty("resource");
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var media = Guid.NewGuid();
+        var bundle = new
+        {
+            resourceType = "Bundle", type = "transaction",
+            entry = new object[]
+            {
+                new
+                {
+                    fullUrl = $"urn:uuid:{media}",
+                    resource = new
+                    {
+                        resourceType = "Media", status = "completed", subject = new { reference = $"Patient/{hisPatientId}" }, createdDateTime = at,
+                        content = new { contentType = "image/png", title = "关键图像：病灶层面", data = seeded.GetProperty("content").GetProperty("data").GetString() },
+                    },
+                    request = new { method = "POST", url = "Media" },
+                },
+                new
+                {
+                    fullUrl = $"urn:uuid:{Guid.NewGuid()}",
+                    resource = (object)new
+                    {
+                        resourceType = "DiagnosticReport", status = "final",
+                        category = new[] { new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/v2-0074", code = "RAD" } }, text = "放射科" } },
+                        code = new { text = "胸部正位片" }, subject = new { reference = $"Patient/{hisPatientId}" },
+                        effectiveDateTime = at, issued = at, conclusion = "右肺下野小结节，建议3个月后复查。",
+                        media = new[] { new { comment = "关键图像：病灶层面", link = new { reference = $"urn:uuid:{media}" } } },
+                    },
+                    request = new { method = "POST", url = "DiagnosticReport" },
+                },
+            },
+        };
+        var answer = await SendAsync(HttpMethod.Post, "/fhir", bundle);
+        return answer.GetProperty("entry")[1].GetProperty("response").GetProperty("location").GetString()!.Split('/')[1];
+    }
+
     /// <summary>The HIS pushes an event (POST /$sim/push), e.g. report-ready for a report.</summary>
     public async Task PushAsync(object body)
     {

@@ -8,7 +8,7 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class OutboxAndInboxTests(PrivateBrokerBackboneFixture fixture) : IClassFixture<PrivateBrokerBackboneFixture>
 {
     private const string HandledDepartmentEvents =
         "SELECT count(*) FROM inbox_messages WHERE consumer = 'DepartmentChangedConsumer'";
@@ -70,7 +70,7 @@ public sealed class OutboxAndInboxTests(BackboneFixture fixture) : IClassFixture
     {
         var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dup-test", "重复消息测试科", "本部院区", DepartmentChangeKind.Updated);
         using var watch = new ConsumeWatch();
-        await TestBus.PublishAsync(fixture.VirtualHost.AmqpUri, ctx => ctx.MessageId = e.Id, e, e, e);
+        await TestBus.PublishAsync(fixture.AmqpUri, ctx => ctx.MessageId = e.Id, e, e, e);
 
         await watch.UntilFinishedAsync(e.Id, nameof(DepartmentChangedConsumer), copies: 3);
         var sql = $"SELECT count(*) FROM outbox_messages WHERE payload->>'id' = '{e.Id}'";

@@ -8,7 +8,7 @@ using Platform.Testing;
 
 namespace Messaging.Tests;
 
-public sealed class TraceAndDeadLetterTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class TraceAndDeadLetterTests(StackBackboneFixture fixture) : IClassFixture<StackBackboneFixture>
 {
     [Fact]
     public async Task The_callers_trace_follows_the_change_through_the_outbox_and_broker_into_the_consumers_work()
@@ -38,9 +38,9 @@ public sealed class TraceAndDeadLetterTests(BackboneFixture fixture) : IClassFix
     {
         // Without a MessageId the idempotent consumer cannot deduplicate and refuses the message every time.
         var e = new DepartmentChangedIntegrationEvent(Guid.NewGuid(), "dead-letter", "死信测试科", "本部院区", DepartmentChangeKind.Updated);
-        await TestBus.PublishAsync(fixture.VirtualHost.AmqpUri, ctx => ctx.MessageId = null, e);
+        await TestBus.PublishAsync(fixture.AmqpUri, ctx => ctx.MessageId = null, e);
 
-        using var management = new HttpClient { BaseAddress = new Uri(fixture.Broker.ManagementUrl) };
+        using var management = new HttpClient { BaseAddress = new Uri(TestEnvironment.RabbitManagement) };
         management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}")));
         var queue = $"/api/queues/{Uri.EscapeDataString(fixture.VirtualHost.Name)}/notification-department-changed_error";

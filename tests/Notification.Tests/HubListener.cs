@@ -19,6 +19,7 @@ public sealed class HubListener : IAsyncDisposable
         _connection.On<JsonElement>("appointmentChanged", data => _events.Writer.TryWrite(("appointmentChanged", data)));
         _connection.On<JsonElement>("offerChanged", data => _events.Writer.TryWrite(("offerChanged", data)));
         _connection.On<JsonElement>("queueChanged", data => _events.Writer.TryWrite(("queueChanged", data)));
+        _connection.On<JsonElement>("consultationChanged", data => _events.Writer.TryWrite(("consultationChanged", data)));
     }
 
     public static async Task<HubListener> ConnectAsync(string hubUrl, string token)

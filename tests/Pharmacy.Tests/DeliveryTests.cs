@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Pharmacy.API.Application;
 using Platform.Contracts.Payment;
 using Platform.Testing;
@@ -85,6 +89,10 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
         Assert.Equal("packed", packed.GetProperty("status").GetString());
         var atCourier = await f.Courier.Http.GetFromJsonAsync<JsonElement>($"$sim/waybills/{waybill}");
         Assert.Equal(id.ToString("N"), atCourier.GetProperty("orderId").GetString());
+        Assert.Equal("13800000001", atCourier.GetProperty("receiver").GetProperty("phone").GetString());
+        Assert.Equal("珞喻路100号", atCourier.GetProperty("receiver").GetProperty("address").GetString());
+        foreach (var personal in new[] { "13800000001", "珞喻路100号", "张三" })
+            Assert.Empty(await ClearTextScan.TablesContainingAsync(f.Database.ConnectionString, personal));
 
         var order = id.ToString("N");
         Assert.Equal(HttpStatusCode.OK, (await CallbackAsync(Event("e1", waybill, order, 1, "handed-over"))).StatusCode);
@@ -117,6 +125,97 @@ public sealed class DeliveryTests(PharmacyFixture f) : IClassFixture<PharmacyFix
         Assert.Equal(1, steps.Count(s => s == "delivered"));
         Assert.Equal(2, steps.Count(s => s == "in-transit"));
         Assert.Equal("delivered", steps[^1]);
+    }
+
+    [Fact]
+    public async Task An_unpaid_order_is_cancelled_by_the_patient_or_when_its_time_runs_out_and_its_drugs_may_be_ordered_again()
+    {
+        var (patient, client, list) = await PatientWithAsync(new HisLine("c1", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
+        var drugs = new[] { IdOf(list, "c1") };
+        var first = await CreateAsync(client, patient, drugs);
+
+        var cancelled = await client.PostAsync($"/api/pharmacy/patients/{patient}/deliveries/{first}/cancel", null);
+        Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(OrderKinds.Delivery, (await f.Published.UntilAsync<PaymentWithdrawnIntegrationEvent>(e => e.OrderId == first, Wait)).OrderKind);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/pharmacy/patients/{patient}/deliveries/{first}/cancel", null)).StatusCode);
+
+        var second = await CreateAsync(client, patient, drugs);
+        // Only for this step: the courier simulator checks signatures against the real time.
+        f.Clock.Advance(TimeSpan.FromMinutes(31));
+        try
+        {
+            f.Service.Services.GetRequiredService<UnpaidDeliverySignal>().Nudge();
+            await Eventually.Until(() => StatusAsync(client, patient, second), s => s == "cancelled", Wait, "lapsed order cancelled");
+            // Still on the moved clock: the outbox dispatches what is due by the service's own clock.
+            await f.Published.UntilAsync<PaymentWithdrawnIntegrationEvent>(e => e.OrderId == second, Wait);
+        }
+        finally
+        {
+            f.Clock.Advance(TimeSpan.FromMinutes(-31));
+        }
+
+        // A payment that arrives after the order lapsed does not revive it (Payment refunds money for a withdrawn order).
+        const string handledPayments = "SELECT count(*) FROM inbox_messages WHERE consumer = 'PaymentSucceededConsumer'";
+        var handled = await f.Database.ScalarAsync(handledPayments);
+        await f.PublishAsync(new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Delivery, second, 1000, "药品配送费", DateTimeOffset.UtcNow));
+        await Eventually.Until(() => f.Database.ScalarAsync(handledPayments), n => n > handled, Wait, "the late payment handled");
+        var third = await CreateAsync(client, patient, drugs);
+        Assert.Equal("awaiting-payment", await StatusAsync(client, patient, third));
+        Assert.Equal("cancelled", await StatusAsync(client, patient, second));
+    }
+
+    [Fact]
+    public async Task A_lost_parcels_fee_is_refunded()
+    {
+        var (patient, client, list) = await PatientWithAsync(new HisLine("l1", "YP0301", "奥美拉唑肠溶胶囊", 20, "mg"));
+        var id = await CreateAsync(client, patient, [IdOf(list, "l1")]);
+        await f.PublishAsync(new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Delivery, id, 1000, "药品配送费", DateTimeOffset.UtcNow));
+        await Eventually.Until(() => StatusAsync(client, patient, id), s => s == "paid", Wait, "paid");
+        (await f.PharmacistClient().PostAsync($"/api/pharmacy/pharmacist/deliveries/{id}/release", null)).EnsureSuccessStatusCode();
+        var waybill = (await Eventually.Until(() => client.GetFromJsonAsync<JsonElement>($"/api/pharmacy/patients/{patient}/deliveries/{id}"),
+            d => d.GetProperty("waybillNo").ValueKind == JsonValueKind.String, Wait, "waybill")).GetProperty("waybillNo").GetString()!;
+
+        (await CallbackAsync(Event("x1", waybill, id.ToString("N"), 1, "lost", "运输途中包裹丢失"))).EnsureSuccessStatusCode();
+
+        var refund = await f.Published.UntilAsync<RefundRequestedIntegrationEvent>(e => e.OrderId == id, Wait);
+        Assert.Equal(OrderKinds.Delivery, refund.OrderKind);
+        Assert.Null(refund.AmountFen);
+        Assert.Equal("lost", await StatusAsync(client, patient, id));
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, Guid patient, Guid[] prescriptions)
+    {
+        var created = await client.PostAsJsonAsync("/api/pharmacy/deliveries", new { patientId = patient, prescriptionIds = prescriptions, address = Home });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task Addresses_and_orders_stored_in_clear_by_an_earlier_version_are_sealed_at_start_up_and_still_read()
+    {
+        await using var legacy = await TestDatabase.CreateAsync("pharmacy_legacy");
+        var (account, address, order) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = MigrationTests.CreateContext(legacy.ConnectionString))
+            await db.GetService<IMigrator>().MigrateAsync("20261207021221_Initial");
+        await legacy.ExecuteAsync($$"""
+            INSERT INTO delivery_addresses (id, account_id, recipient, phone, province, city, district, address_line, created_at)
+            VALUES ('{{address}}', '{{account}}', '王五', '13900000009', '湖北省', '江城市', '洪山区', '老地址路9号', now());
+            INSERT INTO delivery_orders (id, account_id, patient_id, prescription_ids, drug_names, cold_chain, recipient, phone, province,
+                city, district, address_line, fee_fen, status, courier_sequence, created_at, pay_by, waybill_attempts)
+            VALUES ('{{order}}', '{{account}}', '{{Guid.NewGuid()}}', '{}', '{}', false, '王五', '13900000009', '湖北省', '江城市', '洪山区',
+                '老地址路9号', 1000, 'cancelled', 0, now(), now(), 0);
+            """);
+
+        await using var service = f.ServiceOn(legacy);
+        var addresses = await f.PatientClient(service, account).GetFromJsonAsync<JsonElement>("/api/pharmacy/me/addresses");
+
+        var read = addresses.EnumerateArray().Single();
+        Assert.Equal("王五", read.GetProperty("recipient").GetString());
+        Assert.Equal("139****0009", read.GetProperty("phone").GetString());
+        Assert.Equal("老地址路9号", read.GetProperty("addressLine").GetString());
+        foreach (var personal in new[] { "13900000009", "老地址路9号", "王五" })
+            Assert.Empty(await ClearTextScan.TablesContainingAsync(legacy.ConnectionString, personal));
+        Assert.Equal(0, await legacy.ScalarAsync("SELECT count(*) FROM information_schema.columns WHERE column_name LIKE 'legacy_%'"));
     }
 
     private static async Task<string?> StatusAsync(HttpClient client, Guid patient, Guid id) =>

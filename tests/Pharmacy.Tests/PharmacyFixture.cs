@@ -34,22 +34,28 @@ public class PharmacyFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("pharmacy");
         Courier = await SimulatorProcess.StartAsync("Courier", new Dictionary<string, string> { ["COURIER_APP_SECRET"] = CourierSecret });
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(MedicationSafetyAlertRaisedIntegrationEvent),
-            typeof(PaymentRequestedIntegrationEvent), typeof(DeliveryStatusChangedIntegrationEvent), typeof(DoseReminderDueIntegrationEvent));
+            typeof(PaymentRequestedIntegrationEvent), typeof(DeliveryStatusChangedIntegrationEvent), typeof(DoseReminderDueIntegrationEvent),
+            typeof(PaymentWithdrawnIntegrationEvent), typeof(RefundRequestedIntegrationEvent));
         Service = new PharmacyFactory(Database, VirtualHost.AmqpUri, Courier.BaseUrl, Clock);
         _ = Service.Server;
     }
 
     /// <summary>A patient account's client acting for <paramref name="patients"/> (the pid claim).</summary>
-    public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
-        Client(Token(PlatformRoles.Patient, accountId.ToString(), "患者", patients));
+    public HttpClient PatientClient(Guid accountId, params Guid[] patients) => PatientClient(Service, accountId, patients);
 
-    public HttpClient PharmacistClient() => Client(Token(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师", []));
+    public HttpClient PatientClient(ServiceFactory<PharmacyDbContext> service, Guid accountId, params Guid[] patients) =>
+        Client(service, Token(PlatformRoles.Patient, accountId.ToString(), "患者", patients));
+
+    /// <summary>Another instance of the service, on a database of the test's own.</summary>
+    public ServiceFactory<PharmacyDbContext> ServiceOn(TestDatabase database) => new PharmacyFactory(database, VirtualHost.AmqpUri, Courier.BaseUrl, Clock);
+
+    public HttpClient PharmacistClient() => Client(Service, Token(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师", []));
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    private HttpClient Client(string token)
+    private static HttpClient Client(ServiceFactory<PharmacyDbContext> service, string token)
     {
-        var client = Service.CreateClient();
+        var client = service.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -90,7 +96,7 @@ public class PharmacyFixture : IAsyncLifetime
             ["Pharmacy:Courier:AppSecret"] = CourierSecret,
             ["Pharmacy:Courier:CallbackUrl"] = "http://127.0.0.1:9/api/pharmacy/courier/callbacks",
             ["Pharmacy:ReminderInterval"] = "00:00:00.200",
-        })
+        }.Concat(TestKeys.Security("pharmacy")).ToDictionary())
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

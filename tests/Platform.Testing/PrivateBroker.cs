@@ -4,35 +4,34 @@ using Testcontainers.RabbitMq;
 namespace Platform.Testing;
 
 /// <summary>A RabbitMQ node of the test's own, for tests that stop and start the broker without disturbing anything
-/// else: on the local path the stack's script with other ports and data folder, on the containers path a container
-/// of its own. Its ports stay the same across a stop and a start, so clients can reconnect.</summary>
+/// else: on the local path the stack's script with other ports and data folder (and no management plugin: the node is
+/// the test's alone, so its default virtual host serves), on the containers path a container of its own. Its port
+/// stays the same across a stop and a start, so clients can reconnect.</summary>
 public sealed class PrivateBroker : IAsyncDisposable
 {
     private readonly INode _node;
 
-    private PrivateBroker(INode node, int amqpPort, int managementPort, string host = "127.0.0.1")
+    private PrivateBroker(INode node, int amqpPort, string host = "127.0.0.1")
     {
         _node = node;
         AmqpBaseUri = $"amqp://{TestEnvironment.RabbitUser}:{TestEnvironment.RabbitPassword}@{host}:{amqpPort}/";
-        ManagementUrl = $"http://{host}:{managementPort}";
     }
 
+    /// <summary>The node's default virtual host.</summary>
     public string AmqpBaseUri { get; }
-    public string ManagementUrl { get; }
 
     public static async Task<PrivateBroker> StartAsync()
     {
-        int amqp = LoopbackPorts.Free(), mgmt = LoopbackPorts.Free();
+        var amqp = LoopbackPorts.Free();
         PrivateBroker broker;
         if (TestEnvironment.Infrastructure == TestInfrastructure.Containers)
         {
             var container = TestContainers.RabbitMq()
                 .WithPortBinding(amqp, RabbitMqBuilder.RabbitMqPort)
-                .WithPortBinding(mgmt, TestContainers.ManagementPort)
                 .Build();
-            broker = new PrivateBroker(new ContainerNode(container), amqp, mgmt, container.Hostname);
+            broker = new PrivateBroker(new ContainerNode(container), amqp, container.Hostname);
         }
-        else broker = new PrivateBroker(new ScriptNode(amqp, mgmt), amqp, mgmt);
+        else broker = new PrivateBroker(new ScriptNode(amqp), amqp);
         await broker.StartAgainAsync();
         return broker;
     }
@@ -62,13 +61,13 @@ public sealed class PrivateBroker : IAsyncDisposable
         private readonly Dictionary<string, string> _env;
         private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-broker-" + Guid.NewGuid().ToString("N")[..8]);
 
-        public ScriptNode(int amqpPort, int managementPort)
+        public ScriptNode(int amqpPort)
         {
             _env = new Dictionary<string, string>
             {
                 ["PLATFORM_DATA"] = _data,
                 ["AMQP_PORT"] = amqpPort.ToString(),
-                ["RABBIT_MGMT_PORT"] = managementPort.ToString(),
+                ["RABBIT_MANAGEMENT"] = "off",
                 ["RABBIT_DIST_PORT"] = LoopbackPorts.Free().ToString(),
                 ["EPMD_PORT"] = LoopbackPorts.Free().ToString(),
                 ["RABBIT_NODENAME"] = $"test{amqpPort}@localhost",

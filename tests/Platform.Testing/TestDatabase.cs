@@ -28,6 +28,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Task<long> ScalarAsync(string sql) => ScalarAsync(ConnectionString, sql);
 
+    /// <summary>Runs statements that answer nothing (test data written as an earlier version would have).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The one number <paramref name="sql"/> answers, on the database <paramref name="connectionString"/> names.</summary>
     public static async Task<long> ScalarAsync(string connectionString, string sql)
     {

@@ -65,6 +65,20 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         var film = await f.Patient(f.ZhangSanAccount, f.ZhangSan).GetFromJsonAsync<JsonElement>($"/api/reports/reports/{imaging}");
         Assert.Contains("检查所见", film.GetProperty("findings").GetString());
         Assert.Equal("DX", film.GetProperty("imaging").GetProperty("modality").GetString());
+
+        // The radiologist's key images come through as the image bytes the HIS holds, read like the report (audited).
+        var keyImages = film.GetProperty("keyImages").EnumerateArray().ToList();
+        Assert.Equal(2, keyImages.Count);
+        Assert.StartsWith("关键图像", keyImages[0].GetProperty("caption").GetString());
+        var image = await f.Patient(f.ZhangSanAccount, f.ZhangSan).GetAsync($"/api/reports/reports/{imaging}/images/0");
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", image.Headers.CacheControl?.ToString());
+        var png = await image.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4e, 0x47 }, png[..4]);
+        Assert.True(png.Length > 1000, $"a real image, {png.Length} bytes");
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Patient(f.ZhangSanAccount, f.ZhangSan).GetAsync($"/api/reports/reports/{imaging}/images/7")).StatusCode);
+        Assert.Contains(await AccessLogAsync(), e => e.GetProperty("what").GetString()!.Contains("关键图像 1"));
     }
 
     [Fact]
@@ -101,7 +115,7 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
             $"/api/reports/patients/{f.ZhangSan}/reports", $"/api/reports/reports/{report}", $"/api/reports/patients/{f.ZhangSan}/trends/{Glucose}",
             $"/api/reports/patients/{f.ZhangSan}/documents", $"/api/reports/patients/{f.ZhangSan}/documents/doc-00001",
             $"/api/reports/patients/{f.ZhangSan}/visits", $"/api/reports/patients/{f.ZhangSan}/access-log",
-            $"/api/reports/patients/{f.ZhangSan}/shares",
+            $"/api/reports/patients/{f.ZhangSan}/shares", $"/api/reports/reports/{report}/images/0",
         };
         foreach (var path in paths)
         {

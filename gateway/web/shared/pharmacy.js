@@ -33,6 +33,7 @@ export function pharmacyApi(raw) {
     createDelivery: (patientId, prescriptionIds, addressId) => api.post('/api/pharmacy/deliveries', { patientId, prescriptionIds, addressId }),
     deliveries: (patientId) => api.get(`${patient(patientId)}/deliveries`),
     delivery: (patientId, deliveryId) => api.get(`${patient(patientId)}/deliveries/${id(deliveryId)}`),
+    cancelDelivery: (patientId, deliveryId) => api.post(`${patient(patientId)}/deliveries/${id(deliveryId)}/cancel`),
   }
 }
 

@@ -7,6 +7,7 @@ export function reportsApi(api) {
   return {
     list: (patientId, refresh = false) => api.get(`${base}/patients/${id(patientId)}/reports${refresh ? '?refresh=true' : ''}`),
     report: (reportId) => api.get(`${base}/reports/${id(reportId)}`),
+    keyImage: (reportId, index) => api.getBlob(`${base}/reports/${id(reportId)}/images/${Number(index)}`),
     byHisId: (hisReportId) => api.get(`${base}/reports/his/${id(hisReportId)}`),
     trend: (patientId, loinc) => api.get(`${base}/patients/${id(patientId)}/trends/${id(loinc)}`),
     documents: (patientId) => api.get(`${base}/patients/${id(patientId)}/documents`),

@@ -46,6 +46,8 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/payment", "bills-no-patients", true)]
     [InlineData("/fees", "fees-no-patients", true)]
     [InlineData("/reports", "reports-no-patients", true)]
+    [InlineData("/consultation", null, true)]
+    [InlineData("/consultation?tab=mine", null, true)]
     [InlineData("/convenience", "cv-item", true)]
     [InlineData("/convenience/home-care", "hc-no-patients", true)]
     [InlineData("/chronic", "ch-no-patients", true)]

@@ -85,6 +85,36 @@ public sealed class ReportsTests
     }
 
     [Fact]
+    [Trait("Rubric", "R21")]
+    public async Task An_imaging_report_shows_the_radiologists_key_images_under_the_readers_watermark()
+    {
+        using var his = new HisSimulator();
+        var account = await IdentityApi.RegisterAsync();
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
+        var film = await his.AddChestFilmReportAsync(hisPatient);
+        await Eventually.Until(async () => await StatusAsync(account.AccessToken, $"/api/reports/patients/{patientId}/reports?refresh=true", film),
+            found => found, Wait, "the chest film through the HIS adapter");
+
+        await using var context = await browser.SignedInContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.RunAsync(async p =>
+        {
+            await p.GotoAsync("/reports");
+            await p.GetByRole(AriaRole.Tab, new() { Name = "检查报告" }).ClickAsync();
+            await p.GetByTestId("report-row").Filter(new() { HasText = "胸部正位片" }).ClickAsync();
+            await Expect(p.GetByTestId("report-sheet")).ToContainTextAsync("右肺下野小结节");
+            var image = p.GetByTestId("key-image");
+            await Expect(image).ToHaveCountAsync(1);
+            await Expect(image).ToHaveAttributeAsync("alt", "关键图像：病灶层面");
+            // The bytes arrived and decoded: a picture, not a broken-image box.
+            await p.WaitForFunctionAsync("() => document.querySelector('[data-testid=key-image]')?.naturalWidth > 100");
+            await Expect(p.GetByTestId("report-watermark")).ToContainTextAsync("查看");
+            await image.ClickAsync();
+            await Expect(p.Locator("[data-testid=key-images] button[aria-pressed=true]")).ToHaveCountAsync(1);
+        });
+    }
+
+    [Fact]
     [Trait("Rubric", "X10")]
     public async Task The_patient_sees_who_read_the_record_including_a_refused_attempt_by_another_account()
     {

@@ -43,10 +43,11 @@ public sealed partial class BookingTests
         for (var attempt = 0; ; attempt++)
         {
             await p.GetByTestId("booking-submit").ClickAsync();
-            var done = p.WaitForURLAsync(AppointmentUrl(), new() { Timeout = 20000 });
-            var refused = p.GetByTestId("booking-error").WaitForAsync(new() { Timeout = 20000 });
+            var done = p.WaitForURLAsync(AppointmentUrl(), new() { Timeout = 45000 });
+            var refused = p.GetByTestId("booking-error").WaitForAsync(new() { Timeout = 45000 });
             await Task.WhenAny(done, refused);
-            if (done.IsCompletedSuccessfully) break;
+            if (done.IsCompletedSuccessfully || AppointmentUrl().IsMatch(p.Url)) break;
+            if (!refused.IsCompletedSuccessfully) await done; // neither came: fail with the wait's own message
             var code = await p.GetByTestId("booking-error").GetAttributeAsync("data-code");
             Assert.True(attempt < 10 && code is "patient_not_linked" or "agreement_required", $"预约被拒绝：{code}");
             await p.WaitForFunctionAsync("() => !document.querySelector('[data-testid=booking-submit] .van-loading')");

@@ -12,6 +12,7 @@ import { queueApi } from '@shared/queue.js'
 import { pharmacyApi } from '@shared/pharmacy.js'
 import { convenienceApi } from '@shared/convenience.js'
 import { reportsApi } from '@shared/reports.js'
+import { consultationApi } from '@shared/consultation.js'
 import { createPushClient } from '@shared/push.js'
 
 export const HOSPITAL_NAME = import.meta.env.VITE_HOSPITAL_NAME || '智慧医院'
@@ -41,4 +42,5 @@ export const queue = queueApi(api)
 export const pharmacy = pharmacyApi(api)
 export const convenience = convenienceApi(api)
 export const reports = reportsApi(api)
+export const consultation = consultationApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

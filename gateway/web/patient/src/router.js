@@ -162,6 +162,22 @@ const routes = [
     props: true,
     meta: { title: '病历资料', auth: true },
   },
+  // 在线咨询 (B01 图文咨询, X01 互联网复诊): choose a doctor, describe the problem, pay, chat; message-centre links use
+  // /consultation/<id>.
+  { path: '/consultation', name: 'consultation', component: () => import('./pages/consultation/ConsultationHomePage.vue'), meta: { title: '在线咨询' } },
+  {
+    path: '/consultation/new',
+    name: 'consultation-new',
+    component: () => import('./pages/consultation/NewConsultationPage.vue'),
+    meta: { title: '发起咨询', auth: true },
+  },
+  {
+    path: '/consultation/:id',
+    name: 'consultation-chat',
+    component: () => import('./pages/consultation/ConsultationChatPage.vue'),
+    props: true,
+    meta: { title: '咨询详情', auth: true },
+  },
   { path: '/shared', name: 'shared-report', component: () => import('./pages/reports/SharedReportPage.vue'), meta: { title: '患者分享的报告' } },
   ...COMING_SOON_SERVICES.map((service) => ({
     path: service.path,

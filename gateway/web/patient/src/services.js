@@ -55,7 +55,7 @@ export const SCENES = [
       { key: 'payment', label: '在线缴费', icon: 'paid', path: '/payment', ready: true },
       { key: 'fees', label: '费用查询', icon: 'balance-list-o', path: '/fees', ready: true },
       { key: 'education', label: '健康宣教', icon: 'notes-o', path: '/education', ready: true },
-      { key: 'consultation', label: '在线咨询', icon: 'chat-o', path: '/consultation' },
+      { key: 'consultation', label: '在线咨询', icon: 'chat-o', path: '/consultation', ready: true },
     ],
   },
 ]

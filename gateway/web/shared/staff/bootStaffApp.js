@@ -11,11 +11,12 @@ export function bootStaffApp({ appTitle, tokenKey, menu, layout, login, push, on
     tokenKey,
     loginComponent: login,
     layoutComponent: layout,
+    menu,
     pages: menu.map((item) => ({
       path: item.path.slice(1),
       name: item.key,
       component: item.page ?? ComingSoon,
-      meta: { title: item.label },
+      meta: { title: item.label, roles: item.roles },
     })),
   })
 

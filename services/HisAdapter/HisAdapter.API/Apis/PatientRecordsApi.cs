@@ -13,6 +13,7 @@ public static class PatientRecordsApi
             .RequireAuthorization(PlatformRoles.Integration);
         api.MapGet("/reports", Reports).WithName("HisPatientReports").WithSummary("患者的检查检验报告（含结果项）");
         api.MapGet("/reports/{reportId}", Report).WithName("HisPatientReport").WithSummary("一份报告及其结果项");
+        api.MapGet("/reports/{reportId}/images/{index:int}", KeyImage).WithName("HisReportKeyImage").WithSummary("报告的关键图像（PNG/JPEG）");
         api.MapGet("/documents", Documents).WithName("HisPatientDocuments").WithSummary("门诊病历与出院小结");
         api.MapGet("/encounters", Encounters).WithName("HisPatientEncounters").WithSummary("就诊记录（门诊、急诊、住院）");
         api.MapGet("/care-relationships/{practitionerId}", CareRelationship).WithName("HisCareRelationship")
@@ -28,6 +29,13 @@ public static class PatientRecordsApi
 
     public static async Task<Ok<ReportDto>> Report(Guid patientId, string reportId, PatientRecordReader reader, CancellationToken ct) =>
         TypedResults.Ok(await reader.ReportAsync(patientId, reportId, ct));
+
+    public static async Task<FileContentHttpResult> KeyImage(Guid patientId, string reportId, int index, PatientRecordReader reader,
+        CancellationToken ct)
+    {
+        var image = await reader.KeyImageAsync(patientId, reportId, index, ct);
+        return TypedResults.File(image.Data, image.ContentType);
+    }
 
     public static async Task<Ok<IReadOnlyList<DocumentDto>>> Documents(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
         TypedResults.Ok(await reader.DocumentsAsync(patientId, ct));

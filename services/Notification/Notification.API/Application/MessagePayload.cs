@@ -20,6 +20,8 @@ public static class HubMethods
     public const string OfferChanged = "offerChanged";
     public const string PaymentChanged = "paymentChanged";
     public const string QueueChanged = "queueChanged";
+    public const string ConsultationChanged = "consultationChanged";
+    public const string ConsultationSignal = "consultationSignal";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Notification.API.Domain;
+using Platform.Contracts.Consultation;
 using Platform.Contracts.Inpatient;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Pharmacy;
@@ -143,6 +144,20 @@ public static class MessageTexts
         MessageCategory.Appointment, "诊前筛查",
         $"您已预约{When(e.StartsAt)} {e.DepartmentName} {e.DoctorName}，请在来院前填写{e.Title}，填写后即可知道能否按时来院。",
         $"/screening/{e.ScreeningId}", MessageSeverity.Important);
+
+    /// <summary>B01: the consultation ended; the summary is read in the app (medical text never travels in a message).</summary>
+    public static MessageDraft ConsultationEnded(ConsultationEndedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Consultation, "咨询已结束",
+        e.EndedBy == "timeout"
+            ? $"您与{e.DoctorName}医生的在线咨询已到时限，已自动结束。"
+            : $"{e.DoctorName}医生已结束本次在线咨询，并为您写了咨询小结，请及时查看。",
+        $"/consultation/{e.ConsultationId}");
+
+    /// <summary>X01: the pharmacist approved the e-prescription; the patient pays and chooses pickup or delivery.</summary>
+    public static MessageDraft EPrescriptionReleased(EPrescriptionReleasedIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Pharmacy, "电子处方已审核",
+        $"{e.DoctorName}医生在互联网复诊中开具的处方已由药师审核通过，请缴费并选择到院取药或配送到家。",
+        $"/consultation/{e.ConsultationId}", MessageSeverity.Important);
 
     public static string When(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, NotificationPreferences.ChinaTime).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);

@@ -40,6 +40,7 @@ public static class MessageCategory
     public const string Surgery = "surgery";
     public const string Pharmacy = "pharmacy";
     public const string Queue = "queue";
+    public const string Consultation = "consultation";
     public const string Convenience = "convenience";
     public const string Chronic = "chronic";
 }

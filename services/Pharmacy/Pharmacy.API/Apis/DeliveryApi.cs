@@ -25,6 +25,7 @@ public static class DeliveryApi
         api.MapPost("/deliveries", Create).WithName("CreateDelivery").WithSummary("下单配送（不可配送的药品说明原因），生成配送费支付订单");
         api.MapGet("/patients/{patientId:guid}/deliveries", Mine).WithName("MyDeliveries").WithSummary("配送订单与进度");
         api.MapGet("/patients/{patientId:guid}/deliveries/{id:guid}", One).WithName("MyDelivery").WithSummary("一个配送订单的进度");
+        api.MapPost("/patients/{patientId:guid}/deliveries/{id:guid}/cancel", Cancel).WithName("CancelDelivery").WithSummary("取消未支付的配送订单");
         return app;
     }
 
@@ -32,11 +33,12 @@ public static class DeliveryApi
         options.Value.Regions.Select(r => new RegionDto(r.Key.Split('/')[0], r.Key.Split('/')[1], r.Value)).ToList(),
         options.Value.ColdChainDistricts, options.Value.DeliveryFeeFen, options.Value.ColdChainSurchargeFen));
 
-    public static async Task<Ok<List<AddressDto>>> Addresses(ClaimsPrincipal user, PharmacyDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<AddressDto>>> Addresses(ClaimsPrincipal user, PharmacyDbContext db, DeliveryContacts contacts,
+        CancellationToken ct)
     {
         var account = user.AccountId();
         return TypedResults.Ok((await db.Addresses.AsNoTracking().Where(a => a.AccountId == account).OrderByDescending(a => a.CreatedAt).ToListAsync(ct))
-            .Select(AddressDto.From).ToList());
+            .Select(a => AddressDto.From(a, contacts)).ToList());
     }
 
     public static async Task<Ok<AddressDto>> AddAddress(AddressInput input, ClaimsPrincipal user, Deliveries deliveries, CancellationToken ct) =>
@@ -49,21 +51,29 @@ public static class DeliveryApi
         return TypedResults.Ok(await deliveries.CreateAsync(account, request, ct));
     }
 
-    public static async Task<Ok<List<DeliveryDto>>> Mine(Guid patientId, ClaimsPrincipal user, Access access, PharmacyDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<DeliveryDto>>> Mine(Guid patientId, ClaimsPrincipal user, Access access, PharmacyDbContext db,
+        DeliveryContacts contacts, CancellationToken ct)
     {
         access.RequirePatient(user, patientId, "deliveries");
         var list = await db.Deliveries.AsNoTracking().Include(d => d.Steps).Where(d => d.PatientId == patientId)
             .OrderByDescending(d => d.CreatedAt).Take(50).ToListAsync(ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(list.Select(DeliveryDto.From).ToList());
+        return TypedResults.Ok(list.Select(d => DeliveryDto.From(d, contacts)).ToList());
     }
 
     public static async Task<Results<Ok<DeliveryDto>, NotFound>> One(Guid patientId, Guid id, ClaimsPrincipal user, Access access, PharmacyDbContext db,
-        CancellationToken ct)
+        DeliveryContacts contacts, CancellationToken ct)
     {
         access.RequirePatient(user, patientId, $"delivery:{id}");
         var d = await db.Deliveries.AsNoTracking().Include(x => x.Steps).SingleOrDefaultAsync(x => x.Id == id && x.PatientId == patientId, ct);
         await db.SaveChangesAsync(ct);
-        return d is null ? TypedResults.NotFound() : TypedResults.Ok(DeliveryDto.From(d));
+        return d is null ? TypedResults.NotFound() : TypedResults.Ok(DeliveryDto.From(d, contacts));
+    }
+
+    public static async Task<Ok<DeliveryDto>> Cancel(Guid patientId, Guid id, ClaimsPrincipal user, Access access, Deliveries deliveries,
+        CancellationToken ct)
+    {
+        access.RequirePatient(user, patientId, $"delivery:{id}:cancel");
+        return TypedResults.Ok(await deliveries.CancelUnpaidAsync(patientId, id, ct));
     }
 }

@@ -53,11 +53,11 @@ public static class PharmacistApi
         return TypedResults.Ok(AlertDto.From(alert));
     }
 
-    public static async Task<Ok<List<DeliveryDto>>> Deliveries(string? status, PharmacyDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<DeliveryDto>>> Deliveries(string? status, PharmacyDbContext db, DeliveryContacts contacts, CancellationToken ct)
     {
         var query = db.Deliveries.AsNoTracking().Include(d => d.Steps).AsQueryable();
         if (!string.IsNullOrEmpty(status)) query = query.Where(d => d.Status == status);
-        return TypedResults.Ok((await query.OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(ct)).Select(DeliveryDto.From).ToList());
+        return TypedResults.Ok((await query.OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(ct)).Select(d => DeliveryDto.From(d, contacts)).ToList());
     }
 
     public static async Task<Ok<DeliveryDto>> Release(Guid id, ClaimsPrincipal user, Deliveries deliveries, WaybillSignal signal, CancellationToken ct)

@@ -46,7 +46,7 @@ public sealed class CourierCallbacks(PharmacyDbContext db, Deliveries deliveries
             throw new ProblemException(400, "bad_event", "回调内容格式错误");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Deliveries.FromSqlInterpolated($"SELECT * FROM delivery_orders WHERE waybill_no = {e.WaybillNo} FOR UPDATE")
+        var order = await db.Deliveries.FromSqlInterpolated($"SELECT *, xmin FROM delivery_orders WHERE waybill_no = {e.WaybillNo} FOR UPDATE")
             .Include(d => d.Steps).SingleOrDefaultAsync(ct);
         // The waybill must be ours and for this order: a genuine signature on someone else's waybill changes nothing.
         if (order is null || order.Id.ToString("N") != e.OrderId) throw ProblemException.NotFound("运单");

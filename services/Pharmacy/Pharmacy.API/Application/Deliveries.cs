@@ -23,15 +23,21 @@ public sealed record DeliveryDto(
     string Phone, string Address, long FeeFen, string? WaybillNo, DateTimeOffset CreatedAt, DateTimeOffset PayBy,
     IReadOnlyList<DeliveryStepDto> Steps)
 {
-    public static DeliveryDto From(DeliveryOrder d) => new(d.Id, d.PatientId, d.Status, DeliveryStatus.TextOf(d.Status), d.DrugNames,
-        d.ColdChain, d.Recipient, Masks.Phone(d.Phone), $"{d.Province}{d.City}{d.District}{d.AddressLine}", d.FeeFen, d.WaybillNo,
+    public static DeliveryDto From(DeliveryOrder d, DeliveryContacts contacts) => From(d, contacts.Open(d));
+
+    private static DeliveryDto From(DeliveryOrder d, DeliveryContact c) => new(d.Id, d.PatientId, d.Status, DeliveryStatus.TextOf(d.Status), d.DrugNames,
+        d.ColdChain, c.Recipient, Masks.Phone(c.Phone), $"{d.Province}{d.City}{d.District}{c.AddressLine}", d.FeeFen, d.WaybillNo,
         d.CreatedAt, d.PayBy, d.Steps.OrderBy(s => s.At).ThenBy(s => DeliveryStatus.Rank(s.Status))
             .Select(s => new DeliveryStepDto(s.Status, s.Text, s.Note, s.At)).ToList());
 }
 
 public sealed record AddressDto(Guid Id, string Recipient, string Phone, string Province, string City, string District, string AddressLine)
 {
-    public static AddressDto From(DeliveryAddress a) => new(a.Id, a.Recipient, Masks.Phone(a.Phone), a.Province, a.City, a.District, a.AddressLine);
+    public static AddressDto From(DeliveryAddress a, DeliveryContacts contacts)
+    {
+        var c = contacts.Open(a);
+        return new(a.Id, c.Recipient, Masks.Phone(c.Phone), a.Province, a.City, a.District, c.AddressLine);
+    }
 }
 
 public static class Masks
@@ -41,7 +47,8 @@ public static class Masks
 
 /// <summary>Medicine delivery (R33): which drugs may travel and where, the fee asked of Payment, the pharmacist's
 /// release, and the courier's progress applied forward only.</summary>
-public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox outbox, IOptions<PharmacyOptions> options, TimeProvider clock)
+public sealed class Deliveries(PharmacyDbContext db, DeliveryContacts contacts, IIntegrationEventOutbox outbox, IOptions<PharmacyOptions> options,
+    TimeProvider clock)
 {
     private PharmacyOptions Settings => options.Value;
 
@@ -62,13 +69,14 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
 
     public async Task<AddressDto> SaveAddressAsync(Guid accountId, AddressInput input, CancellationToken ct)
     {
-        var address = Validate(accountId, input);
+        var (address, contact) = Validate(accountId, input);
+        address.ContactCipher = contacts.Seal(address, contact);
         db.Addresses.Add(address);
         await db.SaveChangesAsync(ct);
-        return AddressDto.From(address);
+        return AddressDto.From(address, contacts);
     }
 
-    private DeliveryAddress Validate(Guid accountId, AddressInput input)
+    private (DeliveryAddress Address, DeliveryContact Contact) Validate(Guid accountId, AddressInput input)
     {
         var errors = new Dictionary<string, string[]>();
         string Need(string? value, string field, string label, int max)
@@ -77,19 +85,20 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
             if (v.Length == 0 || v.Length > max) errors[field] = [$"请填写{label}"];
             return v;
         }
+        var contact = new DeliveryContact(Need(input.Recipient, "recipient", "收件人", 30), Need(input.Phone, "phone", "手机号", 11),
+            Need(input.AddressLine, "addressLine", "详细地址", 100));
         var address = new DeliveryAddress
         {
-            AccountId = accountId, Recipient = Need(input.Recipient, "recipient", "收件人", 30), Phone = Need(input.Phone, "phone", "手机号", 11),
+            AccountId = accountId, ContactCipher = "",
             Province = Need(input.Province, "province", "省份", 20), City = Need(input.City, "city", "城市", 20),
-            District = Need(input.District, "district", "区县", 20), AddressLine = Need(input.AddressLine, "addressLine", "详细地址", 100),
-            CreatedAt = clock.GetUtcNow(),
+            District = Need(input.District, "district", "区县", 20), CreatedAt = clock.GetUtcNow(),
         };
-        if (!errors.ContainsKey("phone") && !System.Text.RegularExpressions.Regex.IsMatch(address.Phone, "^1[3-9][0-9]{9}$"))
+        if (!errors.ContainsKey("phone") && !System.Text.RegularExpressions.Regex.IsMatch(contact.Phone, "^1[3-9][0-9]{9}$"))
             errors["phone"] = ["手机号格式不正确"];
         if (errors.Count > 0) throw ProblemException.Invalid(errors);
         if (RegionProblem(address.Province, address.City, address.District) is { } problem)
             throw new ProblemException(422, "region_not_served", problem);
-        return address;
+        return (address, contact);
     }
 
     public async Task<DeliveryDto> CreateAsync(Guid accountId, CreateDeliveryRequest request, CancellationToken ct)
@@ -97,9 +106,8 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
         var ids = request.PrescriptionIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0)
             throw ProblemException.Invalid(new Dictionary<string, string[]> { ["prescriptionIds"] = ["请选择要配送的药品"] });
-        var address = request.AddressId is { } addressId
-            ? await db.Addresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == addressId && a.AccountId == accountId, ct)
-              ?? throw ProblemException.NotFound("收货地址")
+        var (address, contact) = request.AddressId is { } addressId
+            ? await SavedAddressAsync(accountId, addressId, ct)
             : Validate(accountId, request.Address ?? new AddressInput(null, null, null, null, null, null));
         if (RegionProblem(address.Province, address.City, address.District) is { } problem)
             throw new ProblemException(422, "region_not_served", problem);
@@ -126,16 +134,23 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
         var order = new DeliveryOrder
         {
             AccountId = accountId, PatientId = request.PatientId, PrescriptionIds = ids, DrugNames = prescriptions.Select(p => p.DrugName).ToList(),
-            ColdChain = cold, Recipient = address.Recipient, Phone = address.Phone, Province = address.Province, City = address.City,
-            District = address.District, AddressLine = address.AddressLine,
+            ColdChain = cold, ContactCipher = "", Province = address.Province, City = address.City, District = address.District,
             FeeFen = Settings.DeliveryFeeFen + (cold ? Settings.ColdChainSurchargeFen : 0), CreatedAt = now, PayBy = now + Settings.PayWithin,
         };
+        order.ContactCipher = contacts.Seal(order, contact);
         order.Steps.Add(Step(order, DeliveryStatus.AwaitingPayment, null, now));
         db.Deliveries.Add(order);
         outbox.Add(new PaymentRequestedIntegrationEvent(OrderKinds.Delivery, order.Id, accountId, request.PatientId, order.FeeFen,
             cold ? "药品配送费（冷链）" : "药品配送费", order.PayBy));
         await db.SaveChangesAsync(ct);
-        return DeliveryDto.From(order);
+        return DeliveryDto.From(order, contacts);
+    }
+
+    private async Task<(DeliveryAddress, DeliveryContact)> SavedAddressAsync(Guid accountId, Guid addressId, CancellationToken ct)
+    {
+        var address = await db.Addresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == addressId && a.AccountId == accountId, ct)
+                      ?? throw ProblemException.NotFound("收货地址");
+        return (address, contacts.Open(address));
     }
 
     public async Task PaidAsync(Guid deliveryId, DateTimeOffset paidAt, CancellationToken ct)
@@ -157,7 +172,33 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
         order.ReleasedAt = now;
         Move(order, DeliveryStatus.Packed, $"药师{pharmacist}已审核放行，药品已打包", now);
         await db.SaveChangesAsync(ct);
-        return DeliveryDto.From(order);
+        return DeliveryDto.From(order, contacts);
+    }
+
+    /// <summary>The patient withdraws an order before paying for it.</summary>
+    public async Task<DeliveryDto> CancelUnpaidAsync(Guid patientId, Guid deliveryId, CancellationToken ct)
+    {
+        var order = await db.Deliveries.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deliveryId && d.PatientId == patientId, ct)
+                    ?? throw ProblemException.NotFound("配送订单");
+        if (order.Status != DeliveryStatus.AwaitingPayment)
+            throw ProblemException.Conflict("not_cancellable", $"订单当前状态为“{DeliveryStatus.TextOf(order.Status)}”，不能取消");
+        Cancel(order, "您已取消配送订单", clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw ProblemException.Conflict("not_cancellable", "订单状态刚刚发生变化（可能已支付），请刷新后再试");
+        }
+        return DeliveryDto.From(order, contacts);
+    }
+
+    /// <summary>An unpaid order ends: its drugs may be ordered again, and Payment closes the fee's order.</summary>
+    public void Cancel(DeliveryOrder order, string note, DateTimeOffset at)
+    {
+        Move(order, DeliveryStatus.Cancelled, note, at);
+        outbox.Add(new PaymentWithdrawnIntegrationEvent(OrderKinds.Delivery, order.Id, note));
     }
 
     /// <summary>Applies a courier status; true when it changed the order. Older or repeated news never moves it back.</summary>
@@ -181,6 +222,9 @@ public sealed class Deliveries(PharmacyDbContext db, IIntegrationEventOutbox out
         {
             order.Status = status;
             outbox.Add(new DeliveryStatusChangedIntegrationEvent(order.Id, order.PatientId, status, DeliveryStatus.TextOf(status), note, at));
+            // The patient paid for a delivery that never came: the fee goes back, and the drugs may be ordered again.
+            if (status == DeliveryStatus.Lost)
+                outbox.Add(new RefundRequestedIntegrationEvent(OrderKinds.Delivery, order.Id, null, "包裹丢失，退回配送费"));
         }
         return true;
     }

@@ -10,12 +10,12 @@ public sealed class DeliveryOrder
     public List<Guid> PrescriptionIds { get; set; } = [];
     public List<string> DrugNames { get; set; } = [];
     public bool ColdChain { get; set; }
-    public required string Recipient { get; set; }
-    public required string Phone { get; set; }
+    /// <summary>Recipient, phone and street address, sealed by <see cref="Application.DeliveryContacts"/>: personal data
+    /// is never stored in clear. Province, city and district stay clear: they decide coverage and cold chain.</summary>
+    public required string ContactCipher { get; set; }
     public required string Province { get; set; }
     public required string City { get; set; }
     public required string District { get; set; }
-    public required string AddressLine { get; set; }
     public long FeeFen { get; set; }
     public string Status { get; set; } = DeliveryStatus.AwaitingPayment;
     public string? WaybillNo { get; set; }
@@ -30,6 +30,8 @@ public sealed class DeliveryOrder
     public DateTimeOffset? WaybillLeaseUntil { get; set; }
     public int WaybillAttempts { get; set; }
     public List<DeliveryStep> Steps { get; set; } = [];
+    /// <summary>PostgreSQL's xmin: a payment and the unpaid-order expiry never both win.</summary>
+    public uint Version { get; private set; }
 }
 
 public sealed class DeliveryStep
@@ -58,7 +60,7 @@ public static class DeliveryStatus
     public static string TextOf(string status) => status switch
     {
         AwaitingPayment => "待支付配送费", Paid => "待药师审核", Packed => "药师已审核，已打包", HandedOver => "已交快递员",
-        InTransit => "运输中", Delivered => "已签收", Lost => "包裹丢失，药房将联系您", Cancelled => "已取消", _ => status,
+        InTransit => "运输中", Delivered => "已签收", Lost => "包裹丢失，配送费已退回", Cancelled => "已取消", _ => status,
     };
 
     /// <summary>Progress order: a courier event only ever moves an order forward.</summary>
@@ -73,11 +75,13 @@ public sealed class DeliveryAddress
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AccountId { get; set; }
-    public required string Recipient { get; set; }
-    public required string Phone { get; set; }
+    /// <summary>Sealed like <see cref="DeliveryOrder.ContactCipher"/>.</summary>
+    public required string ContactCipher { get; set; }
     public required string Province { get; set; }
     public required string City { get; set; }
     public required string District { get; set; }
-    public required string AddressLine { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>Who receives a parcel and where: the personal part of an address.</summary>
+public sealed record DeliveryContact(string Recipient, string Phone, string AddressLine);

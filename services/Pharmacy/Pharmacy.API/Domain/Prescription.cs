@@ -35,7 +35,7 @@ public sealed class Prescription
 
     public static string CategoryText(string category) => category switch
     {
-        "discharge" => "出院带药", "inpatient" => "住院医嘱", "community" => "社区处方", _ => "门诊处方",
+        "discharge" => "出院带药", "inpatient" => "住院医嘱", "community" => "社区处方", "online" => "互联网处方", _ => "门诊处方",
     };
 
     public string DispenseText => DispenseStatus switch

@@ -4,6 +4,7 @@ using Pharmacy.API.Infrastructure;
 using Pharmacy.API.Infrastructure.Seed;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Security;
 using Platform.ServiceDefaults.Http;
 
 namespace Pharmacy.API.Extensions;
@@ -13,7 +14,10 @@ internal static class Extensions
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddPlatformDbContext<PharmacyDbContext>("pharmacydb");
+        builder.Services.AddFieldEncryption(builder.Configuration);
+        builder.Services.AddScoped<DeliveryContacts>();
         builder.Services.AddSeeder<PharmacyDbContext, DrugKnowledgeSeeder>();
+        builder.Services.AddSeeder<PharmacyDbContext, ClearContactSealer>();
         builder.Services.Configure<PharmacyOptions>(builder.Configuration.GetSection(PharmacyOptions.Section));
         builder.Services.AddScoped<Access>();
         builder.Services.AddScoped<MedicationSafety>();
@@ -25,6 +29,8 @@ internal static class Extensions
         builder.Services.AddHostedService<DoseReminderWorker>();
         builder.Services.AddSingleton<WaybillSignal>();
         builder.Services.AddHostedService<WaybillWorker>();
+        builder.Services.AddSingleton<UnpaidDeliverySignal>();
+        builder.Services.AddHostedService<UnpaidDeliveryWorker>();
         var courier = builder.Configuration.GetSection(PharmacyOptions.Section).Get<PharmacyOptions>()?.Courier ?? new CourierOptions();
         builder.Services.AddHttpClient<CourierClient>(c => c.BaseAddress = new Uri(courier.BaseUrl.TrimEnd('/') + "/"))
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)), idempotent: true);
@@ -32,6 +38,7 @@ internal static class Extensions
         {
             bus.AddConsumer<HisMedicationsSyncedConsumer>();
             bus.AddConsumer<PaymentSucceededConsumer>();
+            bus.AddConsumer<EPrescriptionReleasedConsumer>();
         });
     }
 }

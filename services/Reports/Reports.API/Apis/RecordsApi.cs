@@ -16,6 +16,7 @@ public static class RecordsApi
         var api = app.MapGroup("/api/reports").WithTags("报告与病历").RequireAuthorization(Readers);
         api.MapGet("/patients/{patientId:guid}/reports", List).WithName("PatientReports").WithSummary("检查检验报告列表");
         api.MapGet("/reports/{reportId:guid}", Detail).WithName("Report").WithSummary("报告详情（含参考范围、异常标记与解读）");
+        api.MapGet("/reports/{reportId:guid}/images/{index:int}", KeyImage).WithName("ReportKeyImage").WithSummary("检查报告的关键图像");
         api.MapGet("/reports/his/{hisReportId}", ByHisId).RequireAuthorization(PlatformRoles.Patient)
             .WithName("ReportByHisId").WithSummary("按医院报告号打开本人/家属的报告（危急值消息链接）");
         api.MapGet("/patients/{patientId:guid}/trends/{loinc}", Trend).WithName("LabTrend").WithSummary("检验项目历次结果趋势");
@@ -30,6 +31,15 @@ public static class RecordsApi
 
     public static async Task<Ok<ReportDetailDto>> Detail(Guid reportId, string? purpose, ClaimsPrincipal user, ReportViews views,
         CancellationToken ct) => TypedResults.Ok(await views.DetailAsync(user, reportId, purpose, ct));
+
+    public static async Task<FileContentHttpResult> KeyImage(Guid reportId, int index, string? purpose, ClaimsPrincipal user, ReportViews views,
+        HisRecords his, HttpContext http, CancellationToken ct)
+    {
+        var image = await views.KeyImageAsync(user, reportId, index, purpose, his, ct);
+        // Medical images stay out of shared and browser caches.
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(image.Data, image.ContentType);
+    }
 
     public static async Task<Ok<ReportDetailDto>> ByHisId(string hisReportId, ClaimsPrincipal user, ReportViews views, CancellationToken ct) =>
         TypedResults.Ok(await views.ByHisIdAsync(user, hisReportId, ct));

@@ -13,7 +13,13 @@ public sealed record HisImaging(string Id, string Modality, string? BodySite, in
 public sealed record HisReport(
     string Id, string Category, string Title, string Status, DateTimeOffset? IssuedAt, string? Conclusion, IReadOnlyList<HisItem> Items,
     string? CategoryCode = null, string? Accession = null, DateTimeOffset? EffectiveAt = null, string? Interpreter = null,
-    string? Performer = null, string? EncounterId = null, string? Findings = null, HisImaging? Imaging = null);
+    string? Performer = null, string? EncounterId = null, string? Findings = null, HisImaging? Imaging = null,
+    IReadOnlyList<HisKeyImage>? KeyImages = null);
+
+/// <summary>A key image (关键图像) of an imaging report, by its position in the report.</summary>
+public sealed record HisKeyImage(int Index, string Caption);
+
+public sealed record KeyImageFile(string ContentType, byte[] Data);
 
 public sealed record HisDocument(
     string Id, string Kind, string Title, string Status, DateTimeOffset? Date, string? Author, string? AuthorId, string? Description,
@@ -37,6 +43,29 @@ public sealed class HisRecords(HttpClient http)
 
     public async Task<bool> CareRelationshipAsync(Guid patientId, string practitionerId, CancellationToken ct) =>
         (await GetAsync<HisCareRelationship>($"api/his/patients/{patientId}/care-relationships/{Uri.EscapeDataString(practitionerId)}", ct))?.Related == true;
+
+    /// <summary>A key image's bytes; null when the HIS has no such image for this patient's report.</summary>
+    public async Task<KeyImageFile?> KeyImageAsync(Guid patientId, string hisReportId, int index, CancellationToken ct)
+    {
+        var path = $"api/his/patients/{patientId}/reports/{Uri.EscapeDataString(hisReportId)}/images/{index}";
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync(path, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw Unavailable();
+        }
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound) return null;
+            if (!response.IsSuccessStatusCode) throw Unavailable();
+            var type = response.Content.Headers.ContentType?.MediaType;
+            if (type is not ("image/png" or "image/jpeg")) throw Unavailable();
+            return new KeyImageFile(type, await response.Content.ReadAsByteArrayAsync(ct));
+        }
+    }
 
     private async Task<T?> GetAsync<T>(string path, CancellationToken ct) where T : class
     {

@@ -19,7 +19,8 @@ public sealed record ItemView(
 public sealed record ReportDetailDto(
     Guid Id, Guid PatientId, string HisId, string Kind, string Category, string Title, string Status, DateTimeOffset? IssuedAt,
     DateTimeOffset? CollectedAt, string? Accession, string? Interpreter, string? Performer, string? Conclusion, string? Findings,
-    HisImaging? Imaging, IReadOnlyList<ItemView> Items, DateTimeOffset FetchedAt, bool Stale, string Watermark);
+    HisImaging? Imaging, IReadOnlyList<ItemView> Items, DateTimeOffset FetchedAt, bool Stale, string Watermark,
+    IReadOnlyList<HisKeyImage> KeyImages);
 
 public sealed record TrendPoint(DateTimeOffset At, decimal Value, string? Flag, Guid ReportId);
 
@@ -99,7 +100,20 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
             report.Conclusion, report.Findings, report.Imaging,
             report.Items.Select(i => new ItemView(i.Id, i.Name, i.Loinc, i.Value, i.Unit, i.ReferenceRange, i.Low, i.High, i.Flag, i.FlagText,
                 Arrow(i.Flag), i.Abnormal, i.Critical, notes.GetValueOrDefault(i.Id))).ToList(),
-            reports.FetchedAt, reports.Stale, watermark);
+            reports.FetchedAt, reports.Stale, watermark, report.KeyImages ?? []);
+    }
+
+    /// <summary>One key image of a report, read like the report itself: authorised, audited, never cached by the browser.</summary>
+    public async Task<KeyImageFile> KeyImageAsync(ClaimsPrincipal user, Guid reportId, int index, string? purpose, HisRecords his,
+        CancellationToken ct)
+    {
+        var owner = await db.ReportIndex.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, ct)
+                    ?? throw ProblemException.NotFound("报告");
+        var entity = new Entity("Media", $"{owner.HisReportId}#{index}", $"关键图像 {index + 1}");
+        var reader = await access.AuthorizeAsync(user, owner.PatientId, entity, purpose, ct);
+        var image = await his.KeyImageAsync(owner.PatientId, owner.HisReportId, index, ct) ?? throw ProblemException.NotFound("关键图像");
+        await audit.ReadAsync(reader, owner.PatientId, entity, ct);
+        return image;
     }
 
     public async Task<TrendDto> TrendAsync(ClaimsPrincipal user, Guid patientId, string loinc, string? purpose, CancellationToken ct)

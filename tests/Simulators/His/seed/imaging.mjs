@@ -1,5 +1,7 @@
 import { addMinutes, localDateTime } from './clock.mjs';
 import { SYS, ref, refDisplay } from './systems.mjs';
+import { keyImages } from './keyimages.mjs';
+import { createRng } from './prng.mjs';
 
 const MODALITY_NAME = { CT: 'Computed Tomography', DX: 'Digital Radiography', MR: 'Magnetic Resonance', US: 'Ultrasound' };
 
@@ -42,6 +44,22 @@ export function buildImagingReport(ctx, visit, exam, reader) {
     }],
     meta: { lastUpdated: issued },
   });
+  // A PRNG of the study's own: drawing the images leaves the rest of the seeded hospital as it was.
+  const media = keyImages(createRng(Number(serial) * 7919 + exam.modality.charCodeAt(0)), exam.modality, abnormal === 1)
+    .map((image, n) => ctx.add({
+      resourceType: 'Media',
+      id: `media-${serial}-${n + 1}`,
+      status: 'completed',
+      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/media-type', code: 'image', display: 'Image' }] },
+      modality: { coding: [{ system: SYS.dicom, code: exam.modality }] },
+      subject: refDisplay(visit.patient.patient, visit.patient.name),
+      encounter: ref(visit.encounter),
+      createdDateTime: started,
+      bodySite: { coding: [{ system: SYS.sct, code: '38266002', display: exam.body }] },
+      content: { contentType: 'image/png', title: image.caption, data: image.png.toString('base64') },
+      note: [{ text: image.caption }],
+      meta: { lastUpdated: issued },
+    }));
   const findings = `检查所见：${exam.findings[abnormal]}\n诊断意见：${exam.conclusions[abnormal]}`;
   const report = ctx.add({
     resourceType: 'DiagnosticReport',
@@ -57,6 +75,7 @@ export function buildImagingReport(ctx, visit, exam, reader) {
     performer: [{ reference: 'Organization/org-jcsy', display: `江城市第一人民医院${department}` }],
     resultsInterpreter: reader ? [refDisplay(reader.practitioner, reader.name)] : undefined,
     imagingStudy: [ref(study)],
+    media: media.map((m) => ({ comment: m.content.title, link: ref(m) })),
     conclusion: exam.conclusions[abnormal],
     presentedForm: [{
       contentType: 'text/plain; charset=utf-8',

@@ -2,7 +2,7 @@ import { getSearchParameters } from '@medplum/core';
 
 export const SUPPORTED_TYPES = [
   'Account', 'Appointment', 'ChargeItem', 'Condition', 'DiagnosticReport', 'DocumentReference', 'Encounter', 'HealthcareService',
-  'ImagingStudy', 'Invoice', 'Location', 'MedicationRequest', 'Observation', 'Organization', 'Patient',
+  'ImagingStudy', 'Invoice', 'Location', 'Media', 'MedicationRequest', 'Observation', 'Organization', 'Patient',
   'PaymentNotice', 'PaymentReconciliation', 'Practitioner', 'PractitionerRole', 'Schedule', 'ServiceRequest', 'Slot', 'Subscription',
 ];
 

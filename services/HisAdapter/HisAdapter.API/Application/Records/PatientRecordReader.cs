@@ -27,20 +27,7 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
     public async Task<ReportDto> ReportAsync(Guid patientId, string reportId, CancellationToken ct)
     {
         var hisPatient = await LinkedAsync(patientId, ct);
-        DiagnosticReport report;
-        try
-        {
-            report = await his.ReadByIdAsync<DiagnosticReport>(reportId, ct);
-        }
-        catch (FhirOperationException ex) when (ex.IsNotFound())
-        {
-            throw ProblemException.NotFound("报告");
-        }
-        catch (Exception ex) when (HisFailure.IsTransient(ex))
-        {
-            throw Unavailable();
-        }
-        if (!Owns(report.Subject, hisPatient)) throw ProblemException.NotFound("报告");
+        var report = await ReadOwnAsync<DiagnosticReport>(reportId, "报告", r => Owns(r.Subject, hisPatient), ct);
         var studyIds = report.ImagingStudy.Select(r => r.IdFor("ImagingStudy")).OfType<string>().ToList();
         var studies = studyIds.Count == 0
             ? null
@@ -52,6 +39,37 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
             : (await Call(() => his.SearchAsync<Observation>(new SearchParams().AddAnyOf("_id", ids).Add("_count", "200"), ct)))
                 .Matches<Observation>().Where(o => Owns(o.Subject, hisPatient)).ToDictionary(o => o.Id!);
         return RecordMapper.Report(report, observations, studies);
+    }
+
+    /// <summary>One key image of the patient's report: the Media it links to, itself checked to be the patient's.</summary>
+    public async Task<KeyImageContent> KeyImageAsync(Guid patientId, string reportId, int index, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var report = await ReadOwnAsync<DiagnosticReport>(reportId, "报告", r => Owns(r.Subject, hisPatient), ct);
+        var mediaId = index >= 0 && index < report.Media.Count ? report.Media[index].Link.IdFor("Media") : null;
+        if (mediaId is null) throw ProblemException.NotFound("关键图像");
+        var media = await ReadOwnAsync<Media>(mediaId, "关键图像", m => Owns(m.Subject, hisPatient), ct);
+        if (media.Content?.Data is not { Length: > 0 } data || media.Content.ContentType is not ("image/png" or "image/jpeg"))
+            throw ProblemException.NotFound("关键图像");
+        return new KeyImageContent(media.Content.ContentType, data);
+    }
+
+    private async Task<T> ReadOwnAsync<T>(string id, string what, Func<T, bool> owned, CancellationToken ct) where T : Resource, new()
+    {
+        T resource;
+        try
+        {
+            resource = await his.ReadByIdAsync<T>(id, ct);
+        }
+        catch (FhirOperationException ex) when (ex.IsNotFound())
+        {
+            throw ProblemException.NotFound(what);
+        }
+        catch (Exception ex) when (HisFailure.IsTransient(ex))
+        {
+            throw Unavailable();
+        }
+        return owned(resource) ? resource : throw ProblemException.NotFound(what);
     }
 
     public async Task<IReadOnlyList<DocumentDto>> DocumentsAsync(Guid patientId, CancellationToken ct)

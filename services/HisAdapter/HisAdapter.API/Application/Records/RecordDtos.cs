@@ -9,7 +9,13 @@ public sealed record ObservationItemDto(
 public sealed record ReportDto(
     string Id, string Category, string Title, string Status, DateTimeOffset? IssuedAt, string? Conclusion,
     IReadOnlyList<ObservationItemDto> Items, string? CategoryCode = null, string? Accession = null, DateTimeOffset? EffectiveAt = null,
-    string? Interpreter = null, string? Performer = null, string? EncounterId = null, string? Findings = null, ImagingDto? Imaging = null);
+    string? Interpreter = null, string? Performer = null, string? EncounterId = null, string? Findings = null, ImagingDto? Imaging = null,
+    IReadOnlyList<KeyImageDto>? KeyImages = null);
+
+/// <summary>A key image (关键图像) the radiologist attached to the report (DiagnosticReport.media), by its position.</summary>
+public sealed record KeyImageDto(int Index, string Caption);
+
+public sealed record KeyImageContent(string ContentType, byte[] Data);
 
 public sealed record ImagingDto(string Id, string Modality, string? BodySite, int? Series, int? Instances, string? Referrer);
 

@@ -23,7 +23,8 @@ public static class RecordMapper
         report.Encounter.IdFor("Encounter"),
         report.PresentedForm.FirstOrDefault()?.Data is { } data ? System.Text.Encoding.UTF8.GetString(data) : null,
         report.ImagingStudy.Select(s => s.IdFor("ImagingStudy")).OfType<string>().Select(id => studies?.GetValueOrDefault(id))
-            .OfType<ImagingStudy>().Select(Imaging).FirstOrDefault());
+            .OfType<ImagingStudy>().Select(Imaging).FirstOrDefault(),
+        report.Media.Select((m, i) => new KeyImageDto(i, m.Comment ?? $"关键图像 {i + 1}")).ToList());
 
     public static ImagingDto Imaging(ImagingStudy s) => new(
         s.Id!, s.Modality.FirstOrDefault()?.Code ?? "", s.Series.FirstOrDefault()?.BodySite?.Display, s.NumberOfSeries,

@@ -129,12 +129,10 @@ internal sealed class DeliveryOrderConfiguration : IEntityTypeConfiguration<Deli
     {
         b.ToTable("delivery_orders");
         b.HasKey(d => d.Id);
-        b.Property(d => d.Recipient).HasMaxLength(30);
-        b.Property(d => d.Phone).HasMaxLength(20);
+        b.Property(d => d.Version).IsRowVersion();
         b.Property(d => d.Province).HasMaxLength(20);
         b.Property(d => d.City).HasMaxLength(20);
         b.Property(d => d.District).HasMaxLength(20);
-        b.Property(d => d.AddressLine).HasMaxLength(100);
         b.Property(d => d.Status).HasMaxLength(20);
         b.Property(d => d.WaybillNo).HasMaxLength(40);
         b.Property(d => d.ReleasedBy).HasMaxLength(50);
@@ -165,12 +163,9 @@ internal sealed class DeliveryAddressConfiguration : IEntityTypeConfiguration<De
     {
         b.ToTable("delivery_addresses");
         b.HasKey(a => a.Id);
-        b.Property(a => a.Recipient).HasMaxLength(30);
-        b.Property(a => a.Phone).HasMaxLength(20);
         b.Property(a => a.Province).HasMaxLength(20);
         b.Property(a => a.City).HasMaxLength(20);
         b.Property(a => a.District).HasMaxLength(20);
-        b.Property(a => a.AddressLine).HasMaxLength(100);
         b.HasIndex(a => a.AccountId);
     }
 }

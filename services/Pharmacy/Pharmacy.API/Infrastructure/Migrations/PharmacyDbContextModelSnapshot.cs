@@ -63,17 +63,16 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
-                    b.Property<string>("AddressLine")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("address_line");
-
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("city");
+
+                    b.Property<string>("ContactCipher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_cipher");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -85,23 +84,11 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("district");
 
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone");
-
                     b.Property<string>("Province")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("province");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("recipient");
 
                     b.HasKey("Id")
                         .HasName("pk_delivery_addresses");
@@ -123,12 +110,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
-                    b.Property<string>("AddressLine")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("address_line");
-
                     b.Property<string>("City")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -138,6 +119,11 @@ namespace Pharmacy.API.Infrastructure.Migrations
                     b.Property<bool>("ColdChain")
                         .HasColumnType("boolean")
                         .HasColumnName("cold_chain");
+
+                    b.Property<string>("ContactCipher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("contact_cipher");
 
                     b.Property<int>("CourierSequence")
                         .HasColumnType("integer")
@@ -174,12 +160,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("pay_by");
 
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone");
-
                     b.PrimitiveCollection<List<Guid>>("PrescriptionIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -190,12 +170,6 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("province");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("recipient");
 
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("timestamp with time zone")
@@ -211,6 +185,12 @@ namespace Pharmacy.API.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<int>("WaybillAttempts")
                         .HasColumnType("integer")
