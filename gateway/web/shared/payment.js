@@ -42,6 +42,8 @@ export function orderSourcePath(order) {
   if (order.kind === 'registration') return `/appointments/${encodeURIComponent(order.sourceId)}`
   if (order.kind === 'exam') return '/exams'
   if (order.kind === 'delivery') return `/pharmacy/deliveries/${encodeURIComponent(order.sourceId)}${forPatient}`
+  if (order.kind === 'convenience') return `/convenience/orders/${encodeURIComponent(order.sourceId)}${forPatient}`
+  if (order.kind === 'home-care') return `/convenience/home-visits/${encodeURIComponent(order.sourceId)}${forPatient}`
   return null
 }
 

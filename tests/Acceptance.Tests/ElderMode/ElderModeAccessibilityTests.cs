@@ -48,6 +48,9 @@ public sealed class ElderModeAccessibilityTests(BrowserFixture browser)
     [InlineData("/reports", "reports-no-patients", true)]
     [InlineData("/consultation", null, true)]
     [InlineData("/consultation?tab=mine", null, true)]
+    [InlineData("/convenience", "cv-item", true)]
+    [InlineData("/convenience/home-care", "hc-no-patients", true)]
+    [InlineData("/chronic", "ch-no-patients", true)]
     public async Task The_page_is_elder_friendly_in_elder_mode(string path, string? readyTestId, bool signedIn)
     {
         if (path == DepartmentDetail) path = $"/departments/{await ElderModePages.AnyDepartmentIdAsync()}";

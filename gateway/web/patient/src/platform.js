@@ -11,6 +11,7 @@ import { previsitApi } from '@shared/previsit.js'
 import { queueApi } from '@shared/queue.js'
 import { pharmacyApi } from '@shared/pharmacy.js'
 import { followUpApi } from '@shared/followup.js'
+import { convenienceApi } from '@shared/convenience.js'
 import { reportsApi } from '@shared/reports.js'
 import { consultationApi } from '@shared/consultation.js'
 import { createPushClient } from '@shared/push.js'
@@ -41,6 +42,7 @@ export const previsit = previsitApi(api)
 export const queue = queueApi(api)
 export const pharmacy = pharmacyApi(api)
 export const followUp = followUpApi(api)
+export const convenience = convenienceApi(api)
 export const reports = reportsApi(api)
 export const consultation = consultationApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEYS.patient })

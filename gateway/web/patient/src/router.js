@@ -109,6 +109,32 @@ const routes = [
     meta: { title: '配送进度', auth: true },
   },
   { path: '/pharmacy/:prescriptionId', redirect: '/prescriptions' },
+  // 便民服务 (R24, R38), 医护到家 (X04), 慢病管理 (X16); message-centre links use /convenience/orders/<id>,
+  // /convenience/home-visits/<id> and /chronic, each with ?patientId=.
+  { path: '/convenience', name: 'convenience', component: () => import('./pages/convenience/ConveniencePage.vue'), meta: { title: '便民服务', auth: true } },
+  {
+    path: '/convenience/book/:code',
+    name: 'convenience-book',
+    component: () => import('./pages/convenience/BookServicePage.vue'),
+    props: true,
+    meta: { title: '预订服务', auth: true },
+  },
+  {
+    path: '/convenience/orders/:id',
+    name: 'convenience-order',
+    component: () => import('./pages/convenience/ServiceOrderPage.vue'),
+    props: true,
+    meta: { title: '服务订单', auth: true },
+  },
+  { path: '/convenience/home-care', name: 'home-care', component: () => import('./pages/convenience/HomeCarePage.vue'), meta: { title: '医护到家', auth: true } },
+  {
+    path: '/convenience/home-visits/:id',
+    name: 'home-visit',
+    component: () => import('./pages/convenience/HomeVisitPage.vue'),
+    props: true,
+    meta: { title: '上门服务', auth: true },
+  },
+  { path: '/chronic', name: 'chronic', component: () => import('./pages/convenience/ChronicPage.vue'), meta: { title: '慢病管理', auth: true } },
   // 报告查询 (R21): lists, the printed report (report-ready messages link /reports/<id>, critical values
   // /reports/critical/<HIS report id>), the trend of one item, records, 谁查看了我的病历 (X10); /shared/<token> is a
   // report a patient shared with a doctor outside the hospital (/shared#<token>: no sign-in, read-only).

@@ -33,7 +33,7 @@ export const SCENES = [
       { key: 'waiting-info', label: '候诊信息', icon: 'bar-chart-o', path: '/waiting-info', ready: true },
       { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports', ready: true },
       { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation', ready: true },
-      { key: 'convenience', label: '便民服务', icon: 'service-o', path: '/convenience' },
+      { key: 'convenience', label: '便民服务', icon: 'service-o', path: '/convenience', ready: true },
     ],
   },
   {
@@ -44,6 +44,8 @@ export const SCENES = [
       { key: 'complaint', label: '投诉建议', icon: 'comment-o', path: '/complaints', ready: true },
       { key: 'follow-up', label: '随访', icon: 'phone-circle-o', path: '/follow-up', ready: true },
       { key: 'pharmacy', label: '处方与配送', icon: 'logistics', path: '/prescriptions', ready: true },
+      { key: 'home-care', label: '医护到家', icon: 'home-o', path: '/convenience/home-care', ready: true },
+      { key: 'chronic', label: '慢病管理', icon: 'chart-trending-o', path: '/chronic', ready: true },
     ],
   },
   {

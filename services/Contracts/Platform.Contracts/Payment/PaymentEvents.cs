@@ -13,6 +13,10 @@ public static class OrderKinds
     public const string Delivery = "delivery";
     /// <summary>An online consultation's fee (Consultation's consultation id).</summary>
     public const string Consultation = "consultation";
+    /// <summary>An in-hospital convenience service (wheelchair, meal, record copy…; Convenience's service order id).</summary>
+    public const string Convenience = "convenience";
+    /// <summary>A home-nursing or home-doctor visit (医护到家; Convenience's home visit id).</summary>
+    public const string HomeCare = "home-care";
 }
 
 /// <summary>Money in integer fen.</summary>

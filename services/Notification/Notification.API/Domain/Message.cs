@@ -43,4 +43,6 @@ public static class MessageCategory
     public const string Consultation = "consultation";
     public const string Survey = "survey";
     public const string Complaint = "complaint";
+    public const string Convenience = "convenience";
+    public const string Chronic = "chronic";
 }

@@ -30,6 +30,9 @@ public static class OrderStatus
         "drug" => "药品费",
         "deposit" => "住院预交金",
         "outpatient" => "门诊缴费",
+        "delivery" => "药品配送费",
+        "convenience" => "便民服务费",
+        "home-care" => "医护到家服务费",
         _ => "费用",
     };
 }
