@@ -16,3 +16,16 @@ public record QueueTurnNearIntegrationEvent(
 public record QueueCalledIntegrationEvent(
     Guid TicketId, Guid PatientId, int Number, string DepartmentName, string DoctorName, string Location, bool Recall)
     : IntegrationEvent;
+
+/// <summary>R19: what to do before a booked exam (fasting, full bladder), sent once at the right moment before it.</summary>
+public record ExamPreparationDueIntegrationEvent(
+    Guid AppointmentId, Guid PatientId, string ItemName, string RoomName, string Location, DateTimeOffset StartsAt,
+    string Preparation) : IntegrationEvent;
+
+/// <summary>One drug of a dispensed prescription and how to take it, as the prescriber wrote it.</summary>
+public record MedicationGuidanceLine(string DrugName, string DosageText, string Route);
+
+/// <summary>R19: a prescription was dispensed: the pick-up number and window, and how to take each drug. Sent once per
+/// pick-up ticket.</summary>
+public record MedicationGuidanceIntegrationEvent(
+    Guid TicketId, Guid PatientId, int PickupNumber, string Window, IReadOnlyList<MedicationGuidanceLine> Lines) : IntegrationEvent;
