@@ -31,13 +31,13 @@ public sealed class PharmacyPickupTests(QueueFixture fixture) : IClassFixture<Qu
         ]);
         await fixture.PublishAsync(synced);
         var guidance = await fixture.Published.UntilAsync<MedicationGuidanceIntegrationEvent>(e => e.PatientId == patient);
-        Assert.Equal(["阿莫西林胶囊", "布洛芬缓释胶囊"], guidance.Lines.Select(l => l.DrugName).Order());
+        Assert.Equal(new[] { "阿莫西林胶囊", "布洛芬缓释胶囊" }.Order(), guidance.Lines.Select(l => l.DrugName).Order());
         Assert.Contains(guidance.Lines, l => l.DosageText.Contains("饭后"));
 
         // The HIS repeats itself (another change of the patient's record): still one number.
-        var repeat = synced with { Id = Guid.CreateVersion7() };
-        await fixture.PublishAsync(repeat);
-        await Eventually.Until(() => fixture.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == repeat.Id)), done => done,
+        var repeat = Guid.NewGuid();
+        await fixture.PublishAsync(synced with { Id = Guid.CreateVersion7() }, repeat);
+        await Eventually.Until(() => fixture.QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == repeat)), done => done,
             TimeSpan.FromSeconds(30), "the repeated sync consumed");
         var client = fixture.PatientClient(account);
         var mine = (await client.GetFromJsonAsync<JsonElement>("/api/queue/me")).EnumerateArray().ToList();

@@ -56,6 +56,10 @@ public class QueueFixture : IAsyncLifetime
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
 
+    /// <summary>Published with a known broker message id, so a test can tell when the service has consumed it.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        TestBus.PublishAsync<T>(VirtualHost.AmqpUri, context => context.MessageId = messageId, message);
+
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();
