@@ -71,10 +71,17 @@ export function deskActionForKey(event) {
   return DESK_ACTIONS.find((a) => a.key === String(event.key || '').toLowerCase())?.action ?? null
 }
 
+// The place word of each kind of queue, for what the patient is told to do.
+const PLACE = { clinic: '诊室', exam: '检查室', blood: '采血窗口', pharmacy: '取药窗口' }
+
 export function waitText(ticket) {
   if (!ticket) return ''
-  if (ticket.status === 'called') return '已叫到您，请立即到诊室就诊'
-  if (ticket.peopleAhead === 0) return '下一位就是您，请在诊室门口等候'
+  const place = PLACE[ticket.kind] ?? PLACE.clinic
+  if (ticket.status === 'called') {
+    if (ticket.kind === 'pharmacy') return `已叫到您的取药号，请立即到${ticket.location || place}取药`
+    return ticket.kind && ticket.kind !== 'clinic' ? `已叫到您，请立即到${place}` : '已叫到您，请立即到诊室就诊'
+  }
+  if (ticket.peopleAhead === 0) return `下一位就是您，请在${place}门口等候`
   return `前面还有 ${ticket.peopleAhead} 人，预计等待约 ${ticket.estimatedWaitMinutes} 分钟`
 }
 

@@ -45,3 +45,11 @@ test('room status shows numbers and counts, never a name', () => {
   assert.equal(roomStatusText(room, 'exam'), '正在叫 4 号，已报到 7 人，候检 3 人，今日预约 12 人')
   assert.equal(roomStatusText({ ...room, callingNumber: null }, 'pharmacy'), '暂未叫号，待取药 3 人')
 })
+
+test('the wait text names the place of each kind of queue', async () => {
+  const { waitText } = await import('../shared/queue.js')
+  assert.equal(waitText({ kind: 'pharmacy', status: 'called', location: '西药房3号窗口' }), '已叫到您的取药号，请立即到西药房3号窗口取药')
+  assert.equal(waitText({ kind: 'blood', status: 'called' }), '已叫到您，请立即到采血窗口')
+  assert.equal(waitText({ kind: 'exam', status: 'waiting', peopleAhead: 0 }), '下一位就是您，请在检查室门口等候')
+  assert.equal(waitText({ kind: 'clinic', status: 'called' }), '已叫到您，请立即到诊室就诊')
+})
