@@ -1,0 +1,34 @@
+using Notification.API.Application;
+using Platform.Contracts.Queue;
+
+namespace Notification.Tests;
+
+/// <summary>R19 during-care guidance: the preparation notes before an exam and the medication guidance with the pick-up
+/// number, as the message centre shows them.</summary>
+public sealed class CareGuidanceTextTests
+{
+    [Fact]
+    public void Exam_preparation_says_what_where_when_and_what_to_do()
+    {
+        var patient = Guid.NewGuid();
+        var draft = MessageTexts.ExamPreparationDue(new ExamPreparationDueIntegrationEvent(Guid.NewGuid(), patient, "上腹部超声", "超声3室",
+            "医技楼2层", new DateTimeOffset(2026, 12, 8, 0, 30, 0, TimeSpan.Zero), "检查前空腹8小时"));
+        Assert.Equal(patient, draft.PatientId);
+        Assert.Equal("检查前准备", draft.Title);
+        Assert.Contains("12月8日 08:30", draft.Body);
+        Assert.Contains("医技楼2层", draft.Body);
+        Assert.Contains("检查前空腹8小时", draft.Body);
+    }
+
+    [Fact]
+    public void Medication_guidance_gives_the_pick_up_number_and_how_to_take_each_drug()
+    {
+        var draft = MessageTexts.MedicationGuidance(new MedicationGuidanceIntegrationEvent(Guid.NewGuid(), Guid.NewGuid(), 12, "西药房3号窗口",
+            [new MedicationGuidanceLine("阿莫西林胶囊", "每次0.5g，每日3次，饭后服用", "口服"), new MedicationGuidanceLine("布洛芬缓释胶囊", "必要时服用", "")]));
+        Assert.Equal("取药及用药指导", draft.Title);
+        Assert.Contains("取药号12号", draft.Body);
+        Assert.Contains("西药房3号窗口", draft.Body);
+        Assert.Contains("阿莫西林胶囊：口服，每次0.5g，每日3次，饭后服用", draft.Body);
+        Assert.Contains("布洛芬缓释胶囊：必要时服用", draft.Body);
+    }
+}
