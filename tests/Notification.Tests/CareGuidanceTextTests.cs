@@ -31,4 +31,20 @@ public sealed class CareGuidanceTextTests
         Assert.Contains("阿莫西林胶囊：口服，每次0.5g，每日3次，饭后服用", draft.Body);
         Assert.Contains("布洛芬缓释胶囊：必要时服用", draft.Body);
     }
+
+    [Fact]
+    public void A_called_pick_up_or_exam_number_says_where_to_go_and_what_for()
+    {
+        var patient = Guid.NewGuid();
+        Assert.Equal("请7号到西药房3号窗口取药。", MessageTexts.QueueCalled(new QueueCalledIntegrationEvent(Guid.NewGuid(), patient, 7, "药房",
+            "西药房3号窗口", "西药房3号窗口", false, "pharmacy")).Body);
+        Assert.Equal("请3号到门诊楼1层（采血2号窗口）采血。", MessageTexts.QueueCalled(new QueueCalledIntegrationEvent(Guid.NewGuid(), patient, 3,
+            "采血", "采血2号窗口", "门诊楼1层", false, "blood")).Body);
+        Assert.Equal("请5号到门诊楼2层201诊室就诊（心血管内科 王医生）。", MessageTexts.QueueCalled(new QueueCalledIntegrationEvent(Guid.NewGuid(),
+            patient, 5, "心血管内科", "王医生", "门诊楼2层201诊室", false)).Body);
+        var near = MessageTexts.QueueTurnNear(new QueueTurnNearIntegrationEvent(Guid.NewGuid(), patient, 7, "药房", "西药房3号窗口", "西药房3号窗口", 2,
+            "pharmacy"));
+        Assert.Equal("即将取药", near.Title);
+        Assert.Contains("取药号7号", near.Body);
+    }
 }
