@@ -122,10 +122,11 @@ public sealed class ServiceQueueTests
         var page = await context.NewPageAsync();
         await page.RunAsync(async p =>
         {
+            // The preparation worker polls once a minute on the stack (Queue:ExamPreparationInterval).
             await p.GotoAsync("/messages");
             var items = p.GetByTestId("message-item");
-            await Expect(items.Filter(new() { HasText = "检查前准备" })).ToContainTextAsync("憋尿", new() { Timeout = 30000 });
-            await Expect(items.Filter(new() { HasText = "取药及用药指导" })).ToContainTextAsync("饭后服用", new() { Timeout = 30000 });
+            await Expect(items.Filter(new() { HasText = "检查前准备" })).ToContainTextAsync("憋尿", new() { Timeout = 90000 });
+            await Expect(items.Filter(new() { HasText = "取药及用药指导" })).ToContainTextAsync("饭后服用", new() { Timeout = 60000 });
         }, "R19_guidance_messages");
     }
 
