@@ -40,4 +40,32 @@ public sealed class PublicBoardTests(QueueFixture fixture) : IClassFixture<Queue
         Assert.Equal(HttpStatusCode.BadRequest, noArea.StatusCode);
         Assert.Equal("area_required", (await noArea.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task Anyone_sees_blood_draw_and_exam_check_in_status_with_numbers_only()
+    {
+        var station = new ExamRoom(fixture, "blood");
+        var drawn = await station.BookAsync(TimeSpan.FromMinutes(5), "");
+        var waiting = await station.BookAsync(TimeSpan.FromMinutes(6), "");
+        await station.BookAsync(TimeSpan.FromMinutes(7), "");
+        await drawn.CheckInAsync();
+        await waiting.CheckInAsync();
+        await station.ActAsync("call-next");
+        var room = new ExamRoom(fixture);
+        var exam = await room.BookAsync(TimeSpan.FromMinutes(20));
+
+        var overview = await fixture.Service.CreateClient().GetFromJsonAsync<JsonElement>("/api/queue/public/overview");
+        var blood = overview.GetProperty("bloodDraw").EnumerateArray().Single(r => r.GetProperty("location").GetString() == station.Location);
+        Assert.Equal(3, blood.GetProperty("bookedToday").GetInt32());
+        Assert.Equal(2, blood.GetProperty("checkedInToday").GetInt32());
+        Assert.Equal(1, blood.GetProperty("waitingCount").GetInt32());
+        Assert.Equal(1, blood.GetProperty("callingNumber").GetInt32());
+        var ct = overview.GetProperty("exams").EnumerateArray().Single(r => r.GetProperty("location").GetString() == room.Location);
+        Assert.Equal(1, ct.GetProperty("bookedToday").GetInt32());
+        Assert.Equal(0, ct.GetProperty("checkedInToday").GetInt32());
+        // Exam rooms are not clinics: the departments list stays the clinics'.
+        Assert.DoesNotContain(overview.GetProperty("departments").EnumerateArray(), d => d.GetProperty("name").GetString() == "采血");
+        var text = overview.GetRawText();
+        foreach (var id in new[] { drawn.PatientId, waiting.PatientId, exam.PatientId, drawn.AppointmentId }) Assert.DoesNotContain(id.ToString(), text);
+    }
 }

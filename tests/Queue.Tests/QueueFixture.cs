@@ -24,9 +24,21 @@ public class QueueFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync("queue");
         VirtualHost = await TestVirtualHost.CreateAsync("queue");
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(QueueChangedIntegrationEvent),
-            typeof(QueueTurnNearIntegrationEvent), typeof(QueueCalledIntegrationEvent));
+            typeof(QueueTurnNearIntegrationEvent), typeof(QueueCalledIntegrationEvent), typeof(ExamPreparationDueIntegrationEvent),
+            typeof(MedicationGuidanceIntegrationEvent));
         Service = new QueueFactory(Database, VirtualHost.AmqpUri, Clock);
         _ = Service.Server;
+    }
+
+    public HttpClient StaffClient() => Client(PlatformRoles.Staff, Guid.NewGuid().ToString(), "门诊办");
+
+    public HttpClient PharmacistClient() => Client(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师");
+
+    /// <summary>Reads the service's own tables, for what no API shows (an event consumed, nothing yet published).</summary>
+    public async Task<T> QueryAsync<T>(Func<QueueDbContext, Task<T>> query)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<QueueDbContext>());
     }
 
     public HttpClient PatientClient(Guid accountId) => Client(PlatformRoles.Patient, accountId.ToString());
@@ -43,6 +55,10 @@ public class QueueFixture : IAsyncLifetime
     }
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+
+    /// <summary>Published with a known broker message id, so a test can tell when the service has consumed it.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
+        TestBus.PublishAsync<T>(VirtualHost.AmqpUri, context => context.MessageId = messageId, message);
 
     public async Task DisposeAsync()
     {
@@ -62,6 +78,7 @@ public class QueueFixture : IAsyncLifetime
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
             ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             ["RateLimiting:PermitsPerMinute"] = "100000",
+            ["Queue:ExamPreparationInterval"] = "00:00:00.200",
             // No Scheduling runs here: 候诊信息 must still answer, without remaining slots.
             ["Endpoints:scheduling"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
         };

@@ -28,7 +28,13 @@ public sealed class ExamCancelTests(SchedulingFixture f) : IClassFixture<Schedul
     [Fact]
     public async Task Cancelling_in_time_frees_the_unit_and_asks_the_his_to_cancel()
     {
-        var (patient, id, _) = await BookedExamAsync();
+        var (patient, id, start) = await BookedExamAsync();
+        // The HIS's confirmation tells Queue where and when to expect the patient, and what to do beforehand.
+        var booked = await f.Published.UntilAsync<ExamBookedIntegrationEvent>(e => e.AppointmentId == id);
+        Assert.Equal(patient.PatientId, booked.PatientId);
+        Assert.Equal(start, booked.StartsAt);
+        Assert.Equal("检查前空腹8小时", booked.Preparation);
+        Assert.False(string.IsNullOrEmpty(booked.ServiceCode));
         Assert.True((await f.World.ExamAppointmentAsync(patient, id)).GetProperty("canCancel").GetBoolean());
         Assert.Equal(1, await HeldAsync(id));
 
@@ -41,6 +47,7 @@ public sealed class ExamCancelTests(SchedulingFixture f) : IClassFixture<Schedul
         Assert.Equal(0, await HeldAsync(id));
         await f.Published.UntilAsync<HisAppointmentCancelRequestedIntegrationEvent>(e => e.AppointmentId == id);
         await f.Published.UntilAsync<AppointmentStatusChangedIntegrationEvent>(e => e.AppointmentId == id && e.Status == "cancelled");
+        await f.Published.UntilAsync<ExamCancelledIntegrationEvent>(e => e.AppointmentId == id);
 
         var again = await CancelAsync(patient, id);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -33,7 +33,7 @@ public class SchedulingFixture : IAsyncLifetime
             typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),
             typeof(AppointmentReminderDueIntegrationEvent), typeof(HisSessionAddRequestedIntegrationEvent), typeof(ExamRoomOutageIntegrationEvent),
             typeof(HisSlotsReopenRequestedIntegrationEvent), typeof(PaymentRequestedIntegrationEvent), typeof(PaymentWithdrawnIntegrationEvent),
-            typeof(RefundRequestedIntegrationEvent));
+            typeof(RefundRequestedIntegrationEvent), typeof(ExamBookedIntegrationEvent), typeof(ExamCancelledIntegrationEvent));
         Service = Replica();
         _ = Service.Server;
         World = new SchedulingWorld(this);

@@ -8,13 +8,52 @@ export function queueApi(api) {
     checkIn: ({ code, appointmentId }) => api.post(`${base}/check-ins`, { code, appointmentId }),
     mine: () => api.get(`${base}/me`),
     // `mine`: only the clinics of the doctor's own practitioner (the practitioner_id in their token).
-    today: ({ mine = false } = {}) => api.get(`${base}/queues${mine ? '?mine=true' : ''}`),
+    // `kind`: clinic (default), exam, blood or pharmacy — the staff's and pharmacists' desks ask for theirs.
+    today: ({ mine = false, kind } = {}) => api.get(`${base}/queues${queryOf({ mine: mine || undefined, kind })}`),
     queue: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}`),
     checkInCode: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}/check-in-code`),
     act: (id, action) => api.post(`${base}/queues/${encodeURIComponent(id)}/${action}`, {}),
     overview: () => api.get(`${base}/public/overview`, { anonymous: true }),
+    // 电子健康卡 (X15): the patient's own short-lived code; a kiosk or desk reads it to check the patient in.
+    healthCard: (patientId) => api.get(`${base}/health-card?patientId=${encodeURIComponent(patientId)}`),
+    kioskCheckIn: (code) => api.post(`${base}/kiosk/check-ins`, { code }),
     board: (area) => api.get(`${base}/public/board?area=${encodeURIComponent(area)}`, { anonymous: true }),
   }
+}
+
+function queryOf(params) {
+  const pairs = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')
+  return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''
+}
+
+// The queues staff run beside the clinics: exam rooms, the blood-draw station (采血) and pharmacy windows (取药, also
+// pharmacists).
+export const SERVICE_KINDS = Object.freeze([
+  { kind: 'exam', label: '检查室', roles: ['staff'] },
+  { kind: 'blood', label: '采血', roles: ['staff'] },
+  { kind: 'pharmacy', label: '取药窗口', roles: ['staff', 'pharmacist'] },
+])
+
+export function serviceKindsFor(roles) {
+  const mine = new Set(roles ?? [])
+  return SERVICE_KINDS.filter((k) => k.roles.some((r) => mine.has(r)))
+}
+
+// When to fetch a fresh health-card code: as the server advises, and always at least 15 s before the code lapses.
+export function healthCardRefreshMs(card, now = Date.now()) {
+  if (!card) return 10000
+  const advised = (Number(card.refreshAfterSeconds) || 60) * 1000
+  const lapse = new Date(card.expiresAt).getTime() - now - 15000
+  return Math.max(5000, Math.min(advised, lapse))
+}
+
+// One line of 候诊信息 for an exam room, blood-draw window or pharmacy window: numbers and counts only.
+export function roomStatusText(room, kind) {
+  if (!room) return ''
+  const calling = room.callingNumber == null ? '暂未叫号' : `正在叫 ${room.callingNumber} 号`
+  if (kind === 'pharmacy') return `${calling}，待取药 ${room.waitingCount} 人`
+  const booked = room.bookedToday ? `，今日预约 ${room.bookedToday} 人` : ''
+  return `${calling}，已报到 ${room.checkedInToday} 人，候检 ${room.waitingCount} 人${booked}`
 }
 
 export const DESK_ACTIONS = Object.freeze([
@@ -32,10 +71,17 @@ export function deskActionForKey(event) {
   return DESK_ACTIONS.find((a) => a.key === String(event.key || '').toLowerCase())?.action ?? null
 }
 
+// The place word of each kind of queue, for what the patient is told to do.
+const PLACE = { clinic: '诊室', exam: '检查室', blood: '采血窗口', pharmacy: '取药窗口' }
+
 export function waitText(ticket) {
   if (!ticket) return ''
-  if (ticket.status === 'called') return '已叫到您，请立即到诊室就诊'
-  if (ticket.peopleAhead === 0) return '下一位就是您，请在诊室门口等候'
+  const place = PLACE[ticket.kind] ?? PLACE.clinic
+  if (ticket.status === 'called') {
+    if (ticket.kind === 'pharmacy') return `已叫到您的取药号，请立即到${ticket.location || place}取药`
+    return ticket.kind && ticket.kind !== 'clinic' ? `已叫到您，请立即到${place}` : '已叫到您，请立即到诊室就诊'
+  }
+  if (ticket.peopleAhead === 0) return `下一位就是您，请在${place}门口等候`
   return `前面还有 ${ticket.peopleAhead} 人，预计等待约 ${ticket.estimatedWaitMinutes} 分钟`
 }
 

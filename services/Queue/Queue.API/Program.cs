@@ -12,6 +12,7 @@ app.MapCheckInApi();
 app.MapMyQueuesApi();
 app.MapQueueDeskApi();
 app.MapPublicApi();
+app.MapHealthCardApi();
 app.Run();
 
 public partial class Program;

@@ -90,6 +90,7 @@ const routes = [
   // The waiting area's screen: full-screen, no sign-in, one per clinic area (e.g. /display/门诊楼2层).
   { path: '/display/:area', name: 'display', component: () => import('./pages/queue/DisplayBoardPage.vue'), props: true, meta: { title: '叫号大屏' } },
   // The clinic's QR code opens this page (WeChat's scanner or the camera app); signing in first keeps the code.
+  { path: '/health-card', name: 'health-card', component: () => import('./pages/queue/HealthCardPage.vue'), meta: { title: '电子健康卡', auth: true } },
   { path: '/checkin', name: 'checkin', component: () => import('./pages/queue/CheckInPage.vue'), meta: { title: '扫码报到', auth: true } },
   // 处方查询 (R31), 出院带药 (R32), 药品配送 (R33), 合理用药提醒 (R34); message-centre links use /pharmacy/….
   { path: '/prescriptions', name: 'prescriptions', component: () => import('./pages/pharmacy/PrescriptionsPage.vue'), meta: { title: '处方与用药', auth: true } },

@@ -30,6 +30,7 @@ export const SCENES = [
     title: '诊中',
     services: [
       { key: 'queue', label: '排队叫号', icon: 'clock-o', path: '/queue', ready: true },
+      { key: 'health-card', label: '电子健康卡', icon: 'qr', path: '/health-card', ready: true },
       { key: 'waiting-info', label: '候诊信息', icon: 'bar-chart-o', path: '/waiting-info', ready: true },
       { key: 'reports', label: '报告查询', icon: 'description-o', path: '/reports', ready: true },
       { key: 'navigation', label: '院内导航', icon: 'location-o', path: '/navigation', ready: true },

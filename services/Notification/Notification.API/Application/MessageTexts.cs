@@ -130,13 +130,35 @@ public static class MessageTexts
 
     /// <summary>Third in line: time to walk to the clinic (message centre and WeChat, no SMS).</summary>
     public static MessageDraft QueueTurnNear(QueueTurnNearIntegrationEvent e) => new(e.PatientId,
-        MessageCategory.Queue, "即将就诊",
-        $"您在{e.DepartmentName} {e.DoctorName}的排队号{e.Number}号，前面还有{e.PeopleAhead}位，请到{e.Location}门口候诊。",
+        MessageCategory.Queue, e.Kind == "pharmacy" ? "即将取药" : e.Kind is "exam" or "blood" ? "即将检查" : "即将就诊",
+        e.Kind == "pharmacy"
+            ? $"您的取药号{e.Number}号，前面还有{e.PeopleAhead}位，请到{e.Location}附近等候。"
+            : $"您在{e.DepartmentName} {e.DoctorName}的排队号{e.Number}号，前面还有{e.PeopleAhead}位，请到{e.Location}门口候诊。",
         "/queue", MessageSeverity.Important);
 
     public static MessageDraft QueueCalled(QueueCalledIntegrationEvent e) => new(e.PatientId,
         MessageCategory.Queue, e.Recall ? "再次叫号" : "叫号提醒",
-        $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
+        e.Kind switch
+        {
+            "pharmacy" => $"请{e.Number}号到{e.Location}取药。",
+            "exam" => $"请{e.Number}号到{e.Location}（{e.DoctorName}）检查。",
+            "blood" => $"请{e.Number}号到{e.Location}（{e.DoctorName}）采血。",
+            _ => $"请{e.Number}号到{e.Location}就诊（{e.DepartmentName} {e.DoctorName}）。",
+        },
+        "/queue", MessageSeverity.Important);
+
+    /// <summary>R19: what to do before an exam (空腹, 憋尿), pushed at the right moment before it and kept in the message centre.</summary>
+    public static MessageDraft ExamPreparationDue(ExamPreparationDueIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Appointment, "检查前准备",
+        $"您预约了{When(e.StartsAt)}在{e.Location}（{e.RoomName}）的{e.ItemName}，检查前请注意：{e.Preparation}",
+        "/exams", MessageSeverity.Important);
+
+    /// <summary>R19: the prescription is dispensed: the pick-up number and window, and how to take each drug.</summary>
+    public static MessageDraft MedicationGuidance(MedicationGuidanceIntegrationEvent e) => new(e.PatientId,
+        MessageCategory.Pharmacy, "取药及用药指导",
+        $"您的药品已调配完成，取药号{e.PickupNumber}号，请到{e.Window}取药。用药方法：" +
+        string.Join("；", e.Lines.Select(l => $"{l.DrugName}：{string.Join("，", new[] { l.Route, l.DosageText }.Where(t => !string.IsNullOrWhiteSpace(t)))}")) +
+        "。如有疑问请咨询药师。",
         "/queue", MessageSeverity.Important);
 
     /// <summary>After booking: fill in the screening form before coming (message centre and WeChat).</summary>

@@ -41,3 +41,15 @@ public sealed class QueueCalledConsumer(NotificationDbContext db, MessageDispatc
 {
     protected override IEnumerable<MessageDraft> Drafts(QueueCalledIntegrationEvent e) => [MessageTexts.QueueCalled(e)];
 }
+
+public sealed class ExamPreparationDueConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<ExamPreparationDueIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(ExamPreparationDueIntegrationEvent e) => [MessageTexts.ExamPreparationDue(e)];
+}
+
+public sealed class MedicationGuidanceConsumer(NotificationDbContext db, MessageDispatcher dispatcher)
+    : MessageConsumer<MedicationGuidanceIntegrationEvent>(db, dispatcher)
+{
+    protected override IEnumerable<MessageDraft> Drafts(MedicationGuidanceIntegrationEvent e) => [MessageTexts.MedicationGuidance(e)];
+}

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Problems;
 using Queue.API.Application;
+using Queue.API.Domain;
 using Queue.API.Infrastructure;
 
 namespace Queue.API.Apis;
@@ -18,12 +19,15 @@ public static class QueueDeskApi
     public static IEndpointRouteBuilder MapQueueDeskApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/queue/queues").WithTags("叫号")
-            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Doctor, PlatformRoles.Staff));
-        read.MapGet("/", Today).WithName("TodayQueues").WithSummary("今天的门诊队列（mine=true 只列本人出诊的）");
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Doctor, PlatformRoles.Staff, PlatformRoles.Pharmacist));
+        read.MapGet("/", Today).WithName("TodayQueues")
+            .WithSummary("今天的队列（kind=clinic|exam|blood|pharmacy，默认门诊；mine=true 只列本人出诊的）");
         read.MapGet("/{id:guid}", Detail).WithName("QueueDetail").WithSummary("队列详情");
         read.MapGet("/{id:guid}/check-in-code", Code).WithName("CheckInCode").WithSummary("诊室报到二维码（短时有效）");
 
-        var act = app.MapGroup("/api/queue/queues/{id:guid}").WithTags("叫号").RequireAuthorization(PlatformRoles.Doctor);
+        // Who may run which kind of queue is decided per queue under its lock (DeskAccess.EnsureMayRun).
+        var act = app.MapGroup("/api/queue/queues/{id:guid}").WithTags("叫号")
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Doctor, PlatformRoles.Staff, PlatformRoles.Pharmacist));
         act.MapPost("/call-next", (Guid id, ClaimsPrincipal user, QueueDesk desk, QueueViews views, CancellationToken ct) =>
             Act(id, user, views, () => desk.CallNextAsync(id, user, ct), ct)).WithName("CallNext").WithSummary("叫下一位");
         act.MapPost("/recall", (Guid id, ClaimsPrincipal user, QueueDesk desk, QueueViews views, CancellationToken ct) =>
@@ -38,8 +42,13 @@ public static class QueueDeskApi
         return app;
     }
 
-    public static async Task<Ok<List<QueueSummaryDto>>> Today(bool? mine, ClaimsPrincipal user, QueueViews views, CancellationToken ct) =>
-        TypedResults.Ok(await views.TodayAsync(user, mine ?? false, ct));
+    public static async Task<Ok<List<QueueSummaryDto>>> Today(bool? mine, string? kind, ClaimsPrincipal user, QueueViews views,
+        CancellationToken ct)
+    {
+        if (kind is not null && !QueueKind.All.Contains(kind))
+            throw new ProblemException(400, "queue_kind_unknown", "队列类型只能是 clinic、exam、blood 或 pharmacy");
+        return TypedResults.Ok(await views.TodayAsync(user, mine ?? false, ct, kind));
+    }
 
     public static async Task<Results<Ok<QueueDetailDto>, NotFound>> Detail(Guid id, ClaimsPrincipal user, QueueViews views, CancellationToken ct) =>
         await views.DetailAsync(id, user, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

@@ -39,6 +39,14 @@ public sealed class CheckIn(QueueDbContext db, CheckInCodes codes, QueueLines li
         if (appointment is null || appointment.Cancelled) throw new ProblemException(404, "appointment_not_found", "预约不存在或已取消");
         if (!await db.PatientLinks.MayActForAsync(accountId, appointment.PatientId, ct))
             throw new ProblemException(403, "appointment_not_yours", "只能为本人或已添加的就诊人报到");
+        return await TicketForAsync(appointment, location, ct);
+    }
+
+    /// <summary>The appointment's ticket, taken now if it has none, inside the check-in window; <paramref name="location"/>,
+    /// when given, must be the queue's room (the scanned clinic code's).</summary>
+    public async Task<Guid> TicketForAsync(VisitAppointment appointment, string? location, CancellationToken ct)
+    {
+        var id = appointment.Id;
         var existing = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.AppointmentId == id, ct);
         if (existing is not null) return existing.Id;
 
@@ -52,7 +60,7 @@ public sealed class CheckIn(QueueDbContext db, CheckInCodes codes, QueueLines li
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var queue = await lines.LockAsync(appointment.QueueId, ct);
-        if (queue.Location != location)
+        if (location is not null && queue.Location != location)
             throw new ProblemException(409, "checkin_wrong_clinic", $"该报到码不属于您的就诊诊室，请到{queue.Location}报到");
         var again = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.AppointmentId == id, ct);
         if (again is not null) return again.Id;

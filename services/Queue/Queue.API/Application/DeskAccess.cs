@@ -17,10 +17,32 @@ public static class DeskAccess
     public static bool IsMine(ClaimsPrincipal user, ClinicQueue queue) =>
         PractitionerOf(user) is { } mine && string.Equals(queue.PractitionerHisId, mine, StringComparison.Ordinal);
 
+    /// <summary>Running a queue: a clinic by its own doctor (<see cref="Ensure"/>), any other kind by staff (pharmacists at
+    /// pharmacy windows). Staff see clinics but the doctor calls them.</summary>
+    public static void EnsureMayRun(ClaimsPrincipal user, ClinicQueue queue)
+    {
+        if (queue.Kind == QueueKind.Clinic && !user.IsInRole(PlatformRoles.Doctor)) throw DoctorsOnly;
+        Ensure(user, queue);
+    }
+
+    public static bool MaySee(ClaimsPrincipal user, ClinicQueue queue) =>
+        IsStaff(user) || (queue.Kind == QueueKind.Clinic ? user.IsInRole(PlatformRoles.Doctor)
+            : queue.Kind == QueueKind.Pharmacy && user.IsInRole(PlatformRoles.Pharmacist));
+
+    public static ProblemException NotStaffs => new(403, "queue_staff_only", "检查室、采血和取药窗口的队列由工作人员操作");
+
+    public static ProblemException DoctorsOnly => new(403, "queue_doctor_only", "门诊队列只能由出诊医生叫号");
+
     /// <summary>Throws 403 with a stable code unless <paramref name="user"/> may see or run <paramref name="queue"/>.</summary>
     public static void Ensure(ClaimsPrincipal user, ClinicQueue queue)
     {
         if (IsStaff(user)) return;
+        if (queue.Kind != QueueKind.Clinic)
+        {
+            // Exam rooms and the blood-draw station are staff's; a pharmacy window is a pharmacist's too.
+            if (queue.Kind == QueueKind.Pharmacy && user.IsInRole(PlatformRoles.Pharmacist)) return;
+            throw NotStaffs;
+        }
         if (PractitionerOf(user) is null) throw NotLinked;
         if (!IsMine(user, queue)) throw NotYours;
     }

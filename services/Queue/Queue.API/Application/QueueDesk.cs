@@ -70,7 +70,7 @@ public sealed class QueueDesk(QueueDbContext db, QueueLines lines, QueueNews new
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var queue = await lines.LockAsync(queueId, ct);
         // Checked under the lock, so a reassignment by staff cannot slip between the check and the change.
-        DeskAccess.Ensure(actor, queue);
+        DeskAccess.EnsureMayRun(actor, queue);
         if (queue.Day != ClinicDay.Of(clock.GetUtcNow())) throw new ProblemException(409, "queue_closed", "只能操作今天的队列");
         var calling = queue.CallingTicketId is { } id ? await db.Tickets.SingleOrDefaultAsync(t => t.Id == id, ct) : null;
         var waiting = await lines.WaitingAsync(queueId, ct);

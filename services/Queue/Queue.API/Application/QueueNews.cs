@@ -20,11 +20,11 @@ public sealed class QueueNews(IIntegrationEventOutbox outbox)
             if (ticket.NearNoticeSent) continue;
             ticket.NearNoticeSent = true;
             outbox.Add(new QueueTurnNearIntegrationEvent(ticket.Id, ticket.PatientId, ticket.Number, queue.DepartmentName,
-                queue.DoctorName, queue.Location, i));
+                queue.DoctorName, queue.Location, i, queue.Kind));
         }
     }
 
     public void Called(ClinicQueue queue, QueueTicket ticket, bool recall) =>
         outbox.Add(new QueueCalledIntegrationEvent(ticket.Id, ticket.PatientId, ticket.Number, queue.DepartmentName, queue.DoctorName,
-            queue.Location, recall));
+            queue.Location, recall, queue.Kind));
 }

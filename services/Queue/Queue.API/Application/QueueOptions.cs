@@ -13,4 +13,14 @@ public sealed class QueueOptions
     public int SkipPlaces { get; set; } = 3;
     /// <summary>The pace assumed before today's calls show the real one.</summary>
     public double DefaultMinutesPerPatient { get; set; } = 8;
+    /// <summary>HMAC key of the patients' electronic health card codes (X15); never the check-in key, so one kind of code
+    /// cannot pass for the other.</summary>
+    public string HealthCardKey { get; set; } = "";
+    /// <summary>A health card code works this long; the page refreshes it before then.</summary>
+    public TimeSpan HealthCardLifetime { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>The pick-up window when the HIS reports a dispensed prescription without naming one.</summary>
+    public string PharmacyWindow { get; set; } = "门诊药房取药窗口";
+    /// <summary>How long before an exam its preparation notes are pushed (the evening before a morning fasting test).</summary>
+    public TimeSpan ExamPreparationLead { get; set; } = TimeSpan.FromHours(14);
+    public TimeSpan ExamPreparationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

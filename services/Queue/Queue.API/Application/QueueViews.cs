@@ -8,11 +8,11 @@ namespace Queue.API.Application;
 
 public sealed record MyQueueDto(Guid TicketId, Guid QueueId, Guid AppointmentId, Guid PatientId, int Number, string Status, string StatusText,
     string DepartmentName, string DoctorName, string Location, DateTimeOffset AppointmentStartsAt, DateTimeOffset CheckedInAt,
-    int PeopleAhead, int WaitingCount, int? CallingNumber, int EstimatedWaitMinutes, double MinutesPerPatient);
+    int PeopleAhead, int WaitingCount, int? CallingNumber, int EstimatedWaitMinutes, double MinutesPerPatient, string Kind = QueueKind.Clinic);
 
 /// <summary><see cref="Mine"/>: the caller is the doctor who works this clinic (their <c>practitioner_id</c>), so they may call it.</summary>
 public sealed record QueueSummaryDto(Guid Id, string DepartmentName, string DoctorName, string Location, int WaitingCount, int? CallingNumber,
-    int SeenCount, double MinutesPerPatient, string? PractitionerId = null, bool Mine = false);
+    int SeenCount, double MinutesPerPatient, string? PractitionerId = null, bool Mine = false, string Kind = QueueKind.Clinic);
 
 /// <summary>A line entry as the doctor sees it: the number and times, no name (the HIS shows the record once called).</summary>
 public sealed record LineEntryDto(Guid TicketId, int Number, string Status, DateTimeOffset AppointmentStartsAt, DateTimeOffset CheckedInAt,
@@ -44,20 +44,22 @@ public sealed class QueueViews(QueueDbContext db, QueueLines lines, WaitEstimate
                 var ahead = t.Status == TicketStatus.Waiting ? QueueLines.PeopleAhead(waiting, t.Id) : 0;
                 result.Add(new MyQueueDto(t.Id, queue.Id, t.AppointmentId, t.PatientId, t.Number, t.Status, TicketStatus.TextOf(t.Status),
                     queue.DepartmentName, queue.DoctorName, queue.Location, t.AppointmentStartsAt, t.CheckedInAt, ahead, waiting.Count,
-                    queue.CallingNumber, WaitEstimates.EstimatedMinutes(ahead, pace), Math.Round(pace, 1)));
+                    queue.CallingNumber, WaitEstimates.EstimatedMinutes(ahead, pace), Math.Round(pace, 1), queue.Kind));
             }
         }
         return result;
     }
 
-    /// <summary>Today's clinics, the viewer's own first; <paramref name="mineOnly"/> keeps only those.</summary>
-    public async Task<List<QueueSummaryDto>> TodayAsync(ClaimsPrincipal viewer, bool mineOnly, CancellationToken ct)
+    /// <summary>Today's queues of <paramref name="kind"/> (clinics when null) the viewer may see, their own first;
+    /// <paramref name="mineOnly"/> keeps only those.</summary>
+    public async Task<List<QueueSummaryDto>> TodayAsync(ClaimsPrincipal viewer, bool mineOnly, CancellationToken ct, string? kind = null)
     {
         var day = ClinicDay.Of(clock.GetUtcNow());
-        var queues = await db.Queues.AsNoTracking().Where(q => q.Day == day).OrderBy(q => q.DepartmentName).ThenBy(q => q.DoctorName)
-            .ToListAsync(ct);
+        var wanted = kind ?? QueueKind.Clinic;
+        var queues = await db.Queues.AsNoTracking().Where(q => q.Day == day && q.Kind == wanted).OrderBy(q => q.DepartmentName)
+            .ThenBy(q => q.DoctorName).ToListAsync(ct);
         var result = new List<QueueSummaryDto>();
-        foreach (var q in queues.Where(q => !mineOnly || DeskAccess.IsMine(viewer, q)).OrderByDescending(q => DeskAccess.IsMine(viewer, q)))
+        foreach (var q in queues.Where(q => DeskAccess.MaySee(viewer, q) && (!mineOnly || DeskAccess.IsMine(viewer, q))).OrderByDescending(q => DeskAccess.IsMine(viewer, q)))
             result.Add(await SummaryAsync(q, ct, viewer));
         return result;
     }
@@ -83,7 +85,7 @@ public sealed class QueueViews(QueueDbContext db, QueueLines lines, WaitEstimate
         var seen = await db.Tickets.CountAsync(t => t.QueueId == q.Id && t.Status == TicketStatus.Done, ct);
         var pace = await estimates.MinutesPerPatientAsync(q.Id, ct);
         return new QueueSummaryDto(q.Id, q.DepartmentName, q.DoctorName, q.Location, waiting, q.CallingNumber, seen, Math.Round(pace, 1),
-            q.PractitionerHisId, DeskAccess.IsMine(viewer, q));
+            q.PractitionerHisId, DeskAccess.IsMine(viewer, q), q.Kind);
     }
 
     private static LineEntryDto Entry(QueueTicket t) =>

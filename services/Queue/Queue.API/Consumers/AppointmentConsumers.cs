@@ -16,13 +16,7 @@ public sealed class AppointmentBookedConsumer(QueueDbContext db) : IdempotentCon
     {
         var ct = context.CancellationToken;
         var day = ClinicDay.Of(e.StartsAt);
-        await Db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-             INSERT INTO clinic_queues (id, day, department_name, doctor_name, location, last_number)
-             VALUES ({Guid.CreateVersion7()}, {day}, {e.DepartmentName}, {e.DoctorName}, {e.Location}, 0) ON CONFLICT DO NOTHING
-             """, ct);
-        var queueId = await Db.Queues.Where(q => q.Day == day && q.DepartmentName == e.DepartmentName && q.DoctorName == e.DoctorName
-                                                 && q.Location == e.Location).Select(q => q.Id).SingleAsync(ct);
+        var queueId = await QueueOpening.EnsureAsync(Db, QueueKind.Clinic, day, e.DepartmentName, e.DoctorName, e.Location, ct);
         // The latest booking names the session's practitioner as it is now; an event without one changes nothing.
         if (e.PractitionerHisId is { Length: > 0 } practitioner)
             await Db.Queues.Where(q => q.Id == queueId && (q.PractitionerHisId == null || q.PractitionerHisId != practitioner))
@@ -43,18 +37,23 @@ public sealed class AppointmentBookedConsumer(QueueDbContext db) : IdempotentCon
 public sealed class AppointmentCancelledConsumer(QueueDbContext db, QueueLines lines, QueueNews news)
     : IdempotentConsumer<AppointmentCancelledIntegrationEvent, QueueDbContext>(db)
 {
-    protected override async Task HandleAsync(AppointmentCancelledIntegrationEvent e, ConsumeContext<AppointmentCancelledIntegrationEvent> context)
+    protected override Task HandleAsync(AppointmentCancelledIntegrationEvent e, ConsumeContext<AppointmentCancelledIntegrationEvent> context) =>
+        AppointmentWithdrawal.WithdrawAsync(Db, lines, news, e.AppointmentId, context.CancellationToken);
+}
+
+internal static class AppointmentWithdrawal
+{
+    public static async Task WithdrawAsync(QueueDbContext db, QueueLines lines, QueueNews news, Guid appointmentId, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
-        var appointment = await Db.Appointments.SingleOrDefaultAsync(a => a.Id == e.AppointmentId, ct);
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, ct);
         if (appointment is null) return;
         appointment.Cancelled = true;
-        var ticket = await Db.Tickets.SingleOrDefaultAsync(t => t.AppointmentId == e.AppointmentId && t.Status == TicketStatus.Waiting, ct);
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.AppointmentId == appointmentId && t.Status == TicketStatus.Waiting, ct);
         if (ticket is null) return;
         var queue = await lines.LockAsync(ticket.QueueId, ct);
         ticket.Status = TicketStatus.Withdrawn;
-        await Db.SaveChangesAsync(ct);
-        var calling = queue.CallingTicketId is { } id ? await Db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
+        await db.SaveChangesAsync(ct);
+        var calling = queue.CallingTicketId is { } id ? await db.Tickets.SingleAsync(t => t.Id == id, ct) : null;
         news.Changed(queue, "withdrawn", await lines.WaitingAsync(queue.Id, ct), calling, [ticket.PatientId]);
     }
 }

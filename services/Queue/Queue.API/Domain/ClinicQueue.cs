@@ -1,9 +1,24 @@
 namespace Queue.API.Domain;
 
-/// <summary>One doctor's clinic in one room on one day (Asia/Shanghai).</summary>
+/// <summary>What a queue serves: a doctor's clinic, an exam room, a blood-draw window (采血) or a pharmacy pick-up
+/// window (取药). Clinics are run by their doctor; the others by staff (and pharmacy windows by pharmacists too).</summary>
+public static class QueueKind
+{
+    public const string Clinic = "clinic";
+    public const string Exam = "exam";
+    public const string BloodDraw = "blood";
+    public const string Pharmacy = "pharmacy";
+
+    public static readonly IReadOnlyList<string> All = [Clinic, Exam, BloodDraw, Pharmacy];
+}
+
+/// <summary>One queue on one day (Asia/Shanghai): a doctor's clinic in one room (<see cref="DepartmentName"/> the department,
+/// <see cref="DoctorName"/> the doctor), or an exam room / blood-draw window (the service and the room's name) or a pharmacy
+/// window (药房 and the window).</summary>
 public sealed class ClinicQueue
 {
     public required Guid Id { get; init; }
+    public string Kind { get; init; } = QueueKind.Clinic;
     public required DateOnly Day { get; init; }
     public required string DepartmentName { get; init; }
     public required string DoctorName { get; init; }

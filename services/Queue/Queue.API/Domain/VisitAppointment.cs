@@ -1,6 +1,6 @@
 namespace Queue.API.Domain;
 
-/// <summary>Our copy of a booked clinic visit, as Scheduling announced it: ids, place and time only, never a name.</summary>
+/// <summary>Our copy of a booked clinic visit or exam, as Scheduling announced it: ids, place and time only, never a name.</summary>
 public sealed class VisitAppointment
 {
     public required Guid Id { get; init; }
@@ -8,4 +8,8 @@ public sealed class VisitAppointment
     public required Guid QueueId { get; set; }
     public required DateTimeOffset StartsAt { get; set; }
     public bool Cancelled { get; set; }
+    /// <summary>For an exam: the item and what to do beforehand (空腹, 憋尿), pushed once before it (R19).</summary>
+    public string? ItemName { get; set; }
+    public string? Preparation { get; set; }
+    public DateTimeOffset? PreparationSentAt { get; set; }
 }

@@ -22,6 +22,11 @@ internal static class Extensions
         builder.Services.AddScoped<CheckIn>();
         builder.Services.AddScoped<QueueDesk>();
         builder.Services.AddScoped<PublicBoard>();
+        builder.Services.AddSingleton<HealthCardCodes>();
+        builder.Services.AddScoped<KioskCheckIn>();
+        builder.Services.AddScoped<PickupTickets>();
+        builder.Services.AddSingleton<ExamPreparationSignal>();
+        builder.Services.AddHostedService<ExamPreparationWorker>();
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<SchedulingCatalogue>(c =>
                 c.BaseAddress = new Uri((builder.Configuration["Endpoints:scheduling"] ?? "http://127.0.0.1:5103").TrimEnd('/') + "/"))
@@ -30,6 +35,10 @@ internal static class Extensions
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
+            bus.AddConsumer<ExamBookedConsumer>();
+            bus.AddConsumer<ExamCancelledConsumer>();
+            bus.AddConsumer<MedicineReadyConsumer>();
+            bus.AddConsumer<MedicationsDispensedConsumer>();
             bus.AddPatientLinkConsumers<QueueDbContext>("queue");
         });
     }

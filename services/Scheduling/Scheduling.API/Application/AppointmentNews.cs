@@ -34,6 +34,20 @@ public sealed class AppointmentNews(IIntegrationEventOutbox outbox, AppointmentV
     public void StatusChanged(ExamAppointment a) =>
         outbox.Add(new AppointmentStatusChangedIntegrationEvent(a.Id, a.PatientId, a.Status, AppointmentStatus.TextOf(a.Status), a.FailureReason));
 
+    /// <summary>The HIS confirmed the exam: the room's queue expects the patient and the preparation notes are pushed before it.</summary>
+    public async Task ExamBookedAsync(ExamAppointment a, CancellationToken ct)
+    {
+        var order = await db.ExamOrders.AsNoTracking().Where(o => o.Id == a.OrderId)
+            .Select(o => new { o.Preparation, o.FastingRequired, o.ServiceCode }).FirstOrDefaultAsync(ct);
+        var service = await (from s in db.ExamSlots join r in db.ExamRooms on s.RoomId equals r.Id where s.Id == a.SlotId select r.ServiceCode)
+            .FirstOrDefaultAsync(ct);
+        outbox.Add(new ExamBookedIntegrationEvent(a.Id, a.PatientId, a.ItemName, service ?? order?.ServiceCode ?? "", a.RoomName, a.Location,
+            a.StartsAt, a.EndsAt, order?.Preparation ?? "", order?.FastingRequired ?? false));
+    }
+
+    public void ExamCancelled(ExamAppointment a, string reason) =>
+        outbox.Add(new ExamCancelledIntegrationEvent(a.Id, a.PatientId, reason));
+
     public void HisCancelRequested(ExamAppointment a, string reason) =>
         outbox.Add(new HisAppointmentCancelRequestedIntegrationEvent(a.Id, reason));
 }

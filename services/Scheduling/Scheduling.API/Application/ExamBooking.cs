@@ -142,6 +142,7 @@ public sealed class ExamBooking(
         news.StatusChanged(appointment);
         // Asked even while the HIS is still deciding: the freed unit may be booked by someone else right away.
         news.HisCancelRequested(appointment, ExamAppointment.CancelledByPatient);
+        news.ExamCancelled(appointment, ExamAppointment.CancelledByPatient);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ToDto(appointment);

@@ -80,6 +80,7 @@ public sealed class ExamOutages(
             appointment.FailureReason = cancelReason;
             appointment.UpdatedAt = now;
             outbox.Add(new HisAppointmentCancelRequestedIntegrationEvent(appointment.Id, cancelReason));
+            outbox.Add(new ExamCancelledIntegrationEvent(appointment.Id, appointment.PatientId, cancelReason));
         }
         // A window held for a patient after an earlier failure is withdrawn with the others and held elsewhere below.
         var withdrawn = await db.ExamOffers.Where(o => held.Contains(o.Id) && o.Status == SlotOffer.Open).ToListAsync(ct);

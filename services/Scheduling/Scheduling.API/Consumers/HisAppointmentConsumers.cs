@@ -105,6 +105,7 @@ internal static class ExamAnswers
         exam.Status = AppointmentStatus.Booked;
         exam.HisAppointmentId = e.HisAppointmentId;
         exam.UpdatedAt = now;
+        await news.ExamBookedAsync(exam, ct);
     }
 
     public static async Task RejectAsync(SchedulingDbContext db, HisAppointmentRejectedIntegrationEvent e, string reason, DateTimeOffset now,

@@ -11,6 +11,8 @@ internal sealed class ClinicQueueConfiguration : IEntityTypeConfiguration<Clinic
         e.ToTable("clinic_queues");
         e.HasKey(q => q.Id);
         e.HasIndex(q => new { q.Day, q.DepartmentName, q.DoctorName, q.Location }).IsUnique();
+        e.Property(q => q.Kind).HasMaxLength(20).HasDefaultValue(QueueKind.Clinic);
+        e.HasIndex(q => new { q.Day, q.Kind });
         e.Property(q => q.DepartmentName).HasMaxLength(100);
         e.Property(q => q.DoctorName).HasMaxLength(100);
         e.Property(q => q.Location).HasMaxLength(200);
@@ -53,5 +55,8 @@ internal sealed class VisitAppointmentConfiguration : IEntityTypeConfiguration<V
         e.Property(a => a.Id).ValueGeneratedNever();
         e.HasIndex(a => new { a.PatientId, a.StartsAt });
         e.HasIndex(a => a.QueueId);
+        e.Property(a => a.ItemName).HasMaxLength(200);
+        e.Property(a => a.Preparation).HasMaxLength(2000);
+        e.HasIndex(a => new { a.PreparationSentAt, a.StartsAt });
     }
 }

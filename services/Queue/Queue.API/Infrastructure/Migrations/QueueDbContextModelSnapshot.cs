@@ -109,6 +109,25 @@ namespace Queue.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Queue.API.Domain.ClinicQueue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -140,6 +159,14 @@ namespace Queue.API.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("doctor_name");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("clinic")
+                        .HasColumnName("kind");
+
                     b.Property<int>("LastNumber")
                         .HasColumnType("integer")
                         .HasColumnName("last_number");
@@ -158,30 +185,14 @@ namespace Queue.API.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_clinic_queues");
 
+                    b.HasIndex("Day", "Kind")
+                        .HasDatabaseName("ix_clinic_queues_day_kind");
+
                     b.HasIndex("Day", "DepartmentName", "DoctorName", "Location")
                         .IsUnique()
                         .HasDatabaseName("ix_clinic_queues_day_department_name_doctor_name_location");
 
                     b.ToTable("clinic_queues", (string)null);
-                });
-
-            modelBuilder.Entity("Queue.API.Domain.PatientLink", b =>
-                {
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("patient_id");
-
-                    b.HasKey("AccountId", "PatientId")
-                        .HasName("pk_patient_links");
-
-                    b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_patient_links_patient_id");
-
-                    b.ToTable("patient_links", (string)null);
                 });
 
             modelBuilder.Entity("Queue.API.Domain.QueueCall", b =>
@@ -303,9 +314,23 @@ namespace Queue.API.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("cancelled");
 
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid")
                         .HasColumnName("patient_id");
+
+                    b.Property<string>("Preparation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("preparation");
+
+                    b.Property<DateTimeOffset?>("PreparationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("preparation_sent_at");
 
                     b.Property<Guid>("QueueId")
                         .HasColumnType("uuid")
@@ -323,6 +348,9 @@ namespace Queue.API.Infrastructure.Migrations
 
                     b.HasIndex("PatientId", "StartsAt")
                         .HasDatabaseName("ix_visit_appointments_patient_id_starts_at");
+
+                    b.HasIndex("PreparationSentAt", "StartsAt")
+                        .HasDatabaseName("ix_visit_appointments_preparation_sent_at_starts_at");
 
                     b.ToTable("visit_appointments", (string)null);
                 });
