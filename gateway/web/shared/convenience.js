@@ -131,7 +131,7 @@ export function chronicTrendOption(readings, kind, threshold, formatDate = (at) 
   const axisLabel = { color: '#2e2e2e', fontSize }
   const dot = (value, r) => ({ value: Number(value), itemStyle: { color: r.outOfRange ? '#d4380d' : '#1677ff' } })
   const band = threshold?.low != null && threshold?.high != null
-    ? { silent: true, itemStyle: { color: 'rgba(82, 196, 26, 0.15)' }, data: [[{ yAxis: Number(threshold.low), name: '目标范围' }, { yAxis: Number(threshold.high) }]] }
+    ? { silent: true, itemStyle: { color: 'rgba(82, 196, 26, 0.15)' }, label: { color: '#1f1f1f', fontSize }, data: [[{ yAxis: Number(threshold.low), name: '目标范围' }, { yAxis: Number(threshold.high) }]] }
     : undefined
   const series = kind === 'blood-pressure'
     ? [

@@ -60,7 +60,7 @@ public sealed class ConvenienceTests
             await p.GotoAsync($"/convenience/book/meal?patientId={patientId}");
             await p.GetByTestId("cv-dates").GetByText(ShanghaiDate(1)[5..]).ClickAsync();
             await p.Locator("[data-testid=cv-window][data-text='11:00-12:00']").ClickAsync();
-            await p.GetByTestId("cv-note").FillAsync("少盐");
+            await p.GetByTestId("cv-note").Locator("input, textarea").FillAsync("少盐");
             await Eventually.Until(async () =>
             {
                 await p.GetByTestId("cv-submit").ClickAsync();
