@@ -40,18 +40,34 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Journeys that book, pay, queue or fault-inject the simulators (a slowed HIS, a mismatching WeChat Pay
-/// notice, a refusing insurance platform): one at a time, since a fault set for one test would hit the others.</summary>
+/// <summary>Journeys that book, pay and queue (clinic care: booking, payment, queues, triage, WeChat). Beside the other
+/// collections, each in a Chromium of its own.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }
 
-/// <summary>Accounts, hospital content and page sweeps, which touch no simulator fault: they run beside the
-/// <see cref="BrowserCollection"/> journeys in a Chromium of their own, halving the suite's wall time.</summary>
+/// <summary>Accounts, hospital content and page sweeps.</summary>
 [CollectionDefinition(Name)]
 public sealed class PagesCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser-pages";
+}
+
+/// <summary>Journeys of the services around the visit: records, pharmacy, consultation, follow-up, convenience and the
+/// exam and pharmacy queues.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-services";
+}
+
+/// <summary>Tests that inject faults into a simulator every journey shares (a slowed HIS, a mismatching WeChat Pay notice,
+/// a refusing insurance platform): xUnit runs this collection alone, after all the others, so a fault set here never
+/// hits another test.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultsCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser-faults";
 }

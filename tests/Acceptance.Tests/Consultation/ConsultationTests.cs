@@ -11,7 +11,7 @@ namespace Acceptance.Tests.Consultation;
 /// Pay, messages and photos both ways arriving live, read receipts, a reload that loses nothing, and the doctor's summary
 /// (B01); 互联网复诊 refused with the reason for a patient the hospital has not diagnosed, and for one it has, an
 /// e-prescription that refuses a narcotic and is held until the pharmacist approves it (X01).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class ConsultationTests
 {
     private readonly BrowserFixture browser;

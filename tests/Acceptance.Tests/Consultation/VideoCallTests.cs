@@ -9,7 +9,7 @@ namespace Acceptance.Tests.Consultation;
 /// <summary>X08: the doctor video-calls the patient from the workstation; offer and answer travel through the platform's
 /// push; both sides see the other's live camera (Chromium's fake devices), hanging up ends it on both; then a voice note
 /// recorded on the phone plays on the workstation.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class VideoCallTests
 {
     public VideoCallTests() => SetDefaultExpectTimeout(30000);

@@ -11,7 +11,7 @@ namespace Acceptance.Tests.Convenience;
 
 /// <summary>便民服务 (R24) paid online with refunds (R38), 医护到家 (X04) and 慢病管理 (X16) in the patient H5, with the
 /// providers' and care team's side done as their staff pages call the API.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class ConvenienceTests
 {
     private readonly BrowserFixture browser;

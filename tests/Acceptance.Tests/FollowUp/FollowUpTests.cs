@@ -13,7 +13,7 @@ namespace Acceptance.Tests.FollowUp;
 /// admin console, whose reply reaches the patient's app and phone; a visit triggers the department's survey, filled in
 /// on the phone in elder mode; a follow-up plan sends its questionnaire on its day and an out-of-range answer alerts the
 /// care team.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class FollowUpTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

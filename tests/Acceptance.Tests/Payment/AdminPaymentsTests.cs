@@ -9,7 +9,7 @@ namespace Acceptance.Tests.Payment;
 
 /// <summary>Staff's 支付管理 in the admin console: finding a patient's payment by its number, a WeChat Pay notice whose
 /// amount differs from the order raised as an issue and resolved with a note, and reconciling yesterday's bill.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(FaultsCollection.Name)]
 public sealed class AdminPaymentsTests
 {
     private readonly BrowserFixture browser;

@@ -13,7 +13,7 @@ namespace Acceptance.Tests.Payment;
 /// <summary>医保移动支付 (X02): the insured part of a bill through medical insurance, authorised with the 医保电子凭证, the
 /// rest through WeChat Pay; the split per item is the insurance platform's (its simulator is the referee) and the fee
 /// list shows 统筹支付 / 个人账户 / 自付. A refused or timed-out 结算 never loses or doubles money.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(FaultsCollection.Name)]
 public sealed class InsurancePaymentTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);

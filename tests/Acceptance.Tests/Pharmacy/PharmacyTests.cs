@@ -13,7 +13,7 @@ namespace Acceptance.Tests.Pharmacy;
 /// <summary>处方查询 with the drug's 说明书 and 出院带药 (R31, R32), 药品配送 paid and followed to 已签收 through the courier
 /// simulator (R33), and 合理用药提醒 for an allergy conflict in the app, the message centre and the pharmacist's page (R34).
 /// Prescriptions are written at the HIS simulator and reach the platform through the HIS adapter.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class PharmacyTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);

@@ -13,7 +13,7 @@ namespace Acceptance.Tests.Queue;
 /// <summary>Queues beyond the clinics on the running stack: the blood-draw station and exam rooms (from Scheduling's
 /// confirmed exam bookings), pharmacy pick-up numbers (from the HIS's dispense), the 电子健康卡 read at a kiosk, and the
 /// guidance pushed during care. Events arrive on the stack's broker as Scheduling and the HIS publish them.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class ServiceQueueTests
 {
     private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };

@@ -11,7 +11,7 @@ namespace Acceptance.Tests.Reports;
 /// <summary>报告查询 (R21): a report the HIS pushes opens from the message, printed with ↑ and the reference range, its
 /// plain-language note (X11) and the trend of the item across visits; 谁查看了我的病历 (X10) lists the reads and a
 /// refused attempt by another account.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class ReportsTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);

@@ -9,7 +9,7 @@ namespace Acceptance.Tests.Scheduling;
 
 /// <summary>预约挂号 through the patient pages on a phone (campus → department → date strip → session → slot → 就诊人 →
 /// confirm → live progress), and staff 停诊 in the admin console reaching the patient's appointment.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(FaultsCollection.Name)]
 public sealed partial class BookingTests
 {
     private readonly BrowserFixture browser;

@@ -15,7 +15,7 @@ namespace Acceptance.Tests.Triage;
 
 /// <summary>Before the visit: the patient fills in 健康档案 (R12); after booking the 诊前筛查 form arrives as a message and
 /// tells them whether to come (X12); the doctor who sees them reads the 预问诊 summary beside the queue (X17).</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(ServicesCollection.Name)]
 public sealed class PreVisitTests
 {
     private static readonly HttpClient Http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
