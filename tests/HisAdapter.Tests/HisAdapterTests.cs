@@ -417,6 +417,28 @@ public sealed partial class HisAdapterTests(HisAdapterFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/his/patients/{Guid.NewGuid()}/reports")).StatusCode);
     }
 
+    [Fact]
+    public async Task Conditions_are_the_linked_patients_icd10_diagnoses_and_for_integration_clients_only()
+    {
+        var patientId = await LinkSeededPatientAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client("patient").GetAsync($"/api/his/patients/{patientId}/conditions")).StatusCode);
+        var client = fixture.Client("integration");
+        var conditions = await client.GetFromJsonAsync<JsonElement>($"/api/his/patients/{patientId}/conditions");
+
+        var (_, own) = await fixture.His.FhirAsync(HttpMethod.Get, "Condition?subject=Patient/pat-0001&_count=200");
+        var expected = own.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("id").GetString()).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, conditions.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToHashSet());
+        var first = own.GetProperty("entry")[0].GetProperty("resource");
+        var mapped = conditions.EnumerateArray().Single(c => c.GetProperty("id").GetString() == first.GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("code").GetProperty("coding")[0].GetProperty("code").GetString(), mapped.GetProperty("code").GetString());
+        Assert.Equal(first.GetProperty("code").GetProperty("text").GetString(), mapped.GetProperty("display").GetString());
+        Assert.Equal("active", mapped.GetProperty("clinicalStatus").GetString());
+        Assert.NotEqual(JsonValueKind.Null, mapped.GetProperty("onset").ValueKind);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/his/patients/{Guid.NewGuid()}/conditions")).StatusCode);
+    }
+
     private async Task<Guid> LinkSeededPatientAsync()
     {
         var patientId = Guid.NewGuid();

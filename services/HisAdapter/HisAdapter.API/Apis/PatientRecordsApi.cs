@@ -16,6 +16,7 @@ public static class PatientRecordsApi
         api.MapGet("/reports/{reportId}/images/{index:int}", KeyImage).WithName("HisReportKeyImage").WithSummary("报告的关键图像（PNG/JPEG）");
         api.MapGet("/documents", Documents).WithName("HisPatientDocuments").WithSummary("门诊病历与出院小结");
         api.MapGet("/encounters", Encounters).WithName("HisPatientEncounters").WithSummary("就诊记录（门诊、急诊、住院）");
+        api.MapGet("/conditions", Conditions).WithName("HisPatientConditions").WithSummary("诊断（ICD-10 编码、名称、是否在治、起病时间）");
         api.MapGet("/care-relationships/{practitionerId}", CareRelationship).WithName("HisCareRelationship")
             .WithSummary("该医生是否接诊过该患者（就诊或预约）");
         api.MapGet("/prescriptions", Prescriptions).WithName("HisPatientPrescriptions").WithSummary("处方与用法用量");
@@ -42,6 +43,9 @@ public static class PatientRecordsApi
 
     public static async Task<Ok<IReadOnlyList<EncounterDto>>> Encounters(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
         TypedResults.Ok(await reader.EncountersAsync(patientId, ct));
+
+    public static async Task<Ok<IReadOnlyList<ConditionDto>>> Conditions(Guid patientId, PatientRecordReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ConditionsAsync(patientId, ct));
 
     public static async Task<Ok<CareRelationshipDto>> CareRelationship(Guid patientId, string practitionerId, PatientRecordReader reader,
         CancellationToken ct) => TypedResults.Ok(await reader.CareRelationshipAsync(patientId, practitionerId, ct));

@@ -19,6 +19,7 @@ public static class HisSystems
     /// <summary>Who paid which part of a bill: 医保统筹, 个人账户, 自付.</summary>
     public const string PaymentSource = "http://platform.jcsy.example/CodeSystem/payment-source";
     public const string PaymentStatus = "http://terminology.hl7.org/CodeSystem/paymentstatus";
+    public const string Icd10 = "http://hl7.org/fhir/sid/icd-10";
     public const string Department = "http://his.jcsy.example/CodeSystem/department";
     public const string ExamService = "http://his.jcsy.example/CodeSystem/exam-service";
     public const string ExamItem = "http://his.jcsy.example/CodeSystem/exam-item";

@@ -90,6 +90,17 @@ public sealed class PatientRecordReader(FhirClient his, HisAdapterDbContext db)
         return encounters.Select(e => RecordMapper.Encounter(e, conditions)).ToList();
     }
 
+    /// <summary>The patient's diagnoses; an entered-in-error one is left out.</summary>
+    public async Task<IReadOnlyList<ConditionDto>> ConditionsAsync(Guid patientId, CancellationToken ct)
+    {
+        var hisPatient = await LinkedAsync(patientId, ct);
+        var page = await Call(() => his.SearchAsync<Condition>(BySubject(hisPatient), ct));
+        return page.Matches<Condition>().Where(c => Owns(c.Subject, hisPatient) && !IsEnteredInError(c)).Select(RecordMapper.Condition).ToList();
+    }
+
+    private static bool IsEnteredInError(Condition c) =>
+        c.VerificationStatus?.Coding.Any(x => x.Code == "entered-in-error") == true;
+
     /// <summary>A care relationship: the practitioner attended one of the patient's visits, or the patient has an
     /// appointment with them. What a doctor's read of the record rests on.</summary>
     public async Task<CareRelationshipDto> CareRelationshipAsync(Guid patientId, string practitionerId, CancellationToken ct)

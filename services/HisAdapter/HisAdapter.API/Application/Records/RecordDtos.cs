@@ -29,6 +29,10 @@ public sealed record EncounterDto(
     string Id, string Class, string Type, string Status, DateTimeOffset? Start, DateTimeOffset? End, string? Department,
     string? Doctor, string? DoctorId, string? Reason, string? Diagnosis, string? Location, string? Disposition);
 
+/// <summary>A diagnosis (Condition) as the HIS coded it: the ICD-10 code and its text, whether it is still active
+/// (clinicalStatus), and since when (onset, else the date it was recorded).</summary>
+public sealed record ConditionDto(string Id, string? Code, string? Display, string ClinicalStatus, DateTimeOffset? Onset);
+
 /// <summary>Whether the practitioner has looked after the patient (a visit they attended or an appointment with them).</summary>
 public sealed record CareRelationshipDto(bool Related, string? Basis);
 

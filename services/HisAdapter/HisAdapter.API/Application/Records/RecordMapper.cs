@@ -49,6 +49,14 @@ public static class RecordMapper
             e.Location.FirstOrDefault()?.Location?.Display, e.Hospitalization?.DischargeDisposition?.Text);
     }
 
+    public static ConditionDto Condition(Condition c)
+    {
+        var icd = c.Code?.Coding.FirstOrDefault(x => x.System == HisSystems.Icd10) ?? c.Code?.Coding.FirstOrDefault();
+        var onset = (c.Onset as FhirDateTime).At() ?? c.RecordedDateElement.At();
+        return new ConditionDto(c.Id!, icd?.Code, c.Code?.Text ?? icd?.Display,
+            c.ClinicalStatus?.Coding.FirstOrDefault()?.Code ?? "unknown", onset);
+    }
+
     public static ObservationItemDto Item(Observation o)
     {
         var flag = o.Interpretation.SelectMany(i => i.Coding).FirstOrDefault()?.Code;
