@@ -12,6 +12,7 @@ app.MapSurveysApi();
 app.MapComplaintsApi();
 app.MapStaffQuestionnairesApi();
 app.MapStaffComplaintsApi();
+app.MapStaffMembersApi();
 app.MapStaffPlansApi();
 app.MapStaffResponsesApi();
 app.MapStaffStatsApi();

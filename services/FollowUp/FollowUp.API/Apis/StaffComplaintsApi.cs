@@ -21,7 +21,9 @@ public sealed record StaffAlertDto(Guid Id, string Group, string Kind, string Ti
     Guid? PatientId, DateTimeOffset CreatedAt, int SmsSent, int SmsTotal);
 
 /// <summary>The admin console's complaint desk: the inbox with reply, acknowledgement, routing rules and escalation
-/// times, the staff contacts that receive alerts, and the alerts themselves (the staff's app messages).</summary>
+/// times, the staff contacts that receive alerts, and the alerts themselves (the staff's app messages). A staff account
+/// sees and answers only the complaints routed to its departments (<see cref="StaffScope"/>); another department's
+/// complaint is "not found".</summary>
 public static class StaffComplaintsApi
 {
     public static IEndpointRouteBuilder MapStaffComplaintsApi(this IEndpointRouteBuilder app)
@@ -45,9 +47,12 @@ public static class StaffComplaintsApi
 
     private static string StaffName(ClaimsPrincipal user) => user.FindFirst(PlatformClaims.Name)?.Value ?? "工作人员";
 
-    public static async Task<Ok<List<ComplaintSummaryDto>>> List(string? status, string? group, FollowUpDbContext db, CancellationToken ct)
+    /// <summary>Only the complaints routed to the caller's departments; the complaints office may also look at all of them
+    /// (no group) or at one department's.</summary>
+    public static async Task<Ok<List<ComplaintSummaryDto>>> List(string? status, string? group, ClaimsPrincipal user, StaffScope scope,
+        CancellationToken ct)
     {
-        var q = db.Complaints.AsNoTracking();
+        var q = scope.Complaints(await scope.OfAsync(user, ct)).AsNoTracking();
         if (!string.IsNullOrEmpty(status)) q = q.Where(c => c.Status == status);
         if (!string.IsNullOrEmpty(group)) q = q.Where(c => c.HandlerGroup == group || c.EscalationGroup == group);
         var list = await q.OrderBy(c => c.Status == ComplaintStatus.Closed).ThenBy(c => c.Status == ComplaintStatus.Replied)
@@ -55,17 +60,33 @@ public static class StaffComplaintsApi
         return TypedResults.Ok(list.Select(ComplaintSummaryDto.From).ToList());
     }
 
-    public static async Task<Ok<ComplaintDto>> Get(Guid id, Complaints complaints, FollowUpDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ComplaintDto.From(await complaints.LoadAsync(id, ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    public static async Task<Ok<ComplaintDto>> Get(Guid id, ClaimsPrincipal user, StaffScope scope, Complaints complaints, FollowUpDbContext db,
+        CancellationToken ct)
+    {
+        await scope.EnsureSeesAsync(user, id, ct);
+        return TypedResults.Ok(ComplaintDto.From(await complaints.LoadAsync(id, ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    }
 
-    public static Task<FileContentHttpResult> Photo(Guid id, Guid photoId, FollowUpDbContext db, CancellationToken ct) =>
-        ComplaintsApi.PhotoFileAsync(db, id, photoId, ct);
+    public static async Task<FileContentHttpResult> Photo(Guid id, Guid photoId, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db,
+        CancellationToken ct)
+    {
+        await scope.EnsureSeesAsync(user, id, ct);
+        return await ComplaintsApi.PhotoFileAsync(db, id, photoId, ct);
+    }
 
-    public static async Task<Ok<ComplaintDto>> Acknowledge(Guid id, ClaimsPrincipal user, Complaints complaints, FollowUpDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ComplaintDto.From(await complaints.AcknowledgeAsync(id, StaffName(user), ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    public static async Task<Ok<ComplaintDto>> Acknowledge(Guid id, ClaimsPrincipal user, StaffScope scope, Complaints complaints,
+        FollowUpDbContext db, CancellationToken ct)
+    {
+        await scope.EnsureSeesAsync(user, id, ct);
+        return TypedResults.Ok(ComplaintDto.From(await complaints.AcknowledgeAsync(id, StaffName(user), ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    }
 
-    public static async Task<Ok<ComplaintDto>> Reply(Guid id, TextRequest request, ClaimsPrincipal user, Complaints complaints, FollowUpDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ComplaintDto.From(await complaints.ReplyAsync(id, StaffName(user), request.Text, ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    public static async Task<Ok<ComplaintDto>> Reply(Guid id, TextRequest request, ClaimsPrincipal user, StaffScope scope, Complaints complaints,
+        FollowUpDbContext db, CancellationToken ct)
+    {
+        await scope.EnsureSeesAsync(user, id, ct);
+        return TypedResults.Ok(ComplaintDto.From(await complaints.ReplyAsync(id, StaffName(user), request.Text, ct), await ComplaintsApi.PhotoIdsAsync(db, id, ct)));
+    }
 
     public static async Task<Ok<List<RoutingRule>>> Rules(FollowUpDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.RoutingRules.AsNoTracking().OrderBy(r => r.HandlerGroup).ToListAsync(ct));
@@ -129,9 +150,15 @@ public static class StaffComplaintsApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<StaffAlertDto>>> Alerts(string? group, FollowUpDbContext db, CancellationToken ct)
+    /// <summary>The alerts of the caller's departments (all of them for the complaints office): an alert about a complaint
+    /// says what it is about, so it is as confidential as the complaint.</summary>
+    public static async Task<Ok<List<StaffAlertDto>>> Alerts(string? group, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db,
+        CancellationToken ct)
     {
+        var staff = await scope.OfAsync(user, ct);
+        var departments = staff.Departments;
         var q = db.Alerts.AsNoTracking();
+        if (!staff.ComplaintsOffice) q = q.Where(a => departments.Contains(a.Group));
         if (!string.IsNullOrEmpty(group)) q = q.Where(a => a.Group == group);
         var list = await q.OrderByDescending(a => a.CreatedAt).Take(100)
             .Select(a => new StaffAlertDto(a.Id, a.Group, a.Kind, a.Title, a.Body, a.ComplaintId, a.ResponseId, a.PatientId, a.CreatedAt,

@@ -10,7 +10,8 @@ namespace FollowUp.API.Apis;
 
 public sealed record PlanTemplateRequest(string? Name, string? Trigger, string? DepartmentName, string? CareTeamGroup, List<PlanStep>? Steps, bool? Enabled);
 
-public sealed record TargetingRuleRequest(string? Trigger, string? DepartmentName, Guid? QuestionnaireId, int? DelayHours, bool? Enabled);
+public sealed record TargetingRuleRequest(string? Trigger, string? DepartmentName, Guid? QuestionnaireId, int? DelayHours, bool? Enabled,
+    List<string>? ConditionTerms = null);
 
 public sealed record StartPlanRequest(Guid? PatientId, Guid? TemplateId, DateTimeOffset? StartAt);
 
@@ -87,11 +88,17 @@ public static class StaffPlansApi
     private static async Task ApplyAsync(TargetingRule rule, TargetingRuleRequest r, FollowUpDbContext db, CancellationToken ct)
     {
         if (r.Trigger is null || !Trigger.All.Contains(r.Trigger)) throw Invalid.Field("trigger", "请选择触发时机（就诊、出院或检查检验后）");
-        if (r.QuestionnaireId is not { } qid || !await db.Questionnaires.AnyAsync(q => q.Id == qid, ct)) throw Invalid.Field("questionnaireId", "问卷不存在");
+        var questionnaire = r.QuestionnaireId is { } id ? await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) : null;
+        if (questionnaire is null) throw Invalid.Field("questionnaireId", "问卷不存在");
+        var terms = (r.ConditionTerms ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (terms.Count > 20 || terms.Any(t => t.Length > 30)) throw Invalid.Field("conditionTerms", "疾病条件最多 20 个，每个不超过 30 个字");
+        if (questionnaire.Purpose == QuestionnairePurpose.Recruitment && terms.Count == 0)
+            throw Invalid.Field("conditionTerms", "临床研究招募须指定疾病条件（ICD-10 编码前缀如 E11，或诊断关键词如 糖尿病）");
         if (r.DelayHours is < 0 or > 24 * 30) throw Invalid.Field("delayHours", "延迟时间应在 0 到 720 小时之间");
         rule.Trigger = r.Trigger;
         rule.DepartmentName = Invalid.Text(r.DepartmentName, "departmentName", 50, "科室", required: false);
-        rule.QuestionnaireId = qid;
+        rule.QuestionnaireId = questionnaire.Id;
+        rule.ConditionTerms = terms;
         rule.DelayHours = r.DelayHours ?? 2;
         rule.Enabled = r.Enabled ?? true;
     }

@@ -8,8 +8,10 @@ namespace FollowUp.API.Application;
 
 /// <summary>What a patient did decides what they are asked (R29): each matching targeting rule schedules its
 /// questionnaire, unless the patient opted out, the rule recruits for a study they did not consent to, or the hospital's
-/// frequency cap is reached; matching follow-up plan templates start a plan (R30).</summary>
-public sealed class Targeting(FollowUpDbContext db, Plans plans, TimeProvider clock, IOptions<FollowUpOptions> options, ILogger<Targeting> logger)
+/// frequency cap is reached, or the rule recruits for diagnoses the patient does not have (read from the HIS only when a
+/// consented patient meets such a rule); matching follow-up plan templates start a plan (R30).</summary>
+public sealed class Targeting(FollowUpDbContext db, Plans plans, HisConditions his, TimeProvider clock, IOptions<FollowUpOptions> options,
+    ILogger<Targeting> logger)
 {
     public async Task OnEventAsync(Visit visit, CancellationToken ct)
     {
@@ -21,6 +23,7 @@ public sealed class Targeting(FollowUpDbContext db, Plans plans, TimeProvider cl
         var preference = await db.Preferences.AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == visit.PatientId, ct);
         var since = clock.GetUtcNow().AddDays(-30);
         var recent = await db.Responses.CountAsync(r => r.PatientId == visit.PatientId && r.PlanId == null && r.SendAt >= since, ct);
+        IReadOnlyList<PatientCondition>? conditions = null;
         foreach (var rule in rules)
         {
             var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == rule.QuestionnaireId && x.Active, ct);
@@ -28,6 +31,11 @@ public sealed class Targeting(FollowUpDbContext db, Plans plans, TimeProvider cl
             if (preference?.SurveysOptedOut == true) { logger.LogInformation("Survey not sent: patient opted out"); break; }
             if (q.Purpose == QuestionnairePurpose.Recruitment && preference?.RecruitmentConsent != true) continue;
             if (recent >= options.Value.SurveyCapPer30Days) { logger.LogInformation("Survey not sent: frequency cap reached"); break; }
+            if (rule.ConditionTerms.Count > 0)
+            {
+                conditions ??= await his.ForAsync(visit.PatientId, ct);
+                if (!conditions.Any(c => c.IsActive && rule.ConditionTerms.Any(c.Matches))) continue;
+            }
             db.Responses.Add(new SurveyResponse
             {
                 QuestionnaireId = q.Id, PatientId = visit.PatientId, Reason = visit.Kind, DepartmentName = visit.DepartmentName,

@@ -1,12 +1,16 @@
 namespace FollowUp.API.Domain;
 
 /// <summary>Which questionnaire a patient gets after doing something: a visit in a department, a discharge, an exam.
-/// A recruitment rule only reaches patients who consented to be contacted about studies.</summary>
+/// A recruitment rule only reaches patients who consented to be contacted about studies and who have, in the HIS, an
+/// active diagnosis the study looks for.</summary>
 public sealed class TargetingRule
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Trigger { get; set; }
     public string? DepartmentName { get; set; }
+    /// <summary>The diagnoses a study recruits: ICD-10 code prefixes (E11 matches E11.9) or words of the diagnosis text
+    /// (糖尿病). Empty: no condition is required (surveys).</summary>
+    public List<string> ConditionTerms { get; set; } = [];
     public Guid QuestionnaireId { get; set; }
     public int DelayHours { get; set; } = 2;
     public bool Enabled { get; set; } = true;
@@ -41,4 +45,16 @@ public sealed class Visit
     public string? DepartmentName { get; init; }
     public string? DoctorName { get; init; }
     public DateTimeOffset At { get; init; }
+}
+
+/// <summary>A diagnosis of the patient as the HIS adapter reads it.</summary>
+public sealed record PatientCondition(string Id, string? Code, string? Display, string ClinicalStatus, DateTimeOffset? Onset)
+{
+    private static readonly string[] ActiveStatuses = ["active", "recurrence", "relapse"];
+
+    public bool IsActive => ActiveStatuses.Contains(ClinicalStatus);
+
+    public bool Matches(string term) =>
+        (Code is not null && Code.StartsWith(term, StringComparison.OrdinalIgnoreCase))
+        || (Display is not null && Display.Contains(term, StringComparison.OrdinalIgnoreCase));
 }

@@ -14,6 +14,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ComplaintPhoto> ComplaintPhotos => Set<ComplaintPhoto>();
     public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
     public DbSet<StaffContact> Contacts => Set<StaffContact>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<StaffAlert> Alerts => Set<StaffAlert>();
     public DbSet<StaffSms> StaffSms => Set<StaffSms>();
     public DbSet<TargetingRule> TargetingRules => Set<TargetingRule>();

@@ -111,6 +111,17 @@ internal sealed class StaffContactConfiguration : IEntityTypeConfiguration<Staff
     }
 }
 
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> b)
+    {
+        b.ToTable("staff_members");
+        b.HasKey(s => s.AccountId);
+        b.Property(s => s.Name).HasMaxLength(30);
+        b.Property(s => s.Departments).AsJson();
+    }
+}
+
 internal sealed class StaffAlertConfiguration : IEntityTypeConfiguration<StaffAlert>
 {
     public void Configure(EntityTypeBuilder<StaffAlert> b)
@@ -148,6 +159,7 @@ internal sealed class TargetingRuleConfiguration : IEntityTypeConfiguration<Targ
         b.HasKey(r => r.Id);
         b.Property(r => r.Trigger).HasMaxLength(20);
         b.Property(r => r.DepartmentName).HasMaxLength(50);
+        b.Property(r => r.ConditionTerms).AsJson();
     }
 }
 

@@ -524,6 +524,38 @@ namespace FollowUp.API.Infrastructure.Migrations
                     b.ToTable("staff_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.API.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<bool>("ComplaintsOffice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complaints_office");
+
+                    b.Property<string>("Departments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("departments");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_staff_members");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.API.Domain.StaffSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +746,11 @@ namespace FollowUp.API.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("ConditionTerms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("condition_terms");
 
                     b.Property<int>("DelayHours")
                         .HasColumnType("integer")
