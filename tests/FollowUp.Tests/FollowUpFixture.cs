@@ -24,6 +24,8 @@ public class FollowUpFixture : IAsyncLifetime
     public SimulatorProcess Sms { get; private set; } = null!;
     public ServiceFactory<FollowUpDbContext> Service { get; private set; } = null!;
     public AdjustableClock Clock { get; } = new();
+    /// <summary>The complaints office (投诉办): claimed on the fresh database, it sees every department's complaints.</summary>
+    public Guid OfficeAccount { get; } = Guid.CreateVersion7();
 
     public async Task InitializeAsync()
     {
@@ -32,14 +34,31 @@ public class FollowUpFixture : IAsyncLifetime
         Sms = await SimulatorProcess.StartAsync("Sms", new Dictionary<string, string> { ["SMS_API_KEY"] = SmsKey });
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(SurveySentIntegrationEvent),
             typeof(ComplaintRepliedIntegrationEvent), typeof(ComplaintStatusChangedIntegrationEvent));
-        Service = new FollowUpFactory(Database, VirtualHost.AmqpUri, Sms.BaseUrl, Clock);
+        Service = new FollowUpFactory(Database, VirtualHost.AmqpUri, Sms.BaseUrl, Clock, await StartUpstreamAsync());
         _ = Service.Server;
+        var claimed = await StaffClient().PostAsync("/api/followup/admin/staff/me/complaints-office", null);
+        claimed.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Settings of what the service calls besides the broker and SMS (the HIS adapter in <see cref="HisFollowUpFixture"/>).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> StartUpstreamAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
         Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者", claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
-    public HttpClient StaffClient(string name = "王主任") => Client(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
+    /// <summary>A member of the complaints office (all departments); <paramref name="account"/> another staff account.</summary>
+    public HttpClient StaffClient(string name = "王主任", Guid? account = null) =>
+        Client(TestTokens.For(PlatformRoles.Staff, (account ?? OfficeAccount).ToString(), name));
+
+    /// <summary>A staff account the complaints office assigned to <paramref name="departments"/>.</summary>
+    public async Task<HttpClient> DepartmentStaffAsync(string name, params string[] departments)
+    {
+        var account = Guid.CreateVersion7();
+        var assigned = await StaffClient().PutAsJsonAsync($"/api/followup/admin/staff/{account}", new { name, departments, complaintsOffice = false });
+        assigned.EnsureSuccessStatusCode();
+        return StaffClient(name, account);
+    }
 
     public HttpClient Anonymous() => Service.CreateClient();
 
@@ -59,7 +78,7 @@ public class FollowUpFixture : IAsyncLifetime
         return messages.EnumerateArray().Select(m => m.GetProperty("params").GetProperty("text").GetString() ?? "").ToList();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Service.DisposeAsync();
         await Published.DisposeAsync();
@@ -68,7 +87,8 @@ public class FollowUpFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    private sealed class FollowUpFactory(TestDatabase database, string amqpUri, string smsUrl, AdjustableClock clock)
+    private sealed class FollowUpFactory(TestDatabase database, string amqpUri, string smsUrl, AdjustableClock clock,
+        IReadOnlyDictionary<string, string> upstream)
         : ServiceFactory<FollowUpDbContext>(new Dictionary<string, string>
         {
             ["ConnectionStrings:followupdb"] = database.ConnectionString,
@@ -80,7 +100,7 @@ public class FollowUpFixture : IAsyncLifetime
             ["Sms:ApiKey"] = SmsKey,
             ["FollowUp:WorkerInterval"] = "00:00:00.200",
             ["FollowUp:SurveyCapPer30Days"] = "2",
-        }.Concat(TestKeys.Security("followup")).ToDictionary())
+        }.Concat(TestKeys.Security("followup")).Concat(upstream).ToDictionary())
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -13,7 +13,8 @@ using static FollowUp.Tests.Setup;
 namespace FollowUp.Tests;
 
 /// <summary>R25 and R29: a visit in a department sends that department's survey after the rule's delay; the patient
-/// fills it in on the phone with answers saved as they go; opt-out, consent and the frequency cap are respected.</summary>
+/// fills it in on the phone with answers saved as they go; opt-out and the frequency cap are respected (recruitment,
+/// which also needs consent and a matching diagnosis: <see cref="RecruitmentTests"/>).</summary>
 public sealed class SurveyTests(FollowUpFixture f) : IClassFixture<FollowUpFixture>
 {
     private async Task<Guid> RuleAsync(string department, string purpose = "satisfaction", int delayHours = 2)
@@ -113,7 +114,7 @@ public sealed class SurveyTests(FollowUpFixture f) : IClassFixture<FollowUpFixtu
     }
 
     [Fact]
-    public async Task Opted_out_patients_get_nothing_recruitment_needs_consent_and_the_frequency_cap_holds()
+    public async Task Opted_out_patients_get_nothing_and_the_frequency_cap_holds()
     {
         var department = Unique("内分泌科");
         await RuleAsync(department, delayHours: 0);
@@ -135,19 +136,6 @@ public sealed class SurveyTests(FollowUpFixture f) : IClassFixture<FollowUpFixtu
         await VisitAsync(busy, department);
         await Eventually.Until(() => VisitsAsync(busy), n => n == 3, Wait, "third visit recorded");
         Assert.Equal(2, await ResponsesAsync(busy));
-
-        var study = Unique("肿瘤科");
-        await RuleAsync(study, purpose: "recruitment", delayHours: 0);
-        var noConsent = Guid.NewGuid();
-        await VisitAsync(noConsent, study);
-        await Eventually.Until(() => VisitsAsync(noConsent), n => n == 1, Wait, "visit recorded");
-        Assert.Equal(0, await ResponsesAsync(noConsent));
-        var consented = Guid.NewGuid();
-        await f.PatientClient(Guid.NewGuid(), consented).PutAsJsonAsync($"/api/followup/patients/{consented}/preferences",
-            new { surveysOptedOut = false, recruitmentConsent = true }).OkJson();
-        await VisitAsync(consented, study);
-        var invitation = await f.Published.UntilAsync<SurveySentIntegrationEvent>(e => e.PatientId == consented, Wait);
-        Assert.Equal("recruitment", invitation.Purpose);
     }
 
     [Fact]
