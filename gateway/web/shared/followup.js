@@ -142,6 +142,11 @@ export function followUpAdminApi(api) {
     addContact: (contact) => api.post(`${admin}/contacts`, contact),
     deleteContact: (cid) => api.delete(`${admin}/contacts/${id(cid)}`),
     alerts: (group) => api.get(`${admin}/alerts${query({ group })}`),
+    myDesk: () => api.get(`${admin}/staff/me`),
+    claimComplaintsOffice: () => api.post(`${admin}/staff/me/complaints-office`, {}),
+    staffMembers: () => api.get(`${admin}/staff`),
+    putStaffMember: (accountId, member) => api.put(`${admin}/staff/${id(accountId)}`, member),
+    deleteStaffMember: (accountId) => api.delete(`${admin}/staff/${id(accountId)}`),
     planTemplates: () => api.get(`${admin}/plan-templates`),
     createPlanTemplate: (t) => api.post(`${admin}/plan-templates`, t),
     startPlan: (patientId, templateId, startAt) => api.post(`${admin}/plans`, { patientId, templateId, startAt }),
@@ -152,6 +157,19 @@ export function followUpAdminApi(api) {
     patientResponses: (patientId) => api.get(`${admin}/patients/${id(patientId)}/responses`),
   }
 }
+
+// What staff type as a study's diagnoses (E11, 2型糖尿病; one per line or separated by commas) as the list the API keeps:
+// trimmed, no blanks, no repeats (ICD-10 codes compare without case).
+export function conditionTerms(text) {
+  const seen = new Set()
+  return String(text ?? '')
+    .split(/[,，、;；\n]+/)
+    .map((t) => t.trim())
+    .filter((t) => t && !seen.has(t.toUpperCase()) && seen.add(t.toUpperCase()))
+}
+
+// The same list split for the department-assignment form (management departments, one per line or comma-separated).
+export const departmentList = conditionTerms
 
 // Chart series for scores by department over the weeks: one line per department, gaps where a week had no answers.
 export function scoreSeries(scores, field = 'averageRating') {

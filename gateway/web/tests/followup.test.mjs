@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { answerText, answersToSave, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, shrunkSize, valuesFromAnswers } from '../shared/followup.js'
+import { answerText, answersToSave, conditionTerms, followUpAdminApi, followUpApi, missingRequired, photoProblem, scoreSeries, shrunkSize, valuesFromAnswers } from '../shared/followup.js'
 
 const items = [
   { linkId: 'overall', type: 'rating', required: true },
@@ -71,4 +71,30 @@ test('answers read as staff see them', () => {
   assert.equal(answerText({ type: 'number' }, { linkId: 'a', number: 8, choices: [] }), '8')
   assert.equal(answerText({ type: 'multiple' }, { linkId: 'a', choices: ['医生', '护士'] }), '医生、护士')
   assert.equal(answerText({ type: 'text' }, undefined), '未答')
+})
+
+test('a study\'s diagnoses are kept trimmed, without blanks or repeats, codes compared without case', () => {
+  assert.deepEqual(conditionTerms(' E11 , 2型糖尿病、e11\n\n；E10.9 '), ['E11', '2型糖尿病', 'E10.9'])
+  assert.deepEqual(conditionTerms(''), [])
+  assert.deepEqual(conditionTerms(undefined), [])
+})
+
+test('the department assignments are the office\'s API under /staff', async () => {
+  const calls = []
+  const record = (method) => async (url, body) => { calls.push([method, url, body]); return url }
+  const admin = followUpAdminApi({ get: record('GET'), post: record('POST'), put: record('PUT'), delete: record('DELETE') })
+  await admin.myDesk()
+  await admin.claimComplaintsOffice()
+  await admin.staffMembers()
+  const account = '0192d3e4-5f60-7a8b-9c0d-1e2f3a4b5c6d'
+  await admin.putStaffMember(account, { name: '张干事', departments: ['医务部'], complaintsOffice: false })
+  await admin.deleteStaffMember(account)
+  assert.deepEqual(calls.map(([m, u]) => `${m} ${u}`), [
+    'GET /api/followup/admin/staff/me',
+    'POST /api/followup/admin/staff/me/complaints-office',
+    'GET /api/followup/admin/staff',
+    `PUT /api/followup/admin/staff/${account}`,
+    `DELETE /api/followup/admin/staff/${account}`,
+  ])
+  assert.deepEqual(calls[3][2].departments, ['医务部'])
 })
