@@ -18,6 +18,11 @@ public static class FollowUpStack
     public static Task<JsonElement> StaffAsync(string token, HttpMethod method, string path, object? body = null) =>
         SchedulingStack.SendAsync(token, method, path, body);
 
+    /// <summary>The complaints desk shows each account only its departments' complaints; the stack's administrator is the
+    /// complaints office (all departments). Claiming it again as the office changes nothing.</summary>
+    public static Task<JsonElement> ComplaintsOfficeAsync(string staff) =>
+        StaffAsync(staff, HttpMethod.Post, "/api/followup/admin/staff/me/complaints-office");
+
     public static Task<JsonElement> AddContactAsync(string staff, string group, string name, string phone) =>
         StaffAsync(staff, HttpMethod.Post, "/api/followup/admin/contacts", new { group, name, phone });
 

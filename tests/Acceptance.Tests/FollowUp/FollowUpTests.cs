@@ -32,6 +32,7 @@ public sealed class FollowUpTests
     public async Task A_complaint_reaches_the_departments_staff_by_sms_and_in_the_console_and_the_reply_reaches_the_patients_app_and_phone()
     {
         var staff = await StackTokens.StaffAsync();
+        await ComplaintsOfficeAsync(staff);
         var (department, group, officerPhone) = (Unique("验收心内科"), Unique("医务部"), TestPeople.Phone());
         await AddContactAsync(staff, group, "张干事", officerPhone);
         await StaffAsync(staff, HttpMethod.Post, "/api/followup/admin/routing-rules", new
@@ -172,6 +173,7 @@ public sealed class FollowUpTests
     public async Task A_follow_up_plan_sends_its_day_7_questionnaire_on_schedule_and_an_out_of_range_answer_alerts_the_care_team()
     {
         var staff = await StackTokens.StaffAsync();
+        await ComplaintsOfficeAsync(staff);
         var (team, nursePhone) = (Unique("骨科随访组"), TestPeople.Phone());
         await AddContactAsync(staff, team, "陈护士", nursePhone);
         var questionnaire = await StaffAsync(staff, HttpMethod.Post, "/api/followup/admin/questionnaires", new
