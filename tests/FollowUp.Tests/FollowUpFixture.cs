@@ -40,9 +40,16 @@ public class FollowUpFixture : IAsyncLifetime
         claimed.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Settings of what the service calls besides the broker and SMS (the HIS adapter in <see cref="HisFollowUpFixture"/>).</summary>
+    /// <summary>Settings of what the service calls besides the broker and SMS: here an HIS adapter and Identity that
+    /// never answer (closed ports); the real chain in <see cref="HisFollowUpFixture"/>.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string>> StartUpstreamAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["Endpoints:his"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["PatientDirectory:BaseUrl"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["PatientDirectory:ClientId"] = "followup",
+            ["PatientDirectory:ClientSecret"] = "unused-secret-0123456789",
+        });
 
     public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
         Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者", claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));

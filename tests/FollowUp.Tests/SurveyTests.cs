@@ -139,6 +139,31 @@ public sealed class SurveyTests(FollowUpFixture f) : IClassFixture<FollowUpFixtu
     }
 
     [Fact]
+    public async Task When_the_his_cannot_be_read_a_study_invites_nobody_but_the_visits_survey_still_goes_out()
+    {
+        var department = Unique("内分泌科");
+        var survey = await RuleAsync(department, delayHours: 0);
+        var staff = f.StaffClient();
+        var study = await SatisfactionSurveyAsync(staff, department, "recruitment");
+        await staff.PostAsJsonAsync("/api/followup/admin/targeting-rules", new
+        {
+            trigger = "visit", departmentName = department, questionnaireId = study.GetProperty("id").GetGuid(), delayHours = 0,
+            conditionTerms = new[] { "E11" },
+        }).OkJson();
+        var patient = Guid.NewGuid();
+        await f.PatientClient(Guid.NewGuid(), patient).PutAsJsonAsync($"/api/followup/patients/{patient}/preferences",
+            new { surveysOptedOut = false, recruitmentConsent = true }).OkJson();
+
+        await VisitAsync(patient, department);
+        var sent = await f.Published.UntilAsync<SurveySentIntegrationEvent>(e => e.PatientId == patient, TimeSpan.FromSeconds(60));
+        Assert.Equal("satisfaction", sent.Purpose);
+        await using var scope = f.Service.Services.CreateAsyncScope();
+        var responses = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Responses
+            .Where(r => r.PatientId == patient).Select(r => r.QuestionnaireId).ToListAsync();
+        Assert.Equal([survey], responses);
+    }
+
+    [Fact]
     public async Task A_finished_exam_sends_the_exam_survey_once_however_often_its_report_is_announced()
     {
         var category = Unique("影像检查");

@@ -57,7 +57,8 @@ public static class StaffMembersApi
             throw ProblemException.Conflict("office_exists", "投诉办已设置，请联系投诉办为您分配科室");
         if (me is null)
         {
-            me = new StaffMember { AccountId = accountId, Name = Invalid.Text(TokenName(user), "name", 30, "姓名")! };
+            var name = TokenName(user).Trim();
+            me = new StaffMember { AccountId = accountId, Name = name.Length > 30 ? name[..30] : name };
             db.StaffMembers.Add(me);
         }
         me.ComplaintsOffice = true;

@@ -8,9 +8,8 @@ namespace FollowUp.API.Application;
 /// token (the adapter checks each one belongs to the linked HIS patient).</summary>
 public sealed class HisConditions(HttpClient http)
 {
-    /// <summary>Empty when the patient is not linked to the HIS (no record there, so no diagnosis to match). Throws
-    /// <see cref="HisUnavailableException"/> when the adapter cannot answer, so the event is retried rather than a
-    /// recruitment decided on a record that was never read.</summary>
+    /// <summary>Empty when the patient is not linked to the HIS (no record there, so no diagnosis to match); throws
+    /// <see cref="HisUnavailableException"/> when the adapter cannot answer.</summary>
     public async Task<IReadOnlyList<PatientCondition>> ForAsync(Guid patientId, CancellationToken ct)
     {
         HttpResponseMessage response;

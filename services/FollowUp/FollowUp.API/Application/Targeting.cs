@@ -33,7 +33,7 @@ public sealed class Targeting(FollowUpDbContext db, Plans plans, HisConditions h
             if (recent >= options.Value.SurveyCapPer30Days) { logger.LogInformation("Survey not sent: frequency cap reached"); break; }
             if (rule.ConditionTerms.Count > 0)
             {
-                conditions ??= await his.ForAsync(visit.PatientId, ct);
+                conditions ??= await ConditionsOrNoneAsync(visit.PatientId, ct);
                 if (!conditions.Any(c => c.IsActive && rule.ConditionTerms.Any(c.Matches))) continue;
             }
             db.Responses.Add(new SurveyResponse
@@ -48,5 +48,20 @@ public sealed class Targeting(FollowUpDbContext db, Plans plans, HisConditions h
             .ToListAsync(ct);
         foreach (var t in templates) await plans.StartAsync(t, visit.PatientId, visit.SourceRef, visit.At, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>When the HIS cannot be read, no study invites the patient this time; the visit's surveys and follow-up
+    /// plans (care) still go ahead rather than wait on, or be lost with, an event that failed for recruitment's sake.</summary>
+    private async Task<IReadOnlyList<PatientCondition>> ConditionsOrNoneAsync(Guid patientId, CancellationToken ct)
+    {
+        try
+        {
+            return await his.ForAsync(patientId, ct);
+        }
+        catch (HisUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Recruitment skipped: the patient's diagnoses could not be read from the HIS adapter");
+            return [];
+        }
     }
 }
