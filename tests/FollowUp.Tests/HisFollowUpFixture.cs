@@ -54,17 +54,7 @@ public sealed class HisFollowUpFixture : FollowUpFixture
     /// <summary>Every seeded Condition as (HIS patient, ICD-10 code, text, clinical status), read from the simulator itself.</summary>
     public async Task<List<(string Patient, string Code, string Text, string Status)>> SeededConditionsAsync()
     {
-        using var token = await His.Http.PostAsync("auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "platform", ["client_secret"] = "platform-secret",
-        }));
-        token.EnsureSuccessStatusCode();
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "fhir/Condition?_count=1000");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await His.Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var bundle = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var bundle = await HisFhirAsync(HttpMethod.Get, "Condition?_count=1000");
         return bundle.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource"))
             .Select(r => (
                 r.GetProperty("subject").GetProperty("reference").GetString()!.Replace("Patient/", ""),
@@ -72,6 +62,34 @@ public sealed class HisFollowUpFixture : FollowUpFixture
                 r.GetProperty("code").GetProperty("text").GetString() ?? "",
                 r.TryGetProperty("clinicalStatus", out var s) ? s.GetProperty("coding")[0].GetProperty("code").GetString()! : "unknown"))
             .ToList();
+    }
+
+    /// <summary>Records a diagnosis in the HIS, as a doctor there would.</summary>
+    public Task AddConditionAsync(string hisPatientId, string icd10, string text, string clinicalStatus) =>
+        HisFhirAsync(HttpMethod.Post, "Condition", JsonSerializer.Serialize(new
+        {
+            resourceType = "Condition",
+            clinicalStatus = new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/condition-clinical", code = clinicalStatus } } },
+            code = new { coding = new[] { new { system = "http://hl7.org/fhir/sid/icd-10", code = icd10, display = text } }, text },
+            subject = new { reference = $"Patient/{hisPatientId}" },
+            recordedDate = DateTimeOffset.UtcNow.AddYears(-2).ToString("yyyy-MM-dd"),
+        }));
+
+    private async Task<JsonElement> HisFhirAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var token = await His.Http.PostAsync("auth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "platform", ["client_secret"] = "platform-secret",
+        }));
+        token.EnsureSuccessStatusCode();
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        using var request = new HttpRequestMessage(method, $"fhir/{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/fhir+json");
+        using var response = await His.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"HIS simulator {method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     public override async Task DisposeAsync()

@@ -50,10 +50,13 @@ public sealed class RecruitmentTests(HisFollowUpFixture f) : IClassFixture<HisFo
     {
         var seeded = await f.SeededConditionsAsync();
         var diabetic = seeded.First(c => c.Code.StartsWith("E11") && c.Status == "active").Patient;
-        var withoutDiabetes = seeded.Select(c => c.Patient).Distinct()
-            .First(p => seeded.Where(c => c.Patient == p).All(c => !c.Code.StartsWith("E11") && !c.Text.Contains("糖尿病")));
+        var nonDiabetics = seeded.Select(c => c.Patient).Distinct()
+            .Where(p => seeded.Where(c => c.Patient == p).All(c => !c.Code.StartsWith("E11") && !c.Text.Contains("糖尿病"))).Take(2).ToList();
         var d = await f.LinkAsync(diabetic);
-        var n = await f.LinkAsync(withoutDiabetes);
+        var n = await f.LinkAsync(nonDiabetics[0]);
+        // Diabetes once recorded, now resolved: not an active diagnosis, so no match.
+        await f.AddConditionAsync(nonDiabetics[1], "E11.9", "2型糖尿病", "resolved");
+        var resolved = await f.LinkAsync(nonDiabetics[1]);
         var notInHis = Guid.NewGuid();
 
         var byCode = Unique("内分泌科");
@@ -64,15 +67,16 @@ public sealed class RecruitmentTests(HisFollowUpFixture f) : IClassFixture<HisFo
         await Eventually.Until(() => VisitsAsync(d), x => x == 1, HisWait, "visit recorded");
         Assert.Equal(0, await InvitationsAsync(d));
 
-        // Consented without the diagnosis, and consented with no HIS record at all: nothing.
-        await ConsentAsync(n, true);
-        await ConsentAsync(notInHis, true);
-        await VisitAsync(n, byCode);
-        await VisitAsync(notInHis, byCode);
-        await Eventually.Until(() => VisitsAsync(n), x => x == 1, HisWait, "visit of the patient without diabetes recorded");
-        await Eventually.Until(() => VisitsAsync(notInHis), x => x == 1, HisWait, "visit of the patient unknown to the HIS recorded");
-        Assert.Equal(0, await InvitationsAsync(n));
-        Assert.Equal(0, await InvitationsAsync(notInHis));
+        // Consented without the diagnosis, with it resolved, or with no HIS record at all: nothing.
+        foreach (var patient in new[] { n, resolved, notInHis })
+        {
+            await ConsentAsync(patient, true);
+            await VisitAsync(patient, byCode);
+        }
+        foreach (var patient in new[] { n, resolved, notInHis })
+            await Eventually.Until(() => VisitsAsync(patient), x => x == 1, HisWait, "visit recorded");
+        foreach (var patient in new[] { n, resolved, notInHis })
+            Assert.Equal(0, await InvitationsAsync(patient));
 
         // Consented and diabetic (E11.x matches the prefix E11): invited.
         await ConsentAsync(d, true);
@@ -95,9 +99,12 @@ public sealed class RecruitmentTests(HisFollowUpFixture f) : IClassFixture<HisFo
         await StudyRuleAsync(byWord, "糖尿病");
         await VisitAsync(d, byWord);
         await VisitAsync(n, byWord);
+        await VisitAsync(resolved, byWord);
         await Eventually.Until(() => InvitationsAsync(d), x => x == 2, HisWait, "the second study's invitation");
         await Eventually.Until(() => VisitsAsync(n), x => x == 2, HisWait, "second visit of the patient without diabetes recorded");
+        await Eventually.Until(() => VisitsAsync(resolved), x => x == 2, HisWait, "second visit of the patient whose diabetes resolved recorded");
         Assert.Equal(0, await InvitationsAsync(n));
+        Assert.Equal(0, await InvitationsAsync(resolved));
     }
 
     [Fact]
