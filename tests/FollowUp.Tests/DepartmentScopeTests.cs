@@ -112,6 +112,14 @@ public sealed class DepartmentScopeTests(FollowUpFixture f) : IClassFixture<Foll
             .ProblemAsync(HttpStatusCode.Forbidden);
         await member.DeleteAsync($"/api/followup/admin/staff/{f.OfficeAccount}").ProblemAsync(HttpStatusCode.Forbidden);
         await member.PostAsync("/api/followup/admin/staff/me/complaints-office", null).ProblemAsync(HttpStatusCode.Conflict);
+        // Nor reroute complaints to their own group (which would show them other departments' complaints), nor change who is texted.
+        var rules = (await member.GetFromJsonAsync<JsonElement>("/api/followup/admin/routing-rules")).GetArrayLength();
+        await member.PostAsJsonAsync("/api/followup/admin/routing-rules", new { handlerGroup = group, acknowledgeWithinMinutes = 30 })
+            .ProblemAsync(HttpStatusCode.Forbidden);
+        await member.PostAsJsonAsync("/api/followup/admin/contacts", new { group, name = "陈护士长", phone = Phone() }).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(rules, (await member.GetFromJsonAsync<JsonElement>("/api/followup/admin/routing-rules")).GetArrayLength());
+        Assert.DoesNotContain((await member.GetFromJsonAsync<JsonElement>("/api/followup/admin/contacts")).EnumerateArray(),
+            c => c.GetProperty("group").GetString() == group);
         Assert.False((await member.GetFromJsonAsync<JsonElement>("/api/followup/admin/staff/me")).GetProperty("complaintsOffice").GetBoolean());
 
         var office = f.StaffClient();

@@ -23,7 +23,8 @@ public sealed record StaffAlertDto(Guid Id, string Group, string Kind, string Ti
 /// <summary>The admin console's complaint desk: the inbox with reply, acknowledgement, routing rules and escalation
 /// times, the staff contacts that receive alerts, and the alerts themselves (the staff's app messages). A staff account
 /// sees and answers only the complaints routed to its departments (<see cref="StaffScope"/>); another department's
-/// complaint is "not found".</summary>
+/// complaint is "not found". Where complaints go and who is texted is the complaints office's to change: a department
+/// that could reroute complaints could read other departments' ones.</summary>
 public static class StaffComplaintsApi
 {
     public static IEndpointRouteBuilder MapStaffComplaintsApi(this IEndpointRouteBuilder app)
@@ -102,8 +103,10 @@ public static class StaffComplaintsApi
         r.EscalationGroup = Invalid.Text(request.EscalationGroup, "escalationGroup", 50, "升级部门", required: false);
     }
 
-    public static async Task<Ok<RoutingRule>> AddRule(RoutingRuleRequest request, FollowUpDbContext db, CancellationToken ct)
+    public static async Task<Ok<RoutingRule>> AddRule(RoutingRuleRequest request, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db,
+        CancellationToken ct)
     {
+        await scope.EnsureOfficeAsync(user, ct);
         var rule = new RoutingRule { HandlerGroup = "" };
         Apply(rule, request);
         db.RoutingRules.Add(rule);
@@ -111,16 +114,19 @@ public static class StaffComplaintsApi
         return TypedResults.Ok(rule);
     }
 
-    public static async Task<Ok<RoutingRule>> UpdateRule(Guid id, RoutingRuleRequest request, FollowUpDbContext db, CancellationToken ct)
+    public static async Task<Ok<RoutingRule>> UpdateRule(Guid id, RoutingRuleRequest request, ClaimsPrincipal user, StaffScope scope,
+        FollowUpDbContext db, CancellationToken ct)
     {
+        await scope.EnsureOfficeAsync(user, ct);
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw ProblemException.NotFound("分派规则");
         Apply(rule, request);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(rule);
     }
 
-    public static async Task<NoContent> DeleteRule(Guid id, FollowUpDbContext db, CancellationToken ct)
+    public static async Task<NoContent> DeleteRule(Guid id, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db, CancellationToken ct)
     {
+        await scope.EnsureOfficeAsync(user, ct);
         if (await db.RoutingRules.Where(r => r.Id == id).ExecuteDeleteAsync(ct) == 0) throw ProblemException.NotFound("分派规则");
         return TypedResults.NoContent();
     }
@@ -129,8 +135,10 @@ public static class StaffComplaintsApi
         TypedResults.Ok(await db.Contacts.AsNoTracking().OrderBy(c => c.Group).ThenBy(c => c.Name)
             .Select(c => new ContactDto(c.Id, c.Group, c.Name, c.PhoneMasked)).ToListAsync(ct));
 
-    public static async Task<Ok<ContactDto>> AddContact(ContactRequest request, FollowUpDbContext db, IFieldEncryptor encryptor, CancellationToken ct)
+    public static async Task<Ok<ContactDto>> AddContact(ContactRequest request, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db,
+        IFieldEncryptor encryptor, CancellationToken ct)
     {
+        await scope.EnsureOfficeAsync(user, ct);
         var group = Invalid.Text(request.Group, "group", 50, "部门或小组")!;
         var name = Invalid.Text(request.Name, "name", 30, "姓名")!;
         var phone = request.Phone?.Trim() ?? "";
@@ -144,8 +152,9 @@ public static class StaffComplaintsApi
         return TypedResults.Ok(new ContactDto(contact.Id, contact.Group, contact.Name, contact.PhoneMasked));
     }
 
-    public static async Task<NoContent> DeleteContact(Guid id, FollowUpDbContext db, CancellationToken ct)
+    public static async Task<NoContent> DeleteContact(Guid id, ClaimsPrincipal user, StaffScope scope, FollowUpDbContext db, CancellationToken ct)
     {
+        await scope.EnsureOfficeAsync(user, ct);
         if (await db.Contacts.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 0) throw ProblemException.NotFound("工作人员");
         return TypedResults.NoContent();
     }

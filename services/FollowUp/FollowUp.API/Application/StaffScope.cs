@@ -38,6 +38,6 @@ public sealed class StaffScope(FollowUpDbContext db)
     public async Task<StaffMember> EnsureOfficeAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var staff = await OfAsync(user, ct);
-        return staff.ComplaintsOffice ? staff : throw new ProblemException(403, "not_complaints_office", "仅投诉办可以管理工作人员的科室分配");
+        return staff.ComplaintsOffice ? staff : throw new ProblemException(403, "not_complaints_office", "仅投诉办可以修改科室分配、分派规则和接收人");
     }
 }
