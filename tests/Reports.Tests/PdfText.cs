@@ -30,9 +30,11 @@ public static partial class PdfText
             {
                 var content = item is PdfReference r ? r.Value as PdfDictionary : item as PdfDictionary;
                 if (content?.Stream is null) continue;
-                foreach (Match shown in HexShown().Matches(Encoding.Latin1.GetString(content.Stream.UnfilteredValue)))
+                foreach (Match shown in Shown().Matches(Encoding.Latin1.GetString(content.Stream.UnfilteredValue)))
                 {
-                    var hex = shown.Groups[1].Value;
+                    // Text PDFsharp can encode as ANSI is written as a literal string; the rest as glyph ids.
+                    if (shown.Groups["literal"].Success) text.Append(shown.Groups["literal"].Value.Replace("\\(", "(").Replace("\\)", ")"));
+                    var hex = new string(shown.Groups["hex"].Value.Where(char.IsAsciiHexDigit).ToArray());
                     for (var i = 0; i + 4 <= hex.Length; i += 4)
                         text.Append(map.GetValueOrDefault(int.Parse(hex.AsSpan(i, 4), NumberStyles.HexNumber), "\uFFFD"));
                     text.Append('\n');
@@ -45,12 +47,14 @@ public static partial class PdfText
 
     private static void ReadCMap(string cmap, Dictionary<int, string> map)
     {
-        foreach (Match m in BfRange().Matches(cmap))
+        foreach (Match block in Block("bfrange").Matches(cmap))
+        foreach (Match m in BfRange().Matches(block.Groups[1].Value))
         {
             int from = Hex(m.Groups[1].Value), to = Hex(m.Groups[2].Value), unicode = Hex(m.Groups[3].Value);
             for (var g = from; g <= to; g++) map[g] = char.ConvertFromUtf32(unicode + g - from);
         }
-        foreach (Match m in BfChar().Matches(cmap)) map[Hex(m.Groups[1].Value)] = Utf16(m.Groups[2].Value);
+        foreach (Match block in Block("bfchar").Matches(cmap))
+        foreach (Match m in BfChar().Matches(block.Groups[1].Value)) map[Hex(m.Groups[1].Value)] = Utf16(m.Groups[2].Value);
     }
 
     private static int Hex(string s) => int.Parse(s, NumberStyles.HexNumber);
@@ -58,8 +62,10 @@ public static partial class PdfText
     private static string Utf16(string hex) =>
         new(Enumerable.Range(0, hex.Length / 4).Select(i => (char)Hex(hex.Substring(i * 4, 4))).ToArray());
 
-    [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*Tj")]
-    private static partial Regex HexShown();
+    private static Regex Block(string kind) => new($@"begin{kind}(.*?)end{kind}", RegexOptions.Singleline);
+
+    [GeneratedRegex(@"(?:<(?<hex>[0-9A-Fa-f\s]+)>|\((?<literal>(?:[^()\\]|\\.)*)\))\s*Tj")]
+    private static partial Regex Shown();
 
     [GeneratedRegex(@"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>")]
     private static partial Regex BfRange();
