@@ -108,3 +108,12 @@ export function openBlob(blob, fileName, doc = globalThis.document, urls = globa
   release?.unref?.() // node (tests) need not wait for it
   return url
 }
+
+// A platform patient id typed or pasted at the doctor's workstation, or null when it is not one.
+export function parsePatientId(text) {
+  const value = String(text ?? '').trim().toLowerCase()
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : null
+}
+
+// Lab items a trend can be drawn for: numeric results with a LOINC code.
+export const trendable = (item) => Boolean(item?.loinc) && item.value !== '' && !Number.isNaN(Number(item.value))

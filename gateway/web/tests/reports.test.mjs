@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { accessLine, documentSections, flagText, openBlob, pdfFileName, reportsApi, splitReports, trendOption } from '../shared/reports.js'
+import { accessLine, documentSections, flagText, openBlob, parsePatientId, pdfFileName, reportsApi, trendable, splitReports, trendOption } from '../shared/reports.js'
 
 test('flag words for the printed arrows', () => {
   assert.equal(flagText({ abnormal: false }), '正常')
@@ -50,4 +50,13 @@ test('a blob opens through an object URL that is clicked and later released', ()
   assert.equal(openBlob('pdf', 'a.pdf', doc, urls), 'blob:1')
   assert.deepEqual(clicked, ['blob:1'])
   assert.equal(link.download, 'a.pdf')
+})
+
+test('a patient id typed at the workstation', () => {
+  assert.equal(parsePatientId(' 0193A2B4-1C2D-7E8F-9A0B-1C2D3E4F5A6B '), '0193a2b4-1c2d-7e8f-9a0b-1c2d3e4f5a6b')
+  assert.equal(parsePatientId('张三'), null)
+  assert.equal(parsePatientId(''), null)
+  assert.ok(trendable({ loinc: '14749-6', value: '7.8' }))
+  assert.ok(!trendable({ loinc: '14749-6', value: '阴性' }))
+  assert.ok(!trendable({ loinc: null, value: '7.8' }))
 })
