@@ -6,6 +6,10 @@ COPY . .
 RUN dotnet publish "$PROJECT" -c Release -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+ARG PROJECT
+# Report PDFs are drawn in Chinese (Reports:PdfFontFile defaults to this font).
+RUN case "$PROJECT" in *Reports*) apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+      && rm -rf /var/lib/apt/lists/*;; esac
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 DOTNET_NOLOGO=1

@@ -22,6 +22,12 @@ RABBIT_PASSWORD="${RABBIT_PASSWORD:-platform-dev-password}"
 EDGE_PORT="${EDGE_PORT:-8080}"
 EDGE_TLS_PORT="${EDGE_TLS_PORT:-8443}"
 EDGE_HOST="${EDGE_HOST:-127.0.0.1}"
+# coturn (STUN/TURN for video consultations): its listening port, the UDP range it relays media through, and the
+# shared secret Consultation signs the short-lived TURN credentials with (coturn's use-auth-secret REST-API scheme).
+TURN_PORT="${TURN_PORT:-3478}"
+TURN_RELAY_MIN_PORT="${TURN_RELAY_MIN_PORT:-49160}"
+TURN_RELAY_MAX_PORT="${TURN_RELAY_MAX_PORT:-49200}"
+TURN_SECRET="${TURN_SECRET:-turn-local-dev-secret}"
 
 # Services and simulators: name, port, project or command. Ports are fixed so nginx can route to them.
 SERVICE_BASE_PORT="${SERVICE_BASE_PORT:-5100}"

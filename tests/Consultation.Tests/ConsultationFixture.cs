@@ -42,7 +42,7 @@ public class ConsultationFixture : IAsyncLifetime
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(PaymentRequestedIntegrationEvent),
             typeof(PaymentWithdrawnIntegrationEvent), typeof(RefundRequestedIntegrationEvent), typeof(ConsultationChangedIntegrationEvent),
             typeof(ConsultationPaidIntegrationEvent), typeof(ConsultationEndedIntegrationEvent), typeof(EPrescriptionReleasedIntegrationEvent),
-            typeof(ConsultationSignalIntegrationEvent));
+            typeof(ConsultationSignalIntegrationEvent), typeof(ConsultationNoteForHisIntegrationEvent));
         Service = new ConsultationFactory(Database, VirtualHost.AmqpUri, Identity, Clock, new FakeHisAdapter(Encounters));
         _ = Service.Server;
         await PublishAsync(new HisDepartmentSyncedIntegrationEvent(Department, DepartmentName, "本部", "门诊楼", "3F", "", "", "hs-nk", true));

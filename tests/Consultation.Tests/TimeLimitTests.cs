@@ -40,6 +40,8 @@ public sealed class TimeLimitTests(ConsultationFixture f) : IClassFixture<Consul
         Assert.Contains("退回", ended.Summary);
         await f.Published.UntilAsync<RefundRequestedIntegrationEvent>(e => e.OrderId == unanswered.Id, Wait);
         await f.Published.UntilAsync<ConsultationEndedIntegrationEvent>(e => e.ConsultationId == unanswered.Id && e.EndedBy == "timeout", Wait);
+        // Nobody took it: no visit for the HIS's record (its Ended event left in the same outbox transaction).
+        Assert.DoesNotContain(f.Published.Of<ConsultationNoteForHisIntegrationEvent>(), e => e.ConsultationId == unanswered.Id);
 
         // Money for the lapsed consultation that still arrives goes back.
         await f.PublishAsync(new PaymentSucceededIntegrationEvent(Guid.NewGuid(), patient, OrderKinds.Consultation, unpaid.Id, 2000, "图文咨询",

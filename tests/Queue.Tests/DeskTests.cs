@@ -56,6 +56,8 @@ public sealed class DeskTests(QueueFixture fixture) : IClassFixture<QueueFixture
         await clinic.ActAsync("call-next");
         var detail = await clinic.ActAsync("recall");
         Assert.Equal(2, detail.GetProperty("calling").GetProperty("callCount").GetInt32());
+        // The doctor's 患者报告 page opens the patient being seen by this id.
+        Assert.Equal(patient.PatientId, detail.GetProperty("calling").GetProperty("patientId").GetGuid());
         var recall = await fixture.Published.UntilAsync<QueueCalledIntegrationEvent>(e => e.PatientId == patient.PatientId && e.Recall);
         Assert.Equal(1, recall.Number);
     }

@@ -13,6 +13,8 @@ export function queueApi(api) {
     queue: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}`),
     checkInCode: (id) => api.get(`${base}/queues/${encodeURIComponent(id)}/check-in-code`),
     act: (id, action) => api.post(`${base}/queues/${encodeURIComponent(id)}/${action}`, {}),
+    // Staff hand today's clinic to another doctor (替诊) or to the one the HIS left out.
+    assign: (id, practitionerId) => api.put(`${base}/queues/${encodeURIComponent(id)}/practitioner`, { practitionerId }),
     overview: () => api.get(`${base}/public/overview`, { anonymous: true }),
     // 电子健康卡 (X15): the patient's own short-lived code; a kiosk or desk reads it to check the patient in.
     healthCard: (patientId) => api.get(`${base}/health-card?patientId=${encodeURIComponent(patientId)}`),

@@ -8,6 +8,8 @@ export function reportsApi(api) {
     list: (patientId, refresh = false) => api.get(`${base}/patients/${id(patientId)}/reports${refresh ? '?refresh=true' : ''}`),
     report: (reportId) => api.get(`${base}/reports/${id(reportId)}`),
     keyImage: (reportId, index) => api.getBlob(`${base}/reports/${id(reportId)}/images/${Number(index)}`),
+    // The PDF is drawn with the reader's watermark; fetched with the token, never a bare link.
+    pdf: (reportId) => api.getBlob(`${base}/reports/${id(reportId)}/pdf`),
     byHisId: (hisReportId) => api.get(`${base}/reports/his/${id(hisReportId)}`),
     trend: (patientId, loinc) => api.get(`${base}/patients/${id(patientId)}/trends/${id(loinc)}`),
     documents: (patientId) => api.get(`${base}/patients/${id(patientId)}/documents`),
@@ -83,3 +85,35 @@ export function accessLine(entry) {
   const what = entry?.what ?? ''
   return entry?.refused ? `${who}（${entry.roleText}）尝试查看${what}，已拒绝` : `${who}（${entry.roleText}）查看了${what}`
 }
+
+// The file name a downloaded report PDF gets: its title and HIS number, nothing about the patient.
+export function pdfFileName(report) {
+  const safe = (text) => String(text ?? '').replace(/[\\/:*?"<>|\s]+/g, '_').replace(/^_+|_+$/g, '')
+  return `${[safe(report?.title) || '报告', safe(report?.hisId)].filter(Boolean).join('-')}.pdf`
+}
+
+// Opens a fetched file (a Blob) through an object URL: a new tab where the browser allows it, a download otherwise.
+// The URL is released once the browser has had time to take the file.
+export function openBlob(blob, fileName, doc = globalThis.document, urls = globalThis.URL) {
+  const url = urls.createObjectURL(blob)
+  const link = doc.createElement('a')
+  link.href = url
+  link.target = '_blank'
+  link.rel = 'noopener'
+  link.download = fileName
+  doc.body.appendChild(link)
+  link.click()
+  link.remove()
+  const release = setTimeout(() => urls.revokeObjectURL(url), 60_000)
+  release?.unref?.() // node (tests) need not wait for it
+  return url
+}
+
+// A platform patient id typed or pasted at the doctor's workstation, or null when it is not one.
+export function parsePatientId(text) {
+  const value = String(text ?? '').trim().toLowerCase()
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : null
+}
+
+// Lab items a trend can be drawn for: numeric results with a LOINC code.
+export const trendable = (item) => Boolean(item?.loinc) && item.value !== '' && !Number.isNaN(Number(item.value))

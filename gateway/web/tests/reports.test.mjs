@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { accessLine, documentSections, flagText, splitReports, trendOption } from '../shared/reports.js'
+import { accessLine, documentSections, flagText, openBlob, parsePatientId, pdfFileName, reportsApi, trendable, splitReports, trendOption } from '../shared/reports.js'
 
 test('flag words for the printed arrows', () => {
   assert.equal(flagText({ abnormal: false }), '正常')
@@ -31,4 +31,32 @@ test('trend option draws the reference band and marks abnormal points', () => {
 test('access lines say who, and refusals', () => {
   assert.equal(accessLine({ who: '赵强医生', roleText: '医生', what: '血常规' }), '赵强医生（医生）查看了血常规')
   assert.match(accessLine({ who: '家属', roleText: '其他账号', what: '报告', refused: true }), /已拒绝/)
+})
+
+test('the PDF is fetched with the token as a blob and named without patient data', async () => {
+  const calls = []
+  const api = reportsApi({ getBlob: async (path) => { calls.push(path); return 'blob' } })
+  assert.equal(await api.pdf('r/1'), 'blob')
+  assert.deepEqual(calls, ['/api/reports/reports/r%2F1/pdf'])
+  assert.equal(pdfFileName({ title: '血糖 + 糖化/血红蛋白', hisId: 'dr-lab-00185' }), '血糖_+_糖化_血红蛋白-dr-lab-00185.pdf')
+  assert.equal(pdfFileName({}), '报告.pdf')
+})
+
+test('a blob opens through an object URL that is clicked and later released', () => {
+  const clicked = []
+  const link = { click() { clicked.push(this.href) }, remove() {} }
+  const doc = { createElement: () => link, body: { appendChild() {} } }
+  const urls = { createObjectURL: () => 'blob:1', revokeObjectURL() {} }
+  assert.equal(openBlob('pdf', 'a.pdf', doc, urls), 'blob:1')
+  assert.deepEqual(clicked, ['blob:1'])
+  assert.equal(link.download, 'a.pdf')
+})
+
+test('a patient id typed at the workstation', () => {
+  assert.equal(parsePatientId(' 0193A2B4-1C2D-7E8F-9A0B-1C2D3E4F5A6B '), '0193a2b4-1c2d-7e8f-9a0b-1c2d3e4f5a6b')
+  assert.equal(parsePatientId('张三'), null)
+  assert.equal(parsePatientId(''), null)
+  assert.ok(trendable({ loinc: '14749-6', value: '7.8' }))
+  assert.ok(!trendable({ loinc: '14749-6', value: '阴性' }))
+  assert.ok(!trendable({ loinc: null, value: '7.8' }))
 })

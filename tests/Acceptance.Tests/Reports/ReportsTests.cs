@@ -111,6 +111,12 @@ public sealed class ReportsTests
             await Expect(p.GetByTestId("report-watermark")).ToContainTextAsync("查看");
             await image.ClickAsync();
             await Expect(p.Locator("[data-testid=key-images] button[aria-pressed=true]")).ToHaveCountAsync(1);
+
+            // 下载PDF: fetched with the patient's token and handed to the browser as a file, watermarked server-side.
+            var download = await p.RunAndWaitForDownloadAsync(() => p.GetByTestId("report-pdf").ClickAsync());
+            Assert.EndsWith(".pdf", download.SuggestedFilename);
+            var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+            Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         });
     }
 

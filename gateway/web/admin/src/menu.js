@@ -6,6 +6,7 @@ export const MENU = [
   { key: 'departments', path: '/departments', label: '科室管理', icon: OfficeBuilding, page: () => import('./DepartmentsPage.vue') },
   { key: 'doctors', path: '/doctors', label: '医生管理', icon: User, comingSoon: true },
   { key: 'clinicians', path: '/clinicians', label: '医生账号关联', icon: Link, page: () => import('./clinicians/CliniciansPage.vue') },
+  { key: 'queues', path: '/queues', label: '门诊队列指派', icon: Tickets, page: () => import('./queues/QueueAssignPage.vue') },
   { key: 'schedules', path: '/schedules', label: '排班与预约', icon: Calendar, page: () => import('./scheduling/SchedulePage.vue') },
   { key: 'payments', path: '/payments', label: '支付管理', icon: Wallet, page: () => import('./payments/PaymentsPage.vue') },
   { key: 'convenience', path: '/convenience', label: '便民服务', icon: Service, page: () => import('./convenience/ConveniencePage.vue') },

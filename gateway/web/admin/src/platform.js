@@ -8,6 +8,7 @@ import { educationApi } from '@shared/education.js'
 import { navigationAdminApi, navigationApi } from '@shared/navigation.js'
 import { createPushClient } from '@shared/push.js'
 import { schedulingApi } from '@shared/scheduling.js'
+import { queueApi } from '@shared/queue.js'
 
 export const APP_TITLE = '智慧医院管理后台'
 export const TOKEN_KEY = TOKEN_KEYS.staff
@@ -36,4 +37,5 @@ export const navigationAdmin = navigationAdminApi(api)
 export const education = educationApi(api)
 export const scheduling = schedulingApi(api)
 export const clinicians = cliniciansApi(api)
+export const queues = queueApi(api)
 export const push = createPushClient({ tokenKey: TOKEN_KEY })

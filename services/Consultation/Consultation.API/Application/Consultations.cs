@@ -172,6 +172,11 @@ public sealed class Consultations(
             null, null, now);
         outbox.Add(new ConsultationEndedIntegrationEvent(consultation.Id, consultation.PatientId, consultation.PractitionerHisId,
             consultation.DoctorName, by, now));
+        // Only a consultation the doctor took is a visit the hospital records; an unanswered one is refunded instead.
+        if (consultation.AcceptedAt is { } accepted)
+            outbox.Add(new ConsultationNoteForHisIntegrationEvent(consultation.Id, consultation.PatientId, consultation.PractitionerHisId,
+                consultation.DoctorName, consultation.DepartmentCode, consultation.DepartmentName, consultation.Kind, consultation.Complaint,
+                summary, by, accepted, now));
         Changed(consultation, "status");
     }
 

@@ -14,6 +14,14 @@ public record ConsultationEndedIntegrationEvent(
     Guid ConsultationId, Guid PatientId, string PractitionerHisId, string DoctorName, string EndedBy, DateTimeOffset EndedAt)
     : IntegrationEvent;
 
+/// <summary>The note of an ended consultation that a doctor took (by the doctor with a summary, or at its time limit),
+/// for the hospital's record: the HIS adapter writes it to the HIS as a finished virtual Encounter (class VR) with a
+/// DocumentReference holding <paramref name="Summary"/>, once per consultation. <paramref name="DepartmentCode"/> is the
+/// HIS department code; <paramref name="Complaint"/> the patient's description. Clinical text only, no identifiers.</summary>
+public record ConsultationNoteForHisIntegrationEvent(
+    Guid ConsultationId, Guid PatientId, string PractitionerHisId, string DoctorName, string DepartmentCode, string DepartmentName,
+    string Kind, string Complaint, string Summary, string EndedBy, DateTimeOffset StartedAt, DateTimeOffset EndedAt) : IntegrationEvent;
+
 /// <summary>A pharmacist approved an online e-prescription: Pharmacy takes it for payment, pickup or delivery.
 /// Money in integer fen.</summary>
 public record EPrescriptionReleasedIntegrationEvent(

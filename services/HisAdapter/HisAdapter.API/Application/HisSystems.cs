@@ -12,6 +12,8 @@ public static class HisSystems
     public const string PlatformSessionRequest = "http://platform.jcsy.example/sid/session-request";
     /// <summary>A payment made on the platform (门诊缴费, 住院预交金): the PaymentNotice and PaymentReconciliation carry its id.</summary>
     public const string PlatformPayment = "http://platform.jcsy.example/sid/payment";
+    /// <summary>An online consultation on the platform (在线咨询, 互联网复诊): the virtual Encounter and its note carry its id.</summary>
+    public const string PlatformConsultation = "http://platform.jcsy.example/sid/consultation";
     /// <summary>WeChat Pay's transaction id (transaction_id), the HIS cashier's key for reconciliation.</summary>
     public const string WeChatPayTransaction = "https://pay.weixin.qq.com/sid/transaction-id";
     /// <summary>A 医保移动支付 settlement (结算) at the national insurance platform.</summary>

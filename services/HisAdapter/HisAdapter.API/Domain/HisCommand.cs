@@ -44,4 +44,5 @@ public static class HisCommandKind
     public const string ReopenSlots = "reopen-slots";
     public const string AddSession = "add-session";
     public const string RecordPayment = "record-payment";
+    public const string RecordConsultationNote = "record-consultation-note";
 }

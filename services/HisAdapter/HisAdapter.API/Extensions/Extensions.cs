@@ -34,6 +34,7 @@ internal static class Extensions
             x.AddConsumer<HisResyncRequestedConsumer>();
             x.AddConsumer<HisBillPaidConsumer>();
             x.AddConsumer<HisDepositPaidConsumer>();
+            x.AddConsumer<ConsultationNoteConsumer>();
         });
 
         builder.AddPatientDirectory();
@@ -81,6 +82,7 @@ internal static class Extensions
         services.AddScoped<CloseSlotsHandler>();
         services.AddScoped<AddSessionHandler>();
         services.AddScoped<RecordPaymentHandler>();
+        services.AddScoped<RecordConsultationNoteHandler>();
         services.AddScoped<PushEventMapper>();
         services.AddScoped<PushReceiver>();
         services.AddScoped<PatientRecordReader>();

@@ -16,7 +16,7 @@ public sealed record QueueSummaryDto(Guid Id, string DepartmentName, string Doct
 
 /// <summary>A line entry as the doctor sees it: the number and times, no name (the HIS shows the record once called).</summary>
 public sealed record LineEntryDto(Guid TicketId, int Number, string Status, DateTimeOffset AppointmentStartsAt, DateTimeOffset CheckedInAt,
-    int SkipCount, int CallCount);
+    int SkipCount, int CallCount, Guid PatientId);
 
 public sealed record QueueDetailDto(QueueSummaryDto Queue, LineEntryDto? Calling, IReadOnlyList<LineEntryDto> Waiting,
     IReadOnlyList<LineEntryDto> Finished);
@@ -89,5 +89,5 @@ public sealed class QueueViews(QueueDbContext db, QueueLines lines, WaitEstimate
     }
 
     private static LineEntryDto Entry(QueueTicket t) =>
-        new(t.Id, t.Number, t.Status, t.AppointmentStartsAt, t.CheckedInAt, t.SkipCount, t.CallCount);
+        new(t.Id, t.Number, t.Status, t.AppointmentStartsAt, t.CheckedInAt, t.SkipCount, t.CallCount, t.PatientId);
 }

@@ -8,4 +8,7 @@ public sealed class ReportsOptions
     public TimeSpan FreshFor { get; set; } = TimeSpan.FromMinutes(10);
     public int ShareMaxHours { get; set; } = 72;
     public int ShareDefaultHours { get; set; } = 24;
+
+    /// <summary>The CJK font report PDFs are drawn with: a .ttf, or a .ttc whose first face is used.</summary>
+    public string PdfFontFile { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 }

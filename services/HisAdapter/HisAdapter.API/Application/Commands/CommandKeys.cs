@@ -11,6 +11,7 @@ public static class CommandKeys
     public static string ReopenSlots(Guid messageId) => $"reopen-slots:{messageId}";
     public static string AddSession(Guid requestId) => $"add-session:{requestId}";
     public static string Payment(Guid paymentId) => $"payment:{paymentId}";
+    public static string ConsultationNote(Guid consultationId) => $"consultation-note:{consultationId}";
 }
 
 /// <summary>What a command must not overtake (<see cref="HisAdapter.API.Domain.HisCommand.OrderingKeys"/>).</summary>

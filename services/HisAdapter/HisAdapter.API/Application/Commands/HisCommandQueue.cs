@@ -42,6 +42,12 @@ public sealed class HisCommandQueue(HisAdapterDbContext db, TimeProvider clock)
             payment, ct);
 }
 
+/// <summary>An ended online consultation for the HIS's record (<see cref="RecordConsultationNoteHandler"/>); clinical text
+/// only, the patient is resolved to their HIS record when it runs.</summary>
+public sealed record RecordConsultationNoteCommand(
+    Guid ConsultationId, Guid PatientId, string PractitionerHisId, string DoctorName, string DepartmentCode, string DepartmentName,
+    string Kind, string Complaint, string Summary, string EndedBy, DateTimeOffset StartedAt, DateTimeOffset EndedAt);
+
 /// <summary>Only the id: the handler reads the identifiers from Identity when it runs, so none sits in his_commands.</summary>
 public sealed record RegisterPatientCommand(Guid PatientId);
 

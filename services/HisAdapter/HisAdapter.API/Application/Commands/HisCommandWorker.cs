@@ -125,6 +125,8 @@ public sealed class HisCommandWorker(
                 .HandleAsync(Payload<AddSessionCommand>(command), ct),
             HisCommandKind.RecordPayment => services.GetRequiredService<RecordPaymentHandler>()
                 .HandleAsync(Payload<RecordPaymentCommand>(command), ct),
+            HisCommandKind.RecordConsultationNote => services.GetRequiredService<RecordConsultationNoteHandler>()
+                .HandleAsync(Payload<RecordConsultationNoteCommand>(command), command.Attempts, ct),
             _ => Task.FromResult(CommandOutcome.Refused($"unknown command kind {command.Kind}")),
         };
 

@@ -52,7 +52,6 @@ public sealed partial class ReferenceDataSync
             row.Hash = slot.Hash;
         }
         if (changedDays.Count == 0) return 0;
-        await db.SaveChangesAsync(ct);
         await PublishDaysAsync(changedDays, ct);
         return changedDays.Count;
     }
@@ -63,9 +62,11 @@ public sealed partial class ReferenceDataSync
             .Where(s => s.Id is not null).ToDictionary(s => s.Id!);
         var scheduleIds = days.Select(d => d.Schedule).Distinct().ToList();
         var dates = days.Select(d => d.Day).Distinct().ToList();
-        var slots = await db.SyncedSlots.AsNoTracking()
-            .Where(s => scheduleIds.Contains(s.ScheduleHisId) && dates.Contains(s.Day))
-            .ToListAsync(ct);
+        // Nothing is saved yet: the day's slots are the stored ones (tracked, so a changed slot reads its new values)
+        // and the ones this round adds.
+        var stored = await db.SyncedSlots.Where(s => scheduleIds.Contains(s.ScheduleHisId) && dates.Contains(s.Day)).ToListAsync(ct);
+        var added = db.ChangeTracker.Entries<SyncedSlot>().Where(e => e.State == EntityState.Added).Select(e => e.Entity);
+        var slots = stored.Concat(added).DistinctBy(s => s.HisId).ToList();
         Dictionary<string, Location>? rooms = null;
         foreach (var group in slots.GroupBy(s => (s.ScheduleHisId, s.Day)).Where(g => days.Contains(g.Key)))
         {

@@ -31,9 +31,11 @@ public sealed partial class ReferenceDataSync(
     /// <summary>A sync mark that is no resource type: present when a consumer asked for everything again.</summary>
     public const string ResyncMark = "$resync";
 
+    /// <remarks>No database transaction is open while the HIS is read: every step only reads the database and tracks
+    /// its changes (hashes, marks, outbox rows), and the one SaveChanges at the end commits them together. A HIS read
+    /// that fails leaves everything as it was, to be fetched again next round.</remarks>
     public async Task<SyncResult> RunAsync(bool full, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var marks = await db.SyncMarks.ToDictionaryAsync(m => m.ResourceType, ct);
         if (marks.Remove(ResyncMark, out var resync))
         {
@@ -46,7 +48,6 @@ public sealed partial class ReferenceDataSync(
         var examOrders = await SyncOrdersAsync(full || !marks.ContainsKey("ServiceRequest"), marks, ct);
         var medicationSnapshots = await SyncMedicationsAsync(full, marks, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new SyncResult(departments, practitioners, slotDays, examOrders, medicationSnapshots);
     }
 
