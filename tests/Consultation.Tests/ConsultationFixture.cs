@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Consultation.API.Application;
@@ -66,22 +65,16 @@ public class ConsultationFixture : IAsyncLifetime
     }
 
     public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
-        Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者",
+        Service.CreateClient(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者",
             claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
     public HttpClient DoctorClient(string practitioner = Doctor) =>
-        Client(TestTokens.For(PlatformRoles.Doctor, Guid.NewGuid().ToString(), "王建国", practitionerId: practitioner));
+        Service.CreateClient(TestTokens.For(PlatformRoles.Doctor, Guid.NewGuid().ToString(), "王建国", practitionerId: practitioner));
 
-    public HttpClient PharmacistClient() => Client(TestTokens.For(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师"));
+    public HttpClient PharmacistClient() => Service.CreateClient(TestTokens.For(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师"));
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    private HttpClient Client(string token)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
@@ -36,19 +35,13 @@ public class ConvenienceFixture : IAsyncLifetime
     }
 
     /// <summary>A patient account's client acting for <paramref name="patients"/> (the pid claim).</summary>
-    public HttpClient PatientClient(Guid accountId, params Guid[] patients) => Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者",
+    public HttpClient PatientClient(Guid accountId, params Guid[] patients) => Service.CreateClient(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者",
         claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
-    public HttpClient StaffClient(string name = "王护士长") => Client(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
+    public HttpClient StaffClient(string name = "王护士长") => Service.CreateClient(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    private HttpClient Client(string token)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
@@ -52,11 +51,11 @@ public class FollowUpFixture : IAsyncLifetime
         });
 
     public HttpClient PatientClient(Guid accountId, params Guid[] patients) =>
-        Client(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者", claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
+        Service.CreateClient(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者", claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
     /// <summary>A member of the complaints office (all departments); <paramref name="account"/> another staff account.</summary>
     public HttpClient StaffClient(string name = "王主任", Guid? account = null) =>
-        Client(TestTokens.For(PlatformRoles.Staff, (account ?? OfficeAccount).ToString(), name));
+        Service.CreateClient(TestTokens.For(PlatformRoles.Staff, (account ?? OfficeAccount).ToString(), name));
 
     /// <summary>A staff account the complaints office assigned to <paramref name="departments"/>.</summary>
     public async Task<HttpClient> DepartmentStaffAsync(string name, params string[] departments)
@@ -69,12 +68,6 @@ public class FollowUpFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    private HttpClient Client(string token)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
 

@@ -1,11 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Pharmacy.API.Infrastructure;
 using Platform.Contracts;
 using Platform.Contracts.His;
@@ -44,34 +40,15 @@ public class PharmacyFixture : IAsyncLifetime
     public HttpClient PatientClient(Guid accountId, params Guid[] patients) => PatientClient(Service, accountId, patients);
 
     public HttpClient PatientClient(ServiceFactory<PharmacyDbContext> service, Guid accountId, params Guid[] patients) =>
-        Client(service, Token(PlatformRoles.Patient, accountId.ToString(), "患者", patients));
+        service.CreateClient(TestTokens.For(PlatformRoles.Patient, accountId.ToString(), "患者",
+            claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
     /// <summary>Another instance of the service, on a database of the test's own.</summary>
     public ServiceFactory<PharmacyDbContext> ServiceOn(TestDatabase database) => new PharmacyFactory(database, VirtualHost.AmqpUri, Courier.BaseUrl, Clock);
 
-    public HttpClient PharmacistClient() => Client(Service, Token(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师", []));
+    public HttpClient PharmacistClient() => Service.CreateClient(TestTokens.For(PlatformRoles.Pharmacist, Guid.NewGuid().ToString(), "李药师"));
 
     public HttpClient Anonymous() => Service.CreateClient();
-
-    private static HttpClient Client(ServiceFactory<PharmacyDbContext> service, string token)
-    {
-        var client = service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static string Token(string role, string subject, string name, Guid[] patients)
-    {
-        var options = new PlatformAuthOptions();
-        var claims = new List<Claim> { new(PlatformClaims.Subject, subject), new(PlatformClaims.Role, role), new(PlatformClaims.Name, name) };
-        claims.AddRange(patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString())));
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = options.Issuer, Audience = options.Audience, Expires = DateTime.UtcNow.AddMinutes(15),
-            Subject = new ClaimsIdentity(claims),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.DevSigningKey)), SecurityAlgorithms.HmacSha256),
-        });
-    }
 
     public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
 

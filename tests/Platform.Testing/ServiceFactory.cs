@@ -26,6 +26,14 @@ public class ServiceFactory<TMarker>(IReadOnlyDictionary<string, string> setting
         return new ServiceFactory<TMarker>(settings);
     }
 
+    /// <summary>A client that calls the service with <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>The host starts its bus without waiting; a test that publishes before the service's queues are bound
     /// would lose its message, so hand the service over only once the bus reports healthy.</summary>
     protected override IHost CreateHost(IHostBuilder builder)

@@ -71,14 +71,14 @@ public sealed class ReportsFixture : IAsyncLifetime
     }
 
     public HttpClient Patient(Guid account, params Guid[] patients) =>
-        Client(TestTokens.For(PlatformRoles.Patient, account.ToString(), "患者",
+        Service.CreateClient(TestTokens.For(PlatformRoles.Patient, account.ToString(), "患者",
             claims: patients.Select(p => new Claim(PlatformClaims.PatientIds, p.ToString()))));
 
     public HttpClient Doctor(string? practitionerId, string name = "李明") =>
-        Client(TestTokens.For(PlatformRoles.Doctor, Guid.NewGuid().ToString(), name,
+        Service.CreateClient(TestTokens.For(PlatformRoles.Doctor, Guid.NewGuid().ToString(), name,
             claims: practitionerId is null ? [] : [new Claim(PlatformClaims.PractitionerId, practitionerId)]));
 
-    public HttpClient Staff(string name = "病案室王芳") => Client(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
+    public HttpClient Staff(string name = "病案室王芳") => Service.CreateClient(TestTokens.For(PlatformRoles.Staff, Guid.NewGuid().ToString(), name));
 
     public HttpClient Anonymous() => Service.CreateClient();
 
@@ -92,12 +92,6 @@ public sealed class ReportsFixture : IAsyncLifetime
         return (await client.GetFromJsonAsync<T>(path))!;
     }
 
-    private HttpClient Client(string token)
-    {
-        var client = Service.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     public async Task DisposeAsync()
     {

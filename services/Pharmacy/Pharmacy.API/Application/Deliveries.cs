@@ -6,6 +6,7 @@ using Pharmacy.API.Infrastructure;
 using Platform.Contracts.Payment;
 using Platform.Contracts.Pharmacy;
 using Platform.Messaging.Outbox;
+using Platform.Security.Masking;
 using Platform.ServiceDefaults.Problems;
 
 namespace Pharmacy.API.Application;
@@ -26,7 +27,7 @@ public sealed record DeliveryDto(
     public static DeliveryDto From(DeliveryOrder d, DeliveryContacts contacts) => From(d, contacts.Open(d));
 
     private static DeliveryDto From(DeliveryOrder d, DeliveryContact c) => new(d.Id, d.PatientId, d.Status, DeliveryStatus.TextOf(d.Status), d.DrugNames,
-        d.ColdChain, c.Recipient, Masks.Phone(c.Phone), $"{d.Province}{d.City}{d.District}{c.AddressLine}", d.FeeFen, d.WaybillNo,
+        d.ColdChain, c.Recipient, Mask.Phone(c.Phone), $"{d.Province}{d.City}{d.District}{c.AddressLine}", d.FeeFen, d.WaybillNo,
         d.CreatedAt, d.PayBy, d.Steps.OrderBy(s => s.At).ThenBy(s => DeliveryStatus.Rank(s.Status))
             .Select(s => new DeliveryStepDto(s.Status, s.Text, s.Note, s.At)).ToList());
 }
@@ -36,13 +37,8 @@ public sealed record AddressDto(Guid Id, string Recipient, string Phone, string 
     public static AddressDto From(DeliveryAddress a, DeliveryContacts contacts)
     {
         var c = contacts.Open(a);
-        return new(a.Id, c.Recipient, Masks.Phone(c.Phone), a.Province, a.City, a.District, c.AddressLine);
+        return new(a.Id, c.Recipient, Mask.Phone(c.Phone), a.Province, a.City, a.District, c.AddressLine);
     }
-}
-
-public static class Masks
-{
-    public static string Phone(string phone) => phone.Length >= 7 ? $"{phone[..3]}****{phone[^4..]}" : "****";
 }
 
 /// <summary>Medicine delivery (R33): which drugs may travel and where, the fee asked of Payment, the pharmacist's
