@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Platform.Contracts.Consultation;
 using Platform.Contracts.His;
 using Platform.Contracts.Identity;
 using Platform.Testing;
@@ -248,5 +249,27 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         await Eventually.Until(async () => (await stale.GetAsync(path)).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the link");
         await f.PublishAsync(new PatientRemovedIntegrationEvent(f.ZhangSan, account));
         await Eventually.Until(async () => (await stale.GetAsync(path)).StatusCode, s => s == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(30), "the unlink");
+    }
+
+    [Fact]
+    public async Task An_online_consultations_doctor_reads_the_patients_records_while_it_lasts_and_a_day_after_it_ends()
+    {
+        var practitioner = "prac-online-" + Guid.NewGuid().ToString("N")[..8];
+        var doctor = f.Doctor(practitioner, "钱医生");
+        var path = $"/api/reports/patients/{f.ZhangSan}/reports";
+        Assert.Equal("no_care_relationship", await CodeOf(await doctor.GetAsync(path)));
+
+        var consultation = Guid.CreateVersion7();
+        await f.PublishAsync(new ConsultationPaidIntegrationEvent(consultation, f.ZhangSan, practitioner, "钱医生", "text", "心血管内科",
+            DateTimeOffset.UtcNow.AddHours(48)));
+        await Eventually.Until(async () => (await doctor.GetAsync(path)).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30),
+            "the consultation's care relationship");
+        // Another patient stays closed to that doctor: the consultation opens its own patient's records only.
+        Assert.Equal("no_care_relationship", await CodeOf(await doctor.GetAsync($"/api/reports/patients/{f.Other}/reports")));
+
+        await f.PublishAsync(new ConsultationEndedIntegrationEvent(consultation, f.ZhangSan, practitioner, "钱医生", "doctor",
+            DateTimeOffset.UtcNow.AddDays(-2)));
+        await Eventually.Until(async () => (await doctor.GetAsync(path)).StatusCode, s => s == HttpStatusCode.Forbidden, TimeSpan.FromSeconds(30),
+            "the end of the care relationship a day after the consultation ended");
     }
 }

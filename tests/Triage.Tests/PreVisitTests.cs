@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Consultation;
 using Platform.Contracts.His;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Scheduling;
@@ -164,6 +165,26 @@ public sealed class PreVisitTests(TriageFixture fixture) : IClassFixture<TriageF
         await fixture.PublishAsync(new AppointmentCancelledIntegrationEvent(appointment, patient, "妇产科", "张医生", startsAt, "患者取消"));
         await Eventually.Until(() => fixture.Doctor("pr-fck-1").GetAsync($"/api/triage/pre-consultations/{appointment}"),
             r => r.StatusCode == HttpStatusCode.Forbidden, what: "a cancelled visit ends the doctor's access");
+    }
+
+    [Fact]
+    public async Task An_online_consultations_doctor_reads_the_summary_beside_the_chat_until_a_day_after_it_ends()
+    {
+        Guid patient = Guid.NewGuid(), consultation = Guid.CreateVersion7();
+        await SaveAsync(patient, Profile());
+        var path = $"/api/triage/pre-consultations/{consultation}";
+        await fixture.PublishAsync(new ConsultationPaidIntegrationEvent(consultation, patient, "pr-online-1", "钱医生", "text", "心血管内科",
+            DateTimeOffset.UtcNow.AddHours(48)));
+        var summary = await Eventually.Until(() => fixture.Doctor("pr-online-1").GetAsync(path), r => r.StatusCode == HttpStatusCode.OK,
+            what: "the consultation's care relationship");
+        var dto = await summary.Content.ReadFromJsonAsync<PreConsultationDto>(Json);
+        Assert.Contains(dto!.PastHistory, h => h.Contains("高血压"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Doctor("pr-other").GetAsync(path)).StatusCode);
+
+        await fixture.PublishAsync(new ConsultationEndedIntegrationEvent(consultation, patient, "pr-online-1", "钱医生", "doctor",
+            DateTimeOffset.UtcNow.AddDays(-2)));
+        await Eventually.Until(() => fixture.Doctor("pr-online-1").GetAsync(path), r => r.StatusCode == HttpStatusCode.Forbidden,
+            what: "the end of the access a day after the consultation ended");
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class Consultations(
         consultation.EndsBy = now + options.Value.TimeLimit;
         AddMessage(consultation, Senders.System, "咨询已提交，请等待医生接诊。医生回复后会第一时间通知您。", null, null, now);
         outbox.Add(new ConsultationPaidIntegrationEvent(consultation.Id, consultation.PatientId, consultation.PractitionerHisId,
-            consultation.DoctorName, consultation.Kind));
+            consultation.DoctorName, consultation.Kind, consultation.DepartmentName, consultation.EndsBy));
         Changed(consultation, "status");
     }
 

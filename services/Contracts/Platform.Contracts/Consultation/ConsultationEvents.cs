@@ -5,9 +5,12 @@ namespace Platform.Contracts.Consultation;
 public record ConsultationChangedIntegrationEvent(
     Guid ConsultationId, Guid PatientId, string PractitionerHisId, string Change, string Status, long Seq) : IntegrationEvent;
 
-/// <summary>The consultation was paid and waits for the doctor (for the doctor's message centre and workstation).</summary>
+/// <summary>The consultation was paid and waits for the doctor (for the doctor's message centre and workstation). It also
+/// opens the doctor's care relationship with the patient until <paramref name="EndsBy"/> (or the ended event): the
+/// patient's records and pre-consultation summary beside the chat.</summary>
 public record ConsultationPaidIntegrationEvent(
-    Guid ConsultationId, Guid PatientId, string PractitionerHisId, string DoctorName, string Kind) : IntegrationEvent;
+    Guid ConsultationId, Guid PatientId, string PractitionerHisId, string DoctorName, string Kind, string DepartmentName = "",
+    DateTimeOffset? EndsBy = null) : IntegrationEvent;
 
 /// <summary>The consultation ended (by the doctor or at its time limit); the summary is read in the app.</summary>
 public record ConsultationEndedIntegrationEvent(

@@ -47,7 +47,7 @@ public sealed class AccessAudit(ReportsDbContext db, TimeProvider clock)
 /// <summary>Whether this account may read this patient's record: the patient themselves or an account they authorised
 /// (the <c>pid</c> claim), a doctor with a care relationship (their HIS Practitioner in <c>practitioner_id</c>, checked
 /// against the HIS), or staff stating why. Every refusal is audited and says nothing about the record.</summary>
-public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbContext db)
+public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbContext db, TimeProvider clock)
 {
     /// <summary>The patients this account acts for: the token's <c>pid</c> claim and the links Identity announced since.</summary>
     public Task<IReadOnlySet<Guid>> PatientsOfAsync(ClaimsPrincipal user, CancellationToken ct) => db.PatientLinks.ActedForAsync(user, ct);
@@ -74,12 +74,21 @@ public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbCon
             refusal = new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
         else if (reader.Role == PlatformRoles.Doctor && string.IsNullOrEmpty(reader.PractitionerId))
             refusal = new ProblemException(403, "practitioner_required", "您的账号尚未关联医院医生身份，无法查看患者病历");
-        else if (reader.Role == PlatformRoles.Doctor && !await his.CareRelationshipAsync(patientId, reader.PractitionerId!, ct))
+        else if (reader.Role == PlatformRoles.Doctor && !await CaresForAsync(patientId, reader.PractitionerId!, ct))
             refusal = new ProblemException(403, "no_care_relationship", "您与该患者没有诊疗关系，无法查看其病历");
         else if (reader.Role == PlatformRoles.Staff && string.IsNullOrWhiteSpace(purpose))
             refusal = new ProblemException(403, "purpose_required", "工作人员查阅病历须填写查阅事由");
         if (refusal is null) return reader;
         await audit.RecordAsync(reader, patientId, entity, entity.Id is null ? "search" : "read", refusal.Code, ct);
         throw refusal;
+    }
+
+    /// <summary>An open online consultation with the patient (known here from Consultation's events), else a visit or
+    /// admission the HIS knows of.</summary>
+    private async Task<bool> CaresForAsync(Guid patientId, string practitionerId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.ConsultationCare.AnyAsync(c => c.PatientId == patientId && c.PractitionerHisId == practitionerId && c.CareUntil > now, ct)
+            || await his.CareRelationshipAsync(patientId, practitionerId, ct);
     }
 }

@@ -35,6 +35,8 @@ internal static class Extensions
         builder.AddPlatformMessaging<ReportsDbContext>("reports", bus =>
         {
             bus.AddConsumer<ReportReadyConsumer>();
+            bus.AddConsumer<ConsultationPaidConsumer>();
+            bus.AddConsumer<ConsultationEndedConsumer>();
             bus.AddPatientLinkConsumers<ReportsDbContext>("reports");
         });
     }

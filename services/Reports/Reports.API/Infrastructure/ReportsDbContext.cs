@@ -13,6 +13,7 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options)
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<KnowledgeItem> Knowledge => Set<KnowledgeItem>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<ConsultationCare> ConsultationCare => Set<ConsultationCare>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -40,6 +40,8 @@ internal static class Extensions
             bus.AddConsumer<DepartmentChangedConsumer>();
             bus.AddConsumer<AppointmentBookedConsumer>();
             bus.AddConsumer<AppointmentCancelledConsumer>();
+            bus.AddConsumer<ConsultationPaidConsumer>();
+            bus.AddConsumer<ConsultationEndedConsumer>();
             bus.AddPatientLinkConsumers<TriageDbContext>("triage");
         });
     }

@@ -75,3 +75,14 @@ internal sealed class KnowledgeItemConfiguration : IEntityTypeConfiguration<Know
         e.Property(k => k.Reviewer).HasMaxLength(100);
     }
 }
+
+internal sealed class ConsultationCareConfiguration : IEntityTypeConfiguration<ConsultationCare>
+{
+    public void Configure(EntityTypeBuilder<ConsultationCare> e)
+    {
+        e.ToTable("consultation_care");
+        e.HasKey(c => c.ConsultationId);
+        e.Property(c => c.PractitionerHisId).HasMaxLength(64);
+        e.HasIndex(c => new { c.PatientId, c.PractitionerHisId });
+    }
+}

@@ -109,6 +109,25 @@ namespace Reports.API.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("AccountId", "PatientId")
+                        .HasName("pk_patient_links");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_patient_links_patient_id");
+
+                    b.ToTable("patient_links", (string)null);
+                });
+
             modelBuilder.Entity("Reports.API.Domain.AccessEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +217,36 @@ namespace Reports.API.Infrastructure.Migrations
                     b.ToTable("access_events", (string)null);
                 });
 
+            modelBuilder.Entity("Reports.API.Domain.ConsultationCare", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTimeOffset>("CareUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("care_until");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PractitionerHisId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("practitioner_his_id");
+
+                    b.HasKey("ConsultationId")
+                        .HasName("pk_consultation_care");
+
+                    b.HasIndex("PatientId", "PractitionerHisId")
+                        .HasDatabaseName("ix_consultation_care_patient_id_practitioner_his_id");
+
+                    b.ToTable("consultation_care", (string)null);
+                });
+
             modelBuilder.Entity("Reports.API.Domain.KnowledgeItem", b =>
                 {
                     b.Property<string>("Loinc")
@@ -254,25 +303,6 @@ namespace Reports.API.Infrastructure.Migrations
                         .HasName("pk_knowledge_items");
 
                     b.ToTable("knowledge_items", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Messaging.PatientLinks.PatientLink", b =>
-                {
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("account_id");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("patient_id");
-
-                    b.HasKey("AccountId", "PatientId")
-                        .HasName("pk_patient_links");
-
-                    b.HasIndex("PatientId")
-                        .HasDatabaseName("ix_patient_links_patient_id");
-
-                    b.ToTable("patient_links", (string)null);
                 });
 
             modelBuilder.Entity("Reports.API.Domain.RecordSnapshot", b =>

@@ -38,9 +38,11 @@ public sealed class CareAccess(TriageDbContext db, TimeProvider clock)
     public async Task<VisitAppointment> EnsureCaresForAsync(ClaimsPrincipal user, Guid appointmentId, CancellationToken ct)
     {
         var doctorId = DoctorId(user);
-        var since = clock.GetUtcNow() - AfterVisit;
+        var now = clock.GetUtcNow();
+        var since = now - AfterVisit;
         return await db.Appointments.AsNoTracking()
-                   .FirstOrDefaultAsync(a => a.Id == appointmentId && a.DoctorId == doctorId && !a.Cancelled && a.StartsAt >= since, ct)
+                   .FirstOrDefaultAsync(a => a.Id == appointmentId && a.DoctorId == doctorId && !a.Cancelled
+                       && (a.CareUntil == null ? a.StartsAt >= since : a.CareUntil > now), ct)
                ?? throw new ProblemException(403, "no_care_relationship", "您不是该患者本次就诊的接诊医生，无权查看");
     }
 

@@ -554,6 +554,10 @@ namespace Triage.API.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("cancelled");
 
+                    b.Property<DateTimeOffset?>("CareUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("care_until");
+
                     b.Property<string>("DepartmentName")
                         .IsRequired()
                         .HasMaxLength(100)
