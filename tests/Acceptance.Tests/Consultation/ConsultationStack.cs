@@ -34,6 +34,14 @@ public static class ConsultationStack
         return new Doctor(token, practitioner, me.GetProperty("departments")[0].GetString()!);
     }
 
+    /// <summary>The patient's 谁查看了我的病历 (Reports' access log) as the app reads it.</summary>
+    public static async Task<List<JsonElement>> AccessLogAsync(string patientToken, Guid patientId)
+    {
+        var log = await SendAsync(patientToken, HttpMethod.Get, $"/api/reports/patients/{patientId}/access-log");
+        Assert.True(log.Status == System.Net.HttpStatusCode.OK, log.Body.ToString());
+        return [.. log.Body.EnumerateArray()];
+    }
+
     /// <summary>The account signed in again: its token lists the 就诊人 added since it registered (the app does the same
     /// after adding one).</summary>
     public static async Task<TestAccount> FreshAsync(TestAccount account)

@@ -31,7 +31,8 @@ public sealed class ConsultationTests
     {
         using var his = new HisSimulator();
         var account = await IdentityApi.RegisterAsync();
-        var (_, patientId) = await his.AddNewPatientAsync(account);
+        var (hisPatient, patientId) = await his.AddNewPatientAsync(account);
+        await his.AddGlucoseReportAsync(hisPatient, 7.4m, daysAgo: 10);
         account = await ConsultationStack.FreshAsync(account);
         var doctor = await ConsultationStack.DoctorAsync(account.AccessToken);
         var complaint = $"血压偏高头晕一周，验收{Guid.NewGuid().ToString("N")[..6]}";
@@ -65,7 +66,20 @@ public sealed class ConsultationTests
                 await d.Locator($"[data-testid=queue-consultation][data-id='{consultationId}']").ClickAsync();
                 await Expect(d.GetByTestId("summary-complaint")).ToHaveTextAsync(complaint);
                 await Expect(d.GetByTestId("consultation-summary").Locator("..").Locator("img")).ToHaveCountAsync(1);
+
+                // The paid consultation is the doctor's care relationship: the patient's 预问诊 and hospital reports sit
+                // beside the chat, and the read lands in the patient's 谁查看了我的病历.
+                await d.GetByRole(AriaRole.Tab, new() { Name = "病历资料" }).ClickAsync();
+                await Expect(d.GetByTestId("consultation-previsit")).ToBeVisibleAsync();
+                var glucose = d.GetByTestId("consultation-report-list").Locator("tr", new() { HasText = "血糖" });
+                await Expect(glucose).ToHaveCountAsync(1);
+                await glucose.ClickAsync();
+                await Expect(d.GetByTestId("doctor-report-items")).ToContainTextAsync("7.4");
+                await d.Keyboard.PressAsync("Escape");
+                await Expect(d.GetByTestId("doctor-report")).ToHaveCountAsync(0);
             }, "B01_desk_queue");
+            var accessLog = await ConsultationStack.AccessLogAsync(account.AccessToken, patientId);
+            Assert.Contains(accessLog, e => e.GetProperty("role").GetString() == "doctor" && !e.GetProperty("refused").GetBoolean());
 
             // Patient → doctor, live.
             await p.GetByTestId("consult-input").FillAsync("医生您好，今早血压160/100");
