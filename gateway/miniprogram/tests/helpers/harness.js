@@ -61,7 +61,7 @@ function tap(comp, selector) {
 // Clicks a Vant button (bind:click) by selector: the tap lands on its inner <button>, as a finger would.
 function click(comp, selector) {
   const node = find(comp, selector)
-  const inner = node.querySelector('.van-button') || node.querySelector('button')
+  const inner = node.querySelector('.van-button') || node.querySelector('.van-cell') || node.querySelector('button')
   if (inner) inner.dispatchEvent('tap')
   else node.dispatchEvent('click')
 }
@@ -77,9 +77,15 @@ function find(comp, selector) {
   return node
 }
 
+// The next navigation the page asked for (taken off the list).
+async function navigated(wx) {
+  await waitFor(() => wx.navigations.length > 0, { what: 'a navigation' })
+  return wx.navigations.shift()
+}
+
 function text(comp, selector) {
   const node = selector ? comp.querySelector(selector) : comp
   return node ? node.dom.textContent.replace(/\s+/g, ' ').trim() : ''
 }
 
-module.exports = { ROOT, simulate, install, render, openPage, waitFor, tap, click, type, text, config }
+module.exports = { ROOT, simulate, install, render, openPage, waitFor, navigated, tap, click, type, text, config }
