@@ -61,7 +61,7 @@ function tap(comp, selector) {
 // Clicks a Vant button (bind:click) by selector: the tap lands on its inner <button>, as a finger would.
 function click(comp, selector) {
   const node = find(comp, selector)
-  const inner = node.querySelector('.van-button') || node.querySelector('.van-cell') || node.querySelector('button')
+  const inner = node.querySelector('.van-button') || node.querySelector('.van-cell') || node.querySelector('.van-switch') || node.querySelector('button')
   if (inner) inner.dispatchEvent('tap')
   else node.dispatchEvent('click')
 }
@@ -83,9 +83,20 @@ async function navigated(wx) {
   return wx.navigations.shift()
 }
 
+// The simulator drops the attributes of built-in elements (open-type, aria-label, src), so they are read from the
+// page's template: the attribute of the element with this id (or tag).
+function templateAttribute(relativePath, selector, attribute) {
+  const source = require('node:fs').readFileSync(path.join(ROOT, `${relativePath}.wxml`), 'utf8')
+  const tags = source.match(/<[a-z-]+\b[^>]*>/g) || []
+  const tag = tags.find((t) => (selector.startsWith('#') ? new RegExp(`\\sid="${selector.slice(1)}"`).test(t) : t.startsWith(`<${selector}`)))
+  if (!tag) return null
+  const match = new RegExp(`\\s${attribute}="([^"]*)"`).exec(tag)
+  return match ? match[1] : null
+}
+
 function text(comp, selector) {
   const node = selector ? comp.querySelector(selector) : comp
   return node ? node.dom.textContent.replace(/\s+/g, ' ').trim() : ''
 }
 
-module.exports = { ROOT, simulate, install, render, openPage, waitFor, navigated, tap, click, type, text, config }
+module.exports = { ROOT, simulate, install, render, openPage, waitFor, navigated, templateAttribute, tap, click, type, text, config }
