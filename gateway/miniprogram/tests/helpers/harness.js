@@ -19,7 +19,7 @@ const config = require(path.join(ROOT, 'utils', 'config.js'))
 
 // A fresh mocked wx (and empty storage) for one test; `routes` answer wx.request.
 function install(options = {}) {
-  const wx = createWx(options)
+  const wx = createWx({ ...options, base: options.apiBase || 'https://mp.test' })
   global.wx = wx
   global.getCurrentPages = () => wx.pageStack
   global.getApp = () => ({ globalData: {} })

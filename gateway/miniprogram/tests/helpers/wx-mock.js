@@ -1,6 +1,6 @@
 // A mocked `wx`: wx.request goes to a route table (recorded shapes of the real APIs) and is logged; wx.login hands out
 // codes; payment and subscribe prompts answer as the test says; navigation is recorded.
-function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok', base = 'https://mp.test' } = {}) {
+function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok', base = 'https://mp.test', live = false } = {}) {
   const storage = new Map()
   const requests = []
   const unmatched = []
@@ -17,6 +17,21 @@ function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok
 
   function find(method, pathname) {
     return routes.find((r) => r.method === method && (r.path instanceof RegExp ? r.path.test(pathname) : r.path === pathname))
+  }
+
+  // Against the running stack: the request really goes out (Node's fetch), answered as wx.request would.
+  function forward(options, method) {
+    const headers = { ...(options.header || {}) }
+    let body
+    if (options.data !== undefined && method !== 'GET') body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data)
+    fetch(options.url, { method, headers, body, signal: AbortSignal.timeout(10000) })
+      .then(async (res) => {
+        const text = await res.text()
+        let data = text
+        try { data = text ? JSON.parse(text) : '' } catch (e) { /* not JSON: kept as text */ }
+        options.success({ statusCode: res.status, data, header: Object.fromEntries(res.headers) })
+      })
+      .catch(() => options.fail({ errMsg: 'request:fail' }))
   }
 
   const wx = {
@@ -38,6 +53,7 @@ function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok
       const { pathname, query } = split(options.url)
       const call = { method, url: options.url, path: pathname, query, header: options.header || {}, data: options.data }
       requests.push(call)
+      if (live) return forward(options, method)
       const route = find(method, pathname)
       setTimeout(() => {
         if (!route) {
