@@ -1,6 +1,6 @@
 // A mocked `wx`: wx.request goes to a route table (recorded shapes of the real APIs) and is logged; wx.login hands out
 // codes; payment and subscribe prompts answer as the test says; navigation is recorded.
-function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok', base = 'https://mp.test', live = false } = {}) {
+function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok', base = 'https://mp.test', live = false, modalAnswers = [] } = {}) {
   const storage = new Map()
   const requests = []
   const unmatched = []
@@ -92,7 +92,17 @@ function createWx({ routes = [], subscribeAnswer = 'accept', paymentAnswer = 'ok
       return query
     },
     showToast: () => {},
-    showModal: (o) => setTimeout(() => o.success && o.success({ confirm: true, cancel: false }), 0),
+    modals: [],
+    // Each modal is answered by the next of `modalAnswers` (true = confirm), then confirmed.
+    showModal(o) {
+      wx.modals.push(o.title)
+      const confirm = modalAnswers.length ? modalAnswers.shift() : true
+      setTimeout(() => {
+        if (o.success) o.success({ confirm, cancel: !confirm })
+        wx.modalsAnswered += 1
+      }, 0)
+    },
+    modalsAnswered: 0,
     setNavigationBarTitle: () => {},
     stopPullDownRefresh: () => {},
   }
