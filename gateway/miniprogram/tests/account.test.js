@@ -47,8 +47,14 @@ test('我的 lists the account\'s patients masked, and the patient selector offe
   assert.doesNotMatch(h.text(mine), /\d{17}/, 'no full ID number on the page')
 })
 
-test('elder mode switched in 我的 enlarges every open page and is kept', async () => {
-  const wx = h.install({ routes: [{ method: 'GET', path: '/api/identity/me/patients', reply: { data: f.patients } }] })
+test('elder mode switched in 我的 enlarges every open page and is kept, on the phone and in the account', async () => {
+  const wx = h.install({
+    routes: [
+      { method: 'GET', path: '/api/identity/me/patients', reply: { data: f.patients } },
+      { method: 'GET', path: '/api/identity/me/preferences', reply: { data: { elderMode: false } } },
+      { method: 'PUT', path: '/api/identity/me/preferences', reply: (c) => ({ data: c.data }) },
+    ],
+  })
   signedIn(wx)
   const mine = await h.openPage('mine')
   const home = await h.openPage('home')
@@ -57,6 +63,8 @@ test('elder mode switched in 我的 enlarges every open page and is kept', async
   await h.waitFor(() => home.data.elderClass === 'elder', { what: 'home in elder mode' })
   assert.ok(home.querySelector('.elder'), 'the page root carries the elder class')
   assert.equal(wx.getStorageSync('platform.mp.elder'), 'on')
+  await h.waitFor(() => wx.requests.some((r) => r.method === 'PUT'), { what: 'saved to the account' })
+  assert.deepEqual(wx.requests.find((r) => r.method === 'PUT').data, { elderMode: true })
   const later = await h.openPage('queue')
   assert.equal(later.data.elderClass, 'elder', 'a page opened later starts in elder mode')
   assert.match(h.templateAttribute('pages/home/index', '#entry-{{item.key}}', 'aria-label'), /\{\{item.label\}\}：/, 'controls carry a spoken label')
@@ -64,6 +72,19 @@ test('elder mode switched in 我的 enlarges every open page and is kept', async
   h.click(mine, '#elder-switch')
   await h.waitFor(() => home.data.elderClass === '', { what: 'elder mode off' })
   assert.equal(wx.getStorageSync('platform.mp.elder'), '')
+})
+
+test('the account\'s elder mode, chosen on the H5, is applied when 我的 opens', async () => {
+  const wx = h.install({
+    routes: [
+      { method: 'GET', path: '/api/identity/me/patients', reply: { data: f.patients } },
+      { method: 'GET', path: '/api/identity/me/preferences', reply: { data: { elderMode: true } } },
+    ],
+  })
+  wx.setStorageSync('platform.mp.access', 'access-1')
+  const mine = await h.openPage('mine')
+  await h.waitFor(() => mine.data.elderClass === 'elder', { what: 'elder mode from the account' })
+  assert.equal(wx.getStorageSync('platform.mp.elder'), 'on')
 })
 
 test('an expired access token is refreshed once and the call repeated', async () => {

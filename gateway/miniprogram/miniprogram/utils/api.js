@@ -23,6 +23,8 @@ const identity = {
   bindPhone: (code) => http.post('/api/identity/me/phone/wechat', { code }),
   patients: () => http.get('/api/identity/me/patients'),
   handover: () => http.post('/api/identity/me/handover'),
+  preferences: () => http.get('/api/identity/me/preferences'),
+  savePreferences: (preferences) => http.put('/api/identity/me/preferences', preferences),
 }
 
 const scheduling = {

@@ -21,6 +21,10 @@ Component({
       const signedIn = session.isSignedIn()
       this.setData({ signedIn, error: '' })
       if (!signedIn) return
+      // The account's 长辈模式 follows it from the H5 (and back): the server's choice wins at sign-in.
+      identity.preferences().then((p) => {
+        if (p && typeof p.elderMode === 'boolean' && p.elderMode !== elder.isElder()) elder.setElder(p.elderMode)
+      }).catch(() => null)
       try {
         const patients = await identity.patients()
         this.loaded = true
@@ -46,7 +50,9 @@ Component({
     },
 
     toggleElder(e) {
-      elder.setElder(Boolean(e.detail))
+      const on = Boolean(e.detail)
+      elder.setElder(on)
+      if (session.isSignedIn()) identity.savePreferences({ elderMode: on }).catch(() => null)
     },
 
     async startBinding() {
