@@ -43,7 +43,7 @@ async function openPage(name, query = {}) {
 }
 
 // Waits on a condition, never a fixed sleep.
-async function waitFor(condition, { timeout = 3000, what = 'condition' } = {}) {
+async function waitFor(condition, { timeout = 10000, what = 'condition' } = {}) {
   const started = Date.now()
   for (;;) {
     const value = await condition()
