@@ -1,6 +1,6 @@
 const defaults = require('../config.js')
 
-// The base URLs in use: config.js, unless a test (or a hospital's DevTools session) overrides them in storage.
+// The base URLs in use: config.js, unless overridden in memory (the tests point them at their mocked or live server).
 let overrides = {}
 
 function current() {
