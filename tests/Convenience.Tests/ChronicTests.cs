@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.Contracts.Convenience;
+using Platform.Contracts.Staff;
 using Platform.Testing;
 
 namespace Convenience.Tests;
@@ -33,6 +34,8 @@ public sealed class ChronicTests(ConvenienceFixture f) : IClassFixture<Convenien
         Assert.Contains("舒张压高于90", reading.GetProperty("alertText").GetString());
 
         var alert = await f.Published.UntilAsync<ChronicReadingOutOfRangeIntegrationEvent>(e => e.PatientId == patient, ConvenienceFixture.Wait);
+        await f.Published.UntilAsync<StaffWorkChangedIntegrationEvent>(e => e.ItemId == alert.ReadingId && e.Area == StaffAreas.Convenience,
+            ConvenienceFixture.Wait);
         Assert.Equal("172/104 mmHg", alert.ValueText);
         Assert.Equal(reading.GetProperty("id").GetGuid(), alert.ReadingId);
         Assert.Single(f.Published.Of<ChronicReadingOutOfRangeIntegrationEvent>(), e => e.PatientId == patient);

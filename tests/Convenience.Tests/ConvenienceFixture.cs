@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Convenience;
 using Platform.Contracts.Payment;
+using Platform.Contracts.Staff;
 using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
 
@@ -29,7 +30,8 @@ public class ConvenienceFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("convenience");
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(PaymentRequestedIntegrationEvent), typeof(PaymentWithdrawnIntegrationEvent),
             typeof(RefundRequestedIntegrationEvent), typeof(ServiceOrderStatusChangedIntegrationEvent), typeof(HomeVisitStatusChangedIntegrationEvent),
-            typeof(ChronicReadingOutOfRangeIntegrationEvent), typeof(ChronicMeasurementReminderDueIntegrationEvent));
+            typeof(ChronicReadingOutOfRangeIntegrationEvent), typeof(ChronicMeasurementReminderDueIntegrationEvent),
+            typeof(StaffWorkChangedIntegrationEvent));
         Service = new ConvenienceFactory(Database, VirtualHost.AmqpUri, Clock);
         _ = Service.Server;
     }

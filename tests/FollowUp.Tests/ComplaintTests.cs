@@ -5,6 +5,7 @@ using FollowUp.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.FollowUp;
+using Platform.Contracts.Staff;
 using Platform.Testing;
 using static FollowUp.Tests.Setup;
 
@@ -58,6 +59,8 @@ public sealed class ComplaintTests(FollowUpFixture f) : IClassFixture<FollowUpFi
         var inbox = await f.StaffClient().GetFromJsonAsync<JsonElement>($"/api/followup/admin/complaints?group={group}");
         Assert.Equal(id, inbox.EnumerateArray().Single().GetProperty("id").GetGuid());
         await f.Published.UntilAsync<ComplaintStatusChangedIntegrationEvent>(e => e.ComplaintId == id && e.Status == "routed", Wait);
+        // The handling department's open inbox hears of it at once (ids only).
+        await f.Published.UntilAsync<StaffWorkChangedIntegrationEvent>(e => e.ItemId == id && e.Area == StaffAreas.Complaints, Wait);
 
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/followup/complaints/{id}");
         var photoId = detail.GetProperty("photoIds").EnumerateArray().Single().GetGuid();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.FollowUp;
+using Platform.Contracts.Staff;
 using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
 
@@ -32,7 +33,7 @@ public class FollowUpFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("followup");
         Sms = await SimulatorProcess.StartAsync("Sms", new Dictionary<string, string> { ["SMS_API_KEY"] = SmsKey });
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri, typeof(SurveySentIntegrationEvent),
-            typeof(ComplaintRepliedIntegrationEvent), typeof(ComplaintStatusChangedIntegrationEvent));
+            typeof(ComplaintRepliedIntegrationEvent), typeof(ComplaintStatusChangedIntegrationEvent), typeof(StaffWorkChangedIntegrationEvent));
         Service = new FollowUpFactory(Database, VirtualHost.AmqpUri, Sms.BaseUrl, Clock, await StartUpstreamAsync());
         _ = Service.Server;
         var claimed = await StaffClient().PostAsync("/api/followup/admin/staff/me/complaints-office", null);

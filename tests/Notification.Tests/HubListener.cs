@@ -4,22 +4,21 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Notification.Tests;
 
-/// <summary>Listens to the notifications hub as one user with the SignalR .NET client and queues what arrives
-/// (<c>message</c>, <c>unreadCount</c>, <c>appointmentChanged</c> and <c>offerChanged</c> events) for the test to read in order.</summary>
+/// <summary>Listens to the notifications hub as one user with the SignalR .NET client and queues the events of
+/// <see cref="Kinds"/> as they arrive, for the test to read in order.</summary>
 public sealed class HubListener : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly Channel<(string Kind, JsonElement Data)> _events = Channel.CreateUnbounded<(string, JsonElement)>();
 
+    private static readonly string[] Kinds =
+        ["message", "unreadCount", "appointmentChanged", "offerChanged", "queueChanged", "consultationChanged", "staffWorkChanged"];
+
     private HubListener(HubConnection connection)
     {
         _connection = connection;
-        _connection.On<JsonElement>("message", data => _events.Writer.TryWrite(("message", data)));
-        _connection.On<JsonElement>("unreadCount", data => _events.Writer.TryWrite(("unreadCount", data)));
-        _connection.On<JsonElement>("appointmentChanged", data => _events.Writer.TryWrite(("appointmentChanged", data)));
-        _connection.On<JsonElement>("offerChanged", data => _events.Writer.TryWrite(("offerChanged", data)));
-        _connection.On<JsonElement>("queueChanged", data => _events.Writer.TryWrite(("queueChanged", data)));
-        _connection.On<JsonElement>("consultationChanged", data => _events.Writer.TryWrite(("consultationChanged", data)));
+        foreach (var kind in Kinds)
+            _connection.On<JsonElement>(kind, data => _events.Writer.TryWrite((kind, data)));
     }
 
     public static async Task<HubListener> ConnectAsync(string hubUrl, string token)

@@ -87,3 +87,10 @@ test('only the latest of overlapping requests may apply its answer, whichever an
   await Promise.all([load('全部', 30), load('眼科', 1)])
   assert.deepEqual(shown, ['眼科'])
 })
+
+test('a staff page reloads only for changes of its own work area', async () => {
+  const { isForArea } = await import('../shared/staffWork.js')
+  assert.equal(isForArea({ area: 'complaints', itemId: 'x' }, 'complaints'), true)
+  assert.equal(isForArea({ area: 'convenience', itemId: 'x' }, 'complaints'), false)
+  assert.equal(isForArea(null, 'complaints'), false)
+})

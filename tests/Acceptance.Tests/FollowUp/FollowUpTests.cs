@@ -43,6 +43,12 @@ public sealed class FollowUpTests
         var complaintText = $"复诊时医生没有看检查结果就开药（{Unique("编号")}）";
         var reply = $"已核实并与医生沟通，请于下周二上午复诊，将由科主任接诊。{Unique("回执")}";
 
+        await using var adminContext = await browser.NewContextAsync(PatientSession.Desktop,
+            new Dictionary<string, string> { ["platform.staff.token"] = staff });
+        var admin = await adminContext.NewPageAsync();
+        await admin.GotoAsync("/admin/complaints");
+        await Expect(admin.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
+
         await using var context = await browser.SignedInContextAsync(family.Account);
         var page = await context.NewPageAsync();
         string complaintId = "";
@@ -63,14 +69,11 @@ public sealed class FollowUpTests
         var staffSms = await SmsContainingAsync(officerPhone, department, Wait);
         Assert.Contains("医疗质量", staffSms[0]);
 
-        await using var adminContext = await browser.NewContextAsync(PatientSession.Desktop,
-            new Dictionary<string, string> { ["platform.staff.token"] = staff });
-        var admin = await adminContext.NewPageAsync();
         await admin.RunAsync(async a =>
         {
-            await a.GotoAsync("/admin/complaints");
+            // The inbox was open before the complaint came in: it appears live, without a reload or a poll.
             var row = a.Locator($"[data-testid=admin-complaint][data-id='{complaintId}']");
-            await Expect(row).ToHaveAttributeAsync("data-status", "routed");
+            await Expect(row).ToHaveAttributeAsync("data-status", "routed", new() { Timeout = 10000 });
             await a.Locator($"[data-testid=admin-complaint-open][data-id='{complaintId}']").ClickAsync();
             await Expect(a.GetByTestId("admin-complaint-text")).ToContainTextAsync(complaintText);
             await a.GetByTestId("admin-complaint-acknowledge").ClickAsync();

@@ -2,6 +2,7 @@ using Convenience.API.Domain;
 using Convenience.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Convenience;
+using Platform.Contracts.Staff;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 
@@ -45,6 +46,7 @@ public sealed class ChronicCare(ConvenienceDbContext db, IIntegrationEventOutbox
             db.Alerts.Add(new ChronicAlert { ReadingId = r.Id, PatientId = patientId, Kind = r.Kind, Text = r.AlertText, RaisedAt = now });
             outbox.Add(new ChronicReadingOutOfRangeIntegrationEvent(r.Id, patientId, r.Kind, ReadingKinds.TextOf(r.Kind), ValueText(r),
                 RangeText(r.Kind, t), r.MeasuredAt));
+            outbox.Add(new StaffWorkChangedIntegrationEvent(StaffAreas.Convenience, r.Id));
         }
         await db.SaveChangesAsync(ct);
         return readings;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Convenience;
 using Platform.Contracts.Payment;
+using Platform.Contracts.Staff;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 
@@ -194,6 +195,7 @@ public sealed partial class HomeVisits(
         visit.Steps.Add(step);
         if (db.Entry(visit).State != EntityState.Added) db.VisitSteps.Add(step);
         outbox.Add(new HomeVisitStatusChangedIntegrationEvent(visit.Id, visit.PatientId, visit.ServiceName, status, HomeVisitStatus.TextOf(status), note, at));
+        outbox.Add(new StaffWorkChangedIntegrationEvent(StaffAreas.Convenience, visit.Id));
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{4,40}$")]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Convenience;
 using Platform.Contracts.Payment;
+using Platform.Contracts.Staff;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 
@@ -206,5 +207,6 @@ public sealed class ServiceOrders(
         if (db.Entry(order).State != EntityState.Added) db.OrderSteps.Add(step);
         outbox.Add(new ServiceOrderStatusChangedIntegrationEvent(order.Id, order.PatientId, order.ItemName, status,
             ServiceOrderStatus.TextOf(status), note, at));
+        outbox.Add(new StaffWorkChangedIntegrationEvent(StaffAreas.Convenience, order.Id));
     }
 }

@@ -4,6 +4,7 @@ using FollowUp.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.FollowUp;
+using Platform.Contracts.Staff;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Problems;
 
@@ -66,6 +67,7 @@ public sealed class Complaints(
         await alerts.RaiseAsync(c.HandlerGroup, StaffAlertKind.ComplaintRouted, $"新{KindText(c.Kind)}：{c.Category}",
             $"{c.DepartmentName ?? "未指定科室"}，请于{Shanghai(c.AcknowledgeBy.Value)}前受理。{Excerpt(c.Text, 60)}", c.Id, null, ct);
         outbox.Add(new ComplaintStatusChangedIntegrationEvent(c.Id, c.PatientId, c.Status, $"您的{KindText(c.Kind)}已转交{c.HandlerGroup}处理"));
+        InboxChanged(c);
     }
 
     /// <summary>Nobody acknowledged in time: the escalation group hears, and the complaint waits again, up to
@@ -81,6 +83,7 @@ public sealed class Complaints(
         c.UpdatedAt = now;
         await alerts.RaiseAsync(group, StaffAlertKind.ComplaintEscalated, $"{KindText(c.Kind)}超时未受理（第{c.EscalationLevel}次升级）",
             $"{c.HandlerGroup}收到的{c.Category}{KindText(c.Kind)}已等待{(int)waited.TotalMinutes}分钟无人受理。{Excerpt(c.Text, 60)}", c.Id, null, ct);
+        InboxChanged(c);
     }
 
     public async Task<Complaint> AcknowledgeAsync(Guid id, string staff, CancellationToken ct)
@@ -92,6 +95,7 @@ public sealed class Complaints(
             c.AcknowledgedBy = staff;
             c.AcknowledgedAt = c.UpdatedAt = clock.GetUtcNow();
             outbox.Add(new ComplaintStatusChangedIntegrationEvent(c.Id, c.PatientId, c.Status, $"{c.HandlerGroup}已受理您的{KindText(c.Kind)}"));
+            InboxChanged(c);
             await db.SaveChangesAsync(ct);
         }
         return c;
@@ -108,6 +112,7 @@ public sealed class Complaints(
         c.RepliedAt = c.UpdatedAt = now;
         db.ComplaintMessages.Add(new ComplaintMessage { ComplaintId = c.Id, From = MessageFrom.Staff, Author = $"{c.HandlerGroup} {staff}", Text = reply, At = now });
         outbox.Add(new ComplaintRepliedIntegrationEvent(c.Id, c.PatientId, c.Kind, c.HandlerGroup ?? "", Excerpt(reply, 60)));
+        InboxChanged(c);
         await db.SaveChangesAsync(ct);
         return await LoadAsync(id, ct);
     }
@@ -120,6 +125,7 @@ public sealed class Complaints(
         db.ComplaintMessages.Add(new ComplaintMessage { ComplaintId = c.Id, From = MessageFrom.Patient, Author = "患者", Text = body, At = now });
         c.UpdatedAt = now;
         await alerts.RaiseAsync(c.HandlerGroup!, StaffAlertKind.PatientReplied, $"患者对{KindText(c.Kind)}有新回复", Excerpt(body, 80), c.Id, null, ct);
+        InboxChanged(c);
         await db.SaveChangesAsync(ct);
         smsSignal.Nudge();
         return await LoadAsync(c.Id, ct);
@@ -135,9 +141,13 @@ public sealed class Complaints(
         c.Status = ComplaintStatus.Closed;
         c.UpdatedAt = clock.GetUtcNow();
         outbox.Add(new ComplaintStatusChangedIntegrationEvent(c.Id, c.PatientId, c.Status, $"感谢您的评价，您的{KindText(c.Kind)}已办结"));
+        InboxChanged(c);
         await db.SaveChangesAsync(ct);
         return c;
     }
+
+    /// <summary>Open complaint inboxes re-read their list (saved with the change, through the outbox).</summary>
+    private void InboxChanged(Complaint c) => outbox.Add(new StaffWorkChangedIntegrationEvent(StaffAreas.Complaints, c.Id));
 
     public async Task<Complaint> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Complaints.Include(c => c.Messages.OrderBy(m => m.At)).SingleOrDefaultAsync(c => c.Id == id, ct)

@@ -22,6 +22,7 @@ public static class HubMethods
     public const string QueueChanged = "queueChanged";
     public const string ConsultationChanged = "consultationChanged";
     public const string ConsultationSignal = "consultationSignal";
+    public const string StaffWorkChanged = "staffWorkChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

@@ -8,10 +8,14 @@ using Platform.ServiceDefaults.Auth;
 namespace Notification.API.Hubs;
 
 /// <summary>One connection per open app. Everyone hears public announcements (hospital information changes);
-/// a signed-in user also joins a group of their own, which their messages target, and one per patient they act for.</summary>
+/// a signed-in user also joins a group of their own, which their messages target, and one per patient they act for;
+/// clinicians join their practitioner's group and staff the staff group.</summary>
 public sealed class NotificationsHub(NotificationDbContext db, IOptions<NotificationOptions> options) : Hub
 {
     public const string PublicGroup = "public";
+
+    /// <summary>Staff consoles: their work lists' changes (ids only).</summary>
+    public const string StaffGroup = "staff";
 
     public static string UserGroup(string subject) => "user:" + subject;
 
@@ -29,6 +33,8 @@ public sealed class NotificationsHub(NotificationDbContext db, IOptions<Notifica
             if (Context.User?.FindFirst(PlatformClaims.PractitionerId)?.Value is { Length: > 0 } practitioner
                 && (Context.User.IsInRole(PlatformRoles.Doctor) || Context.User.IsInRole(PlatformRoles.Pharmacist)))
                 await Groups.AddToGroupAsync(Context.ConnectionId, PractitionerGroup(practitioner));
+            if (Context.User?.IsInRole(PlatformRoles.Staff) == true)
+                await Groups.AddToGroupAsync(Context.ConnectionId, StaffGroup);
             if (Guid.TryParse(subject, out var accountId))
             {
                 var patients = await db.PatientAccounts.AsNoTracking().Where(p => p.AccountId == accountId)
