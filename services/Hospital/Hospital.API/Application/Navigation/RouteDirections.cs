@@ -3,11 +3,11 @@ using Hospital.API.Domain.Navigation;
 namespace Hospital.API.Application.Navigation;
 
 /// <summary>Turns one floor's polyline into what a companion would say: 「直行约20米，右转约40米」. Bends under 30° are
-/// walked straight on; stretches under 6 metres (out of a door onto the corridor) are not worth a word.</summary>
+/// walked straight on; stretches under 8 metres (out of a door onto the corridor) are not worth a word.</summary>
 public static class RouteDirections
 {
     private const double BendDegrees = 30;
-    private const double NegligibleMeters = 6;
+    private const double NegligibleMeters = 8;
 
     public sealed record Run(double Meters, double Dx, double Dy);
 
@@ -23,11 +23,6 @@ public static class RouteDirections
             if (runs.Count > 0 && Math.Abs(Turn(runs[^1], dx, dy)) < BendDegrees)
                 runs[^1] = runs[^1] with { Meters = runs[^1].Meters + meters, Dx = dx, Dy = dy };
             else runs.Add(new Run(meters, dx, dy));
-        }
-        if (runs.Count > 1 && runs[0].Meters < NegligibleMeters)
-        {
-            runs[1] = runs[1] with { Meters = runs[1].Meters + runs[0].Meters };
-            runs.RemoveAt(0);
         }
         if (runs.Count > 1 && runs[^1].Meters < NegligibleMeters)
         {
@@ -45,22 +40,27 @@ public static class RouteDirections
         return Math.Atan2(cross, dot) * 180 / Math.PI;
     }
 
-    /// <summary>「直行约20米，右转约40米」: the first run straight on (a patient has no heading yet), then each turn.</summary>
+    /// <summary>「出门右转约40米」 when the walk starts by stepping out of a door onto a corridor, else 「直行约20米」 (a patient
+    /// has no heading yet); then each turn.</summary>
     public static string Walk(IReadOnlyList<Run> runs)
     {
         var parts = new List<string>();
-        for (var i = 0; i < runs.Count; i++)
+        var first = runs.Count > 1 && runs[0].Meters < NegligibleMeters ? 1 : 0;
+        for (var i = first; i < runs.Count; i++)
         {
-            var way = i == 0 ? "直行" : Turn(runs[i - 1], runs[i].Dx, runs[i].Dy) switch
-            {
-                > 150 or < -150 => "掉头",
-                > 0 => "右转",
-                _ => "左转",
-            };
-            parts.Add($"{way}约{Meters(runs[i].Meters)}米");
+            var way = i == 0 ? "直行" : Way(Turn(runs[i - 1], runs[i].Dx, runs[i].Dy));
+            parts.Add($"{(i == first && first == 1 ? "出门" : "")}{way}约{Meters(runs[i].Meters)}米");
         }
         return string.Join("，", parts);
     }
+
+    private static string Way(double turn) => turn switch
+    {
+        > 150 or < -150 => "掉头",
+        > BendDegrees => "右转",
+        < -BendDegrees => "左转",
+        _ => "直行",
+    };
 
     public static int Meters(double meters) => meters < 5 ? Math.Max(1, (int)Math.Round(meters)) : (int)(Math.Round(meters / 5) * 5);
 
