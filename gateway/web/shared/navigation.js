@@ -105,9 +105,3 @@ export function removeNode(doc, id) {
 export function withWalkway(doc) {
   return { metersPerUnit: 0.1, nodes: [], edges: [], ...doc, places: (doc?.places ?? []).map((p) => ({ nodeId: '', ...p })) }
 }
-
-// Connectors whose key no other floor carries yet (the server refuses them on publish once the building has other floors).
-export function unmatchedConnectors(nodes, otherFloorKeys) {
-  const others = new Set(otherFloorKeys ?? [])
-  return (nodes ?? []).filter((n) => n.connector && !others.has(n.connectorKey))
-}

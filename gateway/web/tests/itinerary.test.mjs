@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { legCaption, nextNodeId, polylinePoints, removeNode, toggleEdge, unmatchedConnectors, withWalkway } from '../shared/navigation.js'
+import { legCaption, nextNodeId, polylinePoints, removeNode, toggleEdge, withWalkway } from '../shared/navigation.js'
 import { routeTarget, stepQueueText } from '../shared/queue.js'
 
 const steps = [
@@ -55,11 +55,9 @@ test('walkway editing links, unlinks and removes nodes with their corridors', ()
   assert.deepEqual(doc.places.map((p) => p.nodeId), ['', 'n1'])
 })
 
-test('old documents gain an empty walkway and connectors without counterparts are flagged', () => {
-  const doc = withWalkway({ campus: '本部院区', places: [{ id: 'a' }] })
-  assert.deepEqual([doc.nodes, doc.edges, doc.metersPerUnit, doc.places[0].nodeId], [[], [], 0.1, ''])
-  const flagged = unmatchedConnectors([{ id: 'l', connector: 'lift', connectorKey: 'k1' }, { id: 's', connector: 'stairs', connectorKey: 'k2' }, { id: 'c' }], ['k1'])
-  assert.deepEqual(flagged.map((n) => n.id), ['s'])
+test('old documents gain an empty walkway, and places keep the node they name', () => {
+  const doc = withWalkway({ campus: '本部院区', places: [{ id: 'a' }, { id: 'b', nodeId: 'n3' }] })
+  assert.deepEqual([doc.nodes, doc.edges, doc.metersPerUnit, doc.places.map((p) => p.nodeId)], [[], [], 0.1, ['', 'n3']])
 })
 
 test('the next step is the current one, else the first still to do', async () => {
