@@ -72,10 +72,16 @@ public sealed class RoutePlanner(HospitalDbContext db)
             arriveBy = leaveBy;
             start = i + 1;
         }
+        // The graph's time runs node to node; the steps from the start place to its node and from the last node to the end
+        // place are walked too.
+        var doors = (Distance(from.X, from.Y, path[0].Node) * fromMap.Walkway.MetersPerUnit
+                     + Distance(to.X, to.Y, path[^1].Node) * path[^1].Map.Walkway.MetersPerUnit) / WalkwayGraph.WalkingSpeed;
         var walkingMeters = (int)Math.Round(meters);
-        var minutes = Math.Max(1, (int)Math.Ceiling(Math.Max(seconds, meters / WalkwayGraph.WalkingSpeed) / 60));
+        var minutes = Math.Max(1, (int)Math.Ceiling((seconds + doors) / 60));
         return new RouteDto(fromDto, toDto, accessible, walkingMeters, minutes, legs, steps, string.Join("，", steps));
     }
+
+    private static double Distance(double x, double y, WalkwayNode node) => Math.Sqrt(Math.Pow(x - node.X, 2) + Math.Pow(y - node.Y, 2));
 
     private static string Label(WalkwayNode node) =>
         node.Label ?? ConnectorKind.Labels.GetValueOrDefault(node.Connector ?? "", "通道");
