@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Queue;
 using Platform.ServiceDefaults.Auth;
 using Platform.Testing;
+using Queue.API.Application.Itinerary;
 using Queue.API.Infrastructure;
 
 namespace Queue.Tests;
@@ -81,12 +82,17 @@ public class QueueFixture : IAsyncLifetime
             ["Queue:ExamPreparationInterval"] = "00:00:00.200",
             // No Scheduling runs here: 候诊信息 must still answer, without remaining slots.
             ["Endpoints:scheduling"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
+            ["Endpoints:hospital"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddSingleton<IPlaceDirectory, FakePlaceDirectory>();
+            });
         }
     }
 }

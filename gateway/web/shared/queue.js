@@ -20,6 +20,8 @@ export function queueApi(api) {
     healthCard: (patientId) => api.get(`${base}/health-card?patientId=${encodeURIComponent(patientId)}`),
     kioskCheckIn: (code) => api.post(`${base}/kiosk/check-ins`, { code }),
     board: (area) => api.get(`${base}/public/board?area=${encodeURIComponent(area)}`, { anonymous: true }),
+    // 今日行程 (X07): the day's steps in order for the account's patient (or the family member named).
+    itinerary: (patientId) => api.get(`${base}/itinerary${queryOf({ patientId })}`),
   }
 }
 
@@ -114,4 +116,34 @@ export function deskQueues(all, showAll = false) {
 // Whether a queueChanged push (ids and counts only) concerns the clinic open on the desk.
 export function concernsDesk(push, queueId) {
   return Boolean(push && queueId && push.queueId === queueId)
+}
+
+// 今日行程 (X07): the step a route is drawn to (the current one, else the next to do) and where the walk starts: the
+// place of the last step before it that has one (done steps are where the patient has been), else the hall.
+export function nextStep(steps) {
+  const list = steps ?? []
+  return list.find((s) => s.status === 'current') ?? list.find((s) => s.status === 'upcoming') ?? null
+}
+
+export function routeTarget(steps, startPlaceId) {
+  const list = steps ?? []
+  const target = nextStep(list)
+  if (!target?.placeId) return null
+  const at = list.indexOf(target)
+  const before = list.slice(0, at).reverse().find((s) => s.status === 'done' && s.placeId && s.placeId !== target.placeId)
+  const from = before?.placeId ?? startPlaceId
+  return from && from !== target.placeId ? { from, to: target.placeId, step: target } : null
+}
+
+export const ITINERARY_STATUS = Object.freeze({
+  done: { label: '已完成', icon: 'checked' },
+  current: { label: '进行中', icon: 'clock' },
+  upcoming: { label: '待进行', icon: 'circle' },
+})
+
+// 「前面 3 人 · 约 24 分钟」 under a step; nothing for steps without a queue.
+export function stepQueueText(step) {
+  if (step?.status === 'done' || step?.queueAhead == null) return ''
+  const wait = step.estimatedWaitMinutes ? ` · 约 ${step.estimatedWaitMinutes} 分钟` : ''
+  return `前面 ${step.queueAhead} 人${wait}`
 }

@@ -13,6 +13,7 @@ app.MapMyQueuesApi();
 app.MapQueueDeskApi();
 app.MapPublicApi();
 app.MapHealthCardApi();
+app.MapItineraryApi();
 app.Run();
 
 public partial class Program;

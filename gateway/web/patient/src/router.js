@@ -86,6 +86,7 @@ const routes = [
   // Message-centre links (支付成功, 退款成功) open the record with that order brought into view.
   { path: '/payments/:orderId', name: 'payment', component: () => import('./pages/payments/PaymentsPage.vue'), meta: { title: '缴费记录', auth: true } },
   { path: '/queue', name: 'queue', component: () => import('./pages/queue/MyQueuePage.vue'), meta: { title: '我的排队', auth: true } },
+  { path: '/itinerary', name: 'itinerary', component: () => import('./pages/queue/ItineraryPage.vue'), meta: { title: '今日行程', auth: true } },
   { path: '/waiting-info', name: 'waiting-info', component: () => import('./pages/queue/WaitingInfoPage.vue'), meta: { title: '候诊信息' } },
   // The waiting area's screen: full-screen, no sign-in, one per clinic area (e.g. /display/门诊楼2层).
   { path: '/display/:area', name: 'display', component: () => import('./pages/queue/DisplayBoardPage.vue'), props: true, meta: { title: '叫号大屏' } },

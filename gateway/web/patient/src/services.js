@@ -29,6 +29,7 @@ export const SCENES = [
     key: 'in-visit',
     title: '诊中',
     services: [
+      { key: 'itinerary', label: '今日行程', icon: 'guide-o', path: '/itinerary', ready: true },
       { key: 'queue', label: '排队叫号', icon: 'clock-o', path: '/queue', ready: true },
       { key: 'health-card', label: '电子健康卡', icon: 'qr', path: '/health-card', ready: true },
       { key: 'waiting-info', label: '候诊信息', icon: 'bar-chart-o', path: '/waiting-info', ready: true },

@@ -19,6 +19,7 @@ public static class NavigationApi
         api.MapGet("/maps/{code}", GetMap).WithName("GetFloorMap").WithSummary("楼层图（SVG）及其上的位置");
         api.MapGet("/places", SearchPlaces).WithName("SearchPlaces").WithSummary("搜索科室、诊室、检查、药房、收费、电梯、卫生间");
         api.MapGet("/places/{id}", GetPlace).WithName("GetPlace").WithSummary("按稳定编号查位置（二维码、其他功能的“带我去”链接）");
+        api.MapGet("/route", Route).WithName("PlanRoute").WithSummary("两个位置之间的步行路线（每层折线、语音式步骤、距离与步行分钟；accessible=true 避开楼梯和扶梯）");
         var staff = app.MapGroup("/api/hospital/admin/navigation").WithTags("院内导航").RequireAuthorization(PlatformRoles.Staff);
         staff.MapPost("/drawings", UploadDrawing).WithName("UploadMapDrawing").WithSummary("上传楼层图 SVG（清洗脚本、事件与外部引用）");
         staff.MapGet("/drawings/{id:guid}", GetDrawing).WithName("GetMapDrawing").WithSummary("已上传的楼层图（审核预览用）");
@@ -75,6 +76,9 @@ public static class NavigationApi
         var places = await db.MapPlaces.AsNoTracking().Include(p => p.FloorMap).ToListAsync(ct);
         return TypedResults.Ok(PlaceSearch.Rank(q, places.Select(p => (p, p.FloorMap!))).ToList());
     }
+
+    public static async Task<Ok<RouteDto>> Route(string? from, string? to, bool? accessible, RoutePlanner planner, CancellationToken ct) =>
+        TypedResults.Ok(await planner.PlanAsync(from, to, accessible ?? false, ct));
 
     public static async Task<Ok<PlaceDto>> GetPlace(string id, HospitalDbContext db, CancellationToken ct)
     {

@@ -58,6 +58,7 @@ internal static class Extensions
         builder.Services.AddScoped<IContentPublishedHandler<HealthArticleDocument>, HealthArticlePublishedHandler>();
         builder.Services.AddPublishableContent<FloorMapDocument>(NavigationContent.Slug, NavigationContent.Label);
         builder.Services.AddScoped<IContentPublishedHandler<FloorMapDocument>, FloorMapPublishedHandler>();
+        builder.Services.AddScoped<RoutePlanner>();
         if (builder.Configuration.GetValue("Hospital:SeedDemoContent", false))
         {
             builder.Services.AddSeeder<HospitalDbContext, NavigationSeeder>();

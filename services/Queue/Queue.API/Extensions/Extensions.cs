@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Http;
 using Queue.API.Application;
+using Queue.API.Application.Itinerary;
 using Queue.API.Consumers;
 using Queue.API.Infrastructure;
 
@@ -31,6 +32,11 @@ internal static class Extensions
         builder.Services.AddHttpClient<SchedulingCatalogue>(c =>
                 c.BaseAddress = new Uri((builder.Configuration["Endpoints:scheduling"] ?? "http://127.0.0.1:5103").TrimEnd('/') + "/"))
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(5)), idempotent: true);
+        builder.Services.AddScoped<ItineraryPlaces>();
+        builder.Services.AddScoped<DayItinerary>();
+        builder.Services.AddHttpClient<IPlaceDirectory, HospitalPlaces>(c =>
+                c.BaseAddress = new Uri((builder.Configuration["Endpoints:hospital"] ?? "http://127.0.0.1:5102").TrimEnd('/') + "/"))
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(3)), idempotent: true);
         builder.AddPlatformMessaging<QueueDbContext>("queue", bus =>
         {
             bus.AddConsumer<AppointmentBookedConsumer>();
@@ -39,6 +45,7 @@ internal static class Extensions
             bus.AddConsumer<ExamCancelledConsumer>();
             bus.AddConsumer<MedicineReadyConsumer>();
             bus.AddConsumer<MedicationsDispensedConsumer>();
+            bus.AddConsumer<PaymentSucceededConsumer>();
             bus.AddPatientLinkConsumers<QueueDbContext>("queue");
         });
     }

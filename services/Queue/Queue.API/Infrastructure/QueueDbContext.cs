@@ -11,6 +11,7 @@ public sealed class QueueDbContext(DbContextOptions<QueueDbContext> options) : D
     public DbSet<QueueTicket> Tickets => Set<QueueTicket>();
     public DbSet<QueueCall> Calls => Set<QueueCall>();
     public DbSet<VisitAppointment> Appointments => Set<VisitAppointment>();
+    public DbSet<VisitPayment> Payments => Set<VisitPayment>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
 
     protected override void OnModelCreating(ModelBuilder model)

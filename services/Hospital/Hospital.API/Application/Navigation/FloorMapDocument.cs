@@ -15,6 +15,9 @@ public sealed partial class FloorMapDocument : IContentDocument
     [Display(Name = "楼层")] public int Floor { get; set; }
     [Display(Name = "楼层图")] public Guid DrawingId { get; set; }
     [Display(Name = "位置点")] public List<PlaceDocument> Places { get; set; } = [];
+    [Display(Name = "比例尺（米/单位）")] public double MetersPerUnit { get; set; } = Walkway.DefaultMetersPerUnit;
+    [Display(Name = "通道节点")] public List<WalkwayNodeDocument> Nodes { get; set; } = [];
+    [Display(Name = "通道")] public List<WalkwayEdgeDocument> Edges { get; set; } = [];
 
     public string ContentTitle => $"{Campus}{Building}{Floor}楼";
 
@@ -37,7 +40,14 @@ public sealed partial class FloorMapDocument : IContentDocument
             if (!PlaceKind.IsKnown(p.Kind ?? "")) validation.Add($"{at}.kind", "位置类型不正确");
             if (p.X < 0 || p.Y < 0 || double.IsNaN(p.X) || double.IsNaN(p.Y)) validation.Add($"{at}.x", "位置坐标不正确");
         }
+        WalkwayValidation.Check(this, validation);
     }
+
+    public Walkway ToWalkway() => new(MetersPerUnit,
+        Nodes.Select(n => new WalkwayNode(n.Id, n.X, n.Y, NullIfEmpty(n.Connector), NullIfEmpty(n.ConnectorKey), NullIfEmpty(n.Label))).ToList(),
+        Edges.Select(e => new WalkwayEdge(e.From, e.To)).ToList());
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     private static partial Regex PlaceIdPattern();
@@ -53,4 +63,24 @@ public sealed class PlaceDocument
     [Display(Name = "别名")] public string Keywords { get; set; } = "";
     [Display(Name = "横坐标")] public double X { get; set; }
     [Display(Name = "纵坐标")] public double Y { get; set; }
+    /// <summary>Empty: routes start and end at the walkway node nearest the place.</summary>
+    [Display(Name = "所连通道节点")] public string NodeId { get; set; } = "";
+}
+
+public sealed class WalkwayNodeDocument
+{
+    [Display(Name = "节点编号")] public string Id { get; set; } = "";
+    [Display(Name = "横坐标")] public double X { get; set; }
+    [Display(Name = "纵坐标")] public double Y { get; set; }
+    /// <summary>lift, stairs, escalator or passage; empty for a plain walkway point.</summary>
+    [Display(Name = "连接类型")] public string Connector { get; set; } = "";
+    /// <summary>Nodes sharing this key on other floors (or buildings, for a passage) are where it leads.</summary>
+    [Display(Name = "连接编号")] public string ConnectorKey { get; set; } = "";
+    [Display(Name = "名称")] public string Label { get; set; } = "";
+}
+
+public sealed class WalkwayEdgeDocument
+{
+    [Display(Name = "起点节点")] public string From { get; set; } = "";
+    [Display(Name = "终点节点")] public string To { get; set; } = "";
 }

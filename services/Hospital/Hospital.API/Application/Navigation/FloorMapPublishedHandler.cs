@@ -17,6 +17,10 @@ public sealed class FloorMapPublishedHandler(HospitalDbContext db, TimeProvider 
             ?? throw Invalid("drawingId", "楼层图不存在，请重新上传");
         if (document.Places.Any(p => p.X > drawing.Width || p.Y > drawing.Height))
             throw Invalid("places", "有位置点落在楼层图范围之外");
+        if (document.Nodes.FirstOrDefault(n => n.X > drawing.Width || n.Y > drawing.Height) is { } outside)
+            throw Invalid("nodes", $"通道节点 {outside.Id} 落在楼层图范围之外，通道须画在楼层图之内");
+        await CheckConnectorsAsync(key, document, ct);
+        var walkway = document.ToWalkway();
         var now = clock.GetUtcNow();
         var map = await db.FloorMaps.Include(m => m.Places).FirstOrDefaultAsync(m => m.Code == key, ct);
         if (map is null)
@@ -36,6 +40,7 @@ public sealed class FloorMapPublishedHandler(HospitalDbContext db, TimeProvider 
             map.Floor = document.Floor;
             map.ReplaceDrawing(drawing.Svg, drawing.Width, drawing.Height, now);
         }
+        map.Walkway = walkway;
 
         var ids = document.Places.Select(p => p.Id).ToList();
         var elsewhere = await db.MapPlaces.Where(p => ids.Contains(p.Id) && p.FloorMapId != map.Id).ToDictionaryAsync(p => p.Id, ct);
@@ -56,7 +61,34 @@ public sealed class FloorMapPublishedHandler(HospitalDbContext db, TimeProvider 
             place.Keywords = p.Keywords.Trim();
             place.X = p.X;
             place.Y = p.Y;
+            place.NodeId = string.IsNullOrWhiteSpace(p.NodeId) ? walkway.Nearest(p.X, p.Y)?.Id : p.NodeId.Trim();
             place.UpdatedAt = now;
+        }
+    }
+
+    /// <summary>A connector must lead somewhere: its key on another floor of the building (a passage: on another building),
+    /// of the same kind. The first floor of a building to be drawn has nothing to meet yet, so it may publish first.</summary>
+    private async Task CheckConnectorsAsync(string key, FloorMapDocument document, CancellationToken ct)
+    {
+        var connectors = document.Nodes.Where(n => !string.IsNullOrWhiteSpace(n.Connector)).ToList();
+        if (connectors.Count == 0) return;
+        var saved = await db.FloorMaps.AsNoTracking().Where(m => m.Code != key && m.Campus == document.Campus).ToListAsync(ct);
+        var others = saved.Concat(db.FloorMaps.Local.Where(m => m.Code != key && m.Campus == document.Campus))
+            .GroupBy(m => m.Code).Select(g => g.Last()).ToList();
+        var sameBuilding = others.Where(m => m.Building == document.Building && m.Walkway.Nodes.Count > 0).ToList();
+        foreach (var node in connectors)
+        {
+            var counterparts = others.SelectMany(m => m.Walkway.Nodes.Where(n => n.ConnectorKey == node.ConnectorKey).Select(n => (Map: m, Node: n)))
+                .ToList();
+            var label = ConnectorKind.Labels.GetValueOrDefault(node.Connector, node.Connector);
+            if (counterparts.FirstOrDefault(c => c.Node.Connector != node.Connector) is { Map: not null } clash)
+                throw Invalid("nodes", $"连接编号 {node.ConnectorKey} 在{clash.Map.Building}{clash.Map.FloorLabel}是{ConnectorKind.Labels.GetValueOrDefault(clash.Node.Connector!, clash.Node.Connector!)}，与本层的{label}不一致");
+            if (counterparts.Count > 0) continue;
+            var waitsForAnother = node.Connector == ConnectorKind.Passage
+                ? others.All(m => m.Building == document.Building || m.Walkway.Nodes.Count == 0)
+                : sameBuilding.Count == 0;
+            if (!waitsForAnother)
+                throw Invalid("nodes", $"{label}连接点 {node.Id}（连接编号 {node.ConnectorKey}）在其他楼层找不到对应的连接点，请先核对编号");
         }
     }
 

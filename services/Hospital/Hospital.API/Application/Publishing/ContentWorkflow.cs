@@ -127,21 +127,42 @@ public sealed partial class ContentWorkflow(HospitalDbContext db, ContentTypeReg
     /// <summary>Seeds a document as published by the system, once: never over what staff have edited.</summary>
     public async Task<bool> SeedPublishedAsync(string slug, string key, IContentDocument document, CancellationToken ct)
     {
-        var type = registry.Get(slug);
         if (await db.ContentItems.AnyAsync(i => i.ContentType == slug && i.Key == key, ct)) return false;
+        var item = new ContentItem { ContentType = slug, Key = key, UpdatedAt = clock.GetUtcNow() };
+        db.ContentItems.Add(item);
+        await PublishSeedAsync(item, slug, key, document, ct);
+        return true;
+    }
+
+    /// <summary>Publishes the seed again when only the system ever wrote the item (its one revision is the seed) and
+    /// <paramref name="outdated"/> says the published body lacks what this release seeds — how databases seeded before the
+    /// floors had walkways get them. Never over what staff have edited.</summary>
+    public async Task<bool> RefreshSeedAsync(string slug, string key, IContentDocument document, Func<string, bool> outdated, CancellationToken ct)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.ContentType == slug && i.Key == key, ct);
+        if (item is not { LastRevisionNumber: 1, PublishedRevision: 1, PublishedBody: { } body } || item.PublishedByName != SystemName
+            || !outdated(body))
+            return false;
+        await PublishSeedAsync(item, slug, key, document, ct);
+        return true;
+    }
+
+    private const string SystemName = "系统初始化";
+
+    private async Task PublishSeedAsync(ContentItem item, string slug, string key, IContentDocument document, CancellationToken ct)
+    {
+        var type = registry.Get(slug);
         var body = ContentJson.Serialize(document, type.DocumentType);
         var (clean, _) = Prepare(type, JsonDocument.Parse(body).RootElement);
         var now = clock.GetUtcNow();
-        var item = new ContentItem { ContentType = slug, Key = key, UpdatedAt = now };
-        var revision = item.OpenRevision(clean, Guid.Empty, "系统初始化", now);
+        var before = item.PublishedBody;
+        var revision = item.OpenRevision(clean, Guid.Empty, SystemName, now);
         revision.PublishAsSystem(now);
         var sanitized = (IContentDocument)ContentJson.Deserialize(clean, type.DocumentType);
-        item.Publish(revision, sanitized.ContentTitle, "系统初始化", now);
-        db.ContentItems.Add(item);
+        item.Publish(revision, sanitized.ContentTitle, SystemName, now);
         db.ContentRevisions.Add(revision);
-        Audit(item, revision, AuditActions.Seeded, new StaffActor(Guid.Empty, "系统初始化"), ContentJson.Diff(null, clean, type.DocumentType));
+        Audit(item, revision, AuditActions.Seeded, new StaffActor(Guid.Empty, SystemName), ContentJson.Diff(before, clean, type.DocumentType));
         await InvokeHandlersAsync(type, key, sanitized, ct);
-        return true;
     }
 
     private async Task<RevisionView> StepAsync(string slug, string key, int number, RevisionAction action, StaffActor actor, string auditAction,

@@ -21,6 +21,9 @@ public sealed class FloorMap
 
     public List<MapPlace> Places { get; init; } = [];
 
+    /// <summary>Where patients can walk on this floor; routes are planned over it.</summary>
+    public Walkway Walkway { get; set; } = Walkway.Empty;
+
     public void ReplaceDrawing(string svg, double width, double height, DateTimeOffset now)
     {
         Svg = svg;

@@ -16,6 +16,8 @@ public sealed class MapPlace
     /// <summary>Position in the floor map's SVG user units.</summary>
     public double X { get; set; }
     public double Y { get; set; }
+    /// <summary>The walkway node a route to this place starts or ends at: the one staff named, else the nearest.</summary>
+    public string? NodeId { get; set; }
     public required DateTimeOffset UpdatedAt { get; set; }
 
     public FloorMap? FloorMap { get; init; }

@@ -18,6 +18,8 @@ internal sealed class FloorMapConfiguration : IEntityTypeConfiguration<FloorMap>
         e.Property(m => m.Building).HasMaxLength(50);
         e.Property(m => m.Version).IsConcurrencyToken().HasColumnDefault(1);
         e.Ignore(m => m.FloorLabel);
+        e.Property(m => m.Walkway).HasColumnType("jsonb").HasConversion(WalkwayJson.Converter, WalkwayJson.Comparer)
+            .HasColumnDefaultSql("'{\"metersPerUnit\":0.1,\"nodes\":[],\"edges\":[]}'::jsonb");
         e.HasMany(m => m.Places).WithOne(p => p.FloorMap).HasForeignKey(p => p.FloorMapId).OnDelete(DeleteBehavior.Restrict);
     }
 }

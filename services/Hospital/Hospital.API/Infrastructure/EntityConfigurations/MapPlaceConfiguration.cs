@@ -17,6 +17,7 @@ internal sealed class MapPlaceConfiguration : IEntityTypeConfiguration<MapPlace>
         e.Property(p => p.Room).HasMaxLength(20).HasColumnDefault("");
         e.Property(p => p.DepartmentCode).HasMaxLength(32);
         e.Property(p => p.Keywords).HasMaxLength(200).HasColumnDefault("");
+        e.Property(p => p.NodeId).HasMaxLength(64);
         e.HasIndex(p => p.DepartmentCode);
     }
 }

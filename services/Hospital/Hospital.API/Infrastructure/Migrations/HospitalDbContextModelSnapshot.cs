@@ -441,6 +441,12 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasDefaultValue(1)
                         .HasColumnName("version");
 
+                    b.Property<string>("Walkway")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("walkway")
+                        .HasDefaultValueSql("'{\"metersPerUnit\":0.1,\"nodes\":[],\"edges\":[]}'::jsonb");
+
                     b.Property<double>("Width")
                         .HasColumnType("double precision")
                         .HasColumnName("width");
@@ -533,6 +539,11 @@ namespace Hospital.API.Infrastructure.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("name");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("node_id");
 
                     b.Property<string>("Room")
                         .IsRequired()

@@ -60,3 +60,15 @@ internal sealed class VisitAppointmentConfiguration : IEntityTypeConfiguration<V
         e.HasIndex(a => new { a.PreparationSentAt, a.StartsAt });
     }
 }
+
+internal sealed class VisitPaymentConfiguration : IEntityTypeConfiguration<VisitPayment>
+{
+    public void Configure(EntityTypeBuilder<VisitPayment> e)
+    {
+        e.ToTable("visit_payments");
+        e.HasKey(p => p.PaymentId);
+        e.Property(p => p.PaymentId).ValueGeneratedNever();
+        e.Property(p => p.OrderKind).HasMaxLength(32);
+        e.HasIndex(p => new { p.PatientId, p.PaidAt });
+    }
+}

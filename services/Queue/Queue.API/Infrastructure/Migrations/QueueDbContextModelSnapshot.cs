@@ -354,6 +354,35 @@ namespace Queue.API.Infrastructure.Migrations
 
                     b.ToTable("visit_appointments", (string)null);
                 });
+
+            modelBuilder.Entity("Queue.API.Domain.VisitPayment", b =>
+                {
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("OrderKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("order_kind");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("PaymentId")
+                        .HasName("pk_visit_payments");
+
+                    b.HasIndex("PatientId", "PaidAt")
+                        .HasDatabaseName("ix_visit_payments_patient_id_paid_at");
+
+                    b.ToTable("visit_payments", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

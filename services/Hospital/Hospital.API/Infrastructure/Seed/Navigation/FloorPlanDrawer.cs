@@ -4,8 +4,10 @@ using System.Text;
 
 namespace Hospital.API.Infrastructure.Seed.Navigation;
 
-/// <summary>Draws a demo floor plan: rooms along both sides of a corridor, each labelled with its name and number.
-/// Returns the SVG and the centre of each room, where its place point goes.</summary>
+/// <summary>Draws a demo floor plan: rooms along both sides of a corridor, each labelled with its name and number, the
+/// stairs at the corridor's east end and, where the floor has one, the passage (连廊) at its west end. Returns the SVG, each
+/// room's place point (at its door) and the walkway: a node on the corridor's centre line in front of every door, the
+/// stairs and the passage, joined along the corridor; the lift's node is the lift connector.</summary>
 internal static class FloorPlanDrawer
 {
     public const double Width = 1000;
@@ -14,13 +16,20 @@ internal static class FloorPlanDrawer
     private const double CorridorTop = 260;
     private const double CorridorBottom = 340;
 
-    public sealed record Drawn(string Svg, IReadOnlyList<(DemoRoom Room, string Number, double X, double Y)> Rooms);
+    private const double CorridorY = (CorridorTop + CorridorBottom) / 2;
+    private const double StairsX = 945;
+    private const double PassageX = 55;
+
+    public sealed record Node(string Id, double X, double Y, string Connector = "", string ConnectorKey = "", string Label = "");
+
+    public sealed record Drawn(string Svg, IReadOnlyList<(DemoRoom Room, string Number, double X, double Y, string NodeId)> Rooms,
+        IReadOnlyList<Node> Nodes, IReadOnlyList<(string From, string To)> Edges);
 
     public static Drawn Draw(DemoFloor floor)
     {
         var rooms = floor.Rooms;
         var topCount = (rooms.Length + 1) / 2;
-        var placed = new List<(DemoRoom, string, double, double)>();
+        var placed = new List<(DemoRoom Room, string Number, double X, double Y)>();
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {Height}" width="{Width}" height="{Height}">""");
@@ -56,8 +65,38 @@ internal static class FloorPlanDrawer
                 $"""<text x="{cx:0.#}" y="{cy + 22:0.#}" text-anchor="middle" font-size="15" fill="#5b6b82">{number}</text>""");
             placed.Add((rooms[i], number, Math.Round(cx, 1), Math.Round(top ? CorridorTop - 20 : CorridorBottom + 20, 1)));
         }
+        Marker(svg, StairsX, "楼梯");
+        if (floor.Passage is not null) Marker(svg, PassageX, "连廊");
         svg.Append("</svg>");
-        return new Drawn(svg.ToString(), placed);
+        var (nodes, edges, doors) = Walkway(floor, placed);
+        return new Drawn(svg.ToString(), placed.Select((p, i) => (p.Room, p.Number, p.X, p.Y, doors[i])).ToList(), nodes, edges);
+    }
+
+    private static void Marker(StringBuilder svg, double x, string label) =>
+        svg.Append(CultureInfo.InvariantCulture,
+            $"""<rect x="{x - 22}" y="{CorridorTop + 4}" width="44" height="{CorridorBottom - CorridorTop - 8}" fill="#dfe6ee" stroke="#5b6b82" stroke-width="2" rx="4"/><text x="{x}" y="{CorridorY + 6}" text-anchor="middle" font-size="15" fill="#1f2d3d">{label}</text>""");
+
+    private static (List<Node> Nodes, List<(string, string)> Edges, List<string> Doors) Walkway(DemoFloor floor,
+        List<(DemoRoom Room, string Number, double X, double Y)> placed)
+    {
+        var nodes = new List<Node>();
+        var doors = new List<string>();
+        foreach (var p in placed)
+        {
+            var index = nodes.FindIndex(n => Math.Abs(n.X - p.X) < 0.5);
+            if (index < 0)
+            {
+                nodes.Add(new Node($"c{nodes.Count + 1}", p.X, CorridorY));
+                index = nodes.Count - 1;
+            }
+            if (p.Room.Kind == "lift") nodes[index] = nodes[index] with { Connector = "lift", ConnectorKey = floor.LiftKey, Label = "电梯" };
+            doors.Add(nodes[index].Id);
+        }
+        nodes.Add(new Node("stairs", StairsX, CorridorY, "stairs", floor.StairsKey, "楼梯"));
+        if (floor.Passage is not null) nodes.Add(new Node("passage", PassageX, CorridorY, "passage", floor.Passage, "连廊"));
+        var along = nodes.OrderBy(n => n.X).ToList();
+        var edges = along.Zip(along.Skip(1), (a, b) => (a.Id, b.Id)).ToList();
+        return (nodes, edges, doors);
     }
 
     private static string Escape(string text) => SecurityElement.Escape(text);
