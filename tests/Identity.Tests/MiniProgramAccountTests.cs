@@ -131,7 +131,6 @@ public sealed class MiniProgramAccountTests(WeChatIdentityFixture f) : IClassFix
         {
             f.Clock.Offset = TimeSpan.Zero;
         }
-        Assert.Equal(HttpStatusCode.BadRequest, (await RedeemAsync(ticket)).StatusCode);
     }
 
     [Fact]
