@@ -93,6 +93,35 @@ public sealed class MiniProgramAccountTests(WeChatIdentityFixture f) : IClassFix
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.Client().PostAsJsonAsync(PhoneFromWeChat, new { code = f.Gateway.GrantPhone(IdentityApi.NewPhone()) })).StatusCode);
     }
 
+    private static object WeChatRegistration(string phoneCode, string username) => new
+    {
+        weChatPhoneCode = phoneCode, username, password = "Secret#2026",
+        acceptedAgreements = new[] { new { kind = "registration", version = "2026.1" }, new { kind = "privacy", version = "2026.1" } },
+    };
+
+    [Fact]
+    public async Task Sign_up_in_the_mini_program_takes_the_phone_from_wechat_instead_of_an_sms_code()
+    {
+        var phone = IdentityApi.NewPhone();
+        var username = "w" + Guid.NewGuid().ToString("N")[..10];
+        var created = await f.Client().PostAsJsonAsync("/api/identity/accounts", WeChatRegistration(f.Gateway.GrantPhone(phone), username));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var access = (await created.JsonAsync()).GetProperty("tokens").GetProperty("access_token").GetString()!;
+        var me = await (await f.Client(access).GetAsync("/api/identity/me")).JsonAsync();
+        Assert.Equal(phone[..3] + "****" + phone[^4..], me.GetProperty("phoneMasked").GetString());
+        Assert.Empty(await f.SmsMessagesAsync(phone));
+
+        var again = await f.Client().PostAsJsonAsync("/api/identity/accounts", WeChatRegistration(f.Gateway.GrantPhone(phone), "x" + username[1..]));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("phone_registered", (await again.JsonAsync()).GetProperty("code").GetString());
+
+        var refusedName = "y" + username[1..];
+        var refused = await f.Client().PostAsJsonAsync("/api/identity/accounts", WeChatRegistration(f.Gateway.RefusedPhoneGrant(), refusedName));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("phone_unverified", (await refused.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM accounts WHERE username = '{refusedName}'"));
+    }
+
     [Fact]
     public async Task A_handover_ticket_signs_the_h5_in_as_the_same_account_once()
     {
