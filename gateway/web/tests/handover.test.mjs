@@ -15,4 +15,5 @@ test('the web-view handover lands only on pages of this app', () => {
 test('the ticket leaves the address and everything else stays', () => {
   assert.equal(withoutTicket('https://h.example/handover?ticket=abc&to=%2Fqueue#x'), '/handover?to=%2Fqueue#x')
   assert.equal(withoutTicket('https://h.example/handover?ticket=abc'), '/handover')
+  assert.equal(withoutTicket('/handover?to=%2Fmine&ticket=abc'), '/handover?to=%2Fmine')
 })

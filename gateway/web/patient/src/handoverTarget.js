@@ -7,9 +7,9 @@ export function handoverTarget(to) {
   return to
 }
 
-/** The current address without the ticket (other parameters, such as `to`, stay). */
+/** An address (absolute, or a path as the router's history state keeps it) without the ticket; the rest stays. */
 export function withoutTicket(href) {
-  const url = new URL(href)
+  const url = new URL(href, 'http://localhost')
   url.searchParams.delete('ticket')
   return url.pathname + url.search + url.hash
 }
