@@ -11,6 +11,7 @@ app.UseServiceDefaults();
 app.MapCallbackApi();
 app.MapOAuthApi();
 app.MapJsSdkApi();
+app.MapMiniProgramApi();
 app.Run();
 
 public partial class Program;

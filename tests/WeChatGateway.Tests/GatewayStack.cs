@@ -47,6 +47,8 @@ public sealed class GatewayStack : IAsyncDisposable
             ["WeChat:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["WeChat:H5BaseUrl"] = "http://127.0.0.1:8080",
             ["WeChat:CreateMenuOnStart"] = "true",
+            ["WeChat:MiniProgram:AppId"] = MiniProgramSimulator.AppId,
+            ["WeChat:MiniProgram:AppSecret"] = MiniProgramSimulator.AppSecret,
         }.Concat(TestKeys.Security("wechat")).ToDictionary());
         factory.UseKestrel(port);
         factory.StartServer();

@@ -9,6 +9,7 @@ using WeChat.Gateway.Application;
 using WeChat.Gateway.Application.Callbacks;
 using WeChat.Gateway.Application.Credentials;
 using WeChat.Gateway.Application.Menu;
+using WeChat.Gateway.Application.MiniProgram;
 using WeChat.Gateway.Application.OAuth;
 using WeChat.Gateway.Application.Sending;
 using WeChat.Gateway.Application.Users;
@@ -69,5 +70,22 @@ internal static class Extensions
         builder.Services.AddScoped<WeChatUsers>();
         builder.Services.AddScoped<WeChatMessageSender>();
         builder.Services.AddHostedService<MenuInstaller>();
+        builder.AddMiniProgram();
+    }
+
+    private static void AddMiniProgram(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section));
+        builder.Services.AddHttpClient(MiniProgramClientFactory.HttpClientName)
+            .AddPlatformResilience(o =>
+            {
+                o.WithTimeouts(TimeSpan.FromSeconds(10));
+                o.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+            });
+        builder.Services.AddSingleton<MiniProgramClientFactory>();
+        builder.Services.AddSingleton<MiniProgramAccessTokenCredential>();
+        builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<MiniProgramAccessTokenCredential>());
+        builder.Services.AddScoped<MiniProgramSignIn>();
+        builder.Services.AddScoped<MiniProgramPhoneNumbers>();
     }
 }

@@ -11,6 +11,7 @@ public sealed class WeChatDbContext(DbContextOptions<WeChatDbContext> options) :
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
     public DbSet<OAuthTicket> OAuthTickets => Set<OAuthTicket>();
     public DbSet<SentMessage> SentMessages => Set<SentMessage>();
+    public DbSet<MiniProgramSession> MiniProgramSessions => Set<MiniProgramSession>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

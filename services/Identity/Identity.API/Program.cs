@@ -12,6 +12,7 @@ app.MapPublicApi();
 app.MapAccountsApi();
 app.MapTokenApi();
 app.MapMeApi();
+app.MapMiniProgramMeApi();
 app.MapPreferencesApi();
 app.MapPatientsApi();
 app.MapAccountSecurityApi();

@@ -13,6 +13,7 @@ namespace Identity.Tests.Support;
 public sealed class FakeWeChatGateway : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Redeemed> _tickets = new();
+    private readonly ConcurrentDictionary<string, IResult> _phoneCodes = new();
     private readonly WebApplication _app;
 
     public ConcurrentQueue<string> AuthorizationHeaders { get; } = new();
@@ -34,6 +35,15 @@ public sealed class FakeWeChatGateway : IAsyncDisposable
                 ? Results.Ok(redeemed)
                 : Results.Problem(statusCode: 404, title: "微信登录凭证无效、已过期或已使用", extensions: new Dictionary<string, object?> { ["code"] = "wxticket_invalid" });
         });
+        // The gateway has checked the watermark: a verified number, or its refusal with the gateway's code.
+        app.MapPost("/api/wechat/miniprogram/phone", async (HttpRequest request) =>
+        {
+            self!.AuthorizationHeaders.Enqueue(request.Headers.Authorization.ToString());
+            var body = await request.ReadFromJsonAsync<TicketBody>();
+            return body?.Code is { } code && self._phoneCodes.TryRemove(code, out var answer)
+                ? answer
+                : Results.Problem(statusCode: 400, title: "手机号授权已失效，请重新授权", extensions: new Dictionary<string, object?> { ["code"] = "phone_code_invalid" });
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         self = new FakeWeChatGateway(app, address);
@@ -42,20 +52,48 @@ public sealed class FakeWeChatGateway : IAsyncDisposable
 
     /// <summary>What the gateway's OAuth callback would hand the browser after WeChat confirmed <paramref name="openId"/>, for a
     /// round trip the app started with <paramref name="intent"/> (null for a plain sign-in).</summary>
-    public string IssueTicket(string openId, string? intent = null, string nickname = "微信用户")
+    public string IssueTicket(string openId, string? intent = null, string nickname = "微信用户", string? unionId = null)
     {
         var ticket = Guid.NewGuid().ToString("N");
-        _tickets[ticket] = new Redeemed(openId, null, nickname, "https://thirdwx.qlogo.cn/mmopen/test/" + openId[^6..] + "/132", intent);
+        _tickets[ticket] = new Redeemed(openId, unionId, nickname, "https://thirdwx.qlogo.cn/mmopen/test/" + openId[^6..] + "/132", intent,
+            "service_account");
         return ticket;
     }
+
+    /// <summary>What the gateway's mini-program login hands the client after jscode2session: no profile, the unionid.</summary>
+    public string IssueMiniProgramTicket(string openId, string? unionId, string? intent = null)
+    {
+        var ticket = Guid.NewGuid().ToString("N");
+        _tickets[ticket] = new Redeemed(openId, unionId, null, null, intent, "miniprogram");
+        return ticket;
+    }
+
+    /// <summary>A phone-button code the gateway resolves (once) to this verified number.</summary>
+    public string GrantPhone(string phone, string countryCode = "86")
+    {
+        var code = Guid.NewGuid().ToString("N");
+        _phoneCodes[code] = Results.Ok(new { phoneNumber = phone, countryCode });
+        return code;
+    }
+
+    /// <summary>A phone-button code whose watermark the gateway refused (another appid, or stale).</summary>
+    public string RefusedPhoneGrant()
+    {
+        var code = Guid.NewGuid().ToString("N");
+        _phoneCodes[code] = Results.Problem(statusCode: 400, title: "手机号授权校验未通过，请在本小程序内重新授权",
+            extensions: new Dictionary<string, object?> { ["code"] = "phone_unverified" });
+        return code;
+    }
+
+    public static string NewUnionId() => "u" + Guid.NewGuid().ToString("N")[..27];
 
     public static string NewOpenId() => "o" + Guid.NewGuid().ToString("N")[..27];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private sealed record TicketBody(string? Ticket);
+    private sealed record TicketBody(string? Ticket, string? Code = null);
 
-    private sealed record Redeemed(string OpenId, string? UnionId, string Nickname, string HeadImageUrl, string? Intent);
+    private sealed record Redeemed(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl, string? Intent, string App);
 }
 
 /// <summary>Identity with <c>Endpoints:wechat</c> pointing at a <see cref="FakeWeChatGateway"/>.</summary>

@@ -3,25 +3,32 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Security.Encryption;
+using WeChat.Gateway.Application.MiniProgram;
 using WeChat.Gateway.Domain;
 using WeChat.Gateway.Infrastructure;
 
 namespace WeChat.Gateway.Application.OAuth;
 
-public sealed record RedeemedTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl, string? Intent);
+/// <summary>What a ticket proves; <paramref name="App"/> says whose openid it is (<c>WeChatApps</c>).</summary>
+public sealed record RedeemedTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl, string? Intent, string App);
 
 /// <summary>The one-time wxticket the H5 app carries to the Identity service; the database keeps only its hash.</summary>
 public sealed class WeChatTickets(WeChatDbContext db, IFieldEncryptor encryptor, IOptions<WeChatGatewayOptions> options, TimeProvider time)
 {
-    public async Task<string> IssueAsync(WeChatUser user, string openId, string? intent, CancellationToken ct)
+    public Task<string> IssueAsync(WeChatUser user, string openId, string? intent, CancellationToken ct) =>
+        IssueAsync(WeChatApps.ServiceAccount, openId, user.UnionId, user.Nickname, user.HeadImageUrl, intent, ct);
+
+    public async Task<string> IssueAsync(string app, string openId, string? unionId, string? nickname, string? headImageUrl, string? intent,
+        CancellationToken ct)
     {
         var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
         var hash = Hash(ticket);
         db.OAuthTickets.Add(new OAuthTicket
         {
-            TicketHash = hash, OpenIdEncrypted = encryptor.Encrypt(openId, Context(hash)), UnionId = user.UnionId, Nickname = user.Nickname,
-            HeadImageUrl = user.HeadImageUrl, Intent = intent, CreatedAt = now, ExpiresAt = now + options.Value.TicketLifetime,
+            TicketHash = hash, OpenIdEncrypted = encryptor.Encrypt(openId, Context(hash)), App = app,
+            UnionIdEncrypted = unionId is null ? null : encryptor.Encrypt(unionId, Context(hash) + ":unionid"), Nickname = nickname,
+            HeadImageUrl = headImageUrl, Intent = intent, CreatedAt = now, ExpiresAt = now + options.Value.TicketLifetime,
         });
         await db.SaveChangesAsync(ct);
         return ticket;
@@ -36,7 +43,9 @@ public sealed class WeChatTickets(WeChatDbContext db, IFieldEncryptor encryptor,
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RedeemedAt, now), ct);
         if (claimed != 1) return null;
         var row = await db.OAuthTickets.AsNoTracking().SingleAsync(t => t.TicketHash == hash, ct);
-        return new RedeemedTicket(encryptor.Decrypt(row.OpenIdEncrypted, Context(hash)), row.UnionId, row.Nickname, row.HeadImageUrl, row.Intent);
+        var unionId = row.UnionIdEncrypted is null ? row.UnionId : encryptor.Decrypt(row.UnionIdEncrypted, Context(hash) + ":unionid");
+        return new RedeemedTicket(encryptor.Decrypt(row.OpenIdEncrypted, Context(hash)), unionId, row.Nickname, row.HeadImageUrl, row.Intent,
+            row.App);
     }
 
     private static string Context(string ticketHash) => "oauth-ticket:" + ticketHash;

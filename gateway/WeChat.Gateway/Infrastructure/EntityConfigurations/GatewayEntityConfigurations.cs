@@ -42,6 +42,7 @@ internal sealed class OAuthTicketConfiguration : IEntityTypeConfiguration<OAuthT
     {
         e.ToTable("oauth_tickets");
         e.HasKey(t => t.TicketHash);
+        e.Property(t => t.App).HasMaxLength(32).HasColumnDefault("service_account");
     }
 }
 

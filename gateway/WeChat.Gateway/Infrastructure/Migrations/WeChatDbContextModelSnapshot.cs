@@ -109,6 +109,41 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("WeChat.Gateway.Domain.MiniProgramSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("OpenIdEncrypted")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("open_id_encrypted");
+
+                    b.Property<string>("SessionKeyEncrypted")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_key_encrypted");
+
+                    b.Property<string>("UnionIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("union_id_encrypted");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_miniprogram_sessions");
+
+                    b.ToTable("miniprogram_sessions", (string)null);
+                });
+
             modelBuilder.Entity("WeChat.Gateway.Domain.OAuthState", b =>
                 {
                     b.Property<string>("State")
@@ -153,6 +188,13 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("ticket_hash");
 
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("service_account")
+                        .HasColumnName("app");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -185,6 +227,10 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                     b.Property<string>("UnionId")
                         .HasColumnType("text")
                         .HasColumnName("union_id");
+
+                    b.Property<string>("UnionIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("union_id_encrypted");
 
                     b.HasKey("TicketHash")
                         .HasName("pk_oauth_tickets");

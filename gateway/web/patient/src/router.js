@@ -49,6 +49,8 @@ const routes = [
   },
   { path: '/account', name: 'login', component: account('LoginPage'), meta: { title: '登录', guestOnly: true } },
   { path: '/account/wechat', name: 'wechat-login', component: account('WeChatLoginPage'), meta: { title: '微信登录' } },
+  // The mini-program's web-view opens /handover?ticket=…&to=… to continue its session here.
+  { path: '/handover', name: 'handover', component: account('HandoverPage'), meta: { title: '登录' } },
   { path: '/register', name: 'register', component: account('RegisterPage'), meta: { title: '注册', guestOnly: true } },
   { path: '/patients', name: 'patients', component: account('PatientsPage'), meta: { title: '就诊人管理', auth: true } },
   { path: '/patients/add', name: 'patient-add', component: account('AddPatientPage'), meta: { title: '实名认证', auth: true } },

@@ -33,13 +33,17 @@ public static class InternalPatientsApi
         return TypedResults.Ok(PatientIdentifiers.From(patient, encryptor));
     }
 
-    /// <summary>The openid WeChat Pay needs as the JSAPI payer; 404 when the account has no WeChat binding (pay by QR code).</summary>
-    public static async Task<Ok<WeChatPayer>> GetWeChatPayer(Guid id, IdentityDbContext db, IFieldEncryptor encryptor, HttpContext http,
-        CancellationToken ct)
+    /// <summary>The openid WeChat Pay needs as the JSAPI payer; 404 when the account has no WeChat binding (pay by QR code).
+    /// <c>?app=miniprogram</c> answers the mini-program's openid (a mini-program payment is made with its own appid).</summary>
+    public static async Task<Ok<WeChatPayer>> GetWeChatPayer(Guid id, string? app, IdentityDbContext db, IFieldEncryptor encryptor,
+        HttpContext http, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (account?.WeChatOpenIdEncrypted is not { } encrypted) throw ProblemException.NotFound("微信绑定");
+        var miniProgram = app == WeChatApps.MiniProgram;
+        var encrypted = miniProgram ? account?.MiniProgramOpenIdEncrypted : account?.WeChatOpenIdEncrypted;
+        if (account is null || encrypted is null) throw ProblemException.NotFound("微信绑定");
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new WeChatPayer(encryptor.Decrypt(encrypted, WeChatSignIn.OpenIdContext + ":" + account.Id.ToString("N"))));
+        return TypedResults.Ok(new WeChatPayer(encryptor.Decrypt(encrypted,
+            WeChatAccountLinks.OpenIdContext(account, miniProgram ? WeChatApps.MiniProgram : WeChatApps.ServiceAccount))));
     }
 }

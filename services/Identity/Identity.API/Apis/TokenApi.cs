@@ -1,4 +1,5 @@
 using Identity.API.Application;
+using Identity.API.Application.Handover;
 using Identity.API.Application.Login;
 using Identity.API.Application.WeChat;
 using Identity.API.Infrastructure.Tokens;
@@ -18,12 +19,13 @@ public static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/" + TokenServer.TokenPath, Token).WithTags("令牌").WithName("Token")
-            .WithSummary("获取令牌（密码、短信验证码、刷新令牌、客户端凭据、微信 wxticket）")
+            .WithSummary("获取令牌（密码、短信验证码、刷新令牌、客户端凭据、微信 wxticket、小程序 web-view 交接凭证）")
             .RequireRateLimiting(RateLimitingSetup.Sensitive);
         return app;
     }
 
-    public static async Task<IResult> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat, SmsSignIn sms, CancellationToken ct)
+    public static async Task<IResult> Token(HttpContext http, TokenGrants grants, WeChatSignIn wechat, SmsSignIn sms, HandoverSignIn handover,
+        CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var request = http.GetOpenIddictServerRequest()
@@ -35,6 +37,7 @@ public static class TokenApi
             GrantTypes.ClientCredentials => await grants.ClientCredentialsAsync(request, ct),
             WeChatSignIn.GrantType => await wechat.GrantAsync(request, http.IpAddress(), ct),
             SmsSignIn.GrantType => await sms.GrantAsync(request, http.IpAddress(), ct),
+            HandoverSignIn.GrantType => await handover.GrantAsync(request, ct),
             _ => (null, TokenError.UnsupportedGrant),
         };
         return principal is not null

@@ -12,4 +12,5 @@ public sealed class IdentityHashes(LookupHasher hasher)
     public string LoginName(string login) => hasher.Hash("login", login);
     public string Throttle(string counter, string value) => hasher.Hash("throttle:" + counter, value);
     public string WeChatOpenId(string openId) => hasher.Hash("wechat-openid", openId);
+    public string WeChatUnionId(string unionId) => hasher.Hash("wechat-unionid", unionId);
 }

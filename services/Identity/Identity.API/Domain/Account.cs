@@ -20,6 +20,11 @@ public sealed class Account
     public bool ElderMode { get; set; }
     public string? WeChatOpenIdHash { get; set; }
     public string? WeChatOpenIdEncrypted { get; set; }
+    /// <summary>The openid of the same person in the hospital's mini-program (openids differ per app).</summary>
+    public string? MiniProgramOpenIdHash { get; set; }
+    public string? MiniProgramOpenIdEncrypted { get; set; }
+    /// <summary>WeChat's unionid, the same across the hospital's apps: it finds the account from either app.</summary>
+    public string? WeChatUnionIdHash { get; set; }
     /// <summary>A clinician's (doctor, pharmacist) HIS Practitioner logical id, set by staff; travels as the
     /// <c>practitioner_id</c> claim and decides whose queues and patients the clinician may act on.</summary>
     public string? PractitionerHisId { get; set; }
@@ -28,7 +33,7 @@ public sealed class Account
 
     public bool TotpEnabled => TotpSecretEncrypted is not null;
     public bool IsClosed => ClosedAt is not null;
-    public bool WeChatBound => WeChatOpenIdHash is not null;
+    public bool WeChatBound => WeChatOpenIdHash is not null || MiniProgramOpenIdHash is not null;
     public bool IsClinician => Role is "doctor" or "pharmacist";
 
     public IReadOnlyList<string> SecondFactors()

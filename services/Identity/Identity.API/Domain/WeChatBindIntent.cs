@@ -16,6 +16,9 @@ public sealed class WeChatBindIntent
     /// <summary>Set when the ticket came back: the WeChat user waiting for the owner's confirmation.</summary>
     public DateTimeOffset? RedeemedAt { get; set; }
     public string? OpenIdEncrypted { get; set; }
+    /// <summary>Which app the waiting WeChat user came through (<c>WeChatApps</c>), and their unionid (encrypted).</summary>
+    public string? App { get; set; }
+    public string? UnionIdEncrypted { get; set; }
     public string? Nickname { get; set; }
     public string? HeadImageUrl { get; set; }
 

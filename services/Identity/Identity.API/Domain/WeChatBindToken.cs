@@ -7,6 +7,9 @@ public sealed class WeChatBindToken
 {
     public required string TokenHash { get; init; }
     public required string OpenIdEncrypted { get; init; }
+    /// <summary>Which app's openid (<c>WeChatApps</c>), and the unionid when WeChat gave one (encrypted).</summary>
+    public string App { get; init; } = "service_account";
+    public string? UnionIdEncrypted { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? UsedAt { get; set; }

@@ -75,6 +75,9 @@ internal static class Extensions
         services.AddScoped<PatientBinding>();
         services.AddScoped<WeChatSignIn>();
         services.AddScoped<WeChatBinding>();
+        services.AddScoped<WeChatAccountLinks>();
+        services.AddScoped<Application.Phone.WeChatPhoneBinding>();
+        services.AddScoped<Application.Handover.HandoverSignIn>();
         services.AddScoped<ClinicianLinks>();
         services.AddHostedService<PractitionerDirectoryWatch>();
         services.AddExternalParties(config);
@@ -103,6 +106,9 @@ internal static class Extensions
         // ./platform passes every component's address as Endpoints:<name>; the default is the local stack's gateway.
         var baseUrl = config["Endpoints:wechat"] ?? "http://127.0.0.1:5120";
         services.AddHttpClient<WeChatTicketRedeemer>(c => c.BaseAddress = WithSlash(baseUrl))
+            .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)));
+        // The phone code is single-use: a retry would only be refused.
+        services.AddHttpClient<WeChatPhoneResolver>(c => c.BaseAddress = WithSlash(baseUrl))
             .AddPlatformResilience(o => o.WithTimeouts(TimeSpan.FromSeconds(10)));
     }
 

@@ -16,6 +16,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<WeChatBindToken> WeChatBindTokens => Set<WeChatBindToken>();
     public DbSet<WeChatBindIntent> WeChatBindIntents => Set<WeChatBindIntent>();
+    public DbSet<HandoverTicket> HandoverTickets => Set<HandoverTicket>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<PractitionerDepartment> PractitionerDepartments => Set<PractitionerDepartment>();
     public DbSet<PractitionerLinkChange> PractitionerLinkChanges => Set<PractitionerLinkChange>();

@@ -4,6 +4,7 @@ import { createCredentials } from './credentials.mjs';
 import { createFaults } from './faults.mjs';
 import { createGatewayClient } from './gateway-client.mjs';
 import { createMessages } from './messages.mjs';
+import { createMiniProgram } from './miniprogram.mjs';
 import { createOAuth } from './oauth.mjs';
 import { HttpError, readJson, sendJson, sendWeChatError, sleep } from './http-util.mjs';
 import { openIdFor, profileFor } from './users.mjs';
@@ -15,6 +16,7 @@ export function createWeChatSimulator(config) {
   const oauth = createOAuth(config, credentials);
   const messages = createMessages();
   const sendToGateway = createGatewayClient(config);
+  const miniProgram = createMiniProgram(config);
   let menu;
 
   const withToken = (handler) => async (req, res, url) => {
@@ -27,14 +29,16 @@ export function createWeChatSimulator(config) {
     'GET /cgi-bin/token': (req, res, url) => {
       const q = url.searchParams;
       if (q.get('grant_type') !== 'client_credential') return sendWeChatError(res, 40002, 'invalid grant_type');
-      const bad = credentials.checkAppCredentials(q.get('appid'), q.get('secret'));
-      return sendJson(res, 200, bad ?? credentials.classicToken());
+      const app = miniProgram.ownsAppId(q.get('appid')) ? miniProgram.credentials : credentials;
+      const bad = app.checkAppCredentials(q.get('appid'), q.get('secret'));
+      return sendJson(res, 200, bad ?? app.classicToken());
     },
     'POST /cgi-bin/stable_token': async (req, res) => {
       const body = await readJson(req);
       if (body.grant_type !== 'client_credential') return sendWeChatError(res, 40002, 'invalid grant_type');
-      const bad = credentials.checkAppCredentials(body.appid, body.secret);
-      return sendJson(res, 200, bad ?? credentials.stableToken(body.force_refresh === true));
+      const app = miniProgram.ownsAppId(body.appid) ? miniProgram.credentials : credentials;
+      const bad = app.checkAppCredentials(body.appid, body.secret);
+      return sendJson(res, 200, bad ?? app.stableToken(body.force_refresh === true));
     },
     'GET /cgi-bin/ticket/getticket': withToken((req, res, url) => {
       if (url.searchParams.get('type') !== 'jsapi') return sendWeChatError(res, 40097, 'invalid args');
@@ -54,12 +58,16 @@ export function createWeChatSimulator(config) {
     'GET /sns/oauth2/access_token': (req, res, url) => oauth.exchange(res, url),
     'GET /sns/userinfo': (req, res, url) => oauth.userinfo(res, url),
     'GET /connect/oauth2/authorize': (req, res, url) => oauth.authorize(res, url),
+    ...miniProgram.api,
   };
 
   const sim = {
     'POST /$sim/faults': async (req, res) => {
       const body = await readJson(req);
-      if (body.expireTokensNow) credentials.expireAllNow();
+      if (body.expireTokensNow) {
+        credentials.expireAllNow();
+        miniProgram.credentials.expireAllNow();
+      }
       faults.apply(body);
       sendJson(res, 200, faults.snapshot());
     },
@@ -77,6 +85,7 @@ export function createWeChatSimulator(config) {
       credentials.reset();
       oauth.reset();
       messages.reset();
+      miniProgram.reset();
       menu = undefined;
       sendJson(res, 200, { ok: true });
     },
@@ -100,6 +109,7 @@ export function createWeChatSimulator(config) {
       });
       sendJson(res, 200, { valid });
     },
+    ...miniProgram.sim,
     'POST /$sim/send-to-gateway': async (req, res) => {
       const body = await readJson(req);
       try {

@@ -73,6 +73,7 @@ public sealed class AccountData(IdentityDbContext db, IFieldEncryptor encryptor,
         account.DisplayName = "已注销用户";
         account.PhoneEncrypted = account.PhoneHash = null;
         account.WeChatOpenIdEncrypted = account.WeChatOpenIdHash = null;
+        account.MiniProgramOpenIdEncrypted = account.MiniProgramOpenIdHash = account.WeChatUnionIdHash = null;
         account.PasswordHash = "";
         account.TotpSecretEncrypted = account.PendingTotpSecretEncrypted = null;
         account.SmsMfaEnabled = false;

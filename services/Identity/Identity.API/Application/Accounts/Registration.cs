@@ -4,6 +4,7 @@ using Identity.API.Application.Sms;
 using Identity.API.Application.Tokens;
 using Identity.API.Domain;
 using Identity.API.Infrastructure;
+using Identity.API.Infrastructure.WeChat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -17,11 +18,20 @@ namespace Identity.API.Application.Accounts;
 /// the account: without a valid code every attempt gets the same answer, whatever the name or number; with one, a taken
 /// name or number is said plainly and the transaction rolls back, so the code still works for a second try.</summary>
 public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, AgreementCatalog agreements, IdentityHashes hashes,
-    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, TokenPrincipals principals, InProcessTokens tokens, TimeProvider clock)
+    IFieldEncryptor encryptor, IPasswordHasher<Account> hasher, TokenPrincipals principals, InProcessTokens tokens, TimeProvider clock,
+    WeChatPhoneResolver wechatPhones)
 {
     public static ProblemException Failed => new(400, "registration_failed", "验证码错误或已过期，请重新获取验证码后重试");
 
     public static ProblemException PhoneTaken => new(409, "phone_registered", "该手机号已注册，请直接登录；忘记密码可通过短信验证码找回");
+
+    private async Task<string> WeChatPhoneAsync(string code, CancellationToken ct)
+    {
+        var granted = await wechatPhones.ResolveAsync(code, ct);
+        if (granted.CountryCode != "86" || !Fields.MobilePattern().IsMatch(granted.PhoneNumber))
+            throw new ProblemException(400, "phone_unsupported", "暂只支持中国大陆手机号");
+        return granted.PhoneNumber;
+    }
 
     public static ProblemException UsernameTaken =>
         ProblemException.Invalid(new Dictionary<string, string[]> { ["username"] = ["该用户名已被使用，请换一个"] });
@@ -36,12 +46,15 @@ public sealed class Registration(IdentityDbContext db, SmsCodeService smsCodes, 
                 throw new ProblemException(400, "agreement_required", "请阅读并同意最新版《用户注册协议》和《个人信息保护政策》");
         }
 
-        var phone = request.Phone!.Trim();
+        // WeChat's phone button proves the number instead of an SMS code; asked before the transaction opens.
+        var byWeChat = request.ByWeChatPhone ? await WeChatPhoneAsync(request.WeChatPhoneCode!, ct) : null;
+        var phone = byWeChat ?? request.Phone!.Trim();
         var username = request.Username!.Trim();
+        if (byWeChat is not null) new Validation().CheckPassword("password", request.Password, username, phone).ThrowIfAny();
         var normalized = Account.Normalize(username);
         var phoneHash = hashes.Phone(phone);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await smsCodes.VerifyAsync(phone, SmsPurpose.Register, request.SmsCode, ct))
+        if (byWeChat is null && !await smsCodes.VerifyAsync(phone, SmsPurpose.Register, request.SmsCode, ct))
         {
             await tx.CommitAsync(ct); // the miss counts against the code
             throw Failed;

@@ -5,17 +5,28 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Identity.API.Application.Accounts;
 
+/// <summary>The phone is proved by an SMS code (<paramref name="Phone"/> and <paramref name="SmsCode"/>) or, in the
+/// mini-program, by the code of WeChat's phone button (<paramref name="WeChatPhoneCode"/>, instead of both).</summary>
 public sealed partial record RegistrationRequest(string? Phone, string? SmsCode, string? Username, string? Password,
-    List<AcceptedAgreement>? AcceptedAgreements)
+    List<AcceptedAgreement>? AcceptedAgreements, string? WeChatPhoneCode = null)
 {
+    public bool ByWeChatPhone => !string.IsNullOrEmpty(WeChatPhoneCode);
+
     public void Validate()
     {
-        var v = new Validation()
-            .Required("phone", Phone, "手机号")
-            .Matches("phone", Phone, Fields.MobilePattern(), "请输入正确的11位手机号")
-            .Required("smsCode", SmsCode, "短信验证码")
-            .Matches("smsCode", SmsCode, SmsCodePattern(), "短信验证码应为6位数字")
-            .Required("username", Username, "用户名")
+        var v = new Validation();
+        if (ByWeChatPhone)
+        {
+            if (WeChatPhoneCode!.Length > 128) v.Add("weChatPhoneCode", "手机号授权无效，请重新授权");
+        }
+        else
+        {
+            v.Required("phone", Phone, "手机号")
+                .Matches("phone", Phone, Fields.MobilePattern(), "请输入正确的11位手机号")
+                .Required("smsCode", SmsCode, "短信验证码")
+                .Matches("smsCode", SmsCode, SmsCodePattern(), "短信验证码应为6位数字");
+        }
+        v.Required("username", Username, "用户名")
             .Matches("username", Username, UsernamePattern(), "用户名应为4-20位字母、数字或下划线");
         if (Username is { Length: > 0 } u && u.All(char.IsAsciiDigit)) v.Add("username", "用户名不能全为数字");
         v.CheckPassword("password", Password, Username, Phone);

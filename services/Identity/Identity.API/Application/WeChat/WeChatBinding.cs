@@ -18,15 +18,17 @@ public sealed record WeChatBindTicket(string? Ticket);
 /// <summary>The nonce the app hands to the WeChat gateway's OAuth page (<c>intent=</c>); the browser key went into a cookie.</summary>
 public sealed record WeChatBindStarted(string Intent, DateTimeOffset ExpiresAt);
 
-/// <summary>Who is about to be bound, as the owner sees it before confirming: WeChat's nickname and avatar, the openid masked.</summary>
-public sealed record WeChatBindPreview(string? Nickname, string? AvatarUrl, string MaskedOpenId, DateTimeOffset ExpiresAt);
+/// <summary>Who is about to be bound, as the owner sees it before confirming: WeChat's nickname and avatar (the mini-program
+/// gives none), the openid masked, and which app it came through (<c>service_account</c> or <c>miniprogram</c>).</summary>
+public sealed record WeChatBindPreview(string? Nickname, string? AvatarUrl, string MaskedOpenId, DateTimeOffset ExpiresAt, string App);
 
 /// <summary>Links and unlinks the WeChat openid of a signed-in account (one openid ↔ one account; named Link, not Bind, so
 /// minimal APIs do not take it for a parameter binder), telling other services through the outbox in the same transaction.
 /// A link takes three steps, all by the owner in the same browser: <see cref="StartAsync"/> (a one-time intent tied to the
 /// account and to an HttpOnly cookie), <see cref="RedeemAsync"/> (the gateway's ticket must carry that intent; shows who
-/// is being bound) and <see cref="ConfirmAsync"/>. Unlinking revokes every sign-in WeChat made.</summary>
-public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, WeChatUserIds weChatUserIds, IFieldEncryptor encryptor, IIntegrationEventOutbox outbox,
+/// is being bound) and <see cref="LinkAsync"/>. The mini-program follows the same steps: its login carries the intent to
+/// the gateway, and it sends the browser-key cookie back as a browser would. Unlinking revokes every sign-in WeChat made.</summary>
+public sealed class WeChatBinding(IdentityDbContext db, WeChatAccountLinks links, IFieldEncryptor encryptor,
     WeChatTicketRedeemer redeemer, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, TimeProvider clock)
 {
     /// <summary>The browser key: HttpOnly, SameSite=Strict, only sent to the binding endpoints.</summary>
@@ -36,6 +38,8 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, W
 
     private static ProblemException Foreign() => new(400, "wechat_bind_foreign",
         "该微信授权不是您在本机发起的绑定，未绑定任何微信。如需绑定，请在本机登录后重新发起");
+
+    private static ProblemException AlreadyBound() => new(409, "wechat_already_bound", "该微信已绑定其他账号");
 
     private static ProblemException NotPending() => new(400, "wechat_bind_not_pending", "没有待确认的微信绑定，请重新发起绑定");
 
@@ -72,21 +76,22 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, W
         var intent = await db.WeChatBindIntents.AsNoTracking().FirstOrDefaultAsync(i => i.NonceHash == nonceHash, ct);
         if (intent is null || intent.AccountId != account.Id || !SameHash(intent.BrowserKeyHash, Hash(browserKey))) throw Foreign();
 
-        var openIdHash = hashes.WeChatOpenId(redeemed.OpenId);
-        if (await db.Accounts.AnyAsync(a => a.WeChatOpenIdHash == openIdHash && a.Id != account.Id, ct))
-            throw new ProblemException(409, "wechat_already_bound", "该微信已绑定其他账号");
+        var who = redeemed.Who;
+        if (await links.HeldByAnotherAsync(who, account.Id, ct)) throw AlreadyBound();
 
         var now = clock.GetUtcNow();
         var openIdEncrypted = encryptor.Encrypt(redeemed.OpenId, IntentContext(intent.Id));
+        var unionIdEncrypted = who.UnionId is null ? null : encryptor.Encrypt(who.UnionId, IntentContext(intent.Id) + ":unionid");
         var nickname = Trim(redeemed.Nickname, 64);
         var avatar = redeemed.HeadImageUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
             ? Trim(url, 512) : null;
         var claimed = await db.WeChatBindIntents
             .Where(i => i.Id == intent.Id && i.RedeemedAt == null && i.CompletedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RedeemedAt, now).SetProperty(i => i.OpenIdEncrypted, openIdEncrypted)
+                .SetProperty(i => i.App, who.App).SetProperty(i => i.UnionIdEncrypted, unionIdEncrypted)
                 .SetProperty(i => i.Nickname, nickname).SetProperty(i => i.HeadImageUrl, avatar), ct);
         if (claimed != 1) throw new ProblemException(400, "wechat_bind_expired", "绑定请求已过期或已使用，请重新发起绑定");
-        return new WeChatBindPreview(nickname, avatar, MaskOpenId(redeemed.OpenId), intent.ExpiresAt);
+        return new WeChatBindPreview(nickname, avatar, MaskOpenId(redeemed.OpenId), intent.ExpiresAt, who.App);
     }
 
     /// <summary>The owner confirmed the WeChat user <see cref="RedeemAsync"/> showed them, in the same browser.</summary>
@@ -96,19 +101,18 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, W
         var now = clock.GetUtcNow();
         var claimed = await db.WeChatBindIntents.Where(i => i.Id == intent.Id && i.CompletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, now).SetProperty(i => i.OpenIdEncrypted, (string?)null)
+                .SetProperty(i => i.UnionIdEncrypted, (string?)null)
                 .SetProperty(i => i.Nickname, (string?)null).SetProperty(i => i.HeadImageUrl, (string?)null), ct);
         if (claimed != 1) throw NotPending();
         http.Response.Cookies.Delete(BrowserCookie, CookieOptions(http, delete: true));
 
-        var openId = encryptor.Decrypt(intent.OpenIdEncrypted!, IntentContext(intent.Id));
-        var openIdHash = hashes.WeChatOpenId(openId);
-        if (await db.Accounts.AnyAsync(a => a.WeChatOpenIdHash == openIdHash && a.Id != account.Id, ct))
-            throw new ProblemException(409, "wechat_already_bound", "该微信已绑定其他账号");
-        if (account.WeChatOpenIdHash == openIdHash) return;
-        var replaced = account.WeChatBound;
-        account.WeChatOpenIdHash = openIdHash;
-        account.WeChatOpenIdEncrypted = encryptor.Encrypt(openId, WeChatSignIn.OpenIdContext + ":" + account.Id.ToString("N"));
-        outbox.Add(new WeChatAccountBoundIntegrationEvent(account.Id, weChatUserIds.For(openId)));
+        var who = new WeChatIdentity(intent.App ?? WeChatApps.ServiceAccount, encryptor.Decrypt(intent.OpenIdEncrypted!, IntentContext(intent.Id)),
+            intent.UnionIdEncrypted is null ? null : encryptor.Decrypt(intent.UnionIdEncrypted, IntentContext(intent.Id) + ":unionid"));
+        if (await links.HeldByAnotherAsync(who, account.Id, ct)) throw AlreadyBound();
+        // Another person's WeChat replaces the whole binding (both apps); the same person in the other app adds to it.
+        var replaced = account.WeChatBound && !links.Holds(account, who);
+        if (replaced) links.Detach(account);
+        if (!links.Attach(account, who) && !replaced) return;
         await db.SaveChangesAsync(ct);
         // A WeChat bound before keeps no sign-in to this account.
         if (replaced) await RevokeWeChatSignInsAsync(account.Id, ct);
@@ -123,20 +127,14 @@ public sealed class WeChatBinding(IdentityDbContext db, IdentityHashes hashes, W
             var now = clock.GetUtcNow();
             await db.WeChatBindIntents.Where(i => i.AccountId == account.Id && i.BrowserKeyHash == keyHash && i.CompletedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.CompletedAt, now).SetProperty(i => i.OpenIdEncrypted, (string?)null)
-                    .SetProperty(i => i.Nickname, (string?)null).SetProperty(i => i.HeadImageUrl, (string?)null), ct);
+                    .SetProperty(i => i.UnionIdEncrypted, (string?)null).SetProperty(i => i.Nickname, (string?)null).SetProperty(i => i.HeadImageUrl, (string?)null), ct);
         }
         http.Response.Cookies.Delete(BrowserCookie, CookieOptions(http, delete: true));
     }
 
     public async Task UnlinkAsync(Account account, CancellationToken ct)
     {
-        if (account.WeChatBound)
-        {
-            account.WeChatOpenIdHash = null;
-            account.WeChatOpenIdEncrypted = null;
-            outbox.Add(new WeChatAccountUnboundIntegrationEvent(account.Id));
-            await db.SaveChangesAsync(ct);
-        }
+        if (links.Detach(account)) await db.SaveChangesAsync(ct);
         await RevokeWeChatSignInsAsync(account.Id, ct);
     }
 

@@ -14,6 +14,11 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.HasIndex(a => a.UsernameNormalized).IsUnique();
         e.HasIndex(a => a.PhoneHash).IsUnique().HasFilter("phone_hash IS NOT NULL");
         e.HasIndex(a => a.WeChatOpenIdHash).IsUnique().HasFilter("we_chat_open_id_hash IS NOT NULL");
+        e.Property(a => a.MiniProgramOpenIdHash).HasColumnName("miniprogram_open_id_hash");
+        e.Property(a => a.MiniProgramOpenIdEncrypted).HasColumnName("miniprogram_open_id_encrypted");
+        e.Property(a => a.WeChatUnionIdHash).HasColumnName("wechat_union_id_hash");
+        e.HasIndex(a => a.MiniProgramOpenIdHash).IsUnique().HasFilter("miniprogram_open_id_hash IS NOT NULL");
+        e.HasIndex(a => a.WeChatUnionIdHash).IsUnique().HasFilter("wechat_union_id_hash IS NOT NULL");
         e.Property(a => a.LastTotpStep).HasColumnDefault(-1L);
         e.Property(a => a.SmsMfaEnabled).HasColumnDefault(false);
         e.Property(a => a.ElderMode).HasColumnDefault(false);

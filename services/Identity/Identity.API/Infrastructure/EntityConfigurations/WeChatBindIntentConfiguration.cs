@@ -12,5 +12,6 @@ internal sealed class WeChatBindIntentConfiguration : IEntityTypeConfiguration<W
         e.HasKey(i => i.Id);
         e.HasIndex(i => i.NonceHash).IsUnique();
         e.HasIndex(i => i.AccountId);
+        e.Property(i => i.App).HasMaxLength(32);
     }
 }

@@ -1,6 +1,7 @@
 using Identity.API.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Persistence;
 
 namespace Identity.API.Infrastructure.EntityConfigurations;
 
@@ -10,5 +11,6 @@ internal sealed class WeChatBindTokenConfiguration : IEntityTypeConfiguration<We
     {
         e.ToTable("wechat_bind_tokens");
         e.HasKey(t => t.TokenHash);
+        e.Property(t => t.App).HasMaxLength(32).HasColumnDefault("service_account");
     }
 }

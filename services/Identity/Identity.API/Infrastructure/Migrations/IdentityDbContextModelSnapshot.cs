@@ -53,6 +53,14 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasDefaultValue(-1L)
                         .HasColumnName("last_totp_step");
 
+                    b.Property<string>("MiniProgramOpenIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("miniprogram_open_id_encrypted");
+
+                    b.Property<string>("MiniProgramOpenIdHash")
+                        .HasColumnType("text")
+                        .HasColumnName("miniprogram_open_id_hash");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -107,8 +115,17 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("we_chat_open_id_hash");
 
+                    b.Property<string>("WeChatUnionIdHash")
+                        .HasColumnType("text")
+                        .HasColumnName("wechat_union_id_hash");
+
                     b.HasKey("Id")
                         .HasName("pk_accounts");
+
+                    b.HasIndex("MiniProgramOpenIdHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_miniprogram_open_id_hash")
+                        .HasFilter("miniprogram_open_id_hash IS NOT NULL");
 
                     b.HasIndex("PhoneHash")
                         .IsUnique()
@@ -128,6 +145,11 @@ namespace Identity.API.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_accounts_we_chat_open_id_hash")
                         .HasFilter("we_chat_open_id_hash IS NOT NULL");
+
+                    b.HasIndex("WeChatUnionIdHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_wechat_union_id_hash")
+                        .HasFilter("wechat_union_id_hash IS NOT NULL");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -215,6 +237,43 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasDatabaseName("ix_agreement_consents_account_id");
 
                     b.ToTable("agreement_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Identity.API.Domain.HandoverTicket", b =>
+                {
+                    b.Property<string>("TicketHash")
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_hash");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("amr");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("TicketHash")
+                        .HasName("pk_handover_tickets");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_handover_tickets_expires_at");
+
+                    b.ToTable("handover_tickets", (string)null);
                 });
 
             modelBuilder.Entity("Identity.API.Domain.LoginThrottle", b =>
@@ -551,6 +610,11 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("App")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("app");
+
                     b.Property<string>("BrowserKeyHash")
                         .IsRequired()
                         .HasColumnType("text")
@@ -589,6 +653,10 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("redeemed_at");
 
+                    b.Property<string>("UnionIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("union_id_encrypted");
+
                     b.HasKey("Id")
                         .HasName("pk_wechat_bind_intents");
 
@@ -608,6 +676,13 @@ namespace Identity.API.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("token_hash");
 
+                    b.Property<string>("App")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("service_account")
+                        .HasColumnName("app");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -620,6 +695,10 @@ namespace Identity.API.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("open_id_encrypted");
+
+                    b.Property<string>("UnionIdEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("union_id_encrypted");
 
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone")

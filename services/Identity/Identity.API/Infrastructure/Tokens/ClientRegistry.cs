@@ -29,6 +29,7 @@ internal sealed class ClientRegistry(IOpenIddictApplicationManager applications,
                     // Only the patient portal may sign in with WeChat; the others hear so from our handler (invalid_client).
                     Permissions.Prefixes.GrantType + WeChatSignIn.GrantType,
                     Permissions.Prefixes.GrantType + SmsSignIn.GrantType,
+                    Permissions.Prefixes.GrantType + Application.Handover.HandoverSignIn.GrantType,
                     Permissions.Prefixes.Scope + Scopes.OfflineAccess,
                 },
             };

@@ -45,6 +45,7 @@ public static class TokenServer
                     .SetJsonWebKeySetEndpointUris(JwksPath);
                 o.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowCustomFlow(WeChatSignIn.GrantType);
                 o.AllowCustomFlow(SmsSignIn.GrantType);
+                o.AllowCustomFlow(Application.Handover.HandoverSignIn.GrantType);
                 o.RegisterScopes([Scopes.OfflineAccess, .. InternalScopes.All]);
                 o.RegisterAudiences(TokenPrincipals.Audience);
                 o.SetAccessTokenLifetime(identity.AccessTokenLifetime)

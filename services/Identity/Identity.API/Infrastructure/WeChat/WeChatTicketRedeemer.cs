@@ -2,6 +2,7 @@ using Platform.ServiceDefaults.Http;
 using System.Net;
 using System.Net.Http.Headers;
 using Identity.API.Application.Tokens;
+using Identity.API.Application.WeChat;
 using OpenIddict.Abstractions;
 using Platform.ServiceDefaults.Problems;
 
@@ -9,7 +10,13 @@ namespace Identity.API.Infrastructure.WeChat;
 
 /// <summary>What the gateway's ticket proves: the openid, the profile WeChat gave, and the intent the round trip was started
 /// with (null for a plain sign-in).</summary>
-public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl = null, string? Intent = null);
+public sealed record RedeemedWeChatTicket(string OpenId, string? UnionId, string? Nickname, string? HeadImageUrl = null, string? Intent = null,
+    string? App = null)
+{
+    /// <summary>Tickets of a gateway older than the mini-program name no app: theirs are the service account's.</summary>
+    public WeChatIdentity Who => new(App == WeChatApps.MiniProgram ? WeChatApps.MiniProgram : WeChatApps.ServiceAccount, OpenId,
+        string.IsNullOrEmpty(UnionId) ? null : UnionId);
+}
 
 /// <summary>Turns the one-time wxticket the app brought back from the WeChat gateway into the openid. The gateway only
 /// answers integration clients; Identity issues that token to itself through OpenIddict's pipeline, in-process.</summary>

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Platform.WeChat.MiniProgram;
+
+namespace Platform.WeChat.Api;
+
+/// <summary>The mini-program's server API; a client built with the mini-program's appid, secret and access token.</summary>
+public sealed partial class WeChatApiClient
+{
+    /// <summary>GET /sns/jscode2session: trades the code of <c>wx.login</c> for the openid, unionid and session key.</summary>
+    public async Task<JsCodeSession> ExchangeJsCodeAsync(string jsCode, CancellationToken ct = default)
+    {
+        const string path = "sns/jscode2session";
+        var json = await SendAsync(HttpMethod.Get, path, Query(("appid", options.AppId), ("secret", options.AppSecret),
+            ("js_code", jsCode), ("grant_type", "authorization_code")), null, ct);
+        return Read<JsCodeSession>(json, path);
+    }
+
+    /// <summary>POST /wxa/business/getuserphonenumber: resolves the code of the getPhoneNumber button.</summary>
+    public async Task<PhoneInfo> GetUserPhoneNumberAsync(string code, CancellationToken ct = default)
+    {
+        const string path = "wxa/business/getuserphonenumber";
+        var json = await SendWithAccessTokenAsync(HttpMethod.Post, path, "", new JsonObject { ["code"] = code }, ct);
+        return Read<UserPhoneNumberResult>(json, path).PhoneInfo;
+    }
+}
