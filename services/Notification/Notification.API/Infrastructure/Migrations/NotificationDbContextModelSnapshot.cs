@@ -76,6 +76,11 @@ namespace Notification.API.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_one_wechat_message")
+                        .HasFilter("channel IN ('wechat', 'miniprogram')");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_deliveries_due")
                         .HasFilter("status = 'pending'");
@@ -86,7 +91,7 @@ namespace Notification.API.Infrastructure.Migrations
 
                     b.ToTable("deliveries", null, t =>
                         {
-                            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'sms')");
+                            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'miniprogram', 'sms')");
 
                             t.HasCheckConstraint("deliveries_status_check", "status IN ('pending', 'sent', 'failed')");
                         });

@@ -11,6 +11,10 @@ namespace Notification.API.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropCheckConstraint(
+                name: "deliveries_channel_check",
+                table: "deliveries");
+
             migrationBuilder.CreateTable(
                 name: "miniprogram_bindings",
                 columns: table => new
@@ -40,6 +44,18 @@ namespace Notification.API.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_deliveries_one_wechat_message",
+                table: "deliveries",
+                column: "message_id",
+                unique: true,
+                filter: "channel IN ('wechat', 'miniprogram')");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "deliveries_channel_check",
+                table: "deliveries",
+                sql: "channel IN ('in-app', 'wechat', 'miniprogram', 'sms')");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_miniprogram_bindings_wechat_user_id",
                 table: "miniprogram_bindings",
                 column: "wechat_user_id",
@@ -54,6 +70,19 @@ namespace Notification.API.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "miniprogram_grants");
+
+            migrationBuilder.DropIndex(
+                name: "ix_deliveries_one_wechat_message",
+                table: "deliveries");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "deliveries_channel_check",
+                table: "deliveries");
+
+            migrationBuilder.AddCheckConstraint(
+                name: "deliveries_channel_check",
+                table: "deliveries",
+                sql: "channel IN ('in-app', 'wechat', 'sms')");
         }
     }
 }
