@@ -47,6 +47,9 @@ public sealed class GatewayStack : IAsyncDisposable
             ["WeChat:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["WeChat:H5BaseUrl"] = "http://127.0.0.1:8080",
             ["WeChat:CreateMenuOnStart"] = "true",
+            ["WeChat:MiniProgram:AppId"] = MiniProgramSendingTests.MiniProgramAppId,
+            ["WeChat:MiniProgram:AppSecret"] = MiniProgramSendingTests.MiniProgramAppSecret,
+            ["WeChat:MiniProgram:MessageState"] = "trial",
         }.Concat(TestKeys.Security("wechat")).ToDictionary());
         factory.UseKestrel(port);
         factory.StartServer();

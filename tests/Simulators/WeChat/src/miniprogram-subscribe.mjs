@@ -15,6 +15,7 @@ export function installMiniProgramSubscribe(simulator, config, miniProgram) {
   const mpCredentials = createCredentials({ ...config, appId: miniProgram.appId, appSecret: miniProgram.appSecret });
   const grants = new Map(); // `${openid} ${templateId}` → { oneTime, longTerm, banned }
   let sent = [];
+  let nextMsgId = 4_000_000_001;
   const { api, sim } = simulator.routes;
   const credentialsFor = (appId) => (appId === miniProgram.appId ? mpCredentials : simulator.credentials);
 
@@ -37,7 +38,7 @@ export function installMiniProgramSubscribe(simulator, config, miniProgram) {
     if (!grant || grant.banned || (!grant.longTerm && grant.oneTime < 1)) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
     const kind = grant.longTerm ? 'long-term' : 'one-time';
     if (!grant.longTerm) grant.oneTime -= 1;
-    const msgid = `${Date.now()}${sent.length}`;
+    const msgid = nextMsgId++;
     sent.push({
       openid: body.touser, templateId: body.template_id, page: body.page, data: body.data,
       miniprogramState: body.miniprogram_state ?? 'formal', lang: body.lang ?? 'zh_CN', grant: kind, msgid,
