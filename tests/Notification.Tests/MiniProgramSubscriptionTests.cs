@@ -153,6 +153,23 @@ public sealed class MiniProgramSubscriptionTests(NotificationFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_wechat_refused_for_its_values_47003_gives_the_one_time_grant_back()
+    {
+        var p = await PatientOnBothAsync();
+        await ReportAsync(p.Account, new Dictionary<string, string> { [Report] = "accept" });
+        var e = ReportReady(p.PatientId);
+        await fixture.PublishAsync(e);
+        await Eventually.Until(() => Requests("WeChatMiniProgramSubscribeMessageRequested", p.MiniProgramUser), n => n == 1, what: "requested");
+        Assert.Equal(0, await OneTimeGrants(p.Account, Report));
+        var deliveryId = Guid.Parse((await MiniProgramRequestFor(p.MiniProgramUser)).GetProperty("messageId").GetString()!);
+
+        await fixture.PublishAsync(new WeChatMessageFailedIntegrationEvent(deliveryId, 47003, "argument invalid! data.thing2.value invalid", true));
+        await Eventually.Until(() => Deliveries(e.Id, "miniprogram", "failed"), n => n == 1, what: "delivery failed");
+        Assert.Equal(1, await OneTimeGrants(p.Account, Report));
+        Assert.Equal(0, await Deliveries(e.Id, "wechat"));
+    }
+
+    [Fact]
     public async Task A_long_term_grant_is_not_spent_and_ban_ends_it()
     {
         var p = await PatientOnBothAsync();

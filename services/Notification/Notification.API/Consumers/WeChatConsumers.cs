@@ -30,7 +30,7 @@ public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptio
     {
         var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId
             && (d.Channel == DeliveryChannel.WeChat || d.Channel == DeliveryChannel.MiniProgram), context.CancellationToken);
-        if (delivery?.Channel == DeliveryChannel.MiniProgram) await refusals.HandleAsync(delivery, e.ErrCode, context.CancellationToken);
+        if (delivery?.Channel == DeliveryChannel.MiniProgram) await refusals.HandleAsync(delivery, e.ErrCode, e.Permanent, context.CancellationToken);
         var settings = options.Value.Delivery;
         // The attempt was counted when the request was made.
         delivery?.Fail($"{e.ErrCode} {e.ErrMsg}", clock.GetUtcNow(), settings.MaxAttempts, settings.MaxBackoff, e.Permanent, countAttempt: false);

@@ -30,6 +30,15 @@ public sealed class MiniProgramGrant
         return true;
     }
 
+    /// <summary>The message was not sent after all (refused for its values, WeChat unreachable): WeChat spent nothing,
+    /// so the one-time grant the planning took is the user's again.</summary>
+    public void GiveBack(DateTimeOffset at)
+    {
+        if (LongTerm) return;
+        OneTime++;
+        UpdatedAt = at;
+    }
+
     /// <summary>"ban" in the client, or WeChat answered 43101: nothing more is sent under this template.</summary>
     public void Clear(DateTimeOffset at)
     {

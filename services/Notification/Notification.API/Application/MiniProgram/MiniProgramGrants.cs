@@ -43,6 +43,12 @@ public sealed class MiniProgramGrants(NotificationDbContext db, IOptions<MiniPro
         return (binding.WeChatUserId, template);
     }
 
+    public async Task GiveBackAsync(Guid accountId, string templateId, CancellationToken ct)
+    {
+        var grant = await db.MiniProgramGrants.FirstOrDefaultAsync(g => g.AccountId == accountId && g.TemplateId == templateId, ct);
+        grant?.GiveBack(clock.GetUtcNow());
+    }
+
     /// <summary>WeChat answered 43101: the user holds no grant for this template any more, whatever we counted.</summary>
     public async Task ClearAsync(Guid accountId, string templateId, CancellationToken ct)
     {
