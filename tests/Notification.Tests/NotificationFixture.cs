@@ -17,6 +17,8 @@ namespace Notification.Tests;
 public sealed class NotificationFixture : IAsyncLifetime
 {
     public const string ReportTemplateId = "tpl-report-ready";
+    public const string MiniProgramReportTemplateId = "tpl-mp-report-ready";
+    public const string MiniProgramVisitTemplateId = "tpl-mp-visit-reminder";
 
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
@@ -41,6 +43,19 @@ public sealed class NotificationFixture : IAsyncLifetime
             ["Notification:Delivery:MaxBackoff"] = "00:00:01",
             ["Notification:WeChatTemplates:report"] = ReportTemplateId,
             ["Notification:PatientAppBaseUrl"] = "https://h5.example-hospital.cn",
+            ["Notification:MiniProgram:Templates:report:TemplateId"] = MiniProgramReportTemplateId,
+            ["Notification:MiniProgram:Templates:report:Title"] = "报告已出",
+            ["Notification:MiniProgram:Templates:report:Kind"] = "one-time",
+            ["Notification:MiniProgram:Templates:report:Keywords:thing1"] = "title",
+            ["Notification:MiniProgram:Templates:report:Keywords:thing2"] = "body",
+            ["Notification:MiniProgram:Templates:report:Keywords:time3"] = "time",
+            ["Notification:MiniProgram:Templates:report:Keywords:phrase4"] = "=已出具",
+            ["Notification:MiniProgram:Templates:appointment:TemplateId"] = MiniProgramVisitTemplateId,
+            ["Notification:MiniProgram:Templates:appointment:Title"] = "就诊提醒",
+            ["Notification:MiniProgram:Templates:appointment:Kind"] = "long-term",
+            ["Notification:MiniProgram:Templates:appointment:Keywords:thing1"] = "title",
+            ["Notification:MiniProgram:Templates:appointment:Keywords:thing2"] = "body",
+            ["Notification:MiniProgram:Templates:appointment:Keywords:time3"] = "time",
         }.Concat(Identity.Settings).Concat(TestKeys.Security("notification")).ToDictionary());
         Service.UseKestrel(port);
         Service.StartServer();

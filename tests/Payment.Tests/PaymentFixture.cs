@@ -12,6 +12,9 @@ namespace Payment.Tests;
 /// process, real signatures and encryption) which posts its notices back to the service's notify endpoint.</summary>
 public sealed class PaymentFixture : IAsyncLifetime
 {
+    /// <summary>The simulator's default mini-program appid (WECHATPAY_MINIPROGRAM_APPID), bound to the test merchant.</summary>
+    public const string MiniProgramAppId = "wx7a1b2c3d4e5f6a7b";
+
     public TestDatabase Database { get; private set; } = null!;
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public EventCapture Published { get; private set; } = null!;
@@ -51,6 +54,7 @@ public sealed class PaymentFixture : IAsyncLifetime
             ["Payment:EInvoice:AppSecret"] = "einvoice-local-secret",
             ["Payment:WeChatPay:MerchantPrivateKeyFile"] = Path.Combine(keys, "merchant_private.pem"),
             ["Payment:WeChatPay:PlatformPublicKeyFile"] = Path.Combine(keys, "platform_public.pem"),
+            ["Payment:WeChatPay:MiniProgramAppId"] = MiniProgramAppId,
         };
         foreach (var (k, v) in Identity.Settings) settings[k] = v;
         Service = ServiceFactory<PaymentDbContext>.Create("paymentdb", Database, VirtualHost.AmqpUri, settings);

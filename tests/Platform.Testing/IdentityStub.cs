@@ -53,6 +53,11 @@ public sealed class IdentityStub : IAsyncDisposable
     /// <summary>The account signed in through WeChat with this openid (GET …/accounts/{id}/wechat-payer).</summary>
     public void PutWeChatPayer(Guid accountId, string openId) => _weChatPayers[accountId] = openId;
 
+    private readonly ConcurrentDictionary<Guid, string> _miniProgramPayers = new();
+
+    /// <summary>The account signed in from the mini-program with this (mini-program) openid (GET …/accounts/{id}/miniprogram-payer).</summary>
+    public void PutMiniProgramPayer(Guid accountId, string openId) => _miniProgramPayers[accountId] = openId;
+
     public void Remove(Guid patientId) => _patients.TryRemove(patientId, out _);
 
     private async Task LoopAsync()
@@ -89,15 +94,18 @@ public sealed class IdentityStub : IAsyncDisposable
                 return;
             }
             const string accounts = "/api/identity/internal/accounts/";
-            if (request.HttpMethod == "GET" && path.StartsWith(accounts, StringComparison.Ordinal) && path.EndsWith("/wechat-payer", StringComparison.Ordinal))
+            var payerKind = path.EndsWith("/wechat-payer", StringComparison.Ordinal) ? "/wechat-payer"
+                : path.EndsWith("/miniprogram-payer", StringComparison.Ordinal) ? "/miniprogram-payer" : null;
+            if (request.HttpMethod == "GET" && path.StartsWith(accounts, StringComparison.Ordinal) && payerKind is not null)
             {
                 if (request.Headers["Authorization"] != "Bearer " + Token)
                 {
                     response.StatusCode = 401;
                     return;
                 }
-                var account = path[accounts.Length..^"/wechat-payer".Length];
-                if (!Guid.TryParse(account, out var accountId) || !_weChatPayers.TryGetValue(accountId, out var openId))
+                var account = path[accounts.Length..^payerKind.Length];
+                var payers = payerKind == "/wechat-payer" ? _weChatPayers : _miniProgramPayers;
+                if (!Guid.TryParse(account, out var accountId) || !payers.TryGetValue(accountId, out var openId))
                 {
                     response.StatusCode = 404;
                     return;

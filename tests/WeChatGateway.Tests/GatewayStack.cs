@@ -49,6 +49,7 @@ public sealed class GatewayStack : IAsyncDisposable
             ["WeChat:CreateMenuOnStart"] = "true",
             ["WeChat:MiniProgram:AppId"] = MiniProgramSimulator.AppId,
             ["WeChat:MiniProgram:AppSecret"] = MiniProgramSimulator.AppSecret,
+            ["WeChat:MiniProgram:MessageState"] = "trial",
         }.Concat(TestKeys.Security("wechat")).ToDictionary());
         factory.UseKestrel(port);
         factory.StartServer();

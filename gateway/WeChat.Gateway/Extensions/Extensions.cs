@@ -5,6 +5,7 @@ using Platform.Security;
 using Platform.ServiceDefaults.Http;
 using Platform.WeChat.Api;
 using Platform.WeChat.Messaging;
+using Platform.WeChat.Templates;
 using WeChat.Gateway.Application;
 using WeChat.Gateway.Application.Callbacks;
 using WeChat.Gateway.Application.Credentials;
@@ -38,6 +39,7 @@ internal static class Extensions
             bus.AddConsumer<WeChatTemplateMessageRequestedConsumer>();
             bus.AddConsumer<WeChatSubscribeMessageRequestedConsumer>();
             bus.AddConsumer<WeChatCustomerServiceMessageRequestedConsumer>();
+            bus.AddConsumer<WeChatMiniProgramSubscribeMessageRequestedConsumer>();
         });
 
         // Token and ticket fetches (GET) are retried; sends (POST) are not, or a patient could get a message twice.
@@ -50,6 +52,13 @@ internal static class Extensions
         builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<AccessTokenCredential>());
         builder.Services.AddSingleton<JsApiTicketCredential>();
         builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<JsApiTicketCredential>());
+        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section))
+            .Validate(o => o.AppId.Length == 0 == (o.AppSecret.Length == 0), "WeChat:MiniProgram:AppId 与 AppSecret 须同时配置")
+            .Validate(o => MiniProgramSubscribeMessage.States.Contains(o.MessageState), "WeChat:MiniProgram:MessageState 只能是 developer、trial 或 formal")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MiniProgramClientFactory>();
+        builder.Services.AddSingleton<MiniProgramAccessTokenCredential>();
+        builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<MiniProgramAccessTokenCredential>());
         builder.Services.AddHostedService<CredentialRefresher>();
 
         builder.Services.AddSingleton(sp =>

@@ -12,6 +12,7 @@ app.UseServiceDefaults();
 app.MapMessagesApi();
 app.MapPreferencesApi();
 app.MapWeChatBindingsApi();
+app.MapMiniProgramSubscriptionsApi();
 app.MapHub<NotificationsHub>("/hubs/notifications");
 app.Run();
 

@@ -12,14 +12,21 @@ using WeChat.Gateway.Infrastructure;
 namespace WeChat.Gateway.Application.Sending;
 
 /// <summary>One message to send to a WeChat user (by opaque id): <see cref="Send"/> calls WeChat with the user's openid
-/// and returns its msgid when it gives one.</summary>
+/// and returns its msgid when it gives one. <see cref="App"/> picks whose access token the call carries.</summary>
 public sealed record SendRequest(Guid MessageId, string Kind, Guid WeChatUserId, string? ClientMsgId,
-    Func<WeChatApiClient, string, CancellationToken, Task<long?>> Send);
+    Func<WeChatApiClient, string, CancellationToken, Task<long?>> Send, SendingApp App = SendingApp.ServiceAccount);
+
+public enum SendingApp
+{
+    ServiceAccount,
+    MiniProgram,
+}
 
 /// <summary>Sends each requested message at most once (sent_messages keyed by the requester's MessageId) and publishes
 /// its outcome. Transient failures are thrown so the bus retries with backoff; the last retry records the failure.</summary>
 public sealed class WeChatMessageSender(
-    WeChatDbContext db, IIntegrationEventOutbox outbox, WeChatClientFactory clients, WeChatUsers users, TimeProvider time,
+    WeChatDbContext db, IIntegrationEventOutbox outbox, WeChatClientFactory clients, MiniProgramClientFactory miniProgram,
+    WeChatUsers users, TimeProvider time,
     ILogger<WeChatMessageSender> logger)
 {
     /// <summary>Matches the retry limit Platform.Messaging configures on the bus.</summary>
@@ -50,7 +57,8 @@ public sealed class WeChatMessageSender(
         }
         try
         {
-            row.WeChatMsgId = await request.Send(clients.WithAccessToken(), openId, ct);
+            var api = request.App == SendingApp.MiniProgram ? miniProgram.WithAccessToken() : clients.WithAccessToken();
+            row.WeChatMsgId = await request.Send(api, openId, ct);
             outbox.Add(new WeChatMessageDeliveredIntegrationEvent(request.MessageId, row.WeChatMsgId));
         }
         catch (TemplateFieldException e)

@@ -7,6 +7,7 @@ public static class WeChatErrorCodes
     public const int Ok = 0;
     public const int InvalidCredential = 40001;
     public const int InvalidOpenId = 40003;
+    public const int InvalidAppId = 40013;
     public const int InvalidAccessToken = 40014;
     public const int InvalidCode = 40029;
     public const int CodeAlreadyUsed = 40163;

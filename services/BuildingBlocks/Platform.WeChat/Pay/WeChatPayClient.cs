@@ -33,7 +33,7 @@ public sealed class WeChatPayClient : IDisposable
         if (order.AmountFen <= 0) throw new ArgumentOutOfRangeException(nameof(order), "Amount must be a positive number of fen.");
         var request = new JsapiPrepayRequest
         {
-            AppId = _options.AppId,
+            AppId = order.AppId ?? _options.AppId,
             MchId = _options.MchId,
             Description = order.Description,
             OutTradeNo = order.OutTradeNo,
@@ -66,8 +66,10 @@ public sealed class WeChatPayClient : IDisposable
         return Parse<NativePrepayResult>(text, "native prepay").CodeUrl;
     }
 
-    public JsapiPayParameters CreateJsapiPayParameters(string prepayId) =>
-        Signer.CreateJsapiPayParameters(_options.AppId, prepayId, _clock.GetUtcNow().ToUnixTimeSeconds(), WeChatPaySigner.NewNonce());
+    /// <summary>The signed parameters for getBrandWCPayRequest (H5) or wx.requestPayment (mini-program, <paramref name="appId"/>
+    /// its appid): the appid signed must be the one the order was placed with.</summary>
+    public JsapiPayParameters CreateJsapiPayParameters(string prepayId, string? appId = null) =>
+        Signer.CreateJsapiPayParameters(appId ?? _options.AppId, prepayId, _clock.GetUtcNow().ToUnixTimeSeconds(), WeChatPaySigner.NewNonce());
 
     public async Task<Transaction> QueryByOutTradeNoAsync(string outTradeNo, CancellationToken ct = default)
     {

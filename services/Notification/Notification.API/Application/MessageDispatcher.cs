@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Notification.API.Application.MiniProgram;
 using Notification.API.Domain;
 using Notification.API.Hubs;
 using Notification.API.Infrastructure;
@@ -11,7 +12,8 @@ namespace Notification.API.Application;
 /// pushes go out through the outbox with the same commit; WeChat and SMS become pending deliveries that the
 /// <see cref="Channels.DeliveryWorker"/> sends, held until quiet hours end unless the message is critical.
 /// Runs inside the idempotent consumer's transaction.</summary>
-public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEventOutbox outbox, IOptions<NotificationOptions> options,
+    MiniProgramGrants grants, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Message>> DispatchAsync(Guid sourceEventId, IEnumerable<MessageDraft> drafts, CancellationToken ct)
     {
@@ -66,9 +68,13 @@ public sealed class MessageDispatcher(NotificationDbContext db, IIntegrationEven
             db.Deliveries.Add(inApp);
         }
 
-        var onWeChat = Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
-            && await CanReachOnWeChatAsync(message.AccountId, ct);
-        if (onWeChat) db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, now, notBefore));
+        // One WeChat message at most: the mini-program's when the account holds a grant for it (spent here), else the
+        // service account's template message.
+        var onMiniProgram = Wants(DeliveryChannel.WeChat) && await grants.TryReserveAsync(message.AccountId, message.Category, ct) is not null;
+        if (onMiniProgram) db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.MiniProgram, now, notBefore));
+        var onWeChat = onMiniProgram || (Wants(DeliveryChannel.WeChat) && options.Value.WeChatTemplates.ContainsKey(message.Category)
+            && await CanReachOnWeChatAsync(message.AccountId, ct));
+        if (onWeChat && !onMiniProgram) db.Deliveries.Add(Delivery.Create(message.Id, DeliveryChannel.WeChat, now, notBefore));
 
         var bySms = draft.MustNotBeMissed || (draft.SmsUnlessOnWeChat && !onWeChat);
         if (bySms && link.PhoneEncrypted is not null && Wants(DeliveryChannel.Sms))

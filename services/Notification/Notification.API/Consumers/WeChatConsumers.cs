@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notification.API.Application;
+using Notification.API.Application.MiniProgram;
 using Notification.API.Domain;
 using Notification.API.Infrastructure;
 using Platform.Contracts.WeChat;
@@ -15,17 +16,21 @@ public sealed class WeChatMessageDeliveredConsumer(NotificationDbContext db)
 {
     protected override async Task HandleAsync(WeChatMessageDeliveredIntegrationEvent e, ConsumeContext<WeChatMessageDeliveredIntegrationEvent> context)
     {
-        var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId && d.Channel == DeliveryChannel.WeChat, context.CancellationToken);
+        var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId
+            && (d.Channel == DeliveryChannel.WeChat || d.Channel == DeliveryChannel.MiniProgram), context.CancellationToken);
         delivery?.Confirm(e.OccurredAt);
     }
 }
 
-public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class WeChatMessageFailedConsumer(NotificationDbContext db, IOptions<NotificationOptions> options, MiniProgramRefusals refusals,
+    TimeProvider clock)
     : IdempotentConsumer<WeChatMessageFailedIntegrationEvent, NotificationDbContext>(db)
 {
     protected override async Task HandleAsync(WeChatMessageFailedIntegrationEvent e, ConsumeContext<WeChatMessageFailedIntegrationEvent> context)
     {
-        var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId && d.Channel == DeliveryChannel.WeChat, context.CancellationToken);
+        var delivery = await Db.Deliveries.FirstOrDefaultAsync(d => d.Id == e.MessageId
+            && (d.Channel == DeliveryChannel.WeChat || d.Channel == DeliveryChannel.MiniProgram), context.CancellationToken);
+        if (delivery?.Channel == DeliveryChannel.MiniProgram) await refusals.HandleAsync(delivery, e.ErrCode, e.Permanent, context.CancellationToken);
         var settings = options.Value.Delivery;
         // The attempt was counted when the request was made.
         delivery?.Fail($"{e.ErrCode} {e.ErrMsg}", clock.GetUtcNow(), settings.MaxAttempts, settings.MaxBackoff, e.Permanent, countAttempt: false);

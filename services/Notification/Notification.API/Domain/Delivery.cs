@@ -74,6 +74,8 @@ public static class DeliveryChannel
 {
     public const string InApp = "in-app";
     public const string WeChat = "wechat";
+    /// <summary>A mini-program subscribe message: for an account that holds a grant, instead of (never besides) <see cref="WeChat"/>.</summary>
+    public const string MiniProgram = "miniprogram";
     public const string Sms = "sms";
 }
 

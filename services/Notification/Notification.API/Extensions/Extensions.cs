@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using Notification.API.Application;
 using Notification.API.Application.Channels;
+using Notification.API.Application.MiniProgram;
 using Notification.API.Application.Sms;
 using Notification.API.Consumers;
 using Notification.API.Hubs;
@@ -28,6 +29,15 @@ internal static class Extensions
         builder.Services.AddScoped<MessageDispatcher>();
         builder.Services.AddScoped<SmsChannel>();
         builder.Services.AddScoped<WeChatChannel>();
+        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section))
+            .Validate(o => o.Templates.Values.All(t => t.Kind is MiniProgramTemplateKind.OneTime or MiniProgramTemplateKind.LongTerm),
+                "Notification:MiniProgram:Templates:*:Kind 只能是 one-time 或 long-term")
+            .Validate(o => o.Templates.Values.SelectMany(t => t.Keywords.Keys).All(k => MiniProgramFields.SupportedTypes.Contains(MiniProgramFields.TypeOf(k))),
+                "Notification:MiniProgram 模板关键词类型只支持 thing、time、date、phrase、character_string、name")
+            .ValidateOnStart();
+        builder.Services.AddScoped<MiniProgramGrants>();
+        builder.Services.AddScoped<MiniProgramChannel>();
+        builder.Services.AddScoped<MiniProgramRefusals>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddHostedService<DeliveryWorker>();
         builder.Services.AddPlatformSmsSender(builder.Configuration);

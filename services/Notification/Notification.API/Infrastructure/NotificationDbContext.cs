@@ -12,6 +12,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<WeChatBinding> WeChatBindings => Set<WeChatBinding>();
     public DbSet<WeChatFollower> WeChatFollowers => Set<WeChatFollower>();
     public DbSet<NotificationPreferences> Preferences => Set<NotificationPreferences>();
+    public DbSet<MiniProgramBinding> MiniProgramBindings => Set<MiniProgramBinding>();
+    public DbSet<MiniProgramGrant> MiniProgramGrants => Set<MiniProgramGrant>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -19,7 +19,7 @@ public static class OrdersApi
         var api = app.MapGroup("/api/payment/orders").WithTags("缴费").RequireAuthorization(PlatformRoles.Patient);
         api.MapGet("/", List).WithName("ListOrders").WithSummary("我的缴费记录（可按来源筛选，如某次预约）");
         api.MapGet("/{id:guid}", Get).WithName("GetOrder").WithSummary("订单详情与退款");
-        api.MapPost("/{id:guid}/pay", Pay).WithName("PayOrder").WithSummary("微信支付：微信内 JSAPI，微信外扫码");
+        api.MapPost("/{id:guid}/pay", Pay).WithName("PayOrder").WithSummary("微信支付：微信内 JSAPI，微信外扫码，小程序 wx.requestPayment（channel=miniprogram）");
         api.MapPost("/{id:guid}/query", Query).WithName("QueryOrder").WithSummary("向微信支付查询支付结果");
         api.MapGet("/{id:guid}/e-invoice/pdf", EInvoicePdf).WithName("EInvoicePdf").WithSummary("医疗电子票据 PDF（red=冲红票据序号）");
         return app;
@@ -40,8 +40,10 @@ public static class OrdersApi
         return TypedResults.Ok((await db.ToDtosAsync([order], ct))[0]);
     }
 
-    public static async Task<Ok<PayInstruction>> Pay(Guid id, ClaimsPrincipal user, Checkout checkout, CancellationToken ct) =>
-        TypedResults.Ok(await checkout.PayAsync(user.AccountId(), id, ct));
+    /// <summary>No body keeps the H5 behaviour (JSAPI inside WeChat, else a QR code); {channel:"miniprogram"} answers
+    /// wx.requestPayment's parameters for the mini-program's appid.</summary>
+    public static async Task<Ok<PayInstruction>> Pay(Guid id, PayRequest? body, ClaimsPrincipal user, Checkout checkout, CancellationToken ct) =>
+        TypedResults.Ok(await checkout.PayAsync(user.AccountId(), id, ct, string.IsNullOrWhiteSpace(body?.Channel) ? null : body.Channel.Trim()));
 
     public static async Task<Ok<OrderDto>> Query(Guid id, ClaimsPrincipal user, Checkout checkout, PaymentDbContext db, CancellationToken ct)
     {

@@ -17,8 +17,14 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
         await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.AccountId == account, ct)
         ?? throw ProblemException.NotFound("订单");
 
-    public async Task<PayInstruction> PayAsync(Guid account, Guid orderId, CancellationToken ct)
+    public async Task<PayInstruction> PayAsync(Guid account, Guid orderId, CancellationToken ct, string? channel = null)
     {
+        var inMiniProgram = channel == PayChannel.MiniProgram;
+        if (channel is not null && !inMiniProgram)
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["channel"] = ["支付渠道只能是 miniprogram 或不填"] });
+        var miniProgramAppId = options.Value.WeChatPay.MiniProgramAppId;
+        if (inMiniProgram && string.IsNullOrWhiteSpace(miniProgramAppId))
+            throw ProblemException.Conflict("miniprogram_pay_disabled", "本院暂未开通小程序支付，请在公众号内缴费");
         var order = await OwnAsync(account, orderId, ct);
         EnsurePayable(order);
         if (order.InsuredFen > 0)
@@ -29,14 +35,25 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
             if (order.PayableFen == 0) throw ProblemException.Conflict("insurance_covers_all", "本单由医保全额支付，请确认医保结算");
             if (order.PrepaidAt is null) InsuranceCheckout.EnsureFresh(claim, clock.GetUtcNow());
         }
-        var openId = await Unavailable(() => payers.OpenIdAsync(account, ct));
+        var openId = await Unavailable(() => inMiniProgram ? payers.MiniProgramOpenIdAsync(account, ct) : payers.OpenIdAsync(account, ct));
+        if (inMiniProgram && openId is null)
+            throw ProblemException.Conflict("miniprogram_not_signed_in", "请先在小程序中登录后再支付");
         var attach = order.Id.ToString("N");
         var expires = order.ExpiresAt;
         PayInstruction instruction;
         string tradeType, prepayRef;
         try
         {
-            if (openId is not null)
+            if (inMiniProgram)
+            {
+                var prepay = await weChatPay.PrepayJsapiAsync(new JsapiOrder(order.Description, order.OutTradeNo, checked((int)order.PayableFen),
+                    openId!, options.Value.NotifyUrl, expires, attach, miniProgramAppId), ct);
+                (tradeType, prepayRef) = ("JSAPI", prepay.PrepayId);
+                var p = weChatPay.CreateJsapiPayParameters(prepay.PrepayId, miniProgramAppId);
+                instruction = new PayInstruction(PayChannel.MiniProgram, Channel: PayChannel.MiniProgram,
+                    RequestPayment: new MiniProgramPayment(p.TimeStamp, p.NonceStr, p.Package, p.SignType, p.PaySign));
+            }
+            else if (openId is not null)
             {
                 var prepay = await weChatPay.PrepayJsapiAsync(new JsapiOrder(order.Description, order.OutTradeNo, checked((int)order.PayableFen),
                     openId, options.Value.NotifyUrl, expires, attach), ct);
@@ -59,6 +76,12 @@ public sealed class Checkout(PaymentDbContext db, WeChatPayClient weChatPay, Pay
         catch (WeChatPayApiException e) when (e.Code is "ORDER_CLOSED" or "ORDERCLOSED")
         {
             throw ProblemException.Conflict("order_closed", "该订单已关闭，不能再支付");
+        }
+        // The same out_trade_no was already placed for the other app (service account vs mini-program) or payer.
+        catch (WeChatPayApiException e) when (e.Code == "INVALID_REQUEST")
+        {
+            logger.LogInformation("WeChat Pay refused a second prepay of order {OrderId}: {Code}", order.Id, e.Code);
+            throw ProblemException.Conflict("order_prepaid_elsewhere", "该订单已在其他渠道发起支付，请在原渠道完成支付");
         }
         catch (Exception e) when (PartyFailures.IsUnreachable(e))
         {

@@ -50,4 +50,18 @@ public sealed record OrderDto(Guid Id, string Kind, string KindText, Guid Source
         new(r.Id, r.AmountFen, RefundStatus.Shown(r.Status), RefundStatus.TextOf(r.Status), r.Reason, r.RequestedAt, r.SucceededAt);
 }
 
-public sealed record PayInstruction(string Method, object? Jsapi = null, string? CodeUrl = null);
+/// <summary>How the client pays: H5 JSAPI (Jsapi for getBrandWCPayRequest), a QR code (CodeUrl), or the mini-program
+/// (Channel "miniprogram", RequestPayment for wx.requestPayment).</summary>
+public sealed record PayInstruction(string Method, object? Jsapi = null, string? CodeUrl = null, string? Channel = null,
+    MiniProgramPayment? RequestPayment = null);
+
+/// <summary>wx.requestPayment's parameters, signed server-side with the merchant key over the mini-program's appid.</summary>
+public sealed record MiniProgramPayment(string TimeStamp, string NonceStr, string Package, string SignType, string PaySign);
+
+/// <summary>Body of POST /api/payment/orders/{id}/pay; no body (or no channel) keeps the H5 behaviour.</summary>
+public sealed record PayRequest(string? Channel);
+
+public static class PayChannel
+{
+    public const string MiniProgram = "miniprogram";
+}

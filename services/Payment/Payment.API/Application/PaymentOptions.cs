@@ -26,6 +26,8 @@ public sealed class WeChatPaySettings
     public string BaseAddress { get; set; } = "https://api.mch.weixin.qq.com/";
     public string MchId { get; set; } = "";
     public string AppId { get; set; } = "";
+    /// <summary>The mini-program's appid, bound to the same merchant; empty when the hospital has no mini-program.</summary>
+    public string MiniProgramAppId { get; set; } = "";
     public string MerchantSerialNo { get; set; } = "";
     public string? MerchantPrivateKeyPem { get; set; }
     public string? MerchantPrivateKeyFile { get; set; }

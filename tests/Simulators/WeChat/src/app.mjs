@@ -151,6 +151,10 @@ export function createWeChatSimulator(config) {
 
   return {
     server,
+    // Extensions (src/miniprogram-*.mjs) add their own entries; the router reads these maps on every request.
+    routes: { api, sim },
+    credentials,
+    miniProgram,
     openIdFor: (name) => openIdFor(config.appId, name),
     async start() {
       await new Promise((resolve, reject) => {

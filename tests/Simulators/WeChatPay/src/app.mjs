@@ -153,6 +153,12 @@ export function createWeChatPaySimulator(config) {
       orders.pay(order, { openid: body.openid ?? order.payer?.openid ?? openIdFor(config.appId, 'patient'), fail: body.fail === true });
       return [200, orders.transactionView(order)];
     },
+    /** Plays wx.requestPayment in the mini-program: its parameters carry no appId (the mini-program's own is used). */
+    'POST /$sim/miniprogram/request-payment': (body) => {
+      cashier.pay({ kind: 'jsapi', ...body, appId: config.miniProgramAppId });
+      const prepayId = /^prepay_id=(.+)$/.exec(body.package ?? '')?.[1];
+      return [200, orders.transactionView(orders.byPrepayId(prepayId))];
+    },
     'POST /$sim/config': (body) => {
       if (body.retrySchedule !== undefined) notifier.schedule = parseSchedule(body.retrySchedule);
       if (body.refundDelayMs !== undefined) orders.runtime.refundDelayMs = Math.max(0, Number(body.refundDelayMs) || 0);

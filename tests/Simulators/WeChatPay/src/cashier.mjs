@@ -1,6 +1,7 @@
 import { PayError } from './http-util.mjs';
 import { openIdFor } from './ids.mjs';
 import { signedMessage, verify } from './wechatpay-crypto.mjs';
+import { boundAppIds } from './orders.mjs';
 
 const escapeHtml = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
@@ -119,13 +120,15 @@ export function createCashier(config, orders) {
     const { appId, timeStamp, nonceStr, package: pkg, signType, paySign } = params;
     if (!appId || !timeStamp || !nonceStr || !pkg || !paySign) throw new PayError(400, 'PARAM_ERROR', '支付参数缺失');
     if (signType !== 'RSA') throw new PayError(400, 'PARAM_ERROR', '签名类型错误');
-    if (appId !== config.appId) throw new PayError(400, 'APPID_MCHID_NOT_MATCH', '商户号与appid不匹配');
+    if (!boundAppIds(config).includes(appId)) throw new PayError(400, 'APPID_MCHID_NOT_MATCH', '商户号与appid不匹配');
     if (!verify(config.merchantPublicKeyPem, signedMessage(appId, timeStamp, nonceStr, pkg), paySign)) {
       throw new PayError(400, 'SIGN_ERROR', '支付验证签名失败');
     }
     const prepayId = /^prepay_id=(.+)$/.exec(pkg)?.[1];
     const order = prepayId && orders.byPrepayId(prepayId);
     if (!order || order.trade_type !== 'JSAPI') throw new PayError(400, 'ORDER_NOT_EXIST', '订单不存在');
+    // The app that pays must be the app the order was placed for (a service-account prepay cannot be paid in the mini-program).
+    if (order.appid !== appId) throw new PayError(400, 'APPID_MCHID_NOT_MATCH', '支付参数的appid与下单appid不一致');
     return order;
   }
 

@@ -24,6 +24,8 @@ export function configFromEnv(env = process.env) {
     port,
     mchId: env.WECHATPAY_MCHID ?? '1900000109',
     appId: env.WECHATPAY_APPID ?? 'wx5f0c1a2b3c4d5e6f',
+    // The mini-program is a second app bound to the same merchant: JSAPI orders may carry either appid.
+    miniProgramAppId: env.WECHATPAY_MINIPROGRAM_APPID ?? 'wx7a1b2c3d4e5f6a7b',
     merchantName: env.WECHATPAY_MERCHANT_NAME ?? '智慧医院',
     apiV3Key: env.WECHATPAY_APIV3_KEY ?? 'platformLocalApiV3Key0123456789a',
     merchantSerial: env.WECHATPAY_MERCHANT_SERIAL ?? '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',

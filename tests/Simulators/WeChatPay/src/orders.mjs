@@ -8,6 +8,9 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)
 const STATE_DESC = { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款', PAYERROR: '支付失败' };
 
 const paramError = (message) => new PayError(400, 'PARAM_ERROR', message);
+
+/** The apps bound to the merchant: the service account and, when configured, the mini-program. */
+export const boundAppIds = (config) => [config.appId, config.miniProgramAppId].filter(Boolean);
 const isPositiveInt = (n) => Number.isInteger(n) && n > 0;
 
 function validUrl(value) {
@@ -27,7 +30,7 @@ export function createOrders(config, faults, notifier) {
   const counters = { prepays: 0, payments: 0, closes: 0, refunds: 0 };
 
   function validateCommon(body, tradeType) {
-    if (body.appid !== config.appId || body.mchid !== config.mchId) {
+    if (!boundAppIds(config).includes(body.appid) || body.mchid !== config.mchId) {
       if (typeof body.appid !== 'string' || typeof body.mchid !== 'string') throw paramError('appid 和 mchid 为必填参数');
       throw new PayError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
     }

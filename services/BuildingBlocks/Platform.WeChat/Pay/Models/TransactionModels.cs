@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Platform.WeChat.Pay.Models;
 
-/// <summary>What the Payment service knows about an order; the client adds appid and mchid.</summary>
+/// <summary>What the Payment service knows about an order; the client adds appid and mchid. <paramref name="AppId"/> is
+/// the app the payer pays in when it is not the merchant's default one (a mini-program bound to the same merchant);
+/// the payer's openid must belong to that app.</summary>
 public sealed record JsapiOrder(
     string Description,
     string OutTradeNo,
@@ -10,7 +12,8 @@ public sealed record JsapiOrder(
     string PayerOpenId,
     string NotifyUrl,
     DateTimeOffset? ExpiresAt = null,
-    string? Attach = null);
+    string? Attach = null,
+    string? AppId = null);
 
 public sealed record JsapiPrepayRequest
 {

@@ -78,6 +78,8 @@ public sealed class DeliveryWorker(
             var message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == delivery.MessageId, ct);
             if (delivery.Channel == DeliveryChannel.Sms)
                 await services.GetRequiredService<SmsChannel>().SendAsync(delivery, message, settings, ct);
+            else if (delivery.Channel == DeliveryChannel.MiniProgram)
+                await services.GetRequiredService<MiniProgramChannel>().RequestAsync(delivery, message, settings, ct);
             else
                 await services.GetRequiredService<WeChatChannel>().RequestAsync(delivery, message, settings, ct);
         }

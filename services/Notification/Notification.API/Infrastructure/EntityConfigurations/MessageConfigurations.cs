@@ -26,12 +26,15 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
     {
         e.ToTable("deliveries", t =>
         {
-            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'sms')");
+            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'miniprogram', 'sms')");
             t.HasCheckConstraint("deliveries_status_check", "status IN ('pending', 'sent', 'failed')");
         });
         e.HasKey(d => d.Id);
         // A channel carries a message at most once.
         e.HasIndex(d => new { d.MessageId, d.Channel }).IsUnique().HasDatabaseName("ix_deliveries_message_channel");
+        // WeChat carries a message once: as a mini-program subscribe message or a template message, never both.
+        e.HasIndex(d => d.MessageId).IsUnique().HasDatabaseName("ix_deliveries_one_wechat_message")
+            .HasFilter("channel IN ('wechat', 'miniprogram')");
         e.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_deliveries_due").HasFilter("status = 'pending'");
         e.Property(d => d.Attempts).HasColumnDefault(0);
         e.Property(d => d.LeaseOwner).HasMaxLength(Platform.ServiceDefaults.Workers.LeaseOwner.MaxLength);

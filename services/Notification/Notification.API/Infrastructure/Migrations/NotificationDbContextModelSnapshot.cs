@@ -76,6 +76,11 @@ namespace Notification.API.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_deliveries");
 
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_one_wechat_message")
+                        .HasFilter("channel IN ('wechat', 'miniprogram')");
+
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_deliveries_due")
                         .HasFilter("status = 'pending'");
@@ -86,7 +91,7 @@ namespace Notification.API.Infrastructure.Migrations
 
                     b.ToTable("deliveries", null, t =>
                         {
-                            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'sms')");
+                            t.HasCheckConstraint("deliveries_channel_check", "channel IN ('in-app', 'wechat', 'miniprogram', 'sms')");
 
                             t.HasCheckConstraint("deliveries_status_check", "status IN ('pending', 'sent', 'failed')");
                         });
@@ -158,6 +163,61 @@ namespace Notification.API.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("messages_severity_check", "severity IN ('normal', 'important', 'critical')");
                         });
+                });
+
+            modelBuilder.Entity("Notification.API.Domain.MiniProgramBinding", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bound_at");
+
+                    b.Property<Guid>("WeChatUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wechat_user_id");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_miniprogram_bindings");
+
+                    b.HasIndex("WeChatUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_miniprogram_bindings_wechat_user_id");
+
+                    b.ToTable("miniprogram_bindings", (string)null);
+                });
+
+            modelBuilder.Entity("Notification.API.Domain.MiniProgramGrant", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("template_id");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("boolean")
+                        .HasColumnName("long_term");
+
+                    b.Property<int>("OneTime")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("one_time");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "TemplateId")
+                        .HasName("pk_miniprogram_grants");
+
+                    b.ToTable("miniprogram_grants", (string)null);
                 });
 
             modelBuilder.Entity("Notification.API.Domain.NotificationPreferences", b =>
