@@ -55,7 +55,7 @@ public sealed class IdentityStub : IAsyncDisposable
 
     private readonly ConcurrentDictionary<Guid, string> _miniProgramPayers = new();
 
-    /// <summary>The account signed in from the mini-program with this (mini-program) openid (GET …/accounts/{id}/miniprogram-payer).</summary>
+    /// <summary>The account signed in from the mini-program with this (mini-program) openid (GET …/accounts/{id}/wechat-payer?app=miniprogram).</summary>
     public void PutMiniProgramPayer(Guid accountId, string openId) => _miniProgramPayers[accountId] = openId;
 
     public void Remove(Guid patientId) => _patients.TryRemove(patientId, out _);
@@ -94,8 +94,7 @@ public sealed class IdentityStub : IAsyncDisposable
                 return;
             }
             const string accounts = "/api/identity/internal/accounts/";
-            var payerKind = path.EndsWith("/wechat-payer", StringComparison.Ordinal) ? "/wechat-payer"
-                : path.EndsWith("/miniprogram-payer", StringComparison.Ordinal) ? "/miniprogram-payer" : null;
+            var payerKind = path.EndsWith("/wechat-payer", StringComparison.Ordinal) ? "/wechat-payer" : null;
             if (request.HttpMethod == "GET" && path.StartsWith(accounts, StringComparison.Ordinal) && payerKind is not null)
             {
                 if (request.Headers["Authorization"] != "Bearer " + Token)
@@ -104,7 +103,7 @@ public sealed class IdentityStub : IAsyncDisposable
                     return;
                 }
                 var account = path[accounts.Length..^payerKind.Length];
-                var payers = payerKind == "/wechat-payer" ? _weChatPayers : _miniProgramPayers;
+                var payers = request.QueryString["app"] == "miniprogram" ? _miniProgramPayers : _weChatPayers;
                 if (!Guid.TryParse(account, out var accountId) || !payers.TryGetValue(accountId, out var openId))
                 {
                     response.StatusCode = 404;

@@ -52,13 +52,6 @@ internal static class Extensions
         builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<AccessTokenCredential>());
         builder.Services.AddSingleton<JsApiTicketCredential>();
         builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<JsApiTicketCredential>());
-        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section))
-            .Validate(o => o.AppId.Length == 0 == (o.AppSecret.Length == 0), "WeChat:MiniProgram:AppId 与 AppSecret 须同时配置")
-            .Validate(o => MiniProgramSubscribeMessage.States.Contains(o.MessageState), "WeChat:MiniProgram:MessageState 只能是 developer、trial 或 formal")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<MiniProgramClientFactory>();
-        builder.Services.AddSingleton<MiniProgramAccessTokenCredential>();
-        builder.Services.AddSingleton<CentralCredential>(sp => sp.GetRequiredService<MiniProgramAccessTokenCredential>());
         builder.Services.AddHostedService<CredentialRefresher>();
 
         builder.Services.AddSingleton(sp =>
@@ -84,7 +77,10 @@ internal static class Extensions
 
     private static void AddMiniProgram(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section));
+        builder.Services.AddOptions<MiniProgramOptions>().Bind(builder.Configuration.GetSection(MiniProgramOptions.Section))
+            .Validate(o => o.AppId.Length == 0 == (o.AppSecret.Length == 0), "WeChat:MiniProgram:AppId 与 AppSecret 须同时配置")
+            .Validate(o => MiniProgramSubscribeMessage.States.Contains(o.MessageState), "WeChat:MiniProgram:MessageState 只能是 developer、trial 或 formal")
+            .ValidateOnStart();
         builder.Services.AddHttpClient(MiniProgramClientFactory.HttpClientName)
             .AddPlatformResilience(o =>
             {

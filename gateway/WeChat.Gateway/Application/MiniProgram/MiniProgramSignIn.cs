@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.WeChat.Api;
 using Platform.WeChat.MiniProgram;
 using WeChat.Gateway.Application.OAuth;
+using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Domain;
 using WeChat.Gateway.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed record MiniProgramTicket(string Ticket, int ExpiresIn);
 /// unionid and session key stay here (encrypted), and the client gets the same kind of one-time ticket the H5 app gets,
 /// which Identity redeems.</summary>
 public sealed class MiniProgramSignIn(MiniProgramClientFactory clients, WeChatDbContext db, WeChatUserIds ids, IFieldEncryptor encryptor,
-    WeChatTickets tickets, IOptions<WeChatGatewayOptions> options, TimeProvider time, ILogger<MiniProgramSignIn> logger)
+    WeChatTickets tickets, WeChatUsers users, IOptions<WeChatGatewayOptions> options, TimeProvider time, ILogger<MiniProgramSignIn> logger)
 {
     public static ProblemException InvalidCode() => new(400, "invalid_code", "登录凭证无效或已使用，请重新登录");
 
@@ -38,6 +39,8 @@ public sealed class MiniProgramSignIn(MiniProgramClientFactory clients, WeChatDb
         row.SessionKeyEncrypted = encryptor.Encrypt(session.SessionKey, Context(id) + ":session-key");
         row.UnionIdEncrypted = session.UnionId is { Length: > 0 } unionId ? encryptor.Encrypt(unionId, Context(id) + ":unionid") : row.UnionIdEncrypted;
         row.UpdatedAt = now;
+        // Subscribe messages are sent to the WeChat user id Identity announces, which the sender resolves here.
+        await users.FindOrAddAsync(session.OpenId, now, ct);
         var unionIdKnown = row.UnionIdEncrypted is null ? null : encryptor.Decrypt(row.UnionIdEncrypted, Context(id) + ":unionid");
         // The ticket's row is saved with the session, in one SaveChanges.
         var ticket = await tickets.IssueAsync(WeChatApps.MiniProgram, session.OpenId, unionIdKnown, null, null, intent, ct);

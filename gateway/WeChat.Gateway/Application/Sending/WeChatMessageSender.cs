@@ -4,6 +4,7 @@ using Platform.Contracts.WeChat;
 using Platform.Messaging.Outbox;
 using Platform.WeChat.Api;
 using Platform.WeChat.Templates;
+using WeChat.Gateway.Application.MiniProgram;
 using WeChat.Gateway.Application.Credentials;
 using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Domain;

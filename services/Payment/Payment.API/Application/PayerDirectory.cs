@@ -23,7 +23,7 @@ public sealed class PayerDirectory(HttpClient http)
     /// never signed in from the mini-program.</summary>
     public async Task<string?> MiniProgramOpenIdAsync(Guid accountId, CancellationToken ct)
     {
-        using var response = await http.GetAsync($"api/identity/internal/accounts/{accountId}/miniprogram-payer", ct);
+        using var response = await http.GetAsync($"api/identity/internal/accounts/{accountId}/wechat-payer?app=miniprogram", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"Identity answered {(int)response.StatusCode} for a payer look-up", null, response.StatusCode);

@@ -85,6 +85,7 @@ public sealed class WeChatAccountLinks(IdentityDbContext db, IdentityHashes hash
         account.MiniProgramOpenIdHash = account.MiniProgramOpenIdEncrypted = null;
         account.WeChatUnionIdHash = null;
         outbox.Add(new WeChatAccountUnboundIntegrationEvent(account.Id));
+        outbox.Add(new MiniProgramAccountUnboundIntegrationEvent(account.Id));
         return true;
     }
 
