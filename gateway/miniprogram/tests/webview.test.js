@@ -12,7 +12,7 @@ test('the web-view opens the H5 through a one-time ticket and never puts a token
   const page = await h.openPage('webview', { path: encodeURIComponent('/reports?tab=lab') })
   await h.waitFor(() => page.data.src, { what: 'web-view src' })
   const src = page.data.src
-  assert.equal(src, 'https://h5.test/handover?ticket=one-time-ticket&next=%2Freports%3Ftab%3Dlab')
+  assert.equal(src, 'https://h5.test/handover?ticket=one-time-ticket&to=%2Freports%3Ftab%3Dlab')
   assert.equal(h.templateAttribute('pages/webview/index', 'web-view', 'src'), '{{src}}')
   assert.doesNotMatch(src, /secret-|access_token|refresh_token|Bearer/)
   // The token went only in the handover request's header, never its URL or body.
@@ -26,7 +26,7 @@ test('the web-view refuses to be pointed at another site', async () => {
   wx.setStorageSync('platform.mp.access', 'secret-access-token')
   const page = await h.openPage('webview', { path: encodeURIComponent('//evil.example/x') })
   await h.waitFor(() => page.data.src, { what: 'src' })
-  assert.equal(page.data.src, 'https://h5.test/handover?ticket=t&next=%2F')
+  assert.equal(page.data.src, 'https://h5.test/handover?ticket=t&to=%2F')
 })
 
 test('every web-view entry in the app goes through the handover page, and no page builds a URL from a token', () => {

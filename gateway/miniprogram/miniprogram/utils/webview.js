@@ -11,7 +11,7 @@ function safePath(path) {
 
 async function handoverUrl(path) {
   const { ticket } = await identity.handover()
-  return `${config.current().h5Base}/handover?ticket=${encodeURIComponent(ticket)}&next=${encodeURIComponent(safePath(path))}`
+  return `${config.current().h5Base}/handover?ticket=${encodeURIComponent(ticket)}&to=${encodeURIComponent(safePath(path))}`
 }
 
 module.exports = { handoverUrl, safePath }
