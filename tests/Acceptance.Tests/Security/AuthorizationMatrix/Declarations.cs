@@ -3,15 +3,18 @@ namespace Acceptance.Tests.Security.AuthorizationMatrix;
 public enum Role { Anon, A, B, Proxy, Doctor, Pharmacist, Staff, Integration }
 
 /// <summary>What a role must get from an operation. <c>Ok</c>: let through (not 401/403; 400/404/409/422 on dummy input is
-/// fine). <c>Hidden</c>: refused without telling whether the object exists (the same status, problem type and code as
-/// on random ids). <c>Rejected</c>: any 4xx but 401/403 (a webhook refusing an unsigned call). Never a 5xx.</summary>
+/// fine). <c>Hidden</c>: refused without telling whether the object exists: the same status, problem type and code as
+/// on random ids, and for a read 403 or 404. <c>Rejected</c>: any 4xx (a webhook or signed link refusing a call that
+/// carries no valid signature). Never a 5xx.</summary>
 public enum Expectation { Ok, Status401, Status403, Status404, Hidden, Rejected }
 
+/// <param name="Spared">Roles declared allowed but not called: the call would change a shared demo account (admin,
+/// doctor01, pharmacist01) that other tests sign in with.</param>
 public sealed record Declaration(string Key, IReadOnlyDictionary<Role, Expectation> Roles,
-    IReadOnlyDictionary<string, string> Objects, bool ServicePort, string? Reason, int Line);
+    IReadOnlyDictionary<string, string> Objects, IReadOnlySet<Role> Spared, bool ServicePort, string? Reason, int Line);
 
 /// <summary>Parses authorization-matrix.txt: profiles (a role → expectation row given a name) and one line per operation,
-/// "METHOD /path profile [role=expectation …] [param=object …] [via=service] # reason".</summary>
+/// "METHOD /path profile [role=expectation …] [param=object …] [spare=role,role] [via=service] # reason".</summary>
 public static class Declarations
 {
     public static readonly IReadOnlyDictionary<string, Role> RoleNames = new Dictionary<string, Role>
@@ -55,12 +58,17 @@ public static class Declarations
             var roles = new Dictionary<Role, Expectation>(profile);
             var objects = new Dictionary<string, string>();
             var servicePort = false;
+            var spared = new HashSet<Role>();
             foreach (var pair in words[3..])
             {
                 if (pair == "via=service") servicePort = true;
+                else if (pair.StartsWith("spare=", StringComparison.Ordinal))
+                    foreach (var name in pair["spare=".Length..].Split(','))
+                        if (RoleNames.TryGetValue(name, out var role) && roles[role] == Expectation.Ok) spared.Add(role);
+                        else errors.Add($"line {number}: spare={name} must name a role declared ok");
                 else Assign(pair, roles, objects, errors, number);
             }
-            if (!declarations.TryAdd(key, new Declaration(key, roles, objects, servicePort, reason, number)))
+            if (!declarations.TryAdd(key, new Declaration(key, roles, objects, spared, servicePort, reason, number)))
                 errors.Add($"line {number}: {key} is declared twice");
         }
         return declarations;
