@@ -10,15 +10,17 @@ using Xunit;
 namespace Acceptance.Tests.Security.AuthorizationMatrix;
 
 /// <summary>The eight callers of the matrix and a few real objects of patient A's, made once through the public APIs at
-/// the edge: A's 就诊人, an appointment, its registration-fee order, a complaint, a chronic-disease reading and a message.
+/// the edge: A's 就诊人 (known at the HIS), an appointment, its registration-fee order, a complaint, a report, an online
+/// consultation with doctor01 and a message.
 /// B is another patient; the proxy is an account that added A's person as its own 就诊人 after A allowed sharing.</summary>
 public sealed class MatrixFixture : IAsyncLifetime
 {
     // A configured integration client of the local stack (deploy/local/components.sh), without extra scopes.
     private const string IntegrationClientId = "his-adapter";
     private const string IntegrationClientSecret = "his-adapter-local-secret";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
+    private readonly HisSimulator _his = new();
     private readonly HttpClient _http = new() { BaseAddress = new Uri(TestEnvironment.EdgeUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     public Dictionary<Role, string?> Tokens { get; } = new();
@@ -28,7 +30,7 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var a = SetUpPatientAsync();
+        var a = SetUpHisPatientAsync();
         var b = SetUpPatientAsync();
         var staff = Task.WhenAll(
             StackTokens.StaffAsync("doctor01", "Doctor@2026", "doctor"),
@@ -36,7 +38,7 @@ public sealed class MatrixFixture : IAsyncLifetime
             StackTokens.StaffAsync(),
             IntegrationTokenAsync());
         var session = SchedulingStack.FindSessionAsync();
-        var (accountA, patientA, nameA, idNumberA) = await a;
+        var (accountA, patientA, nameA, idNumberA, hisA) = await a;
         var (accountB, _, _, _) = await b;
         Objects["patient"] = patientA.ToString();
         Objects["account"] = StackTokens.Subject(accountA.AccessToken).ToString();
@@ -65,10 +67,20 @@ public sealed class MatrixFixture : IAsyncLifetime
                     kind = "complaint", category = "医疗质量", departmentName = "内科", visitRef = (string?)null,
                     text = "授权矩阵测试：候诊时间过长", photos = Array.Empty<string>(),
                 })).GetProperty("id").GetString()!),
-            CreateAsync("reading", async () => (await Eventually.Until(() => TrySendAsync(accountA.AccessToken, HttpMethod.Post,
-                    $"/api/convenience/patients/{patientA}/chronic/readings",
-                    new { kind = "blood-pressure", systolic = 128, diastolic = 82, measuredAt = DateTimeOffset.UtcNow.AddMinutes(-5) }),
-                r => r.Ok, Wait, "Convenience accepting A's reading (patient link known)")).Body.GetProperty("id").GetString()!),
+            CreateAsync("report", async () =>
+            {
+                await _his.AddGlucoseReportAsync(hisA, 5.6m, 1);
+                var reports = await Eventually.Until(() => SendAsync(accountA.AccessToken, HttpMethod.Get,
+                    $"/api/reports/patients/{patientA}/reports?refresh=true"), r => Items(r).Any(), Wait, "A's report from the HIS");
+                return Items(reports).First().GetProperty("id").GetString()!;
+            }),
+            CreateAsync("consultation", async () =>
+            {
+                var doctor = await Consultation.ConsultationStack.DoctorAsync(accountA.AccessToken);
+                var created = await SendAsync(accountA.AccessToken, HttpMethod.Post, "/api/consultation/consultations",
+                    new { patientId = patientA, practitionerId = doctor.PractitionerId, kind = "text", complaint = "授权矩阵测试：咳嗽三天" });
+                return created.GetProperty("id").GetString()!;
+            }),
             CreateAsync("message", async () => Items(await Eventually.Until(
                 () => SendAsync(accountA.AccessToken, HttpMethod.Get, "/api/notification/messages"),
                 m => Items(m).Any(), Wait, "a message to A (the booking)")).First().GetProperty("id").GetString()!));
@@ -87,6 +99,7 @@ public sealed class MatrixFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         _http.Dispose();
+        _his.Dispose();
         return Task.CompletedTask;
     }
 
@@ -136,6 +149,15 @@ public sealed class MatrixFixture : IAsyncLifetime
         var (name, idNumber) = (TestPeople.ChineseName(), TestPeople.ResidentId(TestPeople.BornYearsAgo(40)));
         var self = await IdentityApi.AddPatientAsync(account.AccessToken, "self", name, idNumber, account.Phone);
         return (await FreshAsync(account), self.GetProperty("id").GetGuid(), name, idNumber);
+    }
+
+    /// <summary>A patient the HIS knows (so A has reports and may consult online), added as A's 本人.</summary>
+    private async Task<(TestAccount Account, Guid Patient, string Name, string IdNumber, string HisId)> SetUpHisPatientAsync()
+    {
+        var account = await IdentityApi.RegisterAsync();
+        var (hisId, patientId) = await _his.AddNewPatientAsync(account);
+        var (name, idNumber, _) = await _his.PatientAsync(hisId);
+        return (await FreshAsync(account), patientId, name, idNumber, hisId);
     }
 
     /// <summary>Signed in again, so the token lists the 就诊人 added since.</summary>
