@@ -47,13 +47,6 @@ public sealed class MatrixFixture : IAsyncLifetime
         var appointment = await BookAsync(accountA.AccessToken, patientA, await session);
         Objects["appointment"] = appointment.ToString();
 
-        // Sharing is allowed only once A's booking went through: added earlier, A's own booking was refused (see report).
-        await SendAsync(accountA.AccessToken, HttpMethod.Put, $"/api/identity/me/patients/{patientA}/sharing", new { allowed = true });
-        var proxy = await IdentityApi.RegisterAsync();
-        await SendAsync(proxy.AccessToken, HttpMethod.Post, "/api/identity/me/patients",
-            new { relation = "parent", name = nameA, idType = "resident_id", idNumber = idNumberA, phone = accountA.Phone, method = "id_card" });
-        proxy = await FreshAsync(proxy);
-
         await Task.WhenAll(
             CreateAsync("order", async () =>
             {
@@ -84,6 +77,14 @@ public sealed class MatrixFixture : IAsyncLifetime
             CreateAsync("message", async () => Items(await Eventually.Until(
                 () => SendAsync(accountA.AccessToken, HttpMethod.Get, "/api/notification/messages"),
                 m => Items(m).Any(), Wait, "a message to A (the booking)")).First().GetProperty("id").GetString()!));
+
+        // The proxy comes last: once another account has added A's person, A's bookings were refused (patient_not_linked)
+        // and the HIS adapter stopped finding A's HIS record; objects made before stay A's.
+        await SendAsync(accountA.AccessToken, HttpMethod.Put, $"/api/identity/me/patients/{patientA}/sharing", new { allowed = true });
+        var proxy = await IdentityApi.RegisterAsync();
+        await SendAsync(proxy.AccessToken, HttpMethod.Post, "/api/identity/me/patients",
+            new { relation = "parent", name = nameA, idType = "resident_id", idNumber = idNumberA, phone = accountA.Phone, method = "id_card" });
+        proxy = await FreshAsync(proxy);
 
         var tokens = await staff;
         Tokens[Role.Anon] = null;
