@@ -34,12 +34,11 @@ public static class OpenApiOperations
         foreach (var (service, port, document) in documents)
             foreach (var path in document.GetProperty("paths").EnumerateObject())
                 foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
-                    operations.Add(Read(service, port, path.Name, method.Name.ToUpperInvariant(), path.Value, method.Value, document));
+                    operations.Add(Read(service, port, path.Name, method.Name.ToUpperInvariant(), path.Value, method.Value));
         return operations;
     }
 
-    private static Operation Read(string service, int port, string path, string method, JsonElement pathItem, JsonElement op,
-        JsonElement document)
+    private static Operation Read(string service, int port, string path, string method, JsonElement pathItem, JsonElement op)
     {
         var parameters = new List<OperationParameter>();
         foreach (var source in new[] { pathItem, op })
@@ -53,7 +52,6 @@ public static class OpenApiOperations
         string? body = null;
         if (op.TryGetProperty("requestBody", out var requestBody) && requestBody.TryGetProperty("content", out var content))
             body = content.EnumerateObject().Select(c => c.Name).FirstOrDefault();
-        _ = document;
         return new Operation(service, port, method, path, parameters, body);
     }
 
