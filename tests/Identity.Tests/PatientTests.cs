@@ -66,7 +66,7 @@ public sealed class PatientTests(IdentityFixture f) : IClassFixture<IdentityFixt
     }
 
     [Fact]
-    public async Task Another_accounts_patient_is_forbidden()
+    public async Task Another_accounts_patient_answers_as_if_it_did_not_exist()
     {
         var (_, owner) = await SignedIn();
         var idNumber = IdentityApi.ResidentId(new DateOnly(1985, 1, 2));
@@ -75,8 +75,11 @@ public sealed class PatientTests(IdentityFixture f) : IClassFixture<IdentityFixt
         var url = $"/api/identity/me/patients/{created.GetProperty("id").GetGuid()}";
 
         var (_, intruder) = await SignedIn();
-        Assert.Equal(HttpStatusCode.Forbidden, (await intruder.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await intruder.DeleteAsync(url)).StatusCode);
+        var unknown = await intruder.GetAsync($"/api/identity/me/patients/{Guid.NewGuid()}");
+        var someoneElses = await intruder.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, someoneElses.StatusCode);
+        Assert.Equal((await unknown.JsonAsync()).GetProperty("code").GetString(), (await someoneElses.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.DeleteAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(url)).StatusCode);
 
         // The same person cannot be bound to the intruder's account either, until the owner consents to sharing.

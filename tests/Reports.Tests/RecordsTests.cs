@@ -113,10 +113,10 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
         var intruder = f.Patient(f.OtherAccount, f.Other);
         var paths = new[]
         {
-            $"/api/reports/patients/{f.ZhangSan}/reports", $"/api/reports/reports/{report}", $"/api/reports/patients/{f.ZhangSan}/trends/{Glucose}",
+            $"/api/reports/patients/{f.ZhangSan}/reports", $"/api/reports/patients/{f.ZhangSan}/trends/{Glucose}",
             $"/api/reports/patients/{f.ZhangSan}/documents", $"/api/reports/patients/{f.ZhangSan}/documents/doc-00001",
             $"/api/reports/patients/{f.ZhangSan}/visits", $"/api/reports/patients/{f.ZhangSan}/access-log",
-            $"/api/reports/patients/{f.ZhangSan}/shares", $"/api/reports/reports/{report}/images/0",
+            $"/api/reports/patients/{f.ZhangSan}/shares",
         };
         foreach (var path in paths)
         {
@@ -128,9 +128,19 @@ public sealed class RecordsTests(ReportsFixture f) : IClassFixture<ReportsFixtur
             Assert.DoesNotContain("血糖", body);
             Assert.DoesNotContain("ALT", body);
         }
-        Assert.Equal(HttpStatusCode.Forbidden, (await intruder.PostAsJsonAsync($"/api/reports/reports/{report}/shares", new { hours = 2 })).StatusCode);
-        // An id nobody has is not found, for the intruder as for anyone.
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/api/reports/reports/{Guid.NewGuid()}")).StatusCode);
+        // A record named by its own id answers the intruder exactly as an id nobody has: its existence is not revealed.
+        foreach (var (path, unknown) in new[]
+                 {
+                     ($"/api/reports/reports/{report}", $"/api/reports/reports/{Guid.NewGuid()}"),
+                     ($"/api/reports/reports/{report}/images/0", $"/api/reports/reports/{Guid.NewGuid()}/images/0"),
+                 })
+        {
+            var response = await intruder.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(await CodeOf(await intruder.GetAsync(unknown)), await CodeOf(response));
+            Assert.DoesNotContain("血糖", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostAsJsonAsync($"/api/reports/reports/{report}/shares", new { hours = 2 })).StatusCode);
 
         var log = await AccessLogAsync();
         var refused = log.Where(e => e.GetProperty("refused").GetBoolean() && e.GetProperty("roleText").GetString() == "其他账号").ToList();

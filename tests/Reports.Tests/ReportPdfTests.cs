@@ -80,9 +80,9 @@ public sealed class ReportPdfTests(ReportsFixture f) : IClassFixture<ReportsFixt
     {
         var report = await LabReportAsync();
         var response = await f.Patient(f.OtherAccount, f.Other).GetAsync($"/api/reports/reports/{report.GetProperty("id").GetGuid()}/pdf");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); // as for an id nobody has
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal("record_forbidden", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+        Assert.Equal("not_found", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
         Assert.DoesNotContain("%PDF", body);
         var log = await f.Patient(f.ZhangSanAccount, f.ZhangSan).GetFromJsonAsync<JsonElement>($"/api/reports/patients/{f.ZhangSan}/access-log");
         Assert.Contains(log.EnumerateArray(), e => e.GetProperty("refused").GetBoolean() && e.GetProperty("roleText").GetString() == "其他账号");

@@ -71,11 +71,11 @@ public static class PatientsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Another account's patient is 403, not 404: the id is not secret, access to it is.</summary>
+    /// <summary>Another account's patient answers exactly as one that does not exist, so an id reveals nothing.</summary>
     private static async Task<Patient> OwnAsync(Guid id, ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
     {
-        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ProblemException.NotFound("就诊人");
-        if (patient.AccountId != user.AccountId()) throw new ProblemException(403, "forbidden", "无权查看或修改其他账号的就诊人");
-        return patient;
+        var accountId = user.AccountId();
+        return await db.Patients.FirstOrDefaultAsync(p => p.Id == id && p.AccountId == accountId, ct)
+            ?? throw ProblemException.NotFound("就诊人");
     }
 }

@@ -69,18 +69,45 @@ public sealed class RecordAccess(HisRecords his, AccessAudit audit, ReportsDbCon
     public async Task<Reader> AuthorizeAsync(ClaimsPrincipal user, Guid patientId, Entity entity, string? purpose, CancellationToken ct)
     {
         var reader = ReaderOf(user, purpose);
-        ProblemException? refusal = null;
-        if (reader.Role == PlatformRoles.Patient && !await ActsForAsync(user, patientId, ct))
+        var refusal = ReaderRefusal(reader, purpose);
+        if (refusal is null && reader.Role == PlatformRoles.Patient && !await ActsForAsync(user, patientId, ct))
             refusal = new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
-        else if (reader.Role == PlatformRoles.Doctor && string.IsNullOrEmpty(reader.PractitionerId))
-            refusal = new ProblemException(403, "practitioner_required", "您的账号尚未关联医院医生身份，无法查看患者病历");
-        else if (reader.Role == PlatformRoles.Doctor && !await CaresForAsync(patientId, reader.PractitionerId!, ct))
+        else if (refusal is null && reader.Role == PlatformRoles.Doctor && !await CaresForAsync(patientId, reader.PractitionerId!, ct))
             refusal = new ProblemException(403, "no_care_relationship", "您与该患者没有诊疗关系，无法查看其病历");
-        else if (reader.Role == PlatformRoles.Staff && string.IsNullOrWhiteSpace(purpose))
-            refusal = new ProblemException(403, "purpose_required", "工作人员查阅病历须填写查阅事由");
         if (refusal is null) return reader;
         await audit.RecordAsync(reader, patientId, entity, entity.Id is null ? "search" : "read", refusal.Code, ct);
         throw refusal;
+    }
+
+    /// <summary>What keeps this reader from every record, whichever it is (checked before a record named by its id is
+    /// looked up, so that the answer cannot tell whether it exists).</summary>
+    public static ProblemException? ReaderRefusal(Reader reader, string? purpose) => reader.Role switch
+    {
+        PlatformRoles.Doctor when string.IsNullOrEmpty(reader.PractitionerId) =>
+            new ProblemException(403, "practitioner_required", "您的账号尚未关联医院医生身份，无法查看患者病历"),
+        PlatformRoles.Staff when string.IsNullOrWhiteSpace(purpose) => new ProblemException(403, "purpose_required", "工作人员查阅病历须填写查阅事由"),
+        _ => null,
+    };
+
+    /// <summary>A record named by its own id (a report, its PDF, a key image): refused exactly as one that does not exist,
+    /// while the refusal still lands in the owner's 谁查看了我的病历.</summary>
+    public async Task<Reader> AuthorizeByIdAsync(ClaimsPrincipal user, Guid patientId, Entity entity, string? purpose, string what,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await AuthorizeAsync(user, patientId, entity, purpose, ct);
+        }
+        catch (ProblemException e) when (e.Code is "record_forbidden" or "no_care_relationship")
+        {
+            throw ProblemException.NotFound(what);
+        }
+    }
+
+    /// <summary>Refuses, before any look-up, a reader who may read no record at all.</summary>
+    public static void EnsureMayRead(ClaimsPrincipal user, string? purpose)
+    {
+        if (ReaderRefusal(ReaderOf(user, purpose), purpose) is { } refusal) throw refusal;
     }
 
     /// <summary>An open online consultation with the patient (known here from Consultation's events), else a visit or

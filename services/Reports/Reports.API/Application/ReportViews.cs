@@ -49,6 +49,7 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
     /// id not yet indexed sends the reader's own patients' lists to the HIS once.</summary>
     public async Task<ReportDetailDto> DetailAsync(ClaimsPrincipal user, Guid reportId, string? purpose, CancellationToken ct)
     {
+        RecordAccess.EnsureMayRead(user, purpose);
         var owner = await db.ReportIndex.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, ct);
         if (owner is null && user.IsInRole(PlatformRoles.Patient))
         {
@@ -60,7 +61,9 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
             }
         }
         if (owner is null) throw ProblemException.NotFound("报告");
-        return await OpenAsync(user, owner.PatientId, owner.HisReportId, purpose, ct);
+        var entity = new Entity("DiagnosticReport", owner.HisReportId);
+        var reader = await access.AuthorizeByIdAsync(user, owner.PatientId, entity, purpose, "报告", ct);
+        return await ReadAsync(reader, owner.PatientId, owner.HisReportId, entity, ct);
     }
 
     /// <summary>A report by the HIS's id, among the reader's own patients (the critical-value message links this way).</summary>
@@ -78,6 +81,11 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
     {
         var entity = new Entity("DiagnosticReport", hisReportId);
         var reader = await access.AuthorizeAsync(user, patientId, entity, purpose, ct);
+        return await ReadAsync(reader, patientId, hisReportId, entity, ct);
+    }
+
+    private async Task<ReportDetailDto> ReadAsync(Reader reader, Guid patientId, string hisReportId, Entity entity, CancellationToken ct)
+    {
         var detail = await BuildAsync(patientId, hisReportId, ReaderText(reader), ct);
         await audit.ReadAsync(reader, patientId, entity with { Title = detail.Title }, ct);
         return detail;
@@ -107,10 +115,11 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
     public async Task<KeyImageFile> KeyImageAsync(ClaimsPrincipal user, Guid reportId, int index, string? purpose, HisRecords his,
         CancellationToken ct)
     {
+        RecordAccess.EnsureMayRead(user, purpose);
         var owner = await db.ReportIndex.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, ct)
                     ?? throw ProblemException.NotFound("报告");
         var entity = new Entity("Media", $"{owner.HisReportId}#{index}", $"关键图像 {index + 1}");
-        var reader = await access.AuthorizeAsync(user, owner.PatientId, entity, purpose, ct);
+        var reader = await access.AuthorizeByIdAsync(user, owner.PatientId, entity, purpose, "报告", ct);
         var image = await his.KeyImageAsync(owner.PatientId, owner.HisReportId, index, ct) ?? throw ProblemException.NotFound("关键图像");
         await audit.ReadAsync(reader, owner.PatientId, entity, ct);
         return image;

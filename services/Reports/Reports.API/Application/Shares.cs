@@ -28,8 +28,8 @@ public sealed class Shares(ReportsDbContext db, ReportViews views, AccessAudit a
     {
         var account = user.AccountId();
         var report = await views.DetailAsync(user, reportId, null, ct);
-        if (!await access.ActsForAsync(user, report.PatientId, ct))
-            throw new ProblemException(403, "record_forbidden", "您无权查看该就诊人的病历资料");
+        // Only the patient's own accounts share (a doctor who may read it may not): as unknown to anyone else.
+        if (!await access.ActsForAsync(user, report.PatientId, ct)) throw ProblemException.NotFound("报告");
         var lifetime = hours ?? options.Value.ShareDefaultHours;
         if (lifetime < 1 || lifetime > options.Value.ShareMaxHours)
             throw ProblemException.Invalid(new Dictionary<string, string[]> { ["hours"] = [$"有效期为1至{options.Value.ShareMaxHours}小时"] });
