@@ -39,9 +39,10 @@ public static class Declarations
         foreach (var raw in File.ReadLines(path))
         {
             number++;
+            if (raw.TrimStart().StartsWith('#')) continue;
             var hash = raw.IndexOf(" #", StringComparison.Ordinal);
             var reason = hash >= 0 ? raw[(hash + 2)..].Trim() : null;
-            var line = (hash >= 0 ? raw[..hash] : raw.StartsWith('#') ? "" : raw).Trim();
+            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
             if (line.Length == 0) continue;
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words[0] == "profile")
