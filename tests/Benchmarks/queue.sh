@@ -20,4 +20,4 @@ echo "open files limit: $(ulimit -n)"
 source "$HERE/lib/bare-hub.sh"
 start_bare_hub
 
-timeout "${QUEUE_TIMEOUT_S:-2400}" node --max-old-space-size=3072 "$HERE/queue/bench.mjs"
+timeout "${QUEUE_TIMEOUT_S:-4200}" node --max-old-space-size=3072 "$HERE/queue/bench.mjs"

@@ -27,7 +27,8 @@ const REREAD_ROUNDS = Math.min(Number(env('QUEUE_REREAD_ROUNDS', '2')), 10)
 const BARE_ROUNDS = Math.min(Number(env('QUEUE_BARE_ROUNDS', '3')), 20)
 const BATCH = Number(env('QUEUE_BATCH', '250'))
 const ROUND_TIMEOUT_MS = Number(env('QUEUE_ROUND_TIMEOUT_MS', '30000'))
-const DEADLINE_MS = Number(env('QUEUE_DEADLINE_S', '1800')) * 1000
+const DEADLINE_MS = Number(env('QUEUE_DEADLINE_S', '3600')) * 1000
+const DRAIN_S = Number(env('QUEUE_DRAIN_S', '1500'))
 const REGISTER_WIDTH = Number(env('QUEUE_REGISTER_CONCURRENCY', '32'))
 const CHECKIN_WIDTH = Number(env('QUEUE_CHECKIN_CONCURRENCY', '32'))
 const ACCOUNTS_FILE = env('QUEUE_ACCOUNTS_FILE', `${env('TMPDIR', '/tmp')}/platform-bench-queue-accounts.json`)
@@ -64,6 +65,7 @@ await pool(kept.slice(0, PATIENTS), REGISTER_WIDTH, async (account) => {
 log(`${people.length} kept bench patients signed in again (${since()})`)
 const missing = PATIENTS - people.length
 let registrationErrors = 0
+let saving = Promise.resolve()
 if (missing > 0) {
   log(`registering ${missing} patients through Identity (SMS simulator, real-name simulator), ${REGISTER_WIDTH} at a time…`)
   await pool(Array.from({ length: missing }), REGISTER_WIDTH, async () => {
@@ -72,8 +74,12 @@ if (missing > 0) {
     } catch (e) {
       if (registrationErrors++ < 5) log(`registration failed: ${e.message}`)
     }
-    if (people.length % 500 === 0) log(`  ${people.length} patients (${since()})`)
+    if (people.length % 500 === 0) {
+      log(`  ${people.length} patients (${since()})`)
+      saving = saving.then(() => saveAccounts(ACCOUNTS_FILE, [...people, ...kept.slice(PATIENTS)])) // a run cut short keeps them
+    }
   })
+  await saving
   await saveAccounts(ACCOUNTS_FILE, [...people, ...kept.slice(PATIENTS)])
   log(`${people.length} patients ready, ${registrationErrors} registrations failed (${since()}); waiting for Queue and Notification to learn them…`)
   await waitForIdleBroker(300)
@@ -120,9 +126,49 @@ await until('the bench clinics on the doctor\'s 叫号 desk', async () => {
   for (const queue of queues) queue.id ??= byLocation.get(queue.location) ?? null
   return queues.every((q) => q.id)
 }, 300, 1000)
-const queueById = new Map(queues.map((q) => [q.id, q]))
 
-// 3. Check-in with each clinic's QR code, as the patient's phone does after scanning it.
+// 3. Every patient's app connection, signed in as that patient, open before the check-ins: each check-in pushes to
+// everyone waiting in that clinic, and the last one (the whole clinic waiting) reaching every patient tells that the
+// setup's pushes have drained (they wait in Notification's outbox, not on the broker, so an idle broker says nothing).
+await pool(people.filter((p) => Date.now() - p.tokenAt > TOKEN_FRESH_MS), REGISTER_WIDTH, async (person) => {
+  const renewed = await renewPatient(person).catch(() => null)
+  if (renewed) Object.assign(person, renewed)
+})
+const seenWaiting = people.map(() => 0)
+const inFlight = new Map() // queue id → the call being measured
+let reread = false
+const onQueueChanged = (i, change) => {
+  const at = performance.now()
+  if (change?.change === 'check-in') {
+    if (change.queueId === people[i].queue.id) seenWaiting[i] = Math.max(seenWaiting[i], change.waitingCount ?? 0)
+    return
+  }
+  const current = inFlight.get(change?.queueId)
+  if (!current || change.change !== 'call-next' || current.pushed.has(i)) return
+  current.pushed.set(i, at)
+  current.numbers.set(i, change.callingNumber)
+  if (reread) current.rereads.push(rereadPosition(current, i, change))
+}
+// As 我的排队 does on the push: GET /api/queue/me; the place is updated once it shows the number just called (or the
+// ticket is gone: the patient just seen).
+async function rereadPosition(current, i, change) {
+  const person = people[i]
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = await call('GET', '/api/queue/me', { token: person.token }).catch(() => null)
+    if (r?.status === 200) {
+      const ticket = r.json.find((t) => t.ticketId === person.ticketId)
+      if (!ticket || ticket.callingNumber === change.callingNumber) { current.positions.set(i, performance.now()); return }
+    }
+  }
+}
+const patients = await hub.connectAll({
+  url: HUB, count: people.length, batch: BATCH, label: `${HUB} as ${people.length} patients`,
+  options: (i) => ({ accessTokenFactory: () => people[i].token }),
+  wire: (connection, i) => connection.on('queueChanged', (change) => onQueueChanged(i, change)),
+})
+
+
+// 4. Check-in with each clinic's QR code, as the patient's phone does after scanning it.
 const checkInCode = async (queue, renew = false) => {
   if (!queue.code || renew) {
     const r = await call('GET', `/api/queue/queues/${queue.id}/check-in-code`, { token: await doctor() })
@@ -151,41 +197,23 @@ await pool(people, CHECKIN_WIDTH, async (person) => {
 })
 const waiting = people.filter((p) => p.ticketId)
 log(`${waiting.length}/${people.length} patients checked in (${since()}); waiting for the check-in pushes to drain…`)
-await waitForIdleBroker(600)
-
-// 4. Every waiting patient's app connection, signed in as that patient.
-await pool(waiting.filter((p) => Date.now() - p.tokenAt > TOKEN_FRESH_MS), REGISTER_WIDTH, async (person) => {
-  const renewed = await renewPatient(person).catch(() => null)
-  if (renewed) Object.assign(person, renewed)
-})
-const inFlight = new Map() // queue id → the call being measured
-let reread = false
-const onQueueChanged = (i, change) => {
-  const at = performance.now()
-  const current = inFlight.get(change?.queueId)
-  if (!current || change.change !== 'call-next' || current.pushed.has(i)) return
-  current.pushed.set(i, at)
-  current.numbers.set(i, change.callingNumber)
-  if (reread) current.rereads.push(rereadPosition(current, i, change))
-}
-// As 我的排队 does on the push: GET /api/queue/me; the place is updated once it shows the number just called (or the
-// ticket is gone: the patient just seen).
-async function rereadPosition(current, i, change) {
-  const person = people[i]
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const r = await call('GET', '/api/queue/me', { token: person.token }).catch(() => null)
-    if (r?.status === 200) {
-      const ticket = r.json.find((t) => t.ticketId === person.ticketId)
-      if (!ticket || ticket.callingNumber === change.callingNumber) { current.positions.set(i, performance.now()); return }
-    }
-  }
-}
-const patients = await hub.connectAll({
-  url: HUB, count: people.length, batch: BATCH, label: `${HUB} as ${waiting.length} patients`,
-  options: (i) => ({ accessTokenFactory: () => people[i].token }),
-  wire: (connection, i) => { if (people[i].ticketId) connection.on('queueChanged', (change) => onQueueChanged(i, change)) },
-})
 const connected = new Set(patients.indices.filter((i) => people[i].ticketId))
+for (const queue of queues) queue.waiting = queue.patients.filter((i) => people[i].ticketId).length
+const drainStarted = performance.now()
+const unsettled = () => [...connected].filter((i) => seenWaiting[i] < people[i].queue.waiting).length
+let lastReport = 0
+try {
+  await until('the check-in pushes to drain', () => {
+    const left = unsettled()
+    if (performance.now() - lastReport > 30_000) { lastReport = performance.now(); log(`  ${connected.size - left}/${connected.size} patients have seen their whole clinic waiting (${since()})`) }
+    return left === 0
+  }, DRAIN_S, 1000)
+} catch {
+  log(`${unsettled()} patients still had not seen their whole clinic waiting after ${DRAIN_S}s; measuring anyway`)
+}
+const drainSeconds = (performance.now() - drainStarted) / 1000
+await waitForIdleBroker(120)
+log(`check-in pushes drained ${drainSeconds.toFixed(0)}s after the last check-in (${since()})`)
 
 // 5. Rounds: the doctor calls the next number in every queue at once.
 async function round() {
@@ -289,7 +317,7 @@ if (bare) {
   console.log(`  ratio     p50 ${(p.p50 / bare.p50).toFixed(2)}×, p99 ${(p.p99 / bare.p99).toFixed(2)}× (queue call pipeline / bare hub)`)
 }
 console.log(`  setup     ${people.length} patients (${registrationErrors} registrations failed), ${waiting.length} checked in` +
-  ` (${checkInErrors} failed), run ${run}, ${since()} in all`)
+  ` (${checkInErrors} failed), check-in pushes drained in ${drainSeconds.toFixed(0)} s, run ${run}, ${since()} in all`)
 clearDeadline()
 const complete = patients.connections.length === people.length && waiting.length === people.length && missedPushes === 0
   && push.failedCalls === 0 && (!bare || bare.received === bare.expected)
