@@ -85,6 +85,18 @@ if (missing > 0) {
   await waitForIdleBroker(300)
 } else await saveAccounts(ACCOUNTS_FILE, [...people, ...kept.slice(PATIENTS)])
 
+// Access tokens live 15 minutes; a refresh token works once, so the new ones are kept at once for the next run.
+async function renewStale(list) {
+  const stale = list.filter((p) => Date.now() - p.tokenAt > TOKEN_FRESH_MS)
+  if (!stale.length) return
+  await pool(stale, REGISTER_WIDTH, async (person) => {
+    const renewed = await renewPatient(person).catch(() => null)
+    if (renewed) Object.assign(person, renewed)
+  })
+  await saveAccounts(ACCOUNTS_FILE, [...people, ...kept.slice(PATIENTS)])
+  log(`renewed ${stale.length} patients' tokens (${since()})`)
+}
+
 // 2. Today's clinics, each announced for the doctor's practitioner, and one visit per patient (round robin).
 let doctorToken = await clinicianToken(DOCTOR)
 let doctorTokenAt = Date.now()
@@ -130,10 +142,7 @@ await until('the bench clinics on the doctor\'s 叫号 desk', async () => {
 // 3. Every patient's app connection, signed in as that patient, open before the check-ins: each check-in pushes to
 // everyone waiting in that clinic, and the last one (the whole clinic waiting) reaching every patient tells that the
 // setup's pushes have drained (they wait in Notification's outbox, not on the broker, so an idle broker says nothing).
-await pool(people.filter((p) => Date.now() - p.tokenAt > TOKEN_FRESH_MS), REGISTER_WIDTH, async (person) => {
-  const renewed = await renewPatient(person).catch(() => null)
-  if (renewed) Object.assign(person, renewed)
-})
+await renewStale(people)
 const seenWaiting = people.map(() => 0)
 const inFlight = new Map() // queue id → the call being measured
 let reread = false
@@ -262,10 +271,7 @@ try {
   for (const step of plan) {
     reread = step.reread
     if (reread) {
-      await pool(waiting.filter((p) => Date.now() - p.tokenAt > TOKEN_FRESH_MS), REGISTER_WIDTH, async (person) => {
-        const renewed = await renewPatient(person).catch(() => null)
-        if (renewed) Object.assign(person, renewed)
-      })
+      await renewStale(waiting)
     }
     const r = await round()
     const missed = r.expected - r.latencies.length
