@@ -36,6 +36,7 @@ const DOCTOR = {
   username: env('QUEUE_DOCTOR_USER', 'doctor01'), password: env('QUEUE_DOCTOR_PASSWORD', 'Doctor@2026'), clientId: 'doctor',
   totpSecret: env('QUEUE_DOCTOR_TOTP', 'JBSWY3DPEHPK3PXP'),
 }
+const ADMIN = { username: env('QUEUE_STAFF_USER', 'admin'), password: env('QUEUE_STAFF_PASSWORD', 'Admin@2026'), totpSecret: DOCTOR.totpSecret }
 // The practitioner the seeded doctor account is linked to (Identity's demo accounts): a doctor calls only their own clinics.
 const PRACTITIONER = env('QUEUE_PRACTITIONER', 'prac-029')
 const HUB = EDGE + '/hubs/notifications'
@@ -294,6 +295,21 @@ try {
   }
 } finally {
   await hub.disconnectAll(patients, BATCH)
+}
+await handBackClinics().catch((e) => log(`handing the bench clinics back failed: ${e.message}`))
+
+// The doctor's 叫号 page lists their own clinics first and opens the first one: bench clinics left on the seeded doctor would
+// come before the acceptance tests' clinic. Staff hand them (this run's and any earlier run's) to a practitioner nobody is
+// linked to, as 替诊 does; that sends nothing to the patients.
+async function handBackClinics() {
+  const staff = await clinicianToken({ ...ADMIN, clientId: 'admin' })
+  const mine = await call('GET', '/api/queue/queues?mine=true', { token: await doctor() })
+  const bench = (mine.json ?? []).filter((q) => /^压测[0-9a-f]{6}-\d+诊室$/.test(q.location))
+  await pool(bench, 8, async (q) => {
+    const r = await call('PUT', `/api/queue/queues/${q.id}/practitioner`, { token: staff, body: { practitionerId: `bench-${run}` } })
+    if (r.status !== 200) throw new Error(`${r.status} ${JSON.stringify(r.json)}`)
+  })
+  log(`handed ${bench.length} bench clinics from ${PRACTITIONER} to bench-${run}`)
 }
 
 // 6. The bare hub's broadcast to as many clients, in the same run.
