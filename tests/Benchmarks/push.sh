@@ -15,13 +15,7 @@ echo "open files limit: $(ulimit -n)"
 
 (cd "$HERE/push" && { [ -d node_modules/@microsoft/signalr ] && [ -d node_modules/amqplib ] || npm ci --no-audit --no-fund; })
 
-dotnet build "$HERE/BareHub/BareHub.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
-BARE_PORT="${BARE_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
-export BARE_HUB_BASE="http://127.0.0.1:$BARE_PORT"
-dotnet "$HERE/BareHub/bin/Release/net10.0/BareHub.dll" --urls "$BARE_HUB_BASE" >"${TMPDIR:-/tmp}/bench-barehub.log" 2>&1 &
-BARE_PID=$!
-trap 'kill "$BARE_PID" 2>/dev/null || true; wait "$BARE_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "$BARE_HUB_BASE/health" >/dev/null && break; sleep 0.2; done
-curl -sf "$BARE_HUB_BASE/health" >/dev/null || { echo "bare hub did not start; see ${TMPDIR:-/tmp}/bench-barehub.log" >&2; exit 1; }
+source "$HERE/lib/bare-hub.sh"
+start_bare_hub
 
 timeout 900 node --max-old-space-size=2048 "$HERE/push/bench.mjs"
