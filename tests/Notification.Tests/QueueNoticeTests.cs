@@ -14,16 +14,23 @@ public sealed class QueueNoticeTests(NotificationFixture fixture)
     public async Task A_queue_move_is_pushed_to_the_patients_in_it_only()
     {
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid(), bystander = Guid.NewGuid(), queue = Guid.NewGuid();
+        Guid nextAccount = Guid.NewGuid(), nextPatient = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
+        await fixture.RegisterPatientAsync(nextAccount, nextPatient, NotificationFixture.NewPhone());
         await using var mine = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
+        await using var next = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(nextAccount));
         await using var theirs = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(bystander));
 
-        var moved = new QueueChangedIntegrationEvent(queue, "call-next", 7, 3, [patient]);
+        // Everyone waiting in the queue hears the same move (sent as one push to all their accounts' groups).
+        var moved = new QueueChangedIntegrationEvent(queue, "call-next", 7, 3, [patient, nextPatient]);
         await fixture.PublishAsync(moved);
-        var push = await mine.NextAsync("queueChanged");
-        Assert.Equal(queue, push.GetProperty("queueId").GetGuid());
-        Assert.Equal(7, push.GetProperty("callingNumber").GetInt32());
-        Assert.Equal("call-next", push.GetProperty("change").GetString());
+        foreach (var listener in new[] { mine, next })
+        {
+            var push = await listener.NextAsync("queueChanged");
+            Assert.Equal(queue, push.GetProperty("queueId").GetGuid());
+            Assert.Equal(7, push.GetProperty("callingNumber").GetInt32());
+            Assert.Equal("call-next", push.GetProperty("change").GetString());
+        }
         Assert.Equal(0, await fixture.MessagesFor(moved.Id));
         await Assert.ThrowsAsync<TimeoutException>(() => theirs.NextAsync("queueChanged", TimeSpan.FromSeconds(2)));
     }

@@ -12,7 +12,9 @@ public sealed class PushRequestedConsumer(IHubContext<NotificationsHub> hub, ILo
     public async Task Consume(ConsumeContext<PushRequested> context)
     {
         var push = context.Message;
-        await hub.Clients.Group(push.Group).SendAsync(push.Method, push.Payload, context.CancellationToken);
-        logger.LogInformation("Pushed {Method} {PushId} to {Group}", push.Method, push.Id, push.Group);
+        var groups = push.Groups;
+        await (groups.Count == 1 ? hub.Clients.Group(push.Group) : hub.Clients.Groups(groups))
+            .SendAsync(push.Method, push.Payload, context.CancellationToken);
+        logger.LogInformation("Pushed {Method} {PushId} to {Group} and {MoreGroups} more", push.Method, push.Id, push.Group, groups.Count - 1);
     }
 }

@@ -23,8 +23,7 @@ public sealed class QueueChangedConsumer(NotificationDbContext db, IIntegrationE
             callingNumber = e.CallingNumber,
             waitingCount = e.WaitingCount,
         }, JsonSerializerOptions.Web);
-        foreach (var patientId in e.PatientIds.Distinct())
-            await Db.PushToPatientAccountsAsync(outbox, patientId, HubMethods.QueueChanged, payload, context.CancellationToken);
+        await Db.PushToPatientsAccountsAsync(outbox, [.. e.PatientIds.Distinct()], HubMethods.QueueChanged, payload, context.CancellationToken);
         if (e.PractitionerHisId is { Length: > 0 } practitioner)
             outbox.Add(new PushRequested(Guid.CreateVersion7(), NotificationsHub.PractitionerGroup(practitioner), HubMethods.QueueChanged, payload));
     }
