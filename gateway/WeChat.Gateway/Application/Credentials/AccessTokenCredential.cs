@@ -3,26 +3,12 @@ using Platform.WeChat.Api;
 
 namespace WeChat.Gateway.Application.Credentials;
 
-/// <summary>The account access_token, from the stable-token API so that no other holder of the AppSecret invalidates
-/// ours by asking for one of its own.</summary>
+/// <summary>The service account's access_token, fetched at start: the menu and template messages need it.</summary>
 public sealed class AccessTokenCredential(
     WeChatClientFactory clients, CredentialStore store, IOptions<WeChatGatewayOptions> options, TimeProvider time)
-    : CentralCredential("access_token", store, options, time), IAccessTokenSource
+    : StableAccessTokenCredential("access_token", store, options, time)
 {
     public override bool FetchAtStart => true;
 
-    protected override async Task<FetchedCredential> FetchAsync(string? rejected, CancellationToken ct)
-    {
-        var api = clients.WithoutAccessToken();
-        var result = await api.GetStableAccessTokenAsync(forceRefresh: false, ct);
-        // Normal mode hands back the current token; if that is the one WeChat just refused, force a new one.
-        if (rejected is not null && result.AccessToken == rejected)
-            result = await api.GetStableAccessTokenAsync(forceRefresh: true, ct);
-        return new FetchedCredential(result.AccessToken, result.ExpiresIn);
-    }
-
-    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => GetAsync(cancellationToken);
-
-    public ValueTask<string> RefreshAccessTokenAsync(string rejectedToken, CancellationToken cancellationToken = default) =>
-        ReplaceRejectedAsync(rejectedToken, cancellationToken);
+    protected override WeChatApiClient TokenlessClient() => clients.WithoutAccessToken();
 }

@@ -4,25 +4,12 @@ using WeChat.Gateway.Application.Credentials;
 
 namespace WeChat.Gateway.Application.MiniProgram;
 
-/// <summary>The mini-program's access_token, shared by every replica like the service account's (stable-token API),
-/// fetched on first use so that a gateway without a mini-program never asks for one.</summary>
+/// <summary>The mini-program's access_token, fetched on first use so that a gateway without a mini-program never asks for one.</summary>
 public sealed class MiniProgramAccessTokenCredential(
     MiniProgramClientFactory clients, CredentialStore store, IOptions<WeChatGatewayOptions> options, TimeProvider time)
-    : CentralCredential("miniprogram_access_token", store, options, time), IAccessTokenSource
+    : StableAccessTokenCredential("miniprogram_access_token", store, options, time)
 {
     public override bool FetchAtStart => false;
 
-    protected override async Task<FetchedCredential> FetchAsync(string? rejected, CancellationToken ct)
-    {
-        var api = clients.WithoutAccessToken();
-        var result = await api.GetStableAccessTokenAsync(forceRefresh: false, ct);
-        if (rejected is not null && result.AccessToken == rejected)
-            result = await api.GetStableAccessTokenAsync(forceRefresh: true, ct);
-        return new FetchedCredential(result.AccessToken, result.ExpiresIn);
-    }
-
-    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => GetAsync(cancellationToken);
-
-    public ValueTask<string> RefreshAccessTokenAsync(string rejectedToken, CancellationToken cancellationToken = default) =>
-        ReplaceRejectedAsync(rejectedToken, cancellationToken);
+    protected override WeChatApiClient TokenlessClient() => clients.WithoutAccessToken();
 }
