@@ -102,6 +102,8 @@ public sealed class LoginTests(IdentityFixture f) : IClassFixture<IdentityFixtur
     {
         var session = await f.RegisterAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await f.Client(session.AccessToken).PutAsJsonAsync("/api/identity/me/mfa/sms", new { enabled = true })).StatusCode);
+        // A body that says nothing switches nothing off.
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Client(session.AccessToken).PutAsJsonAsync("/api/identity/me/mfa/sms", new { })).StatusCode);
         var needed = await (await f.PasswordLoginAsync(session.Username, session.Password)).JsonAsync();
         Assert.Equal("sms", needed.GetProperty("methods")[0].GetString());
 

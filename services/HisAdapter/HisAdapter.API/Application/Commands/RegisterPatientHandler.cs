@@ -2,6 +2,7 @@ using HisAdapter.API.Domain;
 using HisAdapter.API.Infrastructure;
 using HisAdapter.API.Application.Sync;
 using System.Globalization;
+using System.Net;
 using Hl7.Fhir.Rest;
 using Platform.Fhir.Search;
 using Platform.ServiceDefaults.Http;
@@ -38,7 +39,16 @@ public sealed class RegisterPatientHandler(
             // Only the mobile number is ours to change; the HIS keeps everything else it knows of the person.
             existing.Telecom.RemoveAll(t => t.System == ContactPoint.ContactPointSystem.Phone && t.Use == ContactPoint.ContactPointUse.Mobile);
             existing.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, details.Phone));
-            await his.UpdateAsync(existing, versionAware: true, ct);
+            try
+            {
+                await his.UpdateAsync(existing, versionAware: true, ct);
+            }
+            catch (FhirOperationException e) when (e.Status is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
+            {
+                // The record changed since we read it (the same person registered from another account at the same
+                // time): read it again next round rather than refuse the registration for good.
+                return CommandOutcome.RetryLater("the HIS Patient changed while its mobile number was updated");
+            }
         }
 
         var link = await db.PatientLinks.FindAsync([command.PatientId], ct);

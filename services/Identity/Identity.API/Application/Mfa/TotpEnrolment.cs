@@ -13,7 +13,8 @@ public sealed record TotpSetup(string Secret, string OtpauthUri, string QrCodeDa
 
 public sealed record OtpCode(string? Code);
 
-public sealed record SmsMfaSetting(bool Enabled);
+/// <summary>Nullable so that a body without <c>enabled</c> is refused rather than read as "off".</summary>
+public sealed record SmsMfaSetting(bool? Enabled);
 
 /// <summary>TOTP enrolment: a pending secret becomes active only after the user proves their app produces its codes.</summary>
 public sealed class TotpEnrolment(IdentityDbContext db, IFieldEncryptor encryptor, SecondFactor secondFactor, TimeProvider clock)
