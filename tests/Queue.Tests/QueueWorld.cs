@@ -29,7 +29,7 @@ public sealed class Clinic(QueueFixture fixture)
             var queues = await Doctor.GetFromJsonAsync<JsonElement>("/api/queue/queues");
             return queues.EnumerateArray().Where(q => q.GetProperty("location").GetString() == Location)
                 .Select(q => q.GetProperty("id").GetGuid()).FirstOrDefault();
-        }, id => id != Guid.Empty, TimeSpan.FromSeconds(30), "the clinic's queue");
+        }, id => id != Guid.Empty, TimeSpan.FromSeconds(60), "the clinic's queue");
         await Eventually.Until(() => patient.OptionsAsync(), items => items.Any(i => i.GetProperty("appointmentId").GetGuid() == patient.AppointmentId),
             TimeSpan.FromSeconds(30), "the booked appointment at the clinic");
         return patient;

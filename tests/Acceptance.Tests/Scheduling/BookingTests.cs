@@ -100,7 +100,7 @@ public sealed partial class BookingTests
         {
             await WalkToConfirmAsync(p, session);
             await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
-            await SchedulingStack.SlowHisAsync(4000); // the HIS takes its time, so the page opens on 锁号中
+            await SchedulingStack.SlowHisAsync(7000); // the HIS takes its time, so the page opens on 锁号中 even on a busy machine
             try
             {
                 await SubmitAsync(p);

@@ -14,6 +14,7 @@ namespace Acceptance.Tests.Security.AuthorizationMatrix;
 /// through the edge. An operation without a declaration fails, and so does a declaration whose operation is gone.
 /// Calls are harmless: allowed callers of a change get random object ids or an empty body, so nothing real changes.</summary>
 [Trait("Rubric", "S01")]
+[Collection(MatrixCollection.Name)]
 public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputHelper output) : IClassFixture<MatrixFixture>
 {
     private const int Parallelism = 24;
@@ -241,4 +242,12 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputH
             _ => "x",
         };
     }
+}
+
+/// <summary>Three thousand requests in a burst would slow the browser journeys running beside them into timeouts: the
+/// matrix runs on its own, after them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MatrixCollection
+{
+    public const string Name = "authorization matrix";
 }
