@@ -83,9 +83,9 @@ public static class MeApi
 
     public static async Task<NoContent> SetSmsMfa(SmsMfaSetting body, ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
     {
+        var account = await db.LoadAsync(user, ct);
         if (body.Enabled is not { } enabled)
             throw ProblemException.Invalid(new Dictionary<string, string[]> { ["enabled"] = ["请选择开启或关闭短信验证"] });
-        var account = await db.LoadAsync(user, ct);
         if (enabled && account.PhoneEncrypted is null)
             throw new ProblemException(400, "phone_required", "账号未绑定手机号，无法开启短信验证");
         account.SmsMfaEnabled = enabled;
