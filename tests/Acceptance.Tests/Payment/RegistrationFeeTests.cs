@@ -32,6 +32,9 @@ public sealed class RegistrationFeeTests
         await ElderModePages.SetAccountElderModeAsync(family.Account, true);
         var session = await SchedulingStack.FindSessionAsync();
         var appointmentId = await SchedulingStack.BookAsync(family.Account, family.ParentId, session);
+        // The HIS locks the slot first; at the start of a full test run that can take longer than a page waits.
+        await Eventually.Until(async () => (await SchedulingStack.AppointmentAsync(family.Account, appointmentId)).GetProperty("status").GetString(),
+            s => s == "awaitingPayment", TimeSpan.FromSeconds(90), "the slot locked at the HIS (待支付)");
 
         await using var context = await browser.SignedInContextAsync(family.Account);
         var page = await context.NewPageAsync();
