@@ -56,6 +56,8 @@ public sealed class LiveDeliveryTests(NotificationFixture fixture)
             await fixture.WaitForMessageAsync(e.Id, account);
         }
 
+        // The live pushes of those two went out while the app was away, not to the connection made now.
+        await fixture.WaitForPushesSentAsync();
         await using var client = await HubListener.ConnectAsync(HubUrl, NotificationFixture.Token(account));
         Assert.Equal(2, await client.CatchUpAsync(lastSeenId));
         var first = await client.NextAsync("message");

@@ -90,6 +90,11 @@ public sealed class NotificationFixture : IAsyncLifetime
     public Task WaitForMessageAsync(Guid eventId, Guid accountId) =>
         Eventually.Until(() => MessagesFor(eventId, accountId), n => n >= 1, what: $"message for event {eventId}");
 
+    /// <summary>Every live push this service wrote is on the broker (and so delivered, or dropped for want of a connection).</summary>
+    public Task WaitForPushesSentAsync() =>
+        Eventually.Until(() => Database.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"), n => n == 0,
+            what: "the outbox published");
+
     public HttpClient Client(Guid accountId)
     {
         var client = Service.CreateClient();
