@@ -11,6 +11,15 @@ public sealed class AdjustableClock : TimeProvider
 
     public void Advance(TimeSpan by) => Offset += by;
 
+    /// <summary>Moves the clock to <paramref name="time"/> on today's date in Beijing, so tests of "today's clinic" mean
+    /// the same at 23:00 as at 10:00.</summary>
+    public void SetBeijingTimeToday(TimeOnly time)
+    {
+        var beijing = TimeSpan.FromHours(8);
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(beijing).DateTime);
+        Offset = new DateTimeOffset(today.ToDateTime(time), beijing) - DateTimeOffset.UtcNow;
+    }
+
     /// <summary>Stops the clock until disposed, so a window of a second cannot lapse on a slow machine.</summary>
     public IDisposable Freeze()
     {

@@ -18,7 +18,15 @@ public class QueueFixture : IAsyncLifetime
     public TestVirtualHost VirtualHost { get; private set; } = null!;
     public EventCapture Published { get; private set; } = null!;
     public ServiceFactory<QueueDbContext> Service { get; private set; } = null!;
-    public AdjustableClock Clock { get; } = new();
+    /// <summary>Starts at 10:00 Beijing time: a visit a few hours on is still today's clinic whenever the tests run.</summary>
+    public AdjustableClock Clock { get; } = StartingAtTen();
+
+    private static AdjustableClock StartingAtTen()
+    {
+        var clock = new AdjustableClock();
+        clock.SetBeijingTimeToday(new TimeOnly(10, 0));
+        return clock;
+    }
 
     public async Task InitializeAsync()
     {
