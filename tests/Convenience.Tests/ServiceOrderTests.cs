@@ -21,6 +21,19 @@ public sealed class ServiceOrderTests(ConvenienceFixture f) : IClassFixture<Conv
     private async Task<string> StatusAsync(HttpClient client, Guid patient, Guid id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/convenience/patients/{patient}/orders/{id}")).GetProperty("status").GetString()!;
 
+    [Theory]
+    [InlineData(int.MinValue)]
+    [InlineData(10_001)]
+    public async Task A_stock_change_out_of_range_is_refused_and_the_stock_stays(int delta)
+    {
+        var item = await f.StaffItemAsync("wheelchair");
+        var response = await f.StaffClient().PostAsJsonAsync($"/api/convenience/staff/items/{item.GetProperty("id").GetGuid()}/stock", new { delta });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("validation_failed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(item.GetProperty("stock").GetInt32(), (await f.StaffItemAsync("wheelchair")).GetProperty("stock").GetInt32());
+    }
+
     [Fact]
     public async Task The_catalogue_lists_every_service_with_its_rules_without_signing_in()
     {

@@ -30,6 +30,16 @@ public sealed class InputTests(TriageFixture fixture) : IClassFixture<TriageFixt
         Assert.Contains(answer.Departments[0].Reasons, r => r.Contains("未能识别"));
     }
 
+    [Theory]
+    [InlineData("X", "全身")]
+    [InlineData("M", "胸部胸部胸部胸部胸部胸部胸部胸部胸部胸部胸部")]
+    public async Task An_unknown_sex_or_an_overlong_body_part_is_refused(string sex, string bodyPart)
+    {
+        var response = await fixture.Client.PostAsJsonAsync("/api/triage/assessments", new { age = 40, sex, bodyPart, complaint = "发烧" });
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "validation_failed", "提交的信息有误");
+    }
+
     [Fact]
     public async Task A_complaint_over_the_limit_gets_a_clear_problem()
     {

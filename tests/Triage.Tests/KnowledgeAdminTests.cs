@@ -18,6 +18,20 @@ public sealed class KnowledgeAdminTests(TriageFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_same_entry_sent_twice_at_once_is_created_once_and_the_other_is_told_it_exists()
+    {
+        var staff = fixture.As("staff");
+        var name = $"并发症状{Guid.NewGuid():N}"[..12];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => staff.PostAsJsonAsync("/api/triage/admin/symptoms",
+            new { name, terms = new[] { name }, bodyParts = new[] { "全身" }, weights = Array.Empty<object>() })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var symptoms = await staff.GetFromJsonAsync<List<JsonElement>>("/api/triage/admin/symptoms");
+        Assert.Single(symptoms!, s => s.GetProperty("name").GetString() == name);
+    }
+
+    [Fact]
     public async Task A_new_colloquial_term_changes_the_answer()
     {
         const string complaint = "最近老是打摆子，一阵冷一阵热";

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Persistence;
 
@@ -29,6 +30,7 @@ public static class PersistenceSetup
             ?? (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"));
         builder.Services.AddSingleton(new PersistenceOptions<TContext>(connectionString, recreateLegacy));
         builder.Services.TryAddSingleton<DatabaseMigrator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemMapper, DatabaseProblemMapper>());
         builder.Services.AddHostedService<DatabaseStartup<TContext>>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "postgres", sp => new DbContextHealthCheck<TContext>(sp), HealthStatus.Unhealthy, [HealthSetup.ReadyTag],

@@ -42,11 +42,17 @@ public static class ProblemDetailsSetup
 
     private static bool IsFrameworkTitle(string title) => title.All(c => c < 128);
 
-    private sealed class PlatformExceptionHandler(IProblemDetailsService problems, ILogger<PlatformExceptionHandler> logger)
-        : IExceptionHandler
+    private sealed class PlatformExceptionHandler(IProblemDetailsService problems, IEnumerable<IProblemMapper> mappers,
+        ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
+            if (exception is not ProblemException && mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null) is { } mapped)
+            {
+                // Still worth a look: the request should have been refused before it reached the database.
+                logger.LogWarning(exception, "Mapped to {Code} on {Path}", mapped.Code, http.Request.Path);
+                exception = mapped;
+            }
             var (status, code, detail, errors) = exception switch
             {
                 ProblemException p => (p.Status, p.Code, p.Message, p.Errors),

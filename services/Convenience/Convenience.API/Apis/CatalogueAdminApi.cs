@@ -63,8 +63,8 @@ public static class CatalogueAdminApi
 
     public static async Task<Results<Ok<ItemDto>, NotFound>> Stock(Guid id, StockChange input, ConvenienceDbContext db, CancellationToken ct)
     {
-        if (input.Delta is not { } delta || delta == 0 || Math.Abs(delta) > 10_000)
-            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["delta"] = ["请填写库存变化量（非0整数）"] });
+        if (input.Delta is not { } delta || delta == 0 || delta is < -10_000 or > 10_000)
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["delta"] = ["请填写库存变化量（-10000到10000之间的非0整数）"] });
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return TypedResults.NotFound();
         var changed = await db.Database.ExecuteSqlInterpolatedAsync(

@@ -5,6 +5,7 @@ using Convenience.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Auth;
+using Platform.ServiceDefaults.Problems;
 
 namespace Convenience.API.Apis;
 
@@ -33,6 +34,8 @@ public static class FulfilmentApi
     public static async Task<Ok<List<OrderDto>>> Inbox(string? provider, string? status, ClaimsPrincipal user, Access access, ConvenienceDbContext db,
         Contacts contacts, CancellationToken ct)
     {
+        if (provider is { Length: > 64 } || status is { Length: > 32 })
+            throw new ProblemException(400, "invalid_filter", "服务方或状态筛选条件不正确");
         var query = db.Orders.AsNoTracking().Include(o => o.Steps).AsQueryable();
         if (!string.IsNullOrEmpty(provider)) query = query.Where(o => o.Provider == provider);
         query = string.IsNullOrEmpty(status)

@@ -127,6 +127,9 @@ public sealed class ReportViews(ReportsDbContext db, RecordCache cache, RecordAc
 
     public async Task<TrendDto> TrendAsync(ClaimsPrincipal user, Guid patientId, string loinc, string? purpose, CancellationToken ct)
     {
+        // A LOINC code (2345-7) or a hospital's local item code: short, letters, digits, dots and hyphens.
+        if (loinc.Length > 32 || !loinc.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            throw new ProblemException(400, "invalid_item_code", "检验项目代码格式不正确");
         var entity = new Entity("Observation", null, $"检验项目趋势 {loinc}");
         var reader = await access.AuthorizeAsync(user, patientId, entity, purpose, ct);
         var reports = await cache.ReportsAsync(patientId, false, ct);

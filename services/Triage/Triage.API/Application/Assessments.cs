@@ -57,6 +57,10 @@ public sealed class Assessments(KnowledgeCache cache, ComplaintReader reader, Tr
             throw new ProblemException(400, "complaint_required", "请选择不适的部位或描述您的症状");
         if (request.Age is < 0 or > 120)
             throw ProblemException.Invalid(new Dictionary<string, string[]> { ["age"] = ["年龄应在0-120岁之间"] });
+        if (!string.IsNullOrWhiteSpace(request.Sex) && NormalSex(request.Sex) is null)
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["sex"] = ["性别请选择男或女"] });
+        if (request.BodyPart is { Length: > MaxBodyPartLength })
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["bodyPart"] = [$"部位名称最多{MaxBodyPartLength}字"] });
 
         var kb = await cache.GetAsync(ct);
         var mentions = reader.Read(complaint, kb).ToList();
@@ -66,6 +70,8 @@ public sealed class Assessments(KnowledgeCache cache, ComplaintReader reader, Tr
                     mentions.Add(new SymptomMention(symptom, $"{question.Text} 是"));
         return scorer.Assess(kb, new Patient(request.Age, NormalSex(request.Sex)), kb.BodyPartOrWhole(request.BodyPart), mentions, answers);
     }
+
+    private const int MaxBodyPartLength = 20;
 
     private static string? NormalSex(string? sex) => sex?.Trim().ToUpperInvariant() switch
     {

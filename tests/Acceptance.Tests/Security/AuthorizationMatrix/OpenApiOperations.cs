@@ -5,10 +5,13 @@ namespace Acceptance.Tests.Security.AuthorizationMatrix;
 
 public sealed record OperationParameter(string Name, string In, bool Required, string Type, string? Format);
 
+/// <summary>A top-level property of a JSON request body; <see cref="Type"/> "string" also stands for an untyped schema.</summary>
+public sealed record BodyProperty(string Name, string Type, string? Format, bool Required);
+
 /// <summary>One operation of one service's OpenAPI document; <see cref="Key"/> ("POST /api/x/{id}") is what the
 /// declarations are keyed by.</summary>
 public sealed record Operation(string Service, int Port, string Method, string Path, IReadOnlyList<OperationParameter> Parameters,
-    string? BodyContentType)
+    string? BodyContentType, IReadOnlyList<BodyProperty> BodyProperties)
 {
     public string Key => $"{Method} {Path}";
 }
@@ -34,11 +37,13 @@ public static class OpenApiOperations
         foreach (var (service, port, document) in documents)
             foreach (var path in document.GetProperty("paths").EnumerateObject())
                 foreach (var method in path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)))
-                    operations.Add(Read(service, port, path.Name, method.Name.ToUpperInvariant(), path.Value, method.Value));
+                    operations.Add(Read(service, port, path.Name, method.Name.ToUpperInvariant(), path.Value, method.Value,
+                        document.TryGetProperty("components", out var c) && c.TryGetProperty("schemas", out var s) ? s : default));
         return operations;
     }
 
-    private static Operation Read(string service, int port, string path, string method, JsonElement pathItem, JsonElement op)
+    private static Operation Read(string service, int port, string path, string method, JsonElement pathItem, JsonElement op,
+        JsonElement schemas)
     {
         var parameters = new List<OperationParameter>();
         foreach (var source in new[] { pathItem, op })
@@ -50,9 +55,38 @@ public static class OpenApiOperations
                         p.TryGetProperty("required", out var r) && r.GetBoolean(), TypeOf(schema), FormatOf(schema)));
                 }
         string? body = null;
+        IReadOnlyList<BodyProperty> properties = [];
         if (op.TryGetProperty("requestBody", out var requestBody) && requestBody.TryGetProperty("content", out var content))
-            body = content.EnumerateObject().Select(c => c.Name).FirstOrDefault();
-        return new Operation(service, port, method, path, parameters, body);
+        {
+            var first = content.EnumerateObject().FirstOrDefault();
+            body = first.Value.ValueKind == JsonValueKind.Undefined ? null : first.Name;
+            if (body == "application/json" && first.Value.TryGetProperty("schema", out var schema))
+                properties = PropertiesOf(Resolve(schema, schemas), schemas);
+        }
+        return new Operation(service, port, method, path, parameters, body, properties);
+    }
+
+    /// <summary>Follows a $ref, or the non-null branch of a nullable oneOf.</summary>
+    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.TryGetProperty("oneOf", out var oneOf))
+            schema = oneOf.EnumerateArray().FirstOrDefault(s => !(s.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
+        if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference) && schemas.ValueKind == JsonValueKind.Object
+            && schemas.TryGetProperty(reference.GetString()!.Split('/')[^1], out var target))
+            return target;
+        return schema;
+    }
+
+    private static IReadOnlyList<BodyProperty> PropertiesOf(JsonElement schema, JsonElement schemas)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties)) return [];
+        var required = schema.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
+        return properties.EnumerateObject().Select(p =>
+        {
+            var resolved = p.Value.TryGetProperty("$ref", out _) ? Resolve(p.Value, schemas) : p.Value;
+            var type = resolved.TryGetProperty("properties", out _) ? "object" : TypeOf(resolved);
+            return new BodyProperty(p.Name, type, FormatOf(resolved), required.Contains(p.Name));
+        }).ToList();
     }
 
     private static string TypeOf(JsonElement schema)
