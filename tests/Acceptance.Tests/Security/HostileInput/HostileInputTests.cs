@@ -27,8 +27,16 @@ public sealed partial class HostileInputTests(MatrixFixture fixture, ITestOutput
     /// <summary>The order a caller is picked in: the first the matrix declares allowed (and not spared).</summary>
     private static readonly Role[] CallerPreference = [Role.A, Role.Staff, Role.Doctor, Role.Pharmacist, Role.Integration, Role.Anon];
 
-    /// <summary>Tables that change without any request: the messaging plumbing and the workers' leases.</summary>
-    private static readonly HashSet<string> Plumbing = ["outbox_messages", "outbox_state", "inbox_state", "worker_leases"];
+    /// <summary>Tables that change without any request: the outbox and inbox (events still arriving from earlier tests).</summary>
+    private static readonly HashSet<string> Plumbing = ["outbox_messages", "inbox_messages"];
+
+    /// <summary>Tables a refused request is meant to write to: an audit trail records refused reads, a throttle counts
+    /// failed sign-ins, the token store and a read-through cache of the HIS change on any signed-in read.</summary>
+    private static readonly HashSet<string> RecordsOfRefusals =
+    [
+        "reports.access_events", "pharmacy.read_audits", "convenience.read_audits", "triage.health_data_access", "identity.login_throttles",
+        "identity.openiddict_tokens", "reports.record_snapshots",
+    ];
 
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = Parallelism })
     {
@@ -86,20 +94,21 @@ public sealed partial class HostileInputTests(MatrixFixture fixture, ITestOutput
         var byNumber = attempts.ToDictionary(a => a.Number);
         foreach (var (table, marker) in stored.DistinctBy(s => (s.Table, s.Marker)))
         {
-            var attempt = byNumber[int.Parse(marker[_prefix.Length..])];
+            var attempt = byNumber[int.Parse(marker[_prefix.Length..^1])];
             if (answers[attempt.Number].Status >= 400)
                 failures.Add($"{Describe(attempt)}: refused ({answers[attempt.Number].Status}) but stored in {table}");
         }
         var accepting = attempts.Where(a => answers[a.Number].Status is >= 200 and < 300)
             .Select(a => StackDatabases.OfService[a.Operation.Service]).ToHashSet();
-        foreach (var (table, print) in after)
-            if (!Plumbing.Contains(table.Name) && !accepting.Contains(table.Database) && before.GetValueOrDefault(table) != print)
-                failures.Add($"{table} changed although {table.Database} refused every hostile request");
+        var changed = after.Where(t => !Plumbing.Contains(t.Key.Name) && before.GetValueOrDefault(t.Key) != t.Value).Select(t => t.Key).ToList();
+        foreach (var table in changed.Where(t => !accepting.Contains(t.Database) && !RecordsOfRefusals.Contains(t.ToString())))
+            failures.Add($"{table} changed although {table.Database} refused every hostile request");
 
         var accepted = attempts.Where(a => answers[a.Number].Status is >= 200 and < 300).ToList();
         output.WriteLine($"恶意输入: {attempts.Count} requests over {operations.Count - skipped.Count} operations " +
             $"({skipped.Count} skipped: no caller may be used), {accepted.Count} accepted as data, {stored.Count} markers stored, " +
-            $"{after.Count} tables compared; {failures.Count} failures; {clock.Elapsed.TotalSeconds:F1} s");
+            $"{after.Count} tables compared ({changed.Count} changed: {string.Join(", ", changed)}); {failures.Count} failures; " +
+            $"{clock.Elapsed.TotalSeconds:F1} s");
         foreach (var group in attempts.GroupBy(a => a.Class).OrderBy(g => g.Key))
             output.WriteLine($"  {group.Key}: {group.Count()} sent, {group.Count(a => answers[a.Number].Status is >= 200 and < 300)} accepted");
         foreach (var key in skipped) output.WriteLine($"  skipped {key}");
@@ -115,7 +124,8 @@ public sealed partial class HostileInputTests(MatrixFixture fixture, ITestOutput
         var number = numberedFrom;
         Attempt Make(string where, string @class, Tolerance tolerance, string url, string? body, string? contentType)
         {
-            var marker = _prefix + number;
+            // Closed by a letter: a digit that follows in the hostile text must not read as part of the number.
+            var marker = _prefix + number + "z";
             return new Attempt(number++, operation, declaration, role, where, @class, tolerance, url.Replace("%7BM%7D", marker),
                 body?.Replace("{M}", marker), contentType);
         }
@@ -175,6 +185,9 @@ public sealed partial class HostileInputTests(MatrixFixture fixture, ITestOutput
         if (answer.Status == 0) return $"no answer: {answer.Body}";
         if (answer.Status >= 500) return $"{answer.Status}: {Snippet(answer.Body)}";
         if (answer.Status < 400) return attempt.Tolerance == Tolerance.MustRefuse ? $"accepted ({answer.Status}): {Snippet(answer.Body)}" : null;
+        // Kestrel itself refuses a malformed request line (a NUL in the path) before any middleware runs; only the
+        // services' own addresses meet it, the edge answers such requests with its problem document.
+        if (answer.Status == 400 && answer.Body.Length == 0 && attempt.Declaration.ServicePort) return null;
         if (answer.MediaType != "application/problem+json") return $"{answer.Status} is not a problem document ({answer.MediaType}): {Snippet(answer.Body)}";
         try
         {

@@ -38,11 +38,11 @@ public static class StackDatabases
         return fingerprints;
     }
 
-    /// <summary>Every marker starting with <paramref name="prefix"/> stored in any row of any table.</summary>
+    /// <summary>Every marker (<paramref name="prefix"/>, a number, "z") stored in any row of any table.</summary>
     public static async Task<List<(Table Table, string Marker)>> MarkersAsync(string prefix)
     {
         var found = new List<(Table, string)>();
-        var pattern = new Regex(Regex.Escape(prefix) + "[0-9]+");
+        var pattern = new Regex(Regex.Escape(prefix) + "[0-9]+z");
         foreach (var database in OfService.Values)
         {
             await using var conn = await OpenAsync(database);

@@ -18,6 +18,7 @@ public sealed record PreConsultationDto(
 public sealed class PreConsultations(TriageDbContext db, CareAccess access, HealthProfiles profiles, TimeProvider clock)
 {
     private static readonly TimeSpan ComplaintWindow = TimeSpan.FromDays(30);
+    private const int MaxVisitsPerDay = 500;
 
     /// <summary>The doctor's own visits of the day (Asia/Shanghai), each summary's read audited.</summary>
     public async Task<List<PreConsultationDto>> DayAsync(ClaimsPrincipal user, DateOnly? date, CancellationToken ct)
@@ -28,11 +29,25 @@ public sealed class PreConsultations(TriageDbContext db, CareAccess access, Heal
         var to = from.AddDays(1);
         var visits = await db.Appointments.AsNoTracking()
             .Where(a => a.DoctorId == doctorId && !a.Cancelled && a.StartsAt >= from && a.StartsAt < to)
-            .OrderBy(a => a.StartsAt).ToListAsync(ct);
+            .OrderBy(a => a.StartsAt).Take(MaxVisitsPerDay).ToListAsync(ct);
+        // A clinic day is hundreds of visits: three queries for all of them, not three per visit.
+        var patientIds = visits.Select(v => v.PatientId).Distinct().ToList();
+        var visitIds = visits.Select(v => v.Id).ToList();
+        var profilesOf = (await db.HealthProfiles.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct))
+            .ToDictionary(p => p.PatientId, p => p.Data);
+        var since = from - ComplaintWindow;
+        var complaintsOf = (await db.Complaints.AsNoTracking()
+                .Where(c => patientIds.Contains(c.PatientId) && c.At >= since && c.At < to).ToListAsync(ct))
+            .ToLookup(c => c.PatientId);
+        var screeningOf = (await db.Screenings.AsNoTracking().Where(s => visitIds.Contains(s.AppointmentId)).ToListAsync(ct))
+            .ToDictionary(s => s.AppointmentId);
         var summaries = new List<PreConsultationDto>();
         foreach (var visit in visits)
         {
-            summaries.Add(await BuildAsync(visit, ct));
+            var complaint = complaintsOf[visit.PatientId].Where(c => c.At >= visit.StartsAt - ComplaintWindow && c.At <= visit.StartsAt)
+                .MaxBy(c => c.At);
+            summaries.Add(Build(visit, profilesOf.GetValueOrDefault(visit.PatientId) ?? HealthProfileData.Empty(), complaint,
+                screeningOf.GetValueOrDefault(visit.Id)));
             access.Audit(user, visit.PatientId, "pre-consultation", visit.Id);
         }
         await db.SaveChangesAsync(ct);
@@ -56,7 +71,11 @@ public sealed class PreConsultations(TriageDbContext db, CareAccess access, Heal
             .Where(c => c.PatientId == visit.PatientId && c.At >= since && c.At <= visit.StartsAt)
             .OrderByDescending(c => c.At).FirstOrDefaultAsync(ct);
         var screening = await db.Screenings.AsNoTracking().FirstOrDefaultAsync(s => s.AppointmentId == visit.Id, ct);
+        return Build(visit, profile, complaint, screening);
+    }
 
+    private PreConsultationDto Build(VisitAppointment visit, HealthProfileData profile, PatientComplaint? complaint, Screening? screening)
+    {
         var chief = ChiefComplaint(complaint, profile);
         var present = PresentIllness(complaint, profile);
         var past = profile.History.Select(h => $"{h.Name}{Paren(h.Since, h.Resolved ? "已愈" : null)}").ToList();
