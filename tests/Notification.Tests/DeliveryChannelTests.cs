@@ -107,12 +107,7 @@ public sealed class DeliveryChannelTests(NotificationFixture fixture)
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var openId = "oTest" + Guid.NewGuid().ToString("N")[..20];
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden,
-            (await fixture.Client(account).PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId })).StatusCode);
+        await fixture.BindWeChatAsync(account, openId);
 
         var report = Guid.NewGuid();
         var e = new ReportReadyIntegrationEvent(report, patient, "HIS-R-w", "检验", "肝功能", DateTimeOffset.UtcNow);
@@ -137,9 +132,7 @@ public sealed class DeliveryChannelTests(NotificationFixture fixture)
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var openId = "oGone" + Guid.NewGuid().ToString("N")[..20];
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId });
+        await fixture.BindWeChatAsync(account, openId);
         var userId = TestKeys.WeChatUserIds.For(openId);
         var bye = new WeChatUserUnsubscribedIntegrationEvent(userId, DateTimeOffset.UtcNow);
         await fixture.PublishAsync(bye);

@@ -24,10 +24,7 @@ public sealed class MiniProgramSubscriptionTests(NotificationFixture fixture)
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var serviceAccountOpenId = "oSvc" + Guid.NewGuid().ToString("N")[..24];
         var miniProgramUser = TestKeys.WeChatUserIds.For("oMp" + Guid.NewGuid().ToString("N")[..25]);
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId = serviceAccountOpenId })).StatusCode);
+        await fixture.BindWeChatAsync(account, serviceAccountOpenId);
         await fixture.PublishAsync(new MiniProgramAccountBoundIntegrationEvent(account, miniProgramUser));
         await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM miniprogram_bindings WHERE account_id = '{account}'"),
             n => n == 1, what: "mini-program binding recorded");
@@ -205,9 +202,7 @@ public sealed class MiniProgramSubscriptionTests(NotificationFixture fixture)
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var openId = "oSvc" + Guid.NewGuid().ToString("N")[..24];
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId });
+        await fixture.BindWeChatAsync(account, openId);
         await ReportAsync(account, new Dictionary<string, string> { [Report] = "accept" });
 
         var e = ReportReady(patient);

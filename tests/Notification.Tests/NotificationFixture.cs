@@ -84,6 +84,16 @@ public sealed class NotificationFixture : IAsyncLifetime
             n => n == 1, what: "patient linked to account");
     }
 
+    /// <summary>Binds the account to a WeChat user the way Identity does once the owner confirmed it: the event.</summary>
+    public async Task BindWeChatAsync(Guid accountId, string openId)
+    {
+        var weChatUserId = TestKeys.WeChatUserIds.For(openId);
+        await PublishAsync(new WeChatAccountBoundIntegrationEvent(accountId, weChatUserId));
+        await Eventually.Until(() => Database.ScalarAsync(
+                $"SELECT count(*) FROM wechat_bindings WHERE account_id = '{accountId}' AND wechat_user_id = '{weChatUserId}'"),
+            n => n == 1, what: "WeChat binding recorded");
+    }
+
     public Task<long> MessagesFor(Guid eventId, Guid? accountId = null) => Database.ScalarAsync(
         $"SELECT count(*) FROM messages WHERE source_event_id = '{eventId}'" + (accountId is { } a ? $" AND account_id = '{a}'" : ""));
 

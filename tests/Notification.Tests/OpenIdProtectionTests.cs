@@ -25,10 +25,7 @@ public sealed class OpenIdProtectionTests(NotificationFixture fixture)
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var openId = "oPriv" + Guid.NewGuid().ToString("N")[..23];
         var userId = TestKeys.WeChatUserIds.For(openId);
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId })).StatusCode);
+        await fixture.BindWeChatAsync(account, openId);
         await fixture.PublishAsync(new WeChatUserSubscribedIntegrationEvent(userId, null, DateTimeOffset.UtcNow));
         await Eventually.Until(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM wechat_followers WHERE wechat_user_id = '{userId}' AND subscribed"),
             n => n == 1, what: "follow recorded");

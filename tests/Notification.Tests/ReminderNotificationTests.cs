@@ -43,10 +43,7 @@ public sealed class ReminderNotificationTests(NotificationFixture fixture)
         Guid account = Guid.NewGuid(), patient = Guid.NewGuid();
         await fixture.RegisterPatientAsync(account, patient, NotificationFixture.NewPhone());
         var openId = "oRemind" + Guid.NewGuid().ToString("N")[..20];
-        var integration = fixture.Service.CreateClient();
-        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId })).StatusCode);
+        await fixture.BindWeChatAsync(account, openId);
         var e = new AppointmentReminderDueIntegrationEvent(Guid.NewGuid(), patient, AppointmentReminderDueIntegrationEvent.Exam,
             "", "", "腹部超声", "超声1室", "医技楼2楼", Tomorrow, Tomorrow.AddMinutes(15), "检查前空腹8小时");
 

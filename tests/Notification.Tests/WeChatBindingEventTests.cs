@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Platform.Contracts.Identity;
 using Platform.Contracts.Reports;
 using Platform.Testing;
@@ -16,6 +18,22 @@ public sealed class WeChatBindingEventTests(NotificationFixture fixture)
 
     private static ReportReadyIntegrationEvent Report(Guid patient) =>
         new(Guid.NewGuid(), patient, "HIS-R-" + Guid.NewGuid().ToString("N")[..6], "检验", "血常规", DateTimeOffset.UtcNow);
+
+    /// <summary>A binding only ever comes from Identity, after the account's owner confirmed it: no client, not even an
+    /// integration client, can point an account's messages at a WeChat user of its choosing.</summary>
+    [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task No_caller_binds_an_account_to_a_WeChat_user_by_hand()
+    {
+        var account = Guid.NewGuid();
+        var integration = fixture.Service.CreateClient();
+        integration.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.For("integration"));
+
+        var bind = await integration.PutAsJsonAsync($"/api/notification/wechat-bindings/{account}", new { openId = "oAttacker0123456789" });
+
+        Assert.Equal(HttpStatusCode.NotFound, bind.StatusCode);
+        Assert.Equal(0, await fixture.Database.ScalarAsync($"SELECT count(*) FROM wechat_bindings WHERE account_id = '{account}'"));
+    }
 
     [Fact]
     public async Task A_bound_event_makes_reports_go_out_as_template_messages_until_unbound()

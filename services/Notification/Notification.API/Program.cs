@@ -11,7 +11,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapMessagesApi();
 app.MapPreferencesApi();
-app.MapWeChatBindingsApi();
 app.MapMiniProgramSubscriptionsApi();
 app.MapHub<NotificationsHub>("/hubs/notifications");
 app.Run();
