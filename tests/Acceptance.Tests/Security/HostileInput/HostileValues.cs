@@ -33,6 +33,8 @@ public static partial class HostileValues
         Accept("unicode-tricks", "\"{M}\\u202Egnp.exe\\u200B\\uFEFF\\u0301ｓｅｌｅｃｔ\""),
         Refuse("overlong", Quote("{M}" + new string('长', OverlongLength))),
         Refuse("nul", "\"{M}\\u0000\""),
+        // JSON's grammar allows the escape (RFC 8259 §8.2); a property that is read refuses it, one the endpoint ignores
+        // (a read-only property in the schema) skips it unread. Stored, its marker would show.
         Accept("lone-surrogate", "\"{M}\\uD800\""),
         Refuse("wrong-type-object", "{\"$ne\":\"{M}\"}"),
         Refuse("wrong-type-array", "[\"{M}\"]"),
