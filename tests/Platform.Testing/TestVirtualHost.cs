@@ -31,13 +31,26 @@ public sealed class TestVirtualHost : IAsyncDisposable
         (await http.PutAsync($"/api/permissions/{name}/{TestEnvironment.RabbitUser}",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
             .EnsureSuccessStatusCode();
+        if (TestEnvironment.TraceMessages) await StartTraceAsync(http, name);
         var uri = new UriBuilder(amqpUri) { Path = "/" + name }.Uri.ToString();
         return new TestVirtualHost(name, http, uri);
     }
 
+    /// <summary>rabbitmq_tracing writes every message published in the virtual host to &lt;name&gt;.log in its folder.</summary>
+    private static async Task StartTraceAsync(HttpClient http, string vhost) =>
+        (await http.PutAsync($"/api/traces/{vhost}/{vhost}",
+            new StringContent("""{"format":"json","pattern":"publish.#"}""", Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+
     public async ValueTask DisposeAsync()
     {
-        try { await _management.DeleteAsync($"/api/vhosts/{Name}"); }
+        try
+        {
+            // The trace first: deleting a virtual host under a running trace crashes rabbitmq_tracing's consumer, and
+            // with it the traces of every other virtual host (rabbitmq 3.10).
+            if (TestEnvironment.TraceMessages) await _management.DeleteAsync($"/api/traces/{Name}/{Name}");
+            await _management.DeleteAsync($"/api/vhosts/{Name}");
+        }
         catch (HttpRequestException) { /* broker already gone (a test stopped it): nothing to clean */ }
         _management.Dispose();
     }
