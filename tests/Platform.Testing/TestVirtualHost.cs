@@ -37,10 +37,13 @@ public sealed class TestVirtualHost : IAsyncDisposable
     }
 
     /// <summary>rabbitmq_tracing writes every message published in the virtual host to &lt;name&gt;.log in its folder.</summary>
-    private static async Task StartTraceAsync(HttpClient http, string vhost) =>
-        (await http.PutAsync($"/api/traces/{vhost}/{vhost}",
-            new StringContent("""{"format":"json","pattern":"publish.#"}""", Encoding.UTF8, "application/json")))
-            .EnsureSuccessStatusCode();
+    private static async Task StartTraceAsync(HttpClient http, string vhost)
+    {
+        var body = new StringContent("""{"format":"json","pattern":"publish.#"}""", Encoding.UTF8);
+        // The tracing plugin answers 415 to "application/json; charset=utf-8": the bare media type only.
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        (await http.PutAsync($"/api/traces/{vhost}/{vhost}", body)).EnsureSuccessStatusCode();
+    }
 
     public async ValueTask DisposeAsync()
     {

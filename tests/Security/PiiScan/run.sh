@@ -35,16 +35,17 @@ dump_tables() {
   done
 }
 
-# Messages left in _error and _skipped queues of every vhost, got without taking them off the queue.
+# Messages left in _error and _skipped queues of every vhost, got without taking them off the queue. Every such queue
+# is read whatever its count says: the management API's counts lag the queue by seconds.
 dump_dead_letters() {
-  local vhost name count
+  local vhost name
   mkdir -p "$OUT/queues"
   rabbit "$API/queues?columns=vhost,name,messages" | node -e '
     let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
-      for (const q of JSON.parse(s)) if (/_(error|skipped)$/.test(q.name) && q.messages > 0) console.log(`${q.vhost}\t${q.name}\t${q.messages}`);
-    });' | while IFS=$'\t' read -r vhost name count; do
+      for (const q of JSON.parse(s)) if (/_(error|skipped)$/.test(q.name)) console.log(`${q.vhost}\t${q.name}`);
+    });' | while IFS=$'\t' read -r vhost name; do
       rabbit -X POST "$API/queues/$(node -p 'encodeURIComponent(process.argv[1])' "$vhost")/$name/get" \
-        -d "{\"count\":$count,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}" > "$OUT/queues/$vhost.$name.json"
+        -d "{\"count\":100000,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}" > "$OUT/queues/$vhost.$name.json"
     done
 }
 
@@ -55,7 +56,7 @@ scan() {
   rabbit "$API/traces/platform/platform" >/dev/null 2>&1 || lost=1
   dump_tables
   dump_dead_letters
-  node "$HERE/scan.mjs" --logs "$LOGS" --traces "$TRACE_DIR" --queues "$OUT/queues" --text "$OUT/tables" || rc=$?
+  node "$HERE/scan.mjs" --logs "$LOGS" --traces "$TRACE_DIR" --queues "$OUT/queues" --tables "$OUT/tables" || rc=$?
   rabbit -X DELETE "$API/traces/platform/platform" >/dev/null 2>&1 || true
   if [ "$lost" -eq 1 ]; then
     echo "not ok the RabbitMQ trace of vhost platform was not running at the end of the run: not every message was scanned"

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Scans what a test run left behind for personal identifiers and prints every finding masked, never in clear.
-//   node scan.mjs [--logs DIR] [--traces DIR] [--queues DIR] [--text FILE_OR_DIR]...
+//   node scan.mjs [--logs DIR] [--traces DIR] [--queues DIR] [--tables DIR] [--text FILE_OR_DIR]...
 //   --logs: the platform's logs in $LOGS (the runners' own logs are skipped); --traces: rabbitmq_tracing json files;
-//   --queues: JSON dumps of queues (management API "get"); --text: any other text, e.g. table dumps.
+//   --queues: JSON dumps of queues (management API "get"); --tables: <db>.<table>.txt dumps, a row a line;
+//   --text: any other text.
 // Exit code 1 when anything is found, 2 on bad usage or a source that cannot be read.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { platformLogs, scanLog, scanQueueDump, scanTrace } from './src/sources.mjs';
+import { platformLogs, scanLog, scanQueueDump, scanTableDump, scanTrace } from './src/sources.mjs';
 
 const filesIn = (path) => statSync(path).isDirectory()
   ? readdirSync(path).map((n) => join(path, n)).filter((p) => statSync(p).isFile()).sort()
@@ -21,6 +22,7 @@ function parse(args) {
     if (flag === '--logs') jobs.push({ kind: flag, files: platformLogs(path), scan: scanLog });
     else if (flag === '--traces') jobs.push({ kind: flag, files: filesIn(path), scan: scanTrace });
     else if (flag === '--queues') jobs.push({ kind: flag, files: filesIn(path).filter((p) => p.endsWith('.json')), scan: scanQueueDump });
+    else if (flag === '--tables') jobs.push({ kind: flag, files: filesIn(path).filter((p) => p.endsWith('.txt')), scan: scanTableDump });
     else if (flag === '--text') jobs.push({ kind: flag, files: filesIn(path), scan: scanLog });
     else throw new Error(`unknown option ${flag}`);
   }
@@ -40,7 +42,7 @@ for (const job of jobs) {
       const shown = perFile.get(file) ?? 0;
       perFile.set(file, shown + 1);
       // A flooded log would drown the rest: the first 20 findings of each file, then a count.
-      if (shown < 20) console.log(`not ok ${f.kind} ${f.masked} at ${f.where}:${f.column}`);
+      if (shown < 20) console.log(`not ok ${f.kind} ${f.masked} in ${f.where}`);
     }
   }
 }

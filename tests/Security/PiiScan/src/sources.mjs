@@ -26,14 +26,21 @@ async function* lines(path) {
 function* identifiersIn(text, where) {
   const textLines = text.split(/\r?\n/);
   for (let i = 0; i < textLines.length; i++) {
-    for (const f of findIdentifiers(textLines[i])) yield { ...f, where: textLines.length > 1 ? `${where}, body line ${i + 1}` : where };
+    for (const f of findIdentifiers(textLines[i])) yield { ...f, where: textLines.length > 1 ? `${where} line ${i + 1}` : where };
   }
 }
 
 /** A plain text log: every line. */
 export async function* scanLog(path) {
   for await (const [number, line] of lines(path)) {
-    for (const f of findIdentifiers(line)) yield { ...f, where: `${basename(path)}:${number}` };
+    for (const f of findIdentifiers(line)) yield { ...f, where: `log ${basename(path)}:${number}:${f.column}` };
+  }
+}
+
+/** A table dumped as one row a line (run.sh: COPY (SELECT t::text ...)), named <database>.<table>.txt. */
+export async function* scanTableDump(path) {
+  for await (const [number, line] of lines(path)) {
+    for (const f of findIdentifiers(line)) yield { ...f, where: `table ${basename(path, '.txt')} row ${number}` };
   }
 }
 
@@ -44,8 +51,8 @@ function bodyText(payload, encoding) {
 
 /** One message as RabbitMQ shows it (a trace record, or a message got from a queue): its body and its properties. */
 function* scanMessage(message, where) {
-  const route = `${message.exchange ?? ''}${message.routing_key ?? message.routing_keys?.join(',') ?? ''}`;
-  const at = route ? `${where} (${route})` : where;
+  const key = message.routing_key ?? message.routing_keys?.join(',') ?? '';
+  const at = `${where} exchange "${message.exchange ?? ''}" key "${key}"`;
   yield* identifiersIn(bodyText(message.payload, message.payload_encoding ?? (message.type ? 'base64' : undefined)), `${at} body`);
   if (message.properties) yield* identifiersIn(JSON.stringify(message.properties), `${at} properties`);
 }
@@ -57,8 +64,8 @@ export async function* scanTrace(path) {
   for await (const [number, line] of lines(path)) {
     if (!line.trim()) continue;
     let record;
-    try { record = JSON.parse(line); } catch { yield* identifiersIn(line, `${basename(path)}:${number}`); continue; }
-    yield* scanMessage(record, `${basename(path)}:${number}`);
+    try { record = JSON.parse(line); } catch { yield* identifiersIn(line, `trace ${basename(path)}:${number}`); continue; }
+    yield* scanMessage(record, `trace ${basename(path)}:${number}`);
   }
 }
 
@@ -67,6 +74,7 @@ export async function* scanQueueDump(path) {
   const { readFile } = await import('node:fs/promises');
   const messages = JSON.parse(await readFile(path, 'utf8'));
   for (let i = 0; i < messages.length; i++) {
-    yield* scanMessage({ ...messages[i], payload_encoding: messages[i].payload_encoding ?? 'string' }, `${basename(path)} message ${i + 1}`);
+    yield* scanMessage({ ...messages[i], payload_encoding: messages[i].payload_encoding ?? 'string' },
+      `queue ${basename(path, '.json')} message ${i + 1}`);
   }
 }
