@@ -43,7 +43,7 @@ export function readNpmAudit(project, json) {
     const advisories = v.via.filter((x) => typeof x === 'object');
     // A package vulnerable only through another (via: ["name"]) is listed under that one's advisory.
     for (const a of advisories) {
-      findings.push({ ecosystem: 'npm', project, pkg: `${pkg}@${v.range}`, severity: a.severity, advisory: a.url ?? String(a.source) });
+      findings.push({ ecosystem: 'npm', project, pkg, range: v.range, severity: a.severity, advisory: a.url ?? String(a.source) });
     }
     if (advisories.length === 0) findings.push({ ecosystem: 'npm', project, pkg, severity: v.severity, advisory: `via ${v.via.join(', ')}` });
   }
@@ -124,7 +124,7 @@ async function main() {
   const findings = [...nuget.rows, ...npm.rows].map((f) => ({ ...f, reason: explain(f, exceptions) }));
   const unavailable = [...nuget.unavailable, ...npm.unavailable];
   const rows = [
-    ...findings.map((f) => [f.ecosystem, f.project, f.pkg, f.severity, f.advisory, f.reason ? `yes: ${f.reason}` : 'no']),
+    ...findings.map((f) => [f.ecosystem, f.project, f.range ? `${f.pkg} ${f.range}` : f.pkg, f.severity, f.advisory, f.reason ? `yes: ${f.reason}` : 'no']),
     ...unavailable.map((u) => [u.ecosystem, u.project, '-', '-', 'NOT CHECKED', 'no']),
     ...[...(nuget.clean ?? []), ...npm.clean].map((c) => [c.ecosystem, c.project, '(none)', '-', '-', '-']),
   ];
