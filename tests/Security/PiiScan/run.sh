@@ -56,7 +56,7 @@ scan() {
   rabbit "$API/traces/platform/platform" >/dev/null 2>&1 || lost=1
   dump_tables
   dump_dead_letters
-  node "$HERE/scan.mjs" --logs "$LOGS" --traces "$TRACE_DIR" --queues "$OUT/queues" --tables "$OUT/tables" || rc=$?
+  node "$HERE/scan.mjs" --logs "$LOGS" --service-lines-of "$LOGS/test.log" --traces "$TRACE_DIR" --queues "$OUT/queues" --tables "$OUT/tables" || rc=$?
   rabbit -X DELETE "$API/traces/platform/platform" >/dev/null 2>&1 || true
   if [ "$lost" -eq 1 ]; then
     echo "not ok the RabbitMQ trace of vhost platform was not running at the end of the run: not every message was scanned"

@@ -3,11 +3,12 @@
 //   node scan.mjs [--logs DIR] [--traces DIR] [--queues DIR] [--tables DIR] [--text FILE_OR_DIR]...
 //   --logs: the platform's logs in $LOGS (the runners' own logs are skipped); --traces: rabbitmq_tracing json files;
 //   --queues: JSON dumps of queues (management API "get"); --tables: <db>.<table>.txt dumps, a row a line;
+//   --service-lines-of: the test runner's log, of which only the JSON lines that in-process services logged;
 //   --text: any other text.
 // Exit code 1 when anything is found, 2 on bad usage or a source that cannot be read.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { platformLogs, scanLog, scanQueueDump, scanTableDump, scanTrace } from './src/sources.mjs';
+import { platformLogs, scanLog, scanQueueDump, scanServiceLinesOf, scanTableDump, scanTrace } from './src/sources.mjs';
 
 const filesIn = (path) => statSync(path).isDirectory()
   ? readdirSync(path).map((n) => join(path, n)).filter((p) => statSync(p).isFile()).sort()
@@ -23,6 +24,7 @@ function parse(args) {
     else if (flag === '--traces') jobs.push({ kind: flag, files: filesIn(path), scan: scanTrace });
     else if (flag === '--queues') jobs.push({ kind: flag, files: filesIn(path).filter((p) => p.endsWith('.json')), scan: scanQueueDump });
     else if (flag === '--tables') jobs.push({ kind: flag, files: filesIn(path).filter((p) => p.endsWith('.txt')), scan: scanTableDump });
+    else if (flag === '--service-lines-of') jobs.push({ kind: flag, files: filesIn(path), scan: scanServiceLinesOf });
     else if (flag === '--text') jobs.push({ kind: flag, files: filesIn(path), scan: scanLog });
     else throw new Error(`unknown option ${flag}`);
   }

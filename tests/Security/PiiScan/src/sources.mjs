@@ -37,6 +37,17 @@ export async function* scanLog(path) {
   }
 }
 
+/**
+ * The test runner's output: only the lines that services started in-process by the tests logged themselves (their
+ * JSON console lines); test names and assertions there hold test data on purpose.
+ */
+export async function* scanServiceLinesOf(path) {
+  for await (const [number, line] of lines(path)) {
+    if (!line.startsWith('{"Timestamp"') || !line.includes('"Category"')) continue;
+    for (const f of findIdentifiers(line)) yield { ...f, where: `log ${basename(path)}:${number}:${f.column} (a service in a test)` };
+  }
+}
+
 /** A table dumped as one row a line (run.sh: COPY (SELECT t::text ...)), named <database>.<table>.txt. */
 export async function* scanTableDump(path) {
   for await (const [number, line] of lines(path)) {
