@@ -14,12 +14,13 @@ const ALONE_AFTER = String.raw`(?![0-9A-Za-z])(?!\.\d)`;
 const ID18 = new RegExp(`${ALONE_BEFORE}(\\d{17}[\\dXx])${ALONE_AFTER}`, 'g');
 const ID15 = new RegExp(`${ALONE_BEFORE}(\\d{15})${ALONE_AFTER}`, 'g');
 // +86 / 0086 / 86 in front of a mobile number is the same number.
-const MOBILE = new RegExp(`${ALONE_BEFORE}(?:\\+?86[ -]?|0086[ -]?)?(1[3-9]\\d{9})${ALONE_AFTER}`, 'g');
+// Also written 3-4-4 (138 0013 8000, 138-0013-8000).
+const MOBILE = new RegExp(`${ALONE_BEFORE}(?:\\+?86[ -]?|0086[ -]?)?(1[3-9]\\d{9}|1[3-9]\\d([ -])\\d{4}\\2\\d{4})${ALONE_AFTER}`, 'g');
 const CARD = new RegExp(`${ALONE_BEFORE}(\\d{16,19}|\\d{4}([ -])\\d{4}\\2\\d{4}\\2\\d{4,7})${ALONE_AFTER}`, 'g');
 // W3C trace context: a span id is 16 hex digits, and one in 2000 is all decimal digits (SpanId/ParentId fields of
 // .NET log scopes, nginx's traceparent=00-<trace id>-<span id>-01).
 const SPAN_ID_BEFORE = /(?:span|parent)[_-]?id\W{0,4}$|\b00-[0-9a-f]{32}-$/i;
-const ELEVEN_DIGITS = /\d{11}|\d{4}[ -]\d{4}[ -]\d{4}/;
+const ELEVEN_DIGITS = /\d{11}|\d{4}[ -]\d{4}[ -]\d{4}|1[3-9]\d[ -]\d{4}[ -]\d{4}/;
 
 export function validBirthDate(year, month, day, now = new Date()) {
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
@@ -93,6 +94,6 @@ export function findIdentifiers(text) {
     if (validCardNumber(digits)) add('bank-card', digits, m.index, m.index + m[0].length);
   }
   for (const m of line.matchAll(ID15)) if (validIdNumber15(m[1])) add('id-number', m[1], m.index, m.index + m[0].length);
-  for (const m of line.matchAll(MOBILE)) add('mobile', m[1], m.index, m.index + m[0].length);
+  for (const m of line.matchAll(MOBILE)) add('mobile', m[1].replace(/[ -]/g, ''), m.index, m.index + m[0].length);
   return found.sort((a, b) => a.column - b.column);
 }

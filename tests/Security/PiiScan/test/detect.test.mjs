@@ -34,6 +34,8 @@ test('finds mobile numbers, with or without +86, also percent-encoded in a URL',
   assert.deepEqual(kinds('GET /api/x?phone=19912345678&y=1'), ['mobile 199****5678']);
   assert.deepEqual(kinds('GET /api/x?q=%2B8618612345678'), ['mobile 186****5678']);
   assert.deepEqual(kinds('手机号13800138000。'), ['mobile 138****8000']);
+  assert.deepEqual(kinds('call 138 0013 8000 or 139-1234-5678'), ['mobile 138****8000', 'mobile 139****5678']);
+  assert.deepEqual(kinds('not one: 138-0013 8000, 2026-1207-1530'), []);
 });
 
 test('mobile-number shapes inside ids, timestamps and decimals are not reported', () => {
