@@ -12,6 +12,7 @@ TRACE_DIR="$DATA/rabbitmq-tracing"
 API="http://127.0.0.1:$RABBIT_MGMT_PORT/api"
 OUT="$DATA/pii-scan"
 
+uri_part() { node -p 'encodeURIComponent(process.argv[1])' "$1"; }
 rabbit() { curl -sf -u "$RABBIT_USER:$RABBIT_PASSWORD" -H 'content-type: application/json' "$@"; }
 psql_at() { PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -X -q -At "$@"; }
 
@@ -44,7 +45,7 @@ dump_dead_letters() {
     let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
       for (const q of JSON.parse(s)) if (/_(error|skipped)$/.test(q.name)) console.log(`${q.vhost}\t${q.name}`);
     });' | while IFS=$'\t' read -r vhost name; do
-      rabbit -X POST "$API/queues/$(node -p 'encodeURIComponent(process.argv[1])' "$vhost")/$name/get" \
+      rabbit -X POST "$API/queues/$(uri_part "$vhost")/$(uri_part "$name")/get" \
         -d "{\"count\":100000,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}" > "$OUT/queues/$vhost.$name.json"
     done
 }
