@@ -25,6 +25,9 @@ public static class TestEnvironment
     public static string EdgeTlsUrl => Get("PLATFORM_EDGE_TLS_URL", "https://127.0.0.1:8443").TrimEnd('/');
     public static string Logs => Get("PLATFORM_LOGS", Path.Combine(Root, ".data", "logs"));
     public static string Root => Get("PLATFORM_ROOT", FindRoot());
+    /// <summary>Set by ./platform test on a full run: every test virtual host gets a RabbitMQ trace, so the messages
+    /// of the whole run can be scanned for personal identifiers afterwards (tests/Security/PiiScan).</summary>
+    public static bool TraceMessages => Get("PLATFORM_TRACE_MESSAGES", "") == "1";
     public static string Artifacts => Get("PLATFORM_ARTIFACTS", Path.Combine(Root, "artifacts"));
 
     internal static string Get(string name, string fallback) =>
