@@ -50,6 +50,12 @@ dump_dead_letters() {
     done
 }
 
+# The stack's configured secrets (deploy/local), which no log or message may carry.
+configured_secrets() {
+  printf '%s\n' "$PG_PASSWORD" "$RABBIT_PASSWORD" "$TURN_SECRET"
+  grep -oE '[A-Za-z_]*(Secret|Password|Key)[A-Za-z_]*=[^ '"'"']+' "$ROOT/deploy/local/components.sh" | cut -d= -f2- | grep -v '^{' | sort -u
+}
+
 scan() {
   rm -rf "$OUT"; mkdir -p "$OUT"
   local rc=0 lost=0
@@ -57,7 +63,7 @@ scan() {
   rabbit "$API/traces/platform/platform" >/dev/null 2>&1 || lost=1
   dump_tables
   dump_dead_letters
-  node "$HERE/scan.mjs" --logs "$LOGS" --service-lines-of "$LOGS/test.log" --traces "$TRACE_DIR" --queues "$OUT/queues" --tables "$OUT/tables" || rc=$?
+  PII_SCAN_SECRETS="$(configured_secrets)" node "$HERE/scan.mjs" --logs "$LOGS" --service-lines-of "$LOGS/test.log" --traces "$TRACE_DIR" --queues "$OUT/queues" --tables "$OUT/tables" || rc=$?
   rabbit -X DELETE "$API/traces/platform/platform" >/dev/null 2>&1 || true
   if [ "$lost" -eq 1 ]; then
     echo "not ok the RabbitMQ trace of vhost platform was not running at the end of the run: not every message was scanned"

@@ -49,6 +49,6 @@ for (const job of jobs) {
   }
 }
 for (const [file, count] of perFile) if (count > 20) console.log(`# ${relative(process.cwd(), file)}: ${count - 20} more findings not shown`);
-console.log(`# pii-scan: ${files} files scanned, ${findings} personal identifiers found`);
+console.log(`# pii-scan: ${files} files scanned, ${findings} personal identifiers or secrets found`);
 console.log(findings === 0 ? '# pass 1' : '# fail 1');
 process.exit(findings === 0 ? 0 : 1);

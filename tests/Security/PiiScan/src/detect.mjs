@@ -63,7 +63,13 @@ export function validCardNumber(digits) {
   return /^\d{16,19}$/.test(digits) && cardIssuerPrefix(digits) && luhnValid(digits);
 }
 
+// Secrets must not be logged or sent either: bearer tokens (JWTs) and the values the stack is configured with
+// (client secrets, passwords, signing and encryption keys), handed over by run.sh in PII_SCAN_SECRETS, one a line.
+const JWT = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g;
+const configuredSecrets = () => (process.env.PII_SCAN_SECRETS ?? '').split('\n').map((s) => s.trim()).filter((s) => s.length >= 8);
+
 export function mask(kind, value) {
+  if (kind === 'secret') return value.slice(0, 3) + '*'.repeat(8);
   if (kind === 'mobile') return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
   return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
 }
@@ -75,12 +81,17 @@ function unescapeUrl(line) {
 
 /**
  * Every identifier in one line of text.
- * @returns {{kind: 'id-number'|'mobile'|'bank-card', masked: string, column: number}[]}
+ * @returns {{kind: 'id-number'|'mobile'|'bank-card'|'secret', masked: string, column: number}[]}
  */
 export function findIdentifiers(text) {
-  if (!ELEVEN_DIGITS.test(text)) return [];
-  const line = unescapeUrl(text);
   const found = [];
+  for (const m of text.matchAll(JWT)) found.push({ kind: 'secret', masked: mask('secret', m[0]), column: m.index + 1 });
+  for (const secret of configuredSecrets()) {
+    const at = text.indexOf(secret);
+    if (at >= 0) found.push({ kind: 'secret', masked: mask('secret', secret), column: at + 1 });
+  }
+  if (!ELEVEN_DIGITS.test(text)) return found;
+  const line = unescapeUrl(text);
   const taken = []; // [start, end) spans already reported, so one number is reported once, as its strongest kind
   const add = (kind, value, start, end) => {
     if (taken.some(([s, e]) => start < e && end > s)) return;

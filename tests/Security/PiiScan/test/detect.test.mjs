@@ -80,3 +80,14 @@ test('a number is reported once, as the strongest kind', () => {
   assert.deepEqual(kinds('320106198511110012'), ['id-number 3201**********0012']);
   assert.equal(mask('mobile', '13800138000'), '138****8000');
 });
+
+test('bearer tokens and the configured secrets are found, masked', () => {
+  process.env.PII_SCAN_SECRETS = 'reports-local-secret\nshort';
+  try {
+    const found = findIdentifiers('GET /x Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dGVzdHNpZ25hdHVyZQ client_secret=reports-local-secret short');
+    assert.deepEqual(found.map((f) => [f.kind, f.masked]), [['secret', 'eyJ********'], ['secret', 'rep********']]);
+    assert.deepEqual(findIdentifiers('the word eyJ alone, and a short value'), []);
+  } finally {
+    delete process.env.PII_SCAN_SECRETS;
+  }
+});

@@ -55,6 +55,6 @@ test('a clean run passes, and a missing folder is nothing to scan', async () => 
   writeFileSync(join(logs, 'identity.log'), '{"Message":"sms to 139****5678 sent"}\n');
   const { code, out } = await scan('--logs', logs, '--traces', join(logs, 'no-such-folder'));
   assert.equal(code, 0);
-  assert.match(out, /# pii-scan: 2 files scanned, 0 personal identifiers found/);
+  assert.match(out, /# pii-scan: 2 files scanned, 0 personal identifiers or secrets found/);
   assert.match(out, /^# pass 1$/m);
 });
