@@ -17,7 +17,8 @@ export ROOT
 export PATH="$PATH:/usr/sbin:/usr/lib/postgresql/15/bin"
 replicas_on || { echo "chaos needs two replicas: run it as ./platform chaos" >&2; exit 2; }
 
-export PATIENTS="${PATIENTS:-200}" PER_ACCOUNT="${PER_ACCOUNT:-5}" CONCURRENCY="${CONCURRENCY:-20}" WORKLOAD_SECONDS="${WORKLOAD_SECONDS:-150}"
+# A journey (book, wait for the HIS lock, pay) mostly waits, so 40 patients in flight make about 20 requests at a time.
+export PATIENTS="${PATIENTS:-200}" PER_ACCOUNT="${PER_ACCOUNT:-5}" CONCURRENCY="${CONCURRENCY:-40}" WORKLOAD_SECONDS="${WORKLOAD_SECONDS:-150}"
 export PLATFORM_EDGE_URL="http://$EDGE_HOST:$EDGE_PORT"
 export PLATFORM_SMS_SIM_URL="http://127.0.0.1:$(port_of sms)" PLATFORM_REALNAME_SIM_URL="http://127.0.0.1:$(port_of realname)"
 export PLATFORM_WECHATPAY_SIM_URL="http://127.0.0.1:$(port_of wechatpay-sim)" PLATFORM_RABBIT_MGMT="http://127.0.0.1:$RABBIT_MGMT_PORT"
@@ -59,13 +60,13 @@ wait_for() { # what seconds command...: true once the command succeeds
 ERRORS_BEFORE=$(error_queue_messages)
 RUN_START=$(sql postgres "SELECT now()")
 echo "chaos: $PATIENTS patients ($PER_ACCOUNT per account), $CONCURRENCY at a time over ${WORKLOAD_SECONDS}s; ${#SERVICES[@]} services × 2 replicas; edge $PLATFORM_EDGE_URL"
-( set -o pipefail; timeout 480 node "$HERE/workload.mjs" 2>&1 | sed -u 's/^/    · /' ) &
+( set -o pipefail; timeout 600 node "$HERE/workload.mjs" 2>&1 | sed -u 's/^/    · /' ) &
 WORKLOAD=$!
 
 # ---- the faults ----
 wait_for "the workload to start booking" 300 test -f "$CHAOS_DIR/started" || { kill "$WORKLOAD" 2>/dev/null; exit 1; }
 echo "faults:"
-sleep 10
+sleep 8
 KILLED=()
 for c in "${SERVICES[@]}"; do
   name=$(component_field "$c" 0); pid=$(cat "$(component_pidfile "$name")")
@@ -73,19 +74,19 @@ for c in "${SERVICES[@]}"; do
   KILLED+=("$c")
   fault "SIGKILL $name replica 1 (pid $pid, 127.0.0.1:$(component_port "$c")); replica 2 on 127.0.0.1:$(port_of "$name-r2") carries on"
 done
-sleep 20
+sleep 15
 for c in "${KILLED[@]}"; do component_start "$c"; done
 fault "replica 1 of ${#KILLED[@]} services started again"
 saved=("${COMPONENTS[@]}"); COMPONENTS=("${KILLED[@]}")
 if wait_healthy 240 >/dev/null 2>&1; then fault "replica 1 of every service healthy"; else fault "NOT every replica 1 healthy in 240 s"; fi
 COMPONENTS=("${saved[@]}")
-sleep 10
+sleep 5
 fault "RabbitMQ stopping"
 "$ROOT/deploy/local/rabbitmq.sh" stop
 fault "RabbitMQ stopped; starting"
 "$ROOT/deploy/local/rabbitmq.sh" start
 fault "RabbitMQ up (127.0.0.1:$AMQP_PORT)"
-sleep 20
+sleep 15
 fault "PostgreSQL stopping (fast: every connection cut)"
 "$ROOT/deploy/local/postgres.sh" stop
 fault "PostgreSQL stopped; starting"

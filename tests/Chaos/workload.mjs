@@ -15,9 +15,9 @@ import { brokerIdle, call, edge, log, openUnits, pool, registerAccount, until } 
 const dir = process.env.CHAOS_DIR;
 const patients = Number(process.env.PATIENTS ?? 200);
 const perAccount = Number(process.env.PER_ACCOUNT ?? 5);
-const concurrency = Number(process.env.CONCURRENCY ?? 20);
+const concurrency = Number(process.env.CONCURRENCY ?? 40);
 const workloadSeconds = Number(process.env.WORKLOAD_SECONDS ?? 150);
-const followSeconds = Number(process.env.FOLLOW_SECONDS ?? 20);
+const followSeconds = Number(process.env.FOLLOW_SECONDS ?? 15);
 const payProbability = Number(process.env.PAY_SHARE ?? 0.9);
 const wechatPaySim = process.env.PLATFORM_WECHATPAY_SIM_URL ?? 'http://127.0.0.1:5305';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -197,27 +197,27 @@ while (Date.now() - followStart < followSeconds * 1000) {
 
 log('waiting for every paid appointment to be booked and every booking to settle…');
 const finalStatus = new Map();
+const byAccount = new Map(accounts.map((a) => [a.accountId, a]));
+const paidIds = new Set(payments.map((p) => p.appointmentId));
 await until('settled appointments', async () => {
   const pending = booked.filter((b) => !['booked', 'failed', 'cancelled', 'expired'].includes(finalStatus.get(b.id)));
-  const byAccount = new Map(accounts.map((a) => [a.accountId, a]));
   await pool(pending, 10, async (b) => { finalStatus.set(b.id, await appointmentStatus(byAccount.get(b.accountId), b.id)); });
-  const paidIds = new Set(payments.map((p) => p.appointmentId));
-  return booked.every((b) => paidIds.has(b.id) ? finalStatus.get(b.id) === 'booked' || finalStatus.get(b.id) === 'cancelled' : true)
-    && pending.every((b) => finalStatus.get(b.id) !== 'locking');
-}, 150).catch((e) => log(e.message));
+  return booked.every((b) => (paidIds.has(b.id) ? ['booked', 'cancelled'].includes(finalStatus.get(b.id)) : finalStatus.get(b.id) !== 'locking'));
+}, 120).catch((e) => log(e.message));
 
 log('waiting for every message to reach its account\'s hub client…');
 let pushes = null;
 await until('pushes delivered', async () => {
   let requested = 0, delivered = 0;
   const missing = [];
-  for (const client of pushClients) {
+  await pool(pushClients, 10, async (client) => {
     const ids = await messagesOf(client.account);
     requested += ids.length;
     for (const id of ids) { if (client.received.has(id)) delivered++; else missing.push(id); }
-  }
+  });
   pushes = { requested, delivered, missing: missing.length, clients: pushClients.length,
     connectedAtEnd: pushClients.filter((c) => c.connected).length, reconnects: pushClients.reduce((s, c) => s + c.reconnects, 0) };
+  if (missing.length) log(`pushes: ${delivered} of ${requested} delivered, ${pushes.connectedAtEnd}/${pushes.clients} clients connected`);
   return missing.length === 0;
 }, 90).catch(() => log('some messages never reached their hub client'));
 await Promise.all(pushClients.map((c) => c.stop()));
