@@ -18,7 +18,7 @@ export PATH="$PATH:/usr/sbin:/usr/lib/postgresql/15/bin"
 replicas_on || { echo "chaos needs two replicas: run it as ./platform chaos" >&2; exit 2; }
 
 # A journey (book, wait for the HIS lock, pay) mostly waits, so 40 patients in flight make about 20 requests at a time.
-export PATIENTS="${PATIENTS:-200}" PER_ACCOUNT="${PER_ACCOUNT:-5}" CONCURRENCY="${CONCURRENCY:-40}" WORKLOAD_SECONDS="${WORKLOAD_SECONDS:-180}"
+export PATIENTS="${PATIENTS:-200}" PER_ACCOUNT="${PER_ACCOUNT:-5}" CONCURRENCY="${CONCURRENCY:-40}" WORKLOAD_SECONDS="${WORKLOAD_SECONDS:-150}"
 export PLATFORM_EDGE_URL="http://$EDGE_HOST:$EDGE_PORT"
 export PLATFORM_SMS_SIM_URL="http://127.0.0.1:$(port_of sms)" PLATFORM_REALNAME_SIM_URL="http://127.0.0.1:$(port_of realname)"
 export PLATFORM_WECHATPAY_SIM_URL="http://127.0.0.1:$(port_of wechatpay-sim)" PLATFORM_RABBIT_MGMT="http://127.0.0.1:$RABBIT_MGMT_PORT"
@@ -46,7 +46,12 @@ done
 
 rabbit_api() { curl -sf -m 10 -u "$RABBIT_USER:$RABBIT_PASSWORD" "http://127.0.0.1:$RABBIT_MGMT_PORT/api/$1"; }
 error_queue_messages() { rabbit_api "queues/platform" | jq '[.[] | select(.name | test("_error$|_skipped$")) | .messages // 0] | add // 0'; }
-busy_queue_messages() { rabbit_api "queues/platform" | jq '[.[] | select(.name | test("_error$|_skipped$") | not) | .messages // 0] | add // 0'; }
+# A killed Notification replica leaves its durable push queue behind (no consumer) until x-expires removes it.
+busy_queue_messages() {
+  rabbit_api "queues/platform" | jq '[.[] | select(.name | test("_error$|_skipped$") | not)
+    | select((.name | test("push-requested")) and (.consumers // 0) == 0 | not) | .messages // 0] | add // 0'
+}
+orphan_push_queues() { rabbit_api "queues/platform" | jq -r '[.[] | select((.name | test("push-requested")) and (.consumers // 0) == 0)] | "\(length) (\([.[].messages // 0] | add // 0) messages)"'; }
 unsent_outbox() {
   local db total=0
   for db in "${DATABASES[@]}"; do total=$((total + $(sql "$db" "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))); done
@@ -102,6 +107,7 @@ wait "$WORKLOAD" || WORKLOAD_RC=$?
 echo "settling:"
 wait_for "every outbox to be sent" 120 test "$(unsent_outbox)" -eq 0 && echo "  $(now)  every outbox sent" || true
 wait_for "every queue to drain" 90 test "$(busy_queue_messages)" -eq 0 && echo "  $(now)  every queue drained" || true
+echo "  push queues of killed Notification replicas, expiring: $(orphan_push_queues)"
 
 # ---- the checks ----
 S="$CHAOS_DIR/summary.json"
@@ -133,7 +139,7 @@ ERRORS_AFTER=$(error_queue_messages)
 check "outbox → broker" $([ "$UNSENT" -eq 0 ] && echo 0 || echo 1) "$WRITTEN events written in ${#DATABASES[@]} databases, $SENT published, $UNSENT left unsent"
 check "broker → consumers" $([ "$SHORT_PAIRS" -eq 0 ] && echo 0 || echo 1) "$(grep -c . <<< "$PAIRS" || true) consumer×event pairs, $INBOX_ROWS inbox rows; pairs short of what was published: $SHORT_PAIRS"
 awk -F'|' '{ printf "      %s %-44s %-44s %5d of %5d%s\n", ($4 < $5 ? "✗" : " "), $1 "/" $2, $3, $4, $5, ($4 < $5 ? "  ← missing" : "") }' <<< "$PAIRS" | head -40
-[ -n "$NO_CONSUMER" ] && echo "      consumed without an inbox row (PushRequested: each Notification replica's own temporary queue, checked as pushes below) or by no one: $NO_CONSUMER"
+[ -n "$NO_CONSUMER" ] && echo "      consumed without an inbox row (PushRequested: each Notification replica's own queue, checked as pushes below) or by no one: $NO_CONSUMER"
 check "_error/_skipped queues" $([ "$ERRORS_AFTER" -le "$ERRORS_BEFORE" ] && echo 0 || echo 1) "$ERRORS_AFTER messages (before the run: $ERRORS_BEFORE)"
 
 # Payments vs credits: every order paid at WeChat Pay is paid in Payment, announced once, credited to its booking
