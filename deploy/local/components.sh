@@ -38,6 +38,8 @@ component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]:-}"; }
 REPLICA_PORT_OFFSET="${REPLICA_PORT_OFFSET:-400}"
 replicas_on() { [ "${PLATFORM_REPLICAS:-1}" -ge 2 ]; }
 if replicas_on; then
+  # The services' own entrance to one another (nginx, loopback only), as a Kubernetes Service is to its pods.
+  MESH_PORT="${MESH_PORT:-$((EDGE_PORT + 1))}"
   for c in "${COMPONENTS[@]}"; do
     [ "$(component_field "$c" 2)" = dotnet ] || continue
     IFS='|' read -r name port rest <<< "$c"
@@ -70,12 +72,15 @@ component_settings() {
   local c=$1 setting
   for setting in $(component_field "$c" 6); do
     if replicas_on; then
-      # With replicas, a .NET service is reached through the edge, as a Kubernetes Service would balance it, so a
-      # killed replica is skipped; simulators keep their direct addresses.
-      [ "$(component_field "$c" 2)" = dotnet ] && setting=${setting//http:\/\/127.0.0.1:\{port\}/\{edge\}}
+      # With replicas a .NET service is reached through nginx, which skips a killed replica: another service calls it
+      # through the mesh (where /internal/ endpoints answer), an outside party (a simulator, or the callback address a
+      # service hands one) through the public edge. Simulators themselves keep their direct addresses.
+      local via=edge
+      if [ "$(component_field "$c" 2)" = dotnet ]; then via=mesh; setting=${setting//http:\/\/127.0.0.1:\{port\}/\{edge\}}; fi
       while [[ $setting =~ http://127\.0\.0\.1:\{port:([a-z-]+)\} ]] && is_dotnet "${BASH_REMATCH[1]}"; do
-        setting=${setting//${BASH_REMATCH[0]}/\{edge\}}
+        setting=${setting//${BASH_REMATCH[0]}/\{$via\}}
       done
+      setting=${setting//\{mesh\}/http://127.0.0.1:$MESH_PORT}
     fi
     setting=${setting//\{port\}/$(component_port "$c")}
     setting=${setting//\{edge\}/http://$EDGE_HOST:$EDGE_PORT}

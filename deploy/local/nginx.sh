@@ -35,7 +35,8 @@ render() {
     [ "$(component_field "$c" 0)" = notification ] && hub="$servers"
     [ "$(component_field "$c" 0)" = wechat ] && wechat="$servers"
   done
-  NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" EDGE_TLS_PORT="$EDGE_TLS_PORT" WEB_ROOT="$ROOT/gateway/web" \
+  local mesh=""; replicas_on && mesh="127.0.0.1:$MESH_PORT"
+  MESH_LISTEN="$mesh" NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" EDGE_TLS_PORT="$EDGE_TLS_PORT" WEB_ROOT="$ROOT/gateway/web" \
   ROUTES="$routes" HUB_UPSTREAM="$hub" WECHAT_UPSTREAM="$wechat" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
     "$ROOT/gateway/nginx/render.sh"
   "$NGINX_BIN" -t -q -p "$NGINX_DIR" -c "$CONF" -g "daemon on;" 2>>"$LOGS/nginx-error.log" || {

@@ -41,11 +41,11 @@ service_environment() {
   # Every service trusts the Identity service's keys (JWKS), found through its discovery document.
   local other
   if replicas_on; then
-    # With replicas every .NET service is reached through the edge, which skips a dead replica (components.sh).
-    echo "Auth__Authority=http://$EDGE_HOST:$EDGE_PORT/api/identity"
+    # With replicas the services reach one another through nginx's mesh listener, which skips a dead replica.
+    echo "Auth__Authority=http://127.0.0.1:$MESH_PORT/api/identity"
     for other in "${COMPONENTS[@]}"; do
       is_replica "$other" && continue
-      if [ "$(component_field "$other" 2)" = dotnet ]; then echo "Endpoints__$(component_field "$other" 0)=http://$EDGE_HOST:$EDGE_PORT"
+      if [ "$(component_field "$other" 2)" = dotnet ]; then echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$MESH_PORT"
       else echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$(component_port "$other")"; fi
     done
   else

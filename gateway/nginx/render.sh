@@ -42,6 +42,21 @@ done <<< "$ROUTES" > "$NGINX_DIR/routes.conf"
 pool hub_pool "$HUB_UPSTREAM" 'hash $hub_token consistent;'; HUB_UPSTREAM=$TARGET
 pool wechat_pool "$WECHAT_UPSTREAM"; WECHAT_UPSTREAM=$TARGET
 [ -n "$EDGE_UPSTREAMS" ] && EDGE_UPSTREAMS='    map $http_authorization $hub_token { "~^Bearer (?<t>.+)$" $t; default $arg_access_token; }'$'\n'"$EDGE_UPSTREAMS"
+# MESH_LISTEN (with replicas): the services' entrance to one another, as a Kubernetes Service is to its pods. It has the
+# same routes and failover but not the public server's refusal of /internal/ endpoints; it listens on loopback only.
+if [ -n "${MESH_LISTEN:-}" ]; then
+  EDGE_UPSTREAMS+="    server {
+        listen ${MESH_LISTEN};
+        proxy_http_version 1.1;
+        proxy_set_header Host \$http_host;
+        proxy_set_header traceparent \$edge_traceparent;
+        proxy_set_header tracestate \$edge_tracestate;
+        proxy_read_timeout 60s;
+        include $NGINX_DIR/routes.conf;
+        location / { return 404; }
+    }
+"
+fi
 export EDGE_UPSTREAMS HUB_UPSTREAM WECHAT_UPSTREAM
 perl -pe 's/^[ \t]*\$\{EDGE_UPSTREAMS\}\n/$ENV{EDGE_UPSTREAMS}/; s/\$\{(\w+)\}/exists $ENV{$1} ? $ENV{$1} : $&/ge' \
   "$here/nginx.conf.template" > "$NGINX_DIR/nginx.conf"
