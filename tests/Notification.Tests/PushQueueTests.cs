@@ -23,7 +23,7 @@ public sealed class PushQueueTests(NotificationFixture fixture)
         var push = Assert.Single(queues.EnumerateArray(), q => q.GetProperty("name").GetString()!.Contains("push-requested"));
         Assert.True(push.GetProperty("durable").GetBoolean(), "the push queue must survive a broker restart");
         Assert.False(push.GetProperty("auto_delete").GetBoolean());
-        Assert.Equal(300_000, push.GetProperty("arguments").GetProperty("x-expires").GetInt32());
+        Assert.Equal(120_000, push.GetProperty("arguments").GetProperty("x-expires").GetInt32());
         Assert.True(push.GetProperty("consumers").GetInt32() >= 1);
     }
 }

@@ -25,7 +25,8 @@ public sealed class PushRequestedConsumer(IHubContext<NotificationsHub> hub, ILo
 /// and keep what was published meanwhile; x-expires removes the queue of a replica that is gone for good.</summary>
 public sealed class PushRequestedConsumerDefinition : ConsumerDefinition<PushRequestedConsumer>
 {
-    public static readonly TimeSpan QueueExpiry = TimeSpan.FromMinutes(5);
+    // Long enough for a replica to reconnect after the broker is back; short, as a stopped replica's queue fills till then.
+    public static readonly TimeSpan QueueExpiry = TimeSpan.FromMinutes(2);
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<PushRequestedConsumer> consumerConfigurator, IRegistrationContext context)
