@@ -33,8 +33,33 @@ COMPONENTS=(
 
 component_field() { local IFS='|'; read -r -a f <<< "$1"; echo "${f[$2]:-}"; }
 
+# PLATFORM_REPLICAS=2 (./platform chaos): a second process of every .NET service, named <name>-r2, on its port +
+# REPLICA_PORT_OFFSET; nginx balances each area over both. Left unset, the stack is one process per component.
+REPLICA_PORT_OFFSET="${REPLICA_PORT_OFFSET:-400}"
+replicas_on() { [ "${PLATFORM_REPLICAS:-1}" -ge 2 ]; }
+if replicas_on; then
+  # The services' own entrance to one another (nginx, loopback only), as a Kubernetes Service is to its pods.
+  MESH_PORT="${MESH_PORT:-$((EDGE_PORT + 1))}"
+  for c in "${COMPONENTS[@]}"; do
+    [ "$(component_field "$c" 2)" = dotnet ] || continue
+    IFS='|' read -r name port rest <<< "$c"
+    COMPONENTS+=("$name-r2|$((port + REPLICA_PORT_OFFSET))|$rest")
+  done
+  unset name port rest
+fi
+
+# The service a process is a replica of: its name without the -r<N> suffix.
+component_area() { local name; name=$(component_field "$1" 0); echo "${name%-r[0-9]}"; }
+is_replica() { [ "$(component_area "$1")" != "$(component_field "$1" 0)" ]; }
+
 # PORT_OFFSET moves every component, so a second stack (e.g. a fresh clone) can run beside the first.
 component_port() { echo $(( $(component_field "$1" 1) + ${PORT_OFFSET:-0} )); }
+
+is_dotnet() {
+  local c
+  for c in "${COMPONENTS[@]}"; do [ "$(component_field "$c" 0)" = "$1" ] && { [ "$(component_field "$c" 2)" = dotnet ]; return; }; done
+  return 1
+}
 
 port_of() {
   local c
@@ -46,6 +71,17 @@ port_of() {
 component_settings() {
   local c=$1 setting
   for setting in $(component_field "$c" 6); do
+    if replicas_on; then
+      # With replicas a .NET service is reached through nginx, which skips a killed replica: another service calls it
+      # through the mesh (where /internal/ endpoints answer), an outside party (a simulator, or the callback address a
+      # service hands one) through the public edge. Simulators themselves keep their direct addresses.
+      local via=edge
+      if [ "$(component_field "$c" 2)" = dotnet ]; then via=mesh; setting=${setting//http:\/\/127.0.0.1:\{port\}/\{edge\}}; fi
+      while [[ $setting =~ http://127\.0\.0\.1:\{port:([a-z-]+)\} ]] && is_dotnet "${BASH_REMATCH[1]}"; do
+        setting=${setting//${BASH_REMATCH[0]}/\{$via\}}
+      done
+      setting=${setting//\{mesh\}/http://127.0.0.1:$MESH_PORT}
+    fi
     setting=${setting//\{port\}/$(component_port "$c")}
     setting=${setting//\{edge\}/http://$EDGE_HOST:$EDGE_PORT}
     setting=${setting//\{root\}/$ROOT}

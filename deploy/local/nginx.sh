@@ -23,14 +23,20 @@ render() {
     fi
     tls_listen="listen ${EDGE_HOST}:${EDGE_TLS_PORT} ssl; ssl_certificate $NGINX_DIR/tls.crt; ssl_certificate_key $NGINX_DIR/tls.key; ssl_protocols TLSv1.2 TLSv1.3; ssl_prefer_server_ciphers on; ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;"
   fi
-  local c routes="" hub="" wechat=""
+  local c routes="" hub="" wechat="" replica
   for c in "${COMPONENTS[@]}"; do
-    [ "$(component_field "$c" 2)" = dotnet ] || continue
-    routes+="$(component_field "$c" 0) 127.0.0.1:$(component_port "$c")"$'\n'
-    [ "$(component_field "$c" 0)" = notification ] && hub="127.0.0.1:$(component_port "$c")"
-    [ "$(component_field "$c" 0)" = wechat ] && wechat="127.0.0.1:$(component_port "$c")"
+    [ "$(component_field "$c" 2)" = dotnet ] && ! is_replica "$c" || continue
+    # An area's replicas (PLATFORM_REPLICAS) join its upstream, comma-separated.
+    local servers="127.0.0.1:$(component_port "$c")"
+    for replica in "${COMPONENTS[@]}"; do
+      is_replica "$replica" && [ "$(component_area "$replica")" = "$(component_field "$c" 0)" ] && servers+=",127.0.0.1:$(component_port "$replica")"
+    done
+    routes+="$(component_field "$c" 0) $servers"$'\n'
+    [ "$(component_field "$c" 0)" = notification ] && hub="$servers"
+    [ "$(component_field "$c" 0)" = wechat ] && wechat="$servers"
   done
-  NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" EDGE_TLS_PORT="$EDGE_TLS_PORT" WEB_ROOT="$ROOT/gateway/web" \
+  local mesh=""; replicas_on && mesh="127.0.0.1:$MESH_PORT"
+  MESH_LISTEN="$mesh" NGINX_DIR="$NGINX_DIR" LOGS="$LOGS" EDGE_HOST="$EDGE_HOST" EDGE_PORT="$EDGE_PORT" EDGE_TLS_PORT="$EDGE_TLS_PORT" WEB_ROOT="$ROOT/gateway/web" \
   ROUTES="$routes" HUB_UPSTREAM="$hub" WECHAT_UPSTREAM="$wechat" NGINX_USER_DIRECTIVE="$user_directive" TLS_LISTEN="$tls_listen" \
     "$ROOT/gateway/nginx/render.sh"
   "$NGINX_BIN" -t -q -p "$NGINX_DIR" -c "$CONF" -g "daemon on;" 2>>"$LOGS/nginx-error.log" || {

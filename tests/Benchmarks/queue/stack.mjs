@@ -160,7 +160,9 @@ export async function saveAccounts(file, accounts) {
 /** True when no queue on the stack's broker holds undelivered messages (error and skipped queues aside). */
 export async function brokerIdle() {
   const queues = await (await fetch(`${RABBIT_MGMT}/api/queues`, { headers: { authorization: RABBIT_AUTH } })).json()
-  return queues.every((q) => (q.messages ?? 0) === 0 || q.name.endsWith('_error') || q.name.endsWith('_skipped'))
+  // A stopped Notification replica's push queue has no consumer and fills until x-expires removes it: not work pending.
+  return queues.every((q) => (q.messages ?? 0) === 0 || q.name.endsWith('_error') || q.name.endsWith('_skipped')
+    || (q.name.includes('push-requested') && (q.consumers ?? 0) === 0))
 }
 
 export async function waitForIdleBroker(seconds) {

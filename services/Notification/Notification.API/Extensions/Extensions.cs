@@ -46,15 +46,13 @@ internal static class Extensions
         builder.AddPlatformMessaging<NotificationDbContext>("notification", bus =>
         {
             bus.AddConsumers(IsQueueConsumer, typeof(Extensions).Assembly);
-            // Each replica holds its own WebSocket connections, so each binds its own short-lived queue to the
-            // push exchange and delivers to the clients it holds.
-            bus.AddConsumer<PushRequestedConsumer>().Endpoint(e =>
-            {
-                e.Temporary = true;
-                e.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant();
-            });
+            // Each replica holds its own WebSocket connections, so each binds its own queue to the push exchange and
+            // delivers to the clients it holds (PushRequestedConsumerDefinition: durable, so it outlives a broker restart).
+            bus.AddConsumer<PushRequestedConsumer, PushRequestedConsumerDefinition>().Endpoint(e =>
+                e.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}".ToLowerInvariant());
         });
     }
 
-    private static bool IsQueueConsumer(Type type) => type != typeof(PushRequestedConsumer) && !type.IsAbstract;
+    private static bool IsQueueConsumer(Type type) =>
+        type != typeof(PushRequestedConsumer) && type != typeof(PushRequestedConsumerDefinition) && !type.IsAbstract;
 }
