@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Problems;
 
 namespace Messaging.Tests;
@@ -42,6 +44,8 @@ public sealed class UnavailableDatabaseTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.AddPlatformProblemDetails();
+        // What AddPlatformDbContext registers for every service with a database.
+        builder.Services.AddSingleton<IProblemMapper, DatabaseProblemMapper>();
         var app = builder.Build();
         app.UsePlatformProblemDetails();
         // Port 1 on loopback refuses at once: what a service sees while PostgreSQL restarts.

@@ -5,12 +5,13 @@ using Platform.ServiceDefaults.Problems;
 namespace Platform.Persistence;
 
 /// <summary>The database's own refusals as the caller's problem, never a 500: a duplicate that two requests raced to
-/// create, a value longer than its column, a row another request changed or removed meanwhile. Nothing was written
-/// (the transaction failed), so the caller may correct and retry.</summary>
+/// create, a value longer than its column, a row another request changed or removed meanwhile, or the database briefly
+/// out of reach (503). Nothing was written (the transaction failed), so the caller may correct and retry.</summary>
 public sealed class DatabaseProblemMapper : IProblemMapper
 {
     public ProblemException? Map(Exception exception) => exception switch
     {
+        _ when TransientFailures.IsUnavailable(exception) => new ProblemException(503, "unavailable", "数据库暂时无法访问，请稍后再试"),
         DbUpdateConcurrencyException => new ProblemException(409, "concurrent_update", "数据已被他人修改，请刷新后重试"),
         DbUpdateException { InnerException: PostgresException pg } => Map(pg),
         PostgresException pg => Map(pg),

@@ -49,25 +49,20 @@ public static class ProblemDetailsSetup
         {
             if (exception is not ProblemException && mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null) is { } mapped)
             {
-                // Still worth a look: the request should have been refused before it reached the database.
+                // Still worth a look: a refusal the request should have met before the database, or an outage.
                 logger.LogWarning(exception, "Mapped to {Code} on {Path}", mapped.Code, http.Request.Path);
                 exception = mapped;
             }
-            var unavailable = exception is not ProblemException && TransientFailures.IsUnavailable(exception);
             var (status, code, detail, errors) = exception switch
             {
                 ProblemException p => (p.Status, p.Code, p.Message, p.Errors),
                 BadHttpRequestException b => (b.StatusCode, ProblemTexts.For(b.StatusCode).Code, "请求内容无法解析，请检查格式", null),
                 OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "client_closed", "请求已取消", null),
-                _ when unavailable => (503, ProblemTexts.For(503).Code, "数据库暂时无法访问，请稍后再试", null),
                 _ => (500, "internal_error", "服务器开小差了，请稍后再试", (IDictionary<string, string[]>?)null),
             };
-            if (unavailable)
-            {
-                logger.LogWarning(exception, "Database unavailable on {Path}", http.Request.Path);
-                http.Response.Headers.RetryAfter = "5";
-            }
-            else if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+            // Briefly unavailable: the app and the edge may try again shortly.
+            if (status == 503) http.Response.Headers.RetryAfter = "5";
+            if (status >= 500 && status != 503) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
             else logger.LogInformation("Request rejected: {Code} {Status}", code, status);
 
             http.Response.StatusCode = status;

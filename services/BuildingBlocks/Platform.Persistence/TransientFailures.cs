@@ -1,10 +1,11 @@
 using Npgsql;
 
-namespace Platform.ServiceDefaults.Problems;
+namespace Platform.Persistence;
 
 /// <summary>Failures that mean "PostgreSQL is briefly out of reach" (restarting, failing over, a cut connection, a
-/// timeout) rather than "this request is wrong" or "our code is wrong". They are answered 503 with Retry-After, so the
-/// app and the edge try again, instead of a 500 that reads as a bug; ./platform chaos restarts PostgreSQL under load.</summary>
+/// timeout) rather than "this request is wrong" or "our code is wrong". <see cref="DatabaseProblemMapper"/> answers them 503 with
+/// Retry-After, so the app and the edge try again, instead of a 500 that reads as a bug; ./platform chaos restarts
+/// PostgreSQL under load.</summary>
 public static class TransientFailures
 {
     public static bool IsUnavailable(Exception exception)
