@@ -18,6 +18,16 @@ public sealed class KnowledgeAdminTests(TriageFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_computed_key_is_read_only_in_the_api_description()
+    {
+        var document = await fixture.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var specialty = document.GetProperty("components").GetProperty("schemas").GetProperty("Specialty").GetProperty("properties");
+
+        Assert.True(specialty.GetProperty("key").GetProperty("readOnly").GetBoolean());
+        Assert.False(specialty.GetProperty("name").TryGetProperty("readOnly", out _));
+    }
+
+    [Fact]
     public async Task The_same_entry_sent_twice_at_once_is_created_once_and_the_other_is_told_it_exists()
     {
         var staff = fixture.As("staff");

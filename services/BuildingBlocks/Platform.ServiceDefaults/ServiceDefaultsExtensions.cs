@@ -48,7 +48,7 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         builder.AddPlatformRateLimiting();
         builder.AddPlatformHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApi.ReadOnlyProperties.MarkAsync));
         return builder;
     }
 

@@ -100,7 +100,8 @@ public sealed partial class BookingTests
         {
             await WalkToConfirmAsync(p, session);
             await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
-            await SchedulingStack.SlowHisAsync(7000); // the HIS takes its time, so the page opens on 锁号中 even on a busy machine
+            // The HIS answers only when the test lets it, so the page shows 锁号中 however busy the machine is.
+            await SchedulingStack.HoldHisWritesAsync(true);
             try
             {
                 await SubmitAsync(p);
@@ -108,6 +109,7 @@ public sealed partial class BookingTests
                 await Expect(p.Locator("[data-testid=progress-step][data-status=locking]")).ToHaveAttributeAsync("data-state", "current");
                 // The push moves it on: same document, no navigation (a marker set now would vanish with a reload).
                 await p.EvaluateAsync("() => { window.__noReload = true }");
+                await SchedulingStack.HoldHisWritesAsync(false);
                 await Expect(p.GetByTestId("appointment-status")).ToHaveAttributeAsync("data-status", "awaitingPayment", new() { Timeout = 45000 });
                 await Expect(p.GetByTestId("appointment-status")).ToHaveTextAsync("待支付");
                 await Payment.WeChatPaySimulator.PayOnPageAsync(p);
@@ -119,7 +121,7 @@ public sealed partial class BookingTests
             }
             finally
             {
-                await SchedulingStack.SlowHisAsync(0);
+                await SchedulingStack.HoldHisWritesAsync(false);
             }
             await Expect(p.Locator("[data-testid=progress-step][data-status=awaitingPayment]")).ToHaveAttributeAsync("data-state", "done");
             await Expect(p.Locator("[data-testid=progress-step][data-status=booked]")).ToHaveAttributeAsync("data-state", "done");

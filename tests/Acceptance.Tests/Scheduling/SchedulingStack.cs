@@ -125,13 +125,10 @@ public static class SchedulingStack
         return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
     }
 
-    /// <summary>Every HIS answer takes <paramref name="delayMs"/> (0 resets), so a booking stays 锁号中 for a while.</summary>
-    public static async Task SlowHisAsync(int delayMs)
+    /// <summary>Holds (or lets go) every write the HIS receives: a booking stays 锁号中 exactly until the test lets go.</summary>
+    public static async Task HoldHisWritesAsync(bool hold)
     {
         using var http = new HttpClient { BaseAddress = new Uri(HisSimUrl) };
-        var response = delayMs > 0
-            ? await http.PostAsJsonAsync("/$sim/faults", new { delayMs })
-            : await http.DeleteAsync("/$sim/faults");
-        response.EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync("/$sim/faults", new { holdWrites = hold })).EnsureSuccessStatusCode();
     }
 }

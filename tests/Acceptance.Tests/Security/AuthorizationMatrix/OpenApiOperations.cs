@@ -81,7 +81,9 @@ public static class OpenApiOperations
     {
         if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("properties", out var properties)) return [];
         var required = schema.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
-        return properties.EnumerateObject().Select(p =>
+        // A read-only property (computed by the service) is not read from a request: nothing to send it.
+        return properties.EnumerateObject().Where(p => !(p.Value.TryGetProperty("readOnly", out var readOnly) && readOnly.ValueKind == JsonValueKind.True))
+            .Select(p =>
         {
             var resolved = p.Value.TryGetProperty("$ref", out _) ? Resolve(p.Value, schemas) : p.Value;
             var type = resolved.TryGetProperty("properties", out _) ? "object" : TypeOf(resolved);

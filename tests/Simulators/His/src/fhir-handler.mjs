@@ -13,7 +13,7 @@ export function createFhirHandler({ router, repo, auth, faults, withWriteLock, s
     const rest = url.pathname.replace(/^\/fhir\/?/, '');
     const root = `http://${req.headers.host ?? '127.0.0.1'}`;
     const base = `${root}/fhir`;
-    await applyFaults(faults);
+    await applyFaults(faults, req.method);
     if (req.method === 'GET' && rest === 'metadata') {
       sendJson(res, 200, buildCapabilityStatement(base, startedAt), {}, FHIR_JSON);
       return;
@@ -74,7 +74,8 @@ async function runAtomically(router, repo, fhirRequest) {
   }
 }
 
-async function applyFaults(faults) {
+async function applyFaults(faults, method) {
+  if (method !== 'GET' && method !== 'HEAD') await faults.writeGate();
   const { delayMs, failStatus } = faults.get();
   if (delayMs > 0) {
     await sleep(delayMs);

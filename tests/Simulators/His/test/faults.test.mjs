@@ -35,6 +35,18 @@ describe('fault injection and simulator controls', () => {
     assert.ok(Date.now() - started >= 400);
   });
 
+  it('holds writes until the hold is lifted, while reads go on', async () => {
+    // Not one of the first two free slots, which the conflict test below counts versions of.
+    const slot = (await client.get('Slot?status=free&_count=3')).body.entry[2].resource;
+    await sim(ctx.root, 'POST', 'faults', { holdWrites: true });
+    let answered = false;
+    const write = client.put(`Slot/${slot.id}`, { ...slot, comment: 'held' }).then((r) => { answered = true; return r; });
+    assert.equal((await client.get('Patient/pat-0001')).status, 200, 'a read is not held');
+    assert.equal(answered, false, 'the write waits');
+    await sim(ctx.root, 'POST', 'faults', { holdWrites: false });
+    assert.equal((await write).status, 200);
+  });
+
   it('makes the next slot update conflict: 412 with If-Match, 409 without', async () => {
     const slot = (await client.get('Slot?status=free&_count=2')).body.entry.map((e) => e.resource);
     await sim(ctx.root, 'POST', 'faults', { conflictOnNextSlotUpdate: true });
