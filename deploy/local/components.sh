@@ -55,6 +55,13 @@ is_replica() { [ "$(component_area "$1")" != "$(component_field "$1" 0)" ]; }
 # PORT_OFFSET moves every component, so a second stack (e.g. a fresh clone) can run beside the first.
 component_port() { echo $(( $(component_field "$1" 1) + ${PORT_OFFSET:-0} )); }
 
+# Where the other services reach a component: directly, or, with replicas, a .NET service through nginx's mesh
+# listener, which skips a dead replica.
+component_address() {
+  if replicas_on && [ "$(component_field "$1" 2)" = dotnet ]; then echo "http://127.0.0.1:$MESH_PORT"
+  else echo "http://127.0.0.1:$(component_port "$1")"; fi
+}
+
 is_dotnet() {
   local c
   for c in "${COMPONENTS[@]}"; do [ "$(component_field "$c" 0)" = "$1" ] && { [ "$(component_field "$c" 2)" = dotnet ]; return; }; done

@@ -39,21 +39,13 @@ service_environment() {
   echo "ConnectionStrings__rabbitmq=$(amqp_uri platform)"
   echo "PLATFORM_EDGE_URL=http://$EDGE_HOST:$EDGE_PORT"
   # Every service trusts the Identity service's keys (JWKS), found through its discovery document.
-  local other
-  if replicas_on; then
-    # With replicas the services reach one another through nginx's mesh listener, which skips a dead replica.
-    echo "Auth__Authority=http://127.0.0.1:$MESH_PORT/api/identity"
-    for other in "${COMPONENTS[@]}"; do
-      is_replica "$other" && continue
-      if [ "$(component_field "$other" 2)" = dotnet ]; then echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$MESH_PORT"
-      else echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$(component_port "$other")"; fi
-    done
-  else
-    echo "Auth__Authority=http://127.0.0.1:$(port_of identity)/api/identity"
-    for other in "${COMPONENTS[@]}"; do
-      echo "Endpoints__$(component_field "$other" 0)=http://127.0.0.1:$(component_port "$other")"
-    done
-  fi
+  local other address
+  for other in "${COMPONENTS[@]}"; do
+    is_replica "$other" && continue
+    address=$(component_address "$other")
+    echo "Endpoints__$(component_field "$other" 0)=$address"
+    [ "$(component_field "$other" 0)" = identity ] && echo "Auth__Authority=$address/api/identity"
+  done
   component_settings "$c"
   # Under ./platform test every simulated patient arrives from the same loopback address, so per-client budgets
   # would throttle the test run itself; the limits are exercised by the services' own API tests.

@@ -11,13 +11,8 @@ public static class ClearTextScan
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", conn))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         var found = new List<string>();
-        foreach (var table in tables)
+        foreach (var table in await TablesAsync(conn))
         {
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE t::text LIKE '%' || @value || '%'", conn);
             count.Parameters.AddWithValue("value", value);
@@ -25,6 +20,17 @@ public static class ClearTextScan
             if (rows > 0) found.Add($"{table}: {rows} row(s)");
         }
         return found;
+    }
+
+    /// <summary>The database's own tables (schema public), by name.</summary>
+    public static async Task<List<string>> TablesAsync(NpgsqlConnection conn)
+    {
+        var tables = new List<string>();
+        await using var list = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", conn);
+        await using var reader = await list.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        return tables;
     }
 
     public static Task<List<string>> StackTablesContainingAsync(string database, string value) =>

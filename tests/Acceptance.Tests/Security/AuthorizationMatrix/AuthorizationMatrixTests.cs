@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Platform.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -143,7 +142,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture, ITestOutputH
 
     private static async Task<Answer> SendOnceAsync(Operation operation, Declaration declaration, string url, string? token)
     {
-        var baseUrl = declaration.ServicePort ? $"http://127.0.0.1:{operation.Port}" : TestEnvironment.EdgeUrl;
+        var baseUrl = declaration.BaseUrl(operation);
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), baseUrl + url) { Content = EmptyBody(operation) };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await Http.SendAsync(request);

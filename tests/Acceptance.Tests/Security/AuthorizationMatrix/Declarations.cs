@@ -1,3 +1,5 @@
+using Platform.Testing;
+
 namespace Acceptance.Tests.Security.AuthorizationMatrix;
 
 public enum Role { Anon, A, B, Proxy, Doctor, Pharmacist, Staff, Integration }
@@ -11,7 +13,11 @@ public enum Expectation { Ok, Status401, Status403, Status404, Hidden, Rejected 
 /// <param name="Spared">Roles declared allowed but not called: the call would change a shared demo account (admin,
 /// doctor01, pharmacist01) that other tests sign in with.</param>
 public sealed record Declaration(string Key, IReadOnlyDictionary<Role, Expectation> Roles,
-    IReadOnlyDictionary<string, string> Objects, IReadOnlySet<Role> Spared, bool ServicePort, string? Reason, int Line);
+    IReadOnlyDictionary<string, string> Objects, IReadOnlySet<Role> Spared, bool ServicePort, string? Reason, int Line)
+{
+    /// <summary>Where the operation is called: the edge, or the service's own port (operations the edge does not route).</summary>
+    public string BaseUrl(Operation operation) => ServicePort ? $"http://127.0.0.1:{operation.Port}" : TestEnvironment.EdgeUrl;
+}
 
 /// <summary>Parses authorization-matrix.txt: profiles (a role → expectation row given a name) and one line per operation,
 /// "METHOD /path profile [role=expectation …] [param=object …] [spare=role,role] [via=service] # reason".</summary>

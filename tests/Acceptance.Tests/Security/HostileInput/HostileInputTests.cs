@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Acceptance.Tests.Security.AuthorizationMatrix;
-using Platform.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -167,7 +166,7 @@ public sealed partial class HostileInputTests(MatrixFixture fixture, ITestOutput
 
     private async Task<Answer> SendAsync(Attempt attempt)
     {
-        var baseUrl = attempt.Declaration.ServicePort ? $"http://127.0.0.1:{attempt.Operation.Port}" : TestEnvironment.EdgeUrl;
+        var baseUrl = attempt.Declaration.BaseUrl(attempt.Operation);
         using var request = new HttpRequestMessage(new HttpMethod(attempt.Operation.Method), baseUrl + attempt.Url);
         if (attempt.Body is not null)
         {

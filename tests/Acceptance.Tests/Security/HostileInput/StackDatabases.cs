@@ -28,7 +28,7 @@ public static class StackDatabases
         foreach (var database in OfService.Values)
         {
             await using var conn = await OpenAsync(database);
-            foreach (var table in await TablesAsync(conn))
+            foreach (var table in await ClearTextScan.TablesAsync(conn))
             {
                 await using var command = new NpgsqlCommand(
                     $"SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0)::text FROM \"{table}\" t", conn);
@@ -46,7 +46,7 @@ public static class StackDatabases
         foreach (var database in OfService.Values)
         {
             await using var conn = await OpenAsync(database);
-            foreach (var table in await TablesAsync(conn))
+            foreach (var table in await ClearTextScan.TablesAsync(conn))
             {
                 await using var command = new NpgsqlCommand($"SELECT t::text FROM \"{table}\" t WHERE t::text LIKE '%' || @prefix || '%'", conn);
                 command.Parameters.AddWithValue("prefix", prefix);
@@ -64,15 +64,5 @@ public static class StackDatabases
         var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestEnvironment.StackPostgresAdmin) { Database = database }.ConnectionString);
         await conn.OpenAsync();
         return conn;
-    }
-
-    private static async Task<List<string>> TablesAsync(NpgsqlConnection conn)
-    {
-        var tables = new List<string>();
-        await using var list = new NpgsqlCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", conn);
-        await using var reader = await list.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        return tables;
     }
 }

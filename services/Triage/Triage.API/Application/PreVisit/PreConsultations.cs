@@ -30,14 +30,28 @@ public sealed class PreConsultations(TriageDbContext db, CareAccess access, Heal
         var visits = await db.Appointments.AsNoTracking()
             .Where(a => a.DoctorId == doctorId && !a.Cancelled && a.StartsAt >= from && a.StartsAt < to)
             .OrderBy(a => a.StartsAt).Take(MaxVisitsPerDay).ToListAsync(ct);
-        // A clinic day is hundreds of visits: three queries for all of them, not three per visit.
+        return await SummariesAsync(user, visits, ct);
+    }
+
+    public async Task<PreConsultationDto> OneAsync(ClaimsPrincipal user, Guid appointmentId, CancellationToken ct)
+    {
+        var visit = await access.EnsureCaresForAsync(user, appointmentId, ct);
+        return (await SummariesAsync(user, [visit], ct)).Single();
+    }
+
+    /// <summary>The visits' summaries, each read audited. A clinic day is hundreds of visits: three queries for all of
+    /// them, not three per visit.</summary>
+    private async Task<List<PreConsultationDto>> SummariesAsync(ClaimsPrincipal user, IReadOnlyList<VisitAppointment> visits,
+        CancellationToken ct)
+    {
+        if (visits.Count == 0) return [];
         var patientIds = visits.Select(v => v.PatientId).Distinct().ToList();
         var visitIds = visits.Select(v => v.Id).ToList();
         var profilesOf = (await db.HealthProfiles.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToListAsync(ct))
             .ToDictionary(p => p.PatientId, p => p.Data);
-        var since = from - ComplaintWindow;
+        var (since, until) = (visits.Min(v => v.StartsAt) - ComplaintWindow, visits.Max(v => v.StartsAt));
         var complaintsOf = (await db.Complaints.AsNoTracking()
-                .Where(c => patientIds.Contains(c.PatientId) && c.At >= since && c.At < to).ToListAsync(ct))
+                .Where(c => patientIds.Contains(c.PatientId) && c.At >= since && c.At <= until).ToListAsync(ct))
             .ToLookup(c => c.PatientId);
         var screeningOf = (await db.Screenings.AsNoTracking().Where(s => visitIds.Contains(s.AppointmentId)).ToListAsync(ct))
             .ToDictionary(s => s.AppointmentId);
@@ -52,26 +66,6 @@ public sealed class PreConsultations(TriageDbContext db, CareAccess access, Heal
         }
         await db.SaveChangesAsync(ct);
         return summaries;
-    }
-
-    public async Task<PreConsultationDto> OneAsync(ClaimsPrincipal user, Guid appointmentId, CancellationToken ct)
-    {
-        var visit = await access.EnsureCaresForAsync(user, appointmentId, ct);
-        var summary = await BuildAsync(visit, ct);
-        access.Audit(user, visit.PatientId, "pre-consultation", visit.Id);
-        await db.SaveChangesAsync(ct);
-        return summary;
-    }
-
-    private async Task<PreConsultationDto> BuildAsync(VisitAppointment visit, CancellationToken ct)
-    {
-        var profile = (await profiles.FindAsync(visit.PatientId, ct))?.Data ?? HealthProfileData.Empty();
-        var since = visit.StartsAt - ComplaintWindow;
-        var complaint = await db.Complaints.AsNoTracking()
-            .Where(c => c.PatientId == visit.PatientId && c.At >= since && c.At <= visit.StartsAt)
-            .OrderByDescending(c => c.At).FirstOrDefaultAsync(ct);
-        var screening = await db.Screenings.AsNoTracking().FirstOrDefaultAsync(s => s.AppointmentId == visit.Id, ct);
-        return Build(visit, profile, complaint, screening);
     }
 
     private PreConsultationDto Build(VisitAppointment visit, HealthProfileData profile, PatientComplaint? complaint, Screening? screening)
