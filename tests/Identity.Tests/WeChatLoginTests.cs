@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Platform.Persistence;
 using Platform.Security.Otp;
 using Platform.Testing;
 
@@ -218,6 +219,36 @@ public sealed class WeChatLoginTests(WeChatIdentityFixture f) : IClassFixture<We
         var refused = await f.TokenAsync(("grant_type", "refresh_token"),
             ("refresh_token", body.GetProperty("refresh_token").GetString()!), ("client_id", "patient"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Rubric", "S01")]
+    public async Task Openids_that_differ_only_in_letter_case_are_two_WeChat_users_also_after_an_upgrade()
+    {
+        var owner = await f.RegisterAsync();
+        var other = await f.RegisterAsync();
+        var openId = "oAbC" + FakeWeChatGateway.NewOpenId()[4..];
+        var sameLettersOtherCase = openId.ToLowerInvariant();
+        await BindAsync(f.Client(owner.AccessToken), openId);
+
+        var refused = await WeChatGrantAsync(f.Gateway.IssueTicket(sameLettersOtherCase));
+        Assert.Equal("wechat_bind_required", (await refused.JsonAsync()).GetProperty("code").GetString());
+        await BindAsync(f.Client(other.AccessToken), sameLettersOtherCase);
+        Assert.Equal(other.AccountId.ToString(),
+            new JsonWebToken((await (await WeChatGrantAsync(f.Gateway.IssueTicket(sameLettersOtherCase))).JsonAsync()).GetProperty("access_token").GetString()).Subject);
+
+        // A database from before: the migration cleared the case-folded hashes, the start-up step takes them again.
+        await f.Database.ExecuteAsync($"UPDATE accounts SET we_chat_open_id_hash = NULL WHERE id IN ('{owner.AccountId}', '{other.AccountId}')");
+        await using (var scope = f.Service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+            var seeder = scope.ServiceProvider.GetServices<ISeeder<IdentityDbContext>>().Single(s => s.GetType().Name == "CaseSensitiveWeChatHashes");
+            await seeder.SeedAsync(db, CancellationToken.None);
+        }
+        Assert.Equal(owner.AccountId.ToString(),
+            new JsonWebToken((await (await WeChatGrantAsync(f.Gateway.IssueTicket(openId))).JsonAsync()).GetProperty("access_token").GetString()).Subject);
+        Assert.Equal(other.AccountId.ToString(),
+            new JsonWebToken((await (await WeChatGrantAsync(f.Gateway.IssueTicket(sameLettersOtherCase))).JsonAsync()).GetProperty("access_token").GetString()).Subject);
     }
 
     [Fact]

@@ -50,7 +50,10 @@ public class PharmacyFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => Service.CreateClient();
 
-    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, _ => { }, message);
+    public Task PublishAsync<T>(T message) where T : class => TestBus.PublishAsync<T>(VirtualHost.AmqpUri, ctx =>
+    {
+        if (message is Platform.Contracts.IntegrationEvent e) ctx.MessageId = e.Id;
+    }, message);
 
     public async Task DisposeAsync()
     {

@@ -72,9 +72,14 @@ public sealed class PrescriptionTests(PharmacyFixture f) : IClassFixture<Pharmac
         Assert.Contains("咨询药师", alert.GetProperty("advice").GetString());
 
         // The same snapshot again (a re-sync): nothing new.
-        await f.PublishAsync(snapshot with { Id = Guid.CreateVersion7() });
-        await f.PublishAsync(His.Snapshot(Guid.NewGuid(), [], His.Line("mr-x", "YP0101", "苯磺酸氨氯地平片", 5, "mg", 1)));
-        await Task.Delay(1500);
+        var again = snapshot with { Id = Guid.CreateVersion7() };
+        using (var watch = new ConsumeWatch())
+        {
+            await f.PublishAsync(again);
+            await watch.UntilFinishedAsync(again.Id, nameof(Pharmacy.API.Consumers.HisMedicationsSyncedConsumer), copies: 1);
+        }
+        var stillOne = await self.GetFromJsonAsync<JsonElement>($"/api/pharmacy/patients/{patient}/alerts");
+        Assert.Single(stillOne.EnumerateArray());
         Assert.Single(f.Published.Of<MedicationSafetyAlertRaisedIntegrationEvent>(), e => e.PatientId == patient);
 
         var pharmacist = f.PharmacistClient();

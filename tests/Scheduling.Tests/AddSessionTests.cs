@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Platform.Contracts.His;
 using Platform.Contracts.Scheduling;
 using Platform.Testing;
@@ -60,6 +61,46 @@ public sealed class AddSessionTests(SchedulingFixture f) : IClassFixture<Schedul
         // The other unit stays bookable by anyone.
         var afternoon = (await f.World.SlotsAsync(clinic, day)).Where(s => s.GetProperty("sessionId").GetGuid() == added).ToList();
         Assert.Equal(1, afternoon.Sum(s => s.GetProperty("remaining").GetInt32()));
+    }
+
+    [Fact]
+    public async Task While_the_doctors_waitlist_waits_an_added_sessions_units_are_theirs_not_the_fastest_bookers()
+    {
+        var clinic = await f.World.ClinicAsync();
+        var day = f.World.Today.AddDays(1);
+        var slotId = await f.World.SlotAsync(clinic, SchedulingWorld.Local(day, 9), units: 1);
+        var (booker, waiter, fast) = (await f.World.PatientAsync(), await f.World.PatientAsync(), await f.World.PatientAsync());
+        await f.World.BookedAsync(booker, slotId);
+        var morning = (await f.World.SlotsAsync(clinic, day)).Single().GetProperty("sessionId").GetGuid();
+
+        // Another replica is serving the morning's waitlist (its lock is held), so no offer is made while the test looks.
+        await using var replica = new NpgsqlConnection(f.Database.ConnectionString);
+        await replica.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock(hashtextextended('scheduling-waitlist:{morning:N}', 0))", replica))
+            await hold.ExecuteNonQueryAsync();
+        Assert.Equal(HttpStatusCode.Created,
+            (await waiter.Client.PostAsJsonAsync("/api/scheduling/waitlist", new { sessionId = morning, patientId = waiter.PatientId })).StatusCode);
+
+        var requestId = (await (await AddAsync(f.World.Staff(), new { doctorId = clinic.DoctorId, date = day, period = "PM", units = 1 }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var schedule = $"{clinic.ScheduleHisId}-add";
+        var unit = new HisSlot($"{schedule}-0", SchedulingWorld.Local(day, 14), SchedulingWorld.Local(day, 14, 15), "free", "1");
+        await f.World.PublishAsync(new HisSessionAddedIntegrationEvent(requestId, schedule, [unit.HisId]));
+        await f.World.PublishAsync(new HisScheduleSlotsSyncedIntegrationEvent(schedule, clinic.PractitionerHisId, clinic.DepartmentCode, day, [unit]));
+        var added = (await Eventually.Until(() => RequestAsync(requestId, day), r => r.GetProperty("sessionId").ValueKind == JsonValueKind.String,
+            what: "the session created")).GetProperty("sessionId").GetGuid();
+
+        var afternoon = (await f.World.SlotsAsync(clinic, day)).Single(s => s.GetProperty("sessionId").GetGuid() == added);
+        Assert.Equal(0, afternoon.GetProperty("remaining").GetInt32());
+        var refused = await SchedulingWorld.BookAsync(fast.Client, afternoon.GetProperty("id").GetGuid(), fast.PatientId);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("slot_full", await SchedulingWorld.CodeAsync(refused));
+
+        // The replica lets go: the unit goes to the waiting patient.
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", replica))
+            await release.ExecuteNonQueryAsync();
+        var offer = await f.Published.UntilAsync<SlotOfferedIntegrationEvent>(e => e.PatientId == waiter.PatientId);
+        Assert.Equal(SchedulingWorld.Local(day, 14), offer.StartsAt);
     }
 
     [Fact]

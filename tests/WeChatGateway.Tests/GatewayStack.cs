@@ -84,6 +84,9 @@ public sealed class GatewayStack : IAsyncDisposable
 
     public IServiceProvider Services => _gateways[0].Services;
 
+    /// <summary>Every gateway instance's services, when several share the database.</summary>
+    public IReadOnlyList<IServiceProvider> InstanceServices => [.. _gateways.Select(g => g.Services)];
+
     public Task<long> OutboxCountAsync(string eventName, string containing) =>
         Database.ScalarAsync($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.{eventName},%' AND payload::text LIKE '%{containing}%'");
 

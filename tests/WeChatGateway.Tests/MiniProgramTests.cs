@@ -52,7 +52,7 @@ public sealed class MiniProgramTests(GatewayFixture fixture)
             $"SELECT count(*) FROM miniprogram_sessions WHERE id = '{TestKeys.WeChatUserIds.For(miniOpenId)}' AND session_key_encrypted <> '' AND union_id_encrypted IS NOT NULL"));
         Assert.Equal(0, await Stack.CountAsync(
             $"SELECT count(*) FROM miniprogram_sessions WHERE open_id_encrypted LIKE '%{miniOpenId}%' OR union_id_encrypted LIKE '%{unionId}%'"));
-        Assert.Equal(0, await Stack.CountAsync($"SELECT count(*) FROM oauth_tickets WHERE union_id = '{unionId}' OR union_id_encrypted LIKE '%{unionId}%'"));
+        Assert.Equal(0, await Stack.CountAsync($"SELECT count(*) FROM oauth_tickets t WHERE t::text LIKE '%{unionId}%'"));
     }
 
     [Fact]

@@ -59,7 +59,15 @@ public sealed class OAuthTests(GatewayFixture fixture)
         var body = await redeemed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(await Stack.Simulator.OpenIdOfAsync("lisi"), body.GetProperty("openId").GetString());
         Assert.Equal("李四", body.GetProperty("nickname").GetString());
-        Assert.StartsWith("u", body.GetProperty("unionId").GetString());
+        var unionId = body.GetProperty("unionId").GetString()!;
+        Assert.StartsWith("u", unionId);
+        // What WeChat said of the user is kept, but only sealed: no unionid, nickname or avatar in clear in any table.
+        var avatar = body.GetProperty("headImageUrl").GetString()!;
+        Assert.Equal(1, await Stack.CountAsync(
+            $"SELECT count(*) FROM wechat_users WHERE id = '{TestKeys.WeChatUserIds.For(body.GetProperty("openId").GetString()!)}' AND profile_encrypted IS NOT NULL"));
+        foreach (var clear in new[] { unionId, "李四", avatar })
+            Assert.Equal(0, await Stack.CountAsync(
+                $"SELECT (SELECT count(*) FROM wechat_users u WHERE u::text LIKE '%{clear}%') + (SELECT count(*) FROM oauth_tickets t WHERE t::text LIKE '%{clear}%')"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await RedeemAsync(ticket)).StatusCode);
         using var browser = Browser();

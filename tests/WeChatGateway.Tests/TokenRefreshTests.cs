@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using WeChat.Gateway.Application.Credentials;
 using Platform.Testing;
 
 namespace WeChatGateway.Tests;
@@ -19,7 +21,9 @@ public sealed class TokenRefreshTests
     {
         await using var stack = await GatewayStack.StartAsync(instances: 2);
         await Eventually.Until(() => StoredTokenAsync(stack), t => t is not null, what: "token stored");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Both instances' refreshers have finished a round (each holds the token): whichever lost the race read the row.
+        await Eventually.Until(() => Task.FromResult(stack.InstanceServices.All(s => s.GetRequiredService<AccessTokenCredential>().Held is not null)),
+            held => held, what: "both instances hold the token");
         Assert.Equal(1, await stack.Simulator.CounterAsync("stableToken"));
         Assert.Equal(0, await stack.Simulator.CounterAsync("token"));
     }

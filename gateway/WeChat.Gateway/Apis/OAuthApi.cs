@@ -7,6 +7,7 @@ using Platform.WeChat.Api;
 using Platform.WeChat.OAuth;
 using WeChat.Gateway.Application;
 using WeChat.Gateway.Application.Credentials;
+using WeChat.Gateway.Application.MiniProgram;
 using WeChat.Gateway.Application.OAuth;
 using WeChat.Gateway.Application.Users;
 using WeChat.Gateway.Domain;
@@ -87,11 +88,9 @@ public static class OAuthApi
         }
 
         var user = await users.FindOrAddAsync(token.OpenId, now, ct);
-        user.UnionId = info?.UnionId ?? token.UnionId ?? user.UnionId;
-        user.Nickname = info?.Nickname ?? user.Nickname;
-        user.HeadImageUrl = info?.HeadImageUrl ?? user.HeadImageUrl;
+        var profile = users.Remember(user, new WeChatProfile(info?.UnionId ?? token.UnionId, info?.Nickname, info?.HeadImageUrl));
         user.UpdatedAt = now;
-        var ticket = await tickets.IssueAsync(user, token.OpenId, request.Intent, ct);
+        var ticket = await tickets.IssueAsync(WeChatApps.ServiceAccount, token.OpenId, profile, request.Intent, ct);
         return TypedResults.Redirect(WithQuery(returnUrl, "wxticket", ticket));
     }
 

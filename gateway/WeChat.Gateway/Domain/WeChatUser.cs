@@ -1,14 +1,13 @@
 namespace WeChat.Gateway.Domain;
 
 /// <summary>What the gateway knows of a follower: whether they follow now, and the profile OAuth gave us. Stored under
-/// the opaque WeChat user id, with the openid encrypted (see <c>WeChatUsers</c>).</summary>
+/// the opaque WeChat user id, with the openid and the profile encrypted (see <c>WeChatUsers</c>).</summary>
 public sealed class WeChatUser
 {
     public required Guid Id { get; init; }
     public required string OpenIdEncrypted { get; init; }
-    public string? UnionId { get; set; }
-    public string? Nickname { get; set; }
-    public string? HeadImageUrl { get; set; }
+    /// <summary>The <see cref="WeChatProfile"/> as encrypted JSON, bound to <see cref="Id"/>.</summary>
+    public string? ProfileEncrypted { get; set; }
     public bool Subscribed { get; set; }
     public DateTimeOffset? SubscribedAt { get; set; }
     public DateTimeOffset? UnsubscribedAt { get; set; }

@@ -34,6 +34,7 @@ internal static class Extensions
 
         builder.AddPlatformDbContext<WeChatDbContext>("wechatdb");
         builder.Services.AddSeeder<WeChatDbContext, LegacyOpenIds>();
+        builder.Services.AddSeeder<WeChatDbContext, LegacyProfiles>();
         builder.AddPlatformMessaging<WeChatDbContext>("wechat", bus =>
         {
             bus.AddConsumer<WeChatTemplateMessageRequestedConsumer>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Auth;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Input;
+using Platform.ServiceDefaults.Memory;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.RateLimiting;
 using Platform.ServiceDefaults.Telemetry;
@@ -49,6 +50,9 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformRateLimiting();
         builder.AddPlatformHealthChecks();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApi.ReadOnlyProperties.MarkAsync));
+        builder.Services.Configure<IdleMemoryOptions>(builder.Configuration.GetSection("Memory"));
+        builder.Services.AddSingleton<ServiceActivity>();
+        builder.Services.AddHostedService<IdleMemoryRelease>();
         return builder;
     }
 
@@ -57,6 +61,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<TraceResponseMiddleware>();
+        app.UseMiddleware<ServiceActivityMiddleware>();
         app.UsePlatformProblemDetails();
         app.UseMiddleware<NulCharacterGuard>();
         app.UseAuthentication();

@@ -10,6 +10,9 @@ public abstract class CentralCredential(string name, CredentialStore store, IOpt
 
     public string Name => name;
 
+    /// <summary>What this replica last read or fetched (null before its first round): shows when a replica has caught up.</summary>
+    public StoredCredential? Held => _cached;
+
     /// <summary>Whether the background refresher obtains it before anyone asks.</summary>
     public abstract bool FetchAtStart { get; }
 

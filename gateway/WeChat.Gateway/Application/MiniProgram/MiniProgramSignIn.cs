@@ -43,7 +43,7 @@ public sealed class MiniProgramSignIn(MiniProgramClientFactory clients, WeChatDb
         await users.FindOrAddAsync(session.OpenId, now, ct);
         var unionIdKnown = row.UnionIdEncrypted is null ? null : encryptor.Decrypt(row.UnionIdEncrypted, Context(id) + ":unionid");
         // The ticket's row is saved with the session, in one SaveChanges.
-        var ticket = await tickets.IssueAsync(WeChatApps.MiniProgram, session.OpenId, unionIdKnown, null, null, intent, ct);
+        var ticket = await tickets.IssueAsync(WeChatApps.MiniProgram, session.OpenId, new WeChatProfile(unionIdKnown, null, null), intent, ct);
         return new MiniProgramTicket(ticket, (int)options.Value.TicketLifetime.TotalSeconds);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Security.Encryption;
 using Platform.Security.Pseudonyms;
@@ -30,5 +31,25 @@ public sealed class WeChatUsers(WeChatDbContext db, WeChatUserIds ids, IFieldEnc
 
     public string Seal(Guid id, string openId) => encryptor.Encrypt(openId, Context(id));
 
+    public WeChatProfile ProfileOf(WeChatUser user) =>
+        user.ProfileEncrypted is null ? WeChatProfile.Empty : Open(user.ProfileEncrypted, ProfileContext(user.Id));
+
+    /// <summary>Merges what WeChat just said into the user's stored profile (the caller saves).</summary>
+    public WeChatProfile Remember(WeChatUser user, WeChatProfile newer)
+    {
+        var profile = ProfileOf(user).With(newer);
+        user.ProfileEncrypted = SealProfile(user.Id, profile);
+        return profile;
+    }
+
+    public string SealProfile(Guid id, WeChatProfile profile) => Seal(profile, ProfileContext(id));
+
+    public string Seal(WeChatProfile profile, string context) => encryptor.Encrypt(JsonSerializer.Serialize(profile), context);
+
+    public WeChatProfile Open(string sealedProfile, string context) =>
+        JsonSerializer.Deserialize<WeChatProfile>(encryptor.Decrypt(sealedProfile, context)) ?? WeChatProfile.Empty;
+
     private static string Context(Guid id) => "wechat-openid:" + id.ToString("N");
+
+    private static string ProfileContext(Guid id) => "wechat-profile:" + id.ToString("N");
 }

@@ -23,6 +23,9 @@ internal sealed class WeChatUserConfiguration : IEntityTypeConfiguration<WeChatU
         e.ToTable("wechat_users");
         e.HasKey(u => u.Id);
         e.Property<string?>(LegacyOpenIds.Column).HasColumnName(LegacyOpenIds.Column);
+        e.Property<string?>(LegacyProfiles.UnionIdColumn).HasColumnName(LegacyProfiles.UnionIdColumn);
+        e.Property<string?>(LegacyProfiles.NicknameColumn).HasColumnName(LegacyProfiles.NicknameColumn);
+        e.Property<string?>(LegacyProfiles.HeadImageUrlColumn).HasColumnName(LegacyProfiles.HeadImageUrlColumn);
         e.Property(u => u.Subscribed).HasColumnDefault(false);
     }
 }

@@ -203,34 +203,22 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("HeadImageUrl")
-                        .HasColumnType("text")
-                        .HasColumnName("head_image_url");
-
                     b.Property<string>("Intent")
                         .HasColumnType("text")
                         .HasColumnName("intent");
-
-                    b.Property<string>("Nickname")
-                        .HasColumnType("text")
-                        .HasColumnName("nickname");
 
                     b.Property<string>("OpenIdEncrypted")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("open_id_encrypted");
 
+                    b.Property<string>("ProfileEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("profile_encrypted");
+
                     b.Property<DateTimeOffset?>("RedeemedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("redeemed_at");
-
-                    b.Property<string>("UnionId")
-                        .HasColumnType("text")
-                        .HasColumnName("union_id");
-
-                    b.Property<string>("UnionIdEncrypted")
-                        .HasColumnType("text")
-                        .HasColumnName("union_id_encrypted");
 
                     b.HasKey("TicketHash")
                         .HasName("pk_oauth_tickets");
@@ -362,22 +350,18 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("HeadImageUrl")
-                        .HasColumnType("text")
-                        .HasColumnName("head_image_url");
-
                     b.Property<DateTimeOffset?>("LastInteractionAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_interaction_at");
-
-                    b.Property<string>("Nickname")
-                        .HasColumnType("text")
-                        .HasColumnName("nickname");
 
                     b.Property<string>("OpenIdEncrypted")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("open_id_encrypted");
+
+                    b.Property<string>("ProfileEncrypted")
+                        .HasColumnType("text")
+                        .HasColumnName("profile_encrypted");
 
                     b.Property<bool>("Subscribed")
                         .HasColumnType("boolean")
@@ -388,10 +372,6 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("subscribed_at");
 
-                    b.Property<string>("UnionId")
-                        .HasColumnType("text")
-                        .HasColumnName("union_id");
-
                     b.Property<DateTimeOffset?>("UnsubscribedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unsubscribed_at");
@@ -400,9 +380,21 @@ namespace WeChat.Gateway.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("legacy_head_image_url")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_head_image_url");
+
+                    b.Property<string>("legacy_nickname")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_nickname");
+
                     b.Property<string>("legacy_open_id")
                         .HasColumnType("text")
                         .HasColumnName("legacy_open_id");
+
+                    b.Property<string>("legacy_union_id")
+                        .HasColumnType("text")
+                        .HasColumnName("legacy_union_id");
 
                     b.HasKey("Id")
                         .HasName("pk_wechat_users");

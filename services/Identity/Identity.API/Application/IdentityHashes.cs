@@ -11,6 +11,7 @@ public sealed class IdentityHashes(LookupHasher hasher)
     public string SmsCode(Guid codeId, string code) => hasher.Hash("sms-code:" + codeId.ToString("N"), code);
     public string LoginName(string login) => hasher.Hash("login", login);
     public string Throttle(string counter, string value) => hasher.Hash("throttle:" + counter, value);
-    public string WeChatOpenId(string openId) => hasher.Hash("wechat-openid", openId);
-    public string WeChatUnionId(string unionId) => hasher.Hash("wechat-unionid", unionId);
+    // WeChat's ids are case-sensitive: hashed as given, not upper-cased like phones and ID numbers.
+    public string WeChatOpenId(string openId) => hasher.HashCaseSensitive("wechat-openid", openId);
+    public string WeChatUnionId(string unionId) => hasher.HashCaseSensitive("wechat-unionid", unionId);
 }

@@ -50,6 +50,7 @@ internal static class Extensions
         services.AddSingleton<SigningKeyRing>();
         services.AddTokenServer(config);
         services.AddSeeder<IdentityDbContext, SigningKeySeeder>();
+        services.AddSeeder<IdentityDbContext, CaseSensitiveWeChatHashes>();
         services.AddSeeder<IdentityDbContext, ClientRegistry>();
         services.AddSeeder<IdentityDbContext, AgreementSeeder>();
         services.AddSeeder<IdentityDbContext, DemoAccountSeeder>();

@@ -7,8 +7,8 @@ namespace Scheduling.API.Application;
 public sealed record UnitCounts(int Capacity, int Remaining, int Closed);
 
 /// <summary>Capacity and what is left, counted in PostgreSQL from the units: remaining = free units, not held, not closed,
-/// in windows that have not started; a session with waitlisted patients has none left for others (its freed units are
-/// offered to the waitlist first).</summary>
+/// in windows that have not started; a session held for a waitlist has none left for others (its free units are offered
+/// to the waitlist first, <see cref="WaitlistReservations"/>).</summary>
 public sealed class Availability(SchedulingDbContext db, ClinicClock clinic)
 {
     public async Task<Dictionary<Guid, UnitCounts>> BySessionAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
@@ -40,17 +40,15 @@ public sealed class Availability(SchedulingDbContext db, ClinicClock clinic)
                 Remaining = g.Count(u => u.HeldBy == null && !u.Closed && u.HisStatus == SlotUnit.Free),
                 Closed = g.Count(u => u.Closed && u.HeldBy == null),
             }).ToDictionaryAsync(x => x.Key, x => new UnitCounts(x.Capacity, x.Remaining, x.Closed), ct);
-        var waited = await db.Slots.Where(s => slotIds.Contains(s.Id)
-                && db.Waitlist.Any(w => w.SessionId == s.SessionId && w.Status == WaitlistEntry.Waiting))
-            .Select(s => s.Id).ToListAsync(ct);
+        var held = db.HeldForWaitlist(db.Sessions);
+        var waited = await db.Slots.Where(s => slotIds.Contains(s.Id) && held.Contains(s.SessionId)).Select(s => s.Id).ToListAsync(ct);
         foreach (var slot in waited)
             if (counts.TryGetValue(slot, out var c)) counts[slot] = c with { Remaining = 0 };
         return counts;
     }
 
     private async Task<List<Guid>> WaitedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct) =>
-        await db.Waitlist.Where(w => sessionIds.Contains(w.SessionId) && w.Status == WaitlistEntry.Waiting)
-            .Select(w => w.SessionId).Distinct().ToListAsync(ct);
+        await db.HeldForWaitlist(db.Sessions.Where(s => sessionIds.Contains(s.Id))).ToListAsync(ct);
 
     public string SessionStatus(ClinicSession session, UnitCounts counts) =>
         session.Stopped ? "stopped"

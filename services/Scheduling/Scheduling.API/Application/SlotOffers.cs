@@ -36,6 +36,7 @@ public sealed class SlotOffers(
         var after = cancelled.StartsAt;
         var until = after.AddDays(options.Value.RebookingSearchDays);
         var title = await db.Doctors.Where(d => d.Id == cancelled.DoctorId).Select(d => d.Title).FirstOrDefaultAsync(ct) ?? "";
+        var held = db.HeldForWaitlist(db.Sessions);
         var candidates = await (
             from s in db.Slots
             join c in db.Sessions on s.SessionId equals c.Id
@@ -44,7 +45,7 @@ public sealed class SlotOffers(
             where c.DepartmentId == cancelled.DepartmentId && !c.Stopped && c.Id != stopped.Id
                   && s.StartsAt > after && s.StartsAt > now && s.StartsAt < until
                   && db.Units.Any(u => u.SlotId == s.Id && u.HeldBy == null && !u.Closed && u.HisStatus == SlotUnit.Free)
-                  && !db.Waitlist.Any(w => w.SessionId == c.Id && w.Status == WaitlistEntry.Waiting)
+                  && !held.Contains(c.Id)
             select new { Slot = s, Session = c, Name = d == null ? "" : d.Name, Title = d == null ? "" : d.Title, Fee = d == null ? 0 : d.FeeFen })
             .AsNoTracking().ToListAsync(ct);
         var busyDays = await db.Appointments.Where(a => a.PatientId == cancelled.PatientId && a.DepartmentId == cancelled.DepartmentId

@@ -8,15 +8,16 @@ namespace Scheduling.API.Application;
 
 /// <summary>Taking and giving back HIS units. The take is one conditional UPDATE in PostgreSQL: concurrent bookers skip
 /// each other's locked rows, so a slot is never held beyond its units whatever the concurrency. A unit is held by an
-/// appointment or by an offer (<see cref="SlotOffer"/>); while a session has waitlisted patients its freed units are
-/// theirs, handed out in join order by the <see cref="OfferWorker"/>, so other bookers do not see them.</summary>
+/// appointment or by an offer (<see cref="SlotOffer"/>); while a session has waitlisted patients its freed units (and an
+/// added session's units, <see cref="WaitlistReservations"/>) are theirs, handed out in join order by the
+/// <see cref="OfferWorker"/>, so other bookers do not see them.</summary>
 public static class UnitHolds
 {
     private const string TakeSql = """
         UPDATE slot_units SET held_by = @appointment
         WHERE id = (SELECT id FROM slot_units
-                    WHERE slot_id = @slot AND held_by IS NULL AND NOT closed AND his_status = 'free'
-                      AND NOT EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.session_id = slot_units.session_id AND w.status = 'waiting')
+                    WHERE slot_id = @slot AND held_by IS NULL AND NOT closed AND his_status = 'free' AND
+        """ + "\n" + WaitlistReservations.NotHeldForWaitlistSql + "\n" + """
                     ORDER BY starts_at, his_id LIMIT 1 FOR UPDATE SKIP LOCKED)
           AND held_by IS NULL
         RETURNING id, his_id
