@@ -12,7 +12,7 @@ public sealed class HubListener : IAsyncDisposable
     private readonly Channel<(string Kind, JsonElement Data)> _events = Channel.CreateUnbounded<(string, JsonElement)>();
 
     private static readonly string[] Kinds =
-        ["message", "unreadCount", "appointmentChanged", "offerChanged", "queueChanged", "consultationChanged", "staffWorkChanged"];
+        ["message", "unreadCount", "appointmentChanged", "offerChanged", "queueChanged", "consultationChanged", "staffWorkChanged", "scheduleChanged"];
 
     private HubListener(HubConnection connection)
     {

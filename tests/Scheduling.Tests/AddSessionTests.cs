@@ -46,8 +46,20 @@ public sealed class AddSessionTests(SchedulingFixture f) : IClassFixture<Schedul
         // The HIS created schedule sch-add-… with two slots; the sync publishes its day.
         var schedule = $"{clinic.ScheduleHisId}-add";
         var units = new[] { 0, 15 }.Select(m => new HisSlot($"{schedule}-{m}", SchedulingWorld.Local(day, 14, m), SchedulingWorld.Local(day, 14, m + 15), "free", "1")).ToArray();
+        int DayChanges() => f.Published.Of<ClinicScheduleChangedIntegrationEvent>().Count(e => e.DepartmentId == clinic.DepartmentId && e.Date == day);
+        var changesBefore = DayChanges();
         await f.World.PublishAsync(new HisSessionAddedIntegrationEvent(requestId, schedule, units.Select(u => u.HisId).ToList()));
-        await f.World.PublishAsync(new HisScheduleSlotsSyncedIntegrationEvent(schedule, clinic.PractitionerHisId, clinic.DepartmentCode, day, units));
+        var sync = new HisScheduleSlotsSyncedIntegrationEvent(schedule, clinic.PractitionerHisId, clinic.DepartmentCode, day, units);
+        await f.World.PublishAsync(sync);
+        // Open booking pages of the department hear that the day changed (Notification pushes scheduleChanged).
+        await Eventually.Until(() => Task.FromResult(DayChanges()), n => n == changesBefore + 1, what: "the day's change announced");
+        // The same schedule again changes nothing and announces nothing.
+        using (var watch = new ConsumeWatch())
+        {
+            var again = sync with { Id = Guid.CreateVersion7() };
+            await f.World.PublishAsync(again);
+            await watch.UntilFinishedAsync(again.Id, "HisScheduleSlotsSyncedConsumer", copies: 1);
+        }
 
         var created = await Eventually.Until(() => RequestAsync(requestId, day),
             r => r.GetProperty("status").GetString() == "created" && r.GetProperty("sessionId").ValueKind == JsonValueKind.String, what: "the session created");
@@ -61,6 +73,7 @@ public sealed class AddSessionTests(SchedulingFixture f) : IClassFixture<Schedul
         // The other unit stays bookable by anyone.
         var afternoon = (await f.World.SlotsAsync(clinic, day)).Where(s => s.GetProperty("sessionId").GetGuid() == added).ToList();
         Assert.Equal(1, afternoon.Sum(s => s.GetProperty("remaining").GetInt32()));
+        Assert.Equal(changesBefore + 1, DayChanges());
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public class SchedulingFixture : IAsyncLifetime
         VirtualHost = await TestVirtualHost.CreateAsync("scheduling");
         Published = await EventCapture.StartAsync(VirtualHost.AmqpUri,
             typeof(ClinicStoppedIntegrationEvent), typeof(HisSessionStopRequestedIntegrationEvent), typeof(SlotsLimitedIntegrationEvent),
+            typeof(ClinicScheduleChangedIntegrationEvent),
             typeof(HisSlotsCloseRequestedIntegrationEvent), typeof(AppointmentStatusChangedIntegrationEvent),
             typeof(HisAppointmentRequestedIntegrationEvent), typeof(HisAppointmentCancelRequestedIntegrationEvent),
             typeof(AppointmentBookedIntegrationEvent), typeof(AppointmentCancelledIntegrationEvent), typeof(SlotOfferedIntegrationEvent),

@@ -8,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Acceptance.Tests.Scheduling;
 
 /// <summary>加诊 from the admin console: staff press Alt+N, pick a doctor who has no afternoon clinic that day, and the
-/// HIS creates the session; its slots then reach patients through the normal sync.</summary>
+/// HIS creates the session; its slots then reach patients through the normal sync, and a patient's open booking page shows
+/// it without a reload.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AddSessionTests
 {
@@ -27,6 +28,20 @@ public sealed class AddSessionTests
     {
         var staffToken = await StackTokens.StaffAsync();
         var (departmentId, date, doctorId, doctorName) = await FreeAfternoonAsync(staffToken);
+
+        // A patient is already looking at that department's day: the new session appears there without a reload.
+        var family = await SchedulingStack.FamilyAsync();
+        await using var patientContext = await browser.SignedInContextAsync(family.Account);
+        var patientPage = await patientContext.NewPageAsync();
+        var doctorSessions = patientPage.Locator($"[data-testid=session-item][data-doctor-id='{doctorId}']");
+        var sessionsBefore = 0;
+        await patientPage.RunAsync(async p =>
+        {
+            await p.GotoAsync($"/booking?departmentId={departmentId}&date={date}");
+            await Expect(p.GetByTestId("session-list").Or(p.GetByTestId("sessions-empty"))).ToBeVisibleAsync();
+            await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
+            sessionsBefore = await doctorSessions.CountAsync();
+        }, "AddSession_patient_before");
 
         await using var staffContext = await browser.NewContextAsync(PatientSession.Desktop,
             new Dictionary<string, string> { ["platform.staff.token"] = staffToken });
@@ -56,6 +71,12 @@ public sealed class AddSessionTests
             .Where(s => s.GetProperty("startsAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Hour >= 14).ToList();
         Assert.NotEmpty(afternoon);
         Assert.All(afternoon, s => Assert.True(s.GetProperty("remaining").GetInt32() > 0));
+
+        await patientPage.RunAsync(async p =>
+        {
+            await Expect(doctorSessions).ToHaveCountAsync(sessionsBefore + 1);
+            await Expect(doctorSessions.Last).ToHaveAttributeAsync("data-status", "open");
+        }, "AddSession_patient_live");
 
         await admin.RunAsync(async a =>
         {

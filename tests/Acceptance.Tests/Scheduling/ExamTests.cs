@@ -153,6 +153,18 @@ public sealed class ExamTests
         await Eventually.Until(async () => (await ExamAppointmentAsync(account, patientId, appointmentId)).GetProperty("status").GetString(),
             s => s == "booked", Wait, "the HIS confirms the exam");
 
+        // The patient (in elder mode) has the exams page open when the equipment fails.
+        await ElderModePages.SetAccountElderModeAsync(account, true);
+        await using var patientContext = await browser.SignedInContextAsync(account);
+        var patient = await patientContext.NewPageAsync();
+        await patient.RunAsync(async p =>
+        {
+            await p.GotoAsync("/exams");
+            await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
+            await Expect(p.Locator($"[data-testid=exam-appointment][data-id='{appointmentId}']")).ToHaveAttributeAsync("data-status", "booked");
+            await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected");
+        }, "ExamOutage_patient_before");
+
         var staffToken = await StackTokens.StaffAsync();
         var rooms = await IdentityApi.GetAsync(staffToken, $"/api/scheduling/admin/exam-rooms?date={day}");
         var roomId = rooms.EnumerateArray().First(r => r.GetProperty("name").GetString() == slot.GetProperty("roomName").GetString())
@@ -181,15 +193,12 @@ public sealed class ExamTests
         await Eventually.Until(async () => (await his.AppointmentAsync(appointmentId)).GetProperty("status").GetString(), s => s == "cancelled", Wait,
             "the HIS cancels the exam appointment");
 
-        // X13: the nearest equivalent window is held for the patient, taken in one tap (in elder mode) and confirmed by the HIS.
-        await ElderModePages.SetAccountElderModeAsync(account, true);
-        await using var patientContext = await browser.SignedInContextAsync(account);
-        var patient = await patientContext.NewPageAsync();
+        // X13: the nearest equivalent window is held for the patient and appears on the open page without a reload; it is
+        // taken in one tap (in elder mode) and confirmed by the HIS.
         var rebooked = Guid.Empty;
         await patient.RunAsync(async p =>
         {
-            await p.GotoAsync("/exams");
-            await Expect(p.Locator($"[data-testid=exam-patient][data-id='{patientId}']")).ToHaveAttributeAsync("aria-checked", "true");
+            await Expect(p.Locator($"[data-testid=exam-appointment][data-id='{appointmentId}']")).ToHaveCountAsync(0);
             var offer = p.Locator($"[data-testid=exam-offer][data-order-id='{order.GetProperty("id").GetGuid()}']");
             await Expect(offer.GetByTestId("exam-offer-text")).ToContainTextAsync("为您保留");
             await Accessibility.AssertElderFriendlyAsync(p);

@@ -26,3 +26,8 @@ public record SlotsLimitedIntegrationEvent(
 public record ExamRoomOutageIntegrationEvent(
     Guid OutageId, string RoomName, string Location, DateTimeOffset From, DateTimeOffset To, string Reason,
     IReadOnlyList<Guid> AffectedPatientIds, IReadOnlyList<Guid>? HeldForPatientIds = null) : IntegrationEvent;
+
+/// <summary>A department's clinic schedule for <paramref name="Date"/> changed shape: a session was added (加诊), stopped or
+/// limited, or the HIS's sync added or removed sessions or slots. Open booking pages of that department reload; a booking
+/// taking a unit is not such a change (remaining counts move all day).</summary>
+public record ClinicScheduleChangedIntegrationEvent(Guid DepartmentId, DateOnly Date, string Change) : IntegrationEvent;

@@ -23,6 +23,7 @@ public static class HubMethods
     public const string ConsultationChanged = "consultationChanged";
     public const string ConsultationSignal = "consultationSignal";
     public const string StaffWorkChanged = "staffWorkChanged";
+    public const string ScheduleChanged = "scheduleChanged";
 
     public static JsonElement MessagePayload(Message m) => JsonSerializer.SerializeToElement(new
     {

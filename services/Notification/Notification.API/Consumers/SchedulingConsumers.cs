@@ -66,6 +66,20 @@ public sealed class SlotsLimitedConsumer(NotificationDbContext db, IIntegrationE
     }
 }
 
+/// <summary>A department's day changed shape (加诊, 停诊, 限号, or the HIS's schedule): every open app hears which department
+/// and day, and a booking page showing them reloads. Ids and a date only: no names, nobody's data.</summary>
+public sealed class ClinicScheduleChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)
+    : IdempotentConsumer<ClinicScheduleChangedIntegrationEvent, NotificationDbContext>(db)
+{
+    protected override Task HandleAsync(ClinicScheduleChangedIntegrationEvent e, ConsumeContext<ClinicScheduleChangedIntegrationEvent> context)
+    {
+        var payload = JsonSerializer.SerializeToElement(new { departmentId = e.DepartmentId, date = e.Date, change = e.Change },
+            JsonSerializerOptions.Web);
+        outbox.Add(new PushRequested(e.Id, NotificationsHub.PublicGroup, HubMethods.ScheduleChanged, payload));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Each step of a booking reaches the open pages of every account acting for the patient, live only: the
 /// message centre hears of the steps that are news through their own events (booked, cancelled, clinic stopped).</summary>
 public sealed class AppointmentStatusChangedConsumer(NotificationDbContext db, IIntegrationEventOutbox outbox)

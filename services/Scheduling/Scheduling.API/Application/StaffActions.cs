@@ -52,6 +52,7 @@ public sealed class StaffActions(
     public async Task<List<Appointment>> StopSessionAsync(ClinicSession session, string reason, CancellationToken ct)
     {
         session.Stop(reason);
+        outbox.Add(new ClinicScheduleChangedIntegrationEvent(session.DepartmentId, session.Date, "stopped"));
         var affected = await db.Appointments.Where(a => a.SessionId == session.Id && AppointmentStatus.Active.Contains(a.Status)).ToListAsync(ct);
         var cancelReason = $"医生停诊：{reason}";
         foreach (var appointment in affected)
@@ -92,6 +93,7 @@ public sealed class StaffActions(
             outbox.Add(new SlotsLimitedIntegrationEvent(session.Id.ToString(), department, doctor, session.StartsAt,
                 open.Count - closing.Count, reason));
             outbox.Add(new HisSlotsCloseRequestedIntegrationEvent(closing.Select(u => u.HisId).ToList(), reason));
+            outbox.Add(new ClinicScheduleChangedIntegrationEvent(session.DepartmentId, session.Date, "limited"));
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);

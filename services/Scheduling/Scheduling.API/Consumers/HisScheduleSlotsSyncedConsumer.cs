@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.His;
+using Platform.Contracts.Scheduling;
 using Platform.Messaging.Inbox;
+using Platform.Messaging.Outbox;
 using Scheduling.API.Application;
 using Scheduling.API.Domain;
 using Scheduling.API.Infrastructure;
@@ -12,7 +14,8 @@ namespace Scheduling.API.Consumers;
 /// <summary>Replaces one schedule's day: HIS slots become units, grouped into windows of the department's slot length
 /// inside half-day sessions. Windows and units keep their ids across syncs; a unit a platform appointment holds is never
 /// released or removed here, and staff's stop and limit survive a sync.</summary>
-public sealed class HisScheduleSlotsSyncedConsumer(SchedulingDbContext db, IOptions<SchedulingOptions> options, OfferSignal signal)
+public sealed class HisScheduleSlotsSyncedConsumer(
+    SchedulingDbContext db, IOptions<SchedulingOptions> options, OfferSignal signal, IIntegrationEventOutbox outbox)
     : IdempotentConsumer<HisScheduleSlotsSyncedIntegrationEvent, SchedulingDbContext>(db)
 {
     protected override async Task HandleAsync(HisScheduleSlotsSyncedIntegrationEvent e, ConsumeContext<HisScheduleSlotsSyncedIntegrationEvent> context)
@@ -81,15 +84,17 @@ public sealed class HisScheduleSlotsSyncedConsumer(SchedulingDbContext db, IOpti
                 }
             }
         }
+        var reshaped = Db.ChangeTracker.Entries().Any(x => x.State == EntityState.Added && x.Entity is ClinicSession or Slot or SlotUnit);
         await Db.SaveChangesAsync(ct);
 
         // What the HIS no longer lists goes, unless an appointment holds it (checked in the statement, against a booker).
         var kept = incoming.Select(s => s.HisId).ToList();
         var allSessions = sessions.Select(s => s.Id).ToList();
-        await Db.Units.Where(u => allSessions.Contains(u.SessionId) && !kept.Contains(u.HisId) && u.HeldBy == null).ExecuteDeleteAsync(ct);
-        await Db.Slots.Where(s => allSessions.Contains(s.SessionId) && !Db.Units.Any(u => u.SlotId == s.Id)).ExecuteDeleteAsync(ct);
-        await Db.Sessions.Where(s => allSessions.Contains(s.Id) && !s.Stopped && !Db.Slots.Any(x => x.SessionId == s.Id)
+        var removed = await Db.Units.Where(u => allSessions.Contains(u.SessionId) && !kept.Contains(u.HisId) && u.HeldBy == null).ExecuteDeleteAsync(ct);
+        removed += await Db.Slots.Where(s => allSessions.Contains(s.SessionId) && !Db.Units.Any(u => u.SlotId == s.Id)).ExecuteDeleteAsync(ct);
+        removed += await Db.Sessions.Where(s => allSessions.Contains(s.Id) && !s.Stopped && !Db.Slots.Any(x => x.SessionId == s.Id)
             && !Db.Appointments.Any(a => a.SessionId == s.Id)).ExecuteDeleteAsync(ct);
+        if (reshaped || removed > 0) outbox.Add(new ClinicScheduleChangedIntegrationEvent(HisIds.Department(e.DepartmentCode), e.Date, "synced"));
         // An added session's units go to the doctor's waitlisted patients that day first.
         if (await Db.SessionRequests.AnyAsync(r => r.ScheduleHisId == e.ScheduleHisId, ct)) signal.Nudge();
     }
