@@ -12,8 +12,7 @@ RUN case "$PROJECT" in *Reports*) apt-get update && apt-get install -y --no-inst
       && rm -rf /var/lib/apt/lists/*;; esac
 WORKDIR /app
 COPY --from=build /app .
-# GCgen0size: see deploy/local/services.sh and docs/memory.md.
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080 DOTNET_NOLOGO=1 DOTNET_GCgen0size=0x400000
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 DOTNET_NOLOGO=1
 EXPOSE 8080
 USER app
 HEALTHCHECK --interval=10s --timeout=3s CMD ["dotnet", "--info"]

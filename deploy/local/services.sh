@@ -33,10 +33,6 @@ service_environment() {
   echo "ASPNETCORE_URLS=http://127.0.0.1:$port"
   echo "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}"
   echo "DOTNET_NOLOGO=1"
-  # The smallest gen0 budget (4 MB) instead of one sized by the CPU's L3 cache (32 MB here): an idle service's polling
-  # workers otherwise fill that budget before each collection (docs/memory.md). Set here, not in runtimeconfig: the
-  # runtime reads this knob only from the environment.
-  echo "DOTNET_GCgen0size=0x400000"
   # The local stack rebuilds a database left by the old SQL migrator (before the EF Core migrations) from scratch.
   echo "Persistence__RecreateLegacyDatabase=true"
   [ "$db" != "-" ] && echo "ConnectionStrings__${db}db=$(pg_connection "$db")"

@@ -54,13 +54,15 @@ const seconds = (performance.now() - started) / 1000;
 const oversold = [...okBySlot].reduce((s, [id, n]) => s + Math.max(0, n - initial.get(id)), 0);
 latencies.sort((a, b) => a - b);
 
+// The HIS has decided once a booking leaves 锁号中: 待支付 (the registration fee is next), or booked when there is no fee.
+const decided = ['awaitingPayment', 'booked', 'failed', 'cancelled', 'expired'];
 log('waiting for the HIS to confirm every booking…');
 const hisStarted = performance.now();
 const states = new Map();
 await until('HIS confirmations', async () => {
-  const pending = booked.filter(b => !['booked', 'failed', 'cancelled', 'expired'].includes(states.get(b.id)));
+  const pending = booked.filter(b => !decided.includes(states.get(b.id)));
   await pool(pending, 20, async b => { states.set(b.id, (await must('GET', `/api/scheduling/appointments/${b.id}`, { token: b.token })).status); });
-  return pending.every(b => ['booked', 'failed', 'cancelled', 'expired'].includes(states.get(b.id)));
+  return pending.every(b => decided.includes(states.get(b.id)));
 }, 600).catch(e => log(e.message));
 const hisSeconds = (performance.now() - hisStarted) / 1000;
 const byState = {};

@@ -36,27 +36,47 @@ internal sealed class ServiceActivityMiddleware(RequestDelegate next, ServiceAct
 /// peak until the next collection, which an idle service never needs. Once per idle spell the heap is compacted and
 /// decommitted (an aggressive collection) and free native memory is returned to the system (glibc's malloc_trim), so a
 /// host running fifteen services pays for their working sets, not for their last peaks (docs/memory.md).</summary>
-internal sealed class IdleMemoryRelease(ServiceActivity activity, TimeProvider clock, IOptions<IdleMemoryOptions> options,
+public sealed class IdleMemoryRelease(ServiceActivity activity, TimeProvider clock, IOptions<IdleMemoryOptions> options,
     ILogger<IdleMemoryRelease> logger) : BackgroundService
 {
     private long _releasedFor = -1;
+    private int _checks;
+    private int _releases;
+
+    /// <summary>How often it has looked, and how often it has given memory back (diagnostics).</summary>
+    public int Checks => Volatile.Read(ref _checks);
+    public int Releases => Volatile.Read(ref _releases);
+
+    private readonly TimeSpan _idleAfter = options.Value.ReleaseAfterIdle;
+
+    // Started with the service, not when ExecuteAsync gets round to it (it runs on a background thread).
+    private readonly PeriodicTimer? _timer = options.Value.ReleaseAfterIdle > TimeSpan.Zero
+        ? new PeriodicTimer(options.Value.ReleaseAfterIdle / 4, clock) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var idleAfter = options.Value.ReleaseAfterIdle;
-        if (idleAfter <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(idleAfter / 4, clock);
+        if (_timer is null) return;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
                 var last = activity.Last;
-                if (last == _releasedFor || clock.GetElapsedTime(last) < idleAfter) continue;
-                _releasedFor = last;
-                Release();
+                if (last != _releasedFor && clock.GetElapsedTime(last) >= _idleAfter)
+                {
+                    _releasedFor = last;
+                    Release();
+                    Interlocked.Increment(ref _releases);
+                }
+                Interlocked.Increment(ref _checks);
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
     }
 
     private void Release()
