@@ -13,25 +13,23 @@ public sealed class LegacyProfiles(WeChatUsers users, ILogger<LegacyProfiles> lo
     /// <summary>Shadow columns, erased at start-up; to be dropped by a later release.</summary>
     public const string UnionIdColumn = "legacy_union_id", NicknameColumn = "legacy_nickname", HeadImageUrlColumn = "legacy_head_image_url";
 
-    // Read by name through the snake-case convention.
-    private sealed record Legacy(Guid Id, string? UnionId, string? Nickname, string? HeadImageUrl);
-
     public async Task SeedAsync(WeChatDbContext db, CancellationToken ct)
     {
-        var legacy = await db.Database.SqlQuery<Legacy>($"""
-            SELECT id, legacy_union_id AS union_id, legacy_nickname AS nickname, legacy_head_image_url AS head_image_url
-            FROM wechat_users
-            WHERE legacy_union_id IS NOT NULL OR legacy_nickname IS NOT NULL OR legacy_head_image_url IS NOT NULL
-            """).ToListAsync(ct);
-        foreach (var row in legacy)
+        var legacy = await db.Users.Where(u => EF.Property<string?>(u, UnionIdColumn) != null
+                || EF.Property<string?>(u, NicknameColumn) != null || EF.Property<string?>(u, HeadImageUrlColumn) != null)
+            .ToListAsync(ct);
+        foreach (var user in legacy)
         {
-            var user = await db.Users.SingleAsync(u => u.Id == row.Id, ct);
-            users.Remember(user, new WeChatProfile(row.UnionId, row.Nickname, row.HeadImageUrl));
-            db.Entry(user).Property<string?>(UnionIdColumn).CurrentValue = null;
-            db.Entry(user).Property<string?>(NicknameColumn).CurrentValue = null;
-            db.Entry(user).Property<string?>(HeadImageUrlColumn).CurrentValue = null;
-            await db.SaveChangesAsync(ct);
+            var entry = db.Entry(user);
+            string? Take(string column)
+            {
+                var value = entry.Property<string?>(column).CurrentValue;
+                entry.Property<string?>(column).CurrentValue = null;
+                return value;
+            }
+            users.Remember(user, new WeChatProfile(Take(UnionIdColumn), Take(NicknameColumn), Take(HeadImageUrlColumn)));
         }
+        await db.SaveChangesAsync(ct);
         if (legacy.Count > 0) logger.LogInformation("Encrypted the stored profile of {Count} WeChat user(s)", legacy.Count);
     }
 }

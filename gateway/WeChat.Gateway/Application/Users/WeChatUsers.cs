@@ -31,18 +31,14 @@ public sealed class WeChatUsers(WeChatDbContext db, WeChatUserIds ids, IFieldEnc
 
     public string Seal(Guid id, string openId) => encryptor.Encrypt(openId, Context(id));
 
-    public WeChatProfile ProfileOf(WeChatUser user) =>
-        user.ProfileEncrypted is null ? WeChatProfile.Empty : Open(user.ProfileEncrypted, ProfileContext(user.Id));
-
     /// <summary>Merges what WeChat just said into the user's stored profile (the caller saves).</summary>
     public WeChatProfile Remember(WeChatUser user, WeChatProfile newer)
     {
-        var profile = ProfileOf(user).With(newer);
-        user.ProfileEncrypted = SealProfile(user.Id, profile);
+        var stored = user.ProfileEncrypted is null ? WeChatProfile.Empty : Open(user.ProfileEncrypted, ProfileContext(user.Id));
+        var profile = stored.With(newer);
+        user.ProfileEncrypted = Seal(profile, ProfileContext(user.Id));
         return profile;
     }
-
-    public string SealProfile(Guid id, WeChatProfile profile) => Seal(profile, ProfileContext(id));
 
     public string Seal(WeChatProfile profile, string context) => encryptor.Encrypt(JsonSerializer.Serialize(profile), context);
 
