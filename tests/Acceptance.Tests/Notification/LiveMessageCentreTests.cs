@@ -79,11 +79,15 @@ public sealed class LiveMessageCentreTests(BrowserFixture browser)
             });
             var critical = p.Locator("[data-testid=message-item][data-category=critical-value]");
             await Expect(critical).ToBeVisibleAsync(new() { Timeout = 15000 });
-            await Expect(critical).ToHaveAttributeAsync("role", "alert");
+            await Expect(critical).ToHaveAttributeAsync("data-severity", "critical");
+            await Expect(critical.GetByRole(AriaRole.Button, new() { Name = "危急提醒，未读，" })).ToBeVisibleAsync();
             await Expect(p.GetByTestId("critical-announcer")).ToContainTextAsync("危急值提醒");
             await ExpectOwnUnreadAsync(p, 2);
             var own = p.Locator("[data-testid=message-item]:not([data-category=announcement])");
             await Expect(own.First).ToHaveAttributeAsync("data-category", "critical-value"); // newest first
+            // The badge is drawn for the eye and the count is spoken from hidden text that extends the visible 消息.
+            await Expect(p.GetByRole(AriaRole.Tab, new() { Name = "条未读" })).ToHaveCountAsync(1);
+            await Accessibility.AssertNoSeriousViolationsAsync(p);
 
             await Expect(report).ToHaveAttributeAsync("data-link", $"/reports/{reportId}");
             await report.GetByRole(AriaRole.Button).ClickAsync(); // opens the deep link and marks it read
