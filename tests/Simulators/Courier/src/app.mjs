@@ -158,6 +158,9 @@ export function createCourierSimulator(config) {
           return json(res, 400, { code: 'bad_request', message: err.message });
         }
       });
+      // Longer than any client keeps an idle connection (.NET: 60 s), so the client closes it first: a server that
+      // closed it (or a busy event loop whose keep-alive timer fired late) would reset a request already on the wire.
+      server.keepAliveTimeout = 75_000;
       await new Promise((resolve) => server.listen(config.port, config.host, resolve));
       return server.address().port;
     },

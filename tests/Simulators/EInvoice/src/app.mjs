@@ -131,7 +131,9 @@ export function createEInvoiceSimulator(config) {
       return sendJson(res, 500, { code: 'SYSTEM_ERROR', message: 'internal error' });
     }
   });
-  server.keepAliveTimeout = 5000;
+  // Longer than any client keeps an idle connection (.NET: 60 s), so the client closes it first: a server that
+  // closed it (or a busy event loop whose keep-alive timer fired late) would reset a request already on the wire.
+  server.keepAliveTimeout = 75_000;
 
   return {
     server,

@@ -79,6 +79,9 @@ export function createRealNameSimulator({ secret = 'realname-dev-secret' } = {})
       if (!res.headersSent) send(res, e.status ?? 500, { code: 'INTERNAL_ERROR', message: e.message });
     }
   });
+  // Longer than any client keeps an idle connection (.NET: 60 s), so the client closes it first: a server that
+  // closed it (or a busy event loop whose keep-alive timer fired late) would reset a request already on the wire.
+  server.keepAliveTimeout = 75_000;
 
   return {
     server,
