@@ -17,7 +17,10 @@ run_pgbench() {
   psql -q -d postgres -c 'DROP DATABASE IF EXISTS bench_pgbench' -c 'CREATE DATABASE bench_pgbench' >/dev/null
   "$PGBENCH" -q -i -s 10 bench_pgbench >/dev/null 2>&1
   local clients=$(( CONCURRENCY < 100 ? CONCURRENCY : 100 ))
-  "$PGBENCH" -N -c "$clients" -j 2 -T "${PGBENCH_SECONDS:-20}" bench_pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+  local out="${TMPDIR:-/tmp}/bench-pgbench.out"
+  "$PGBENCH" -N -c "$clients" -j 2 -T "${PGBENCH_SECONDS:-20}" bench_pgbench > "$out" 2>&1 || true
+  grep -q '^tps = ' "$out" || { echo "pgbench failed:" >&2; tail -3 "$out" >&2; }
+  sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out" | head -1
   psql -q -d postgres -c 'DROP DATABASE IF EXISTS bench_pgbench' >/dev/null
 }
 

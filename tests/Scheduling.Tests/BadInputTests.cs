@@ -76,6 +76,38 @@ public sealed class BadInputTests(SchedulingFixture f) : IClassFixture<Schedulin
         Assert.Equal("locking", (await f.World.AppointmentAsync(owner, id)).GetProperty("status").GetString());
     }
 
+    /// <summary>A full window is answered from one read (no transaction); what would be refused first still is, and the
+    /// request that filled it, sent again, still gets its first answer.</summary>
+    [Fact]
+    public async Task On_a_full_window_each_refusal_keeps_its_precedence_and_a_repeat_gets_its_first_answer()
+    {
+        var clinic = await f.World.ClinicAsync();
+        var slotId = await f.World.SlotAsync(clinic, SchedulingWorld.Local(f.World.Today.AddDays(1), 14), units: 1);
+        var (first, me, someone, unagreed) = (await f.World.PatientAsync(), await f.World.PatientAsync(), await f.World.PatientAsync(),
+            await f.World.PatientAsync(agreed: false));
+        var key = Guid.NewGuid().ToString("N");
+        var booked = await SchedulingWorld.BookAsync(first.Client, slotId, first.PatientId, key);
+        Assert.Equal(HttpStatusCode.Accepted, booked.StatusCode);
+        var (before, held) = (await AppointmentsAsync(), await HeldAsync());
+
+        await AssertRefusedAsync(await SchedulingWorld.BookAsync(me.Client, slotId, someone.PatientId), HttpStatusCode.Forbidden,
+            "patient_not_linked", before, held);
+        await AssertRefusedAsync(await SchedulingWorld.BookAsync(unagreed.Client, slotId, unagreed.PatientId), HttpStatusCode.PreconditionRequired,
+            "agreement_required", before, held);
+        await AssertRefusedAsync(await SchedulingWorld.BookAsync(me.Client, slotId, me.PatientId), HttpStatusCode.Conflict,
+            "slot_full", before, held);
+        var again = await SchedulingWorld.BookAsync(first.Client, slotId, first.PatientId, key);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal((await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        var started = SchedulingWorld.Local(f.World.Today.AddDays(-1), 15);
+        var gone = (await f.World.ScheduleDayAsync(clinic, f.World.Today.AddDays(-1), SchedulingWorld.Units(clinic, started, 1, "busy").ToArray()))
+            .Single(s => s.GetProperty("startsAt").GetDateTimeOffset() == started).GetProperty("id").GetGuid();
+        await AssertRefusedAsync(await SchedulingWorld.BookAsync(me.Client, gone, me.PatientId), HttpStatusCode.UnprocessableEntity,
+            "slot_past", before, held);
+    }
+
     [Fact]
     public async Task A_patient_the_account_does_not_act_for_is_forbidden()
     {

@@ -70,6 +70,9 @@ for (const s of states.values()) byState[s] = (byState[s] ?? 0) + 1;
 
 log('cancelling the bench bookings so the units are free again…');
 await pool(booked, 20, async b => { await call('POST', `/api/scheduling/appointments/${b.id}/cancel`, { token: b.token, body: { reason: '压测结束' } }); });
+// pgbench runs next on the same PostgreSQL: let the cancellations' work (HIS, payments, messages) finish first.
+log('waiting for the broker to go quiet before pgbench…');
+await until('an idle broker', brokerIdle, 300).catch(e => log(e.message));
 
 console.log(`units ${target.units} in ${target.slots.length} slots; requests ${latencies.length}; after HIS (${hisSeconds.toFixed(1)} s): ${JSON.stringify(byState)}; other errors: ${JSON.stringify(Object.fromEntries(otherCodes))}`);
 console.log(`booking: ${(outcomes.ok / seconds).toFixed(1)} bookings/s, p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms, ${outcomes.ok} ok, ${outcomes.slot_full} slot_full, ${outcomes.other} other, ${oversold} oversold`);

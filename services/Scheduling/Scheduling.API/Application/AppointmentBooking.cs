@@ -18,6 +18,7 @@ public sealed class AppointmentBooking(
     public async Task<AppointmentDto> BookAsync(Guid account, string key, Guid slotId, Guid patientId, CancellationToken ct)
     {
         var hash = IdempotencyKeys.Hash("book", slotId.ToString(), patientId.ToString());
+        if (await SoldOutAsync(account, key, slotId, patientId, ct) is { } soldOut) throw soldOut;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await keys.ClaimAsync(account, key, hash, ct) is { } replay) return replay;
         await RequireMayBookAsync(account, patientId, ct);
@@ -106,6 +107,34 @@ public sealed class AppointmentBooking(
         if (!may.Agreed) throw new ProblemException(428, "agreement_required", "请先阅读并同意《预约挂号服务协议》");
     }
 
+    /// <summary>At release time most attempts are on windows already gone: one read answers them, without the
+    /// transaction, the key's lock and the conditional take. Only when every other check would pass (a new key, a patient
+    /// the account may book for, a bookable window) and no unit is free at all; anything else goes the full way, which
+    /// gives the same answer or the one that comes first.</summary>
+    private async Task<ProblemException?> SoldOutAsync(Guid account, string key, Guid slotId, Guid patientId, CancellationToken ct)
+    {
+        var probe = await (from s in db.Slots
+                           join c in db.Sessions on s.SessionId equals c.Id
+                           where s.Id == slotId
+                           select new
+                           {
+                               c.Stopped, s.StartsAt, c.Date,
+                               Replay = db.IdempotencyRecords.Any(r => r.AccountId == account && r.Key == key),
+                               Linked = db.PatientLinks.Any(l => l.AccountId == account && l.PatientId == patientId),
+                               Agreed = db.Agreements.Any(a => a.AccountId == account && a.Kind == AgreementAcceptance.Booking),
+                               Free = db.Units.Any(u => u.SlotId == s.Id && u.HeldBy == null && !u.Closed && u.HisStatus == SlotUnit.Free),
+                               Closed = db.Units.Any(u => u.SlotId == s.Id && u.Closed && u.HeldBy == null),
+                           }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (probe is null || probe.Free || probe.Replay || !probe.Linked || !probe.Agreed || probe.Stopped
+            || probe.StartsAt <= clinic.Now || !clinic.IsReleased(probe.Date))
+            return null;
+        return probe.Closed ? SlotClosed() : SlotFull();
+    }
+
+    private static ProblemException SlotClosed() => ProblemException.Conflict("slot_closed", "该时段已停止预约");
+
+    private static ProblemException SlotFull() => ProblemException.Conflict("slot_full", "该时段已约满，请选择其他时段");
+
     /// <summary>Takes a unit of the slot for a new appointment (not yet added). One patient, department and day is checked
     /// by the unique index when the appointment is saved (<see cref="SaveAsync"/>), not by a query that could race.</summary>
     private async Task<Appointment> TakeAsync(Guid account, Guid patientId, Guid slotId, CancellationToken ct)
@@ -126,9 +155,7 @@ public sealed class AppointmentBooking(
         var id = Guid.CreateVersion7();
         var unit = await db.TakeAsync(slot.Id, id, ct);
         if (unit is null)
-            throw await db.Units.AnyAsync(u => u.SlotId == slot.Id && u.Closed && u.HeldBy == null, ct)
-                ? ProblemException.Conflict("slot_closed", "该时段已停止预约")
-                : ProblemException.Conflict("slot_full", "该时段已约满，请选择其他时段");
+            throw await db.Units.AnyAsync(u => u.SlotId == slot.Id && u.Closed && u.HeldBy == null, ct) ? SlotClosed() : SlotFull();
 
         var now = clinic.Now;
         var appointment = new Appointment
