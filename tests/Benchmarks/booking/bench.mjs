@@ -18,6 +18,21 @@ const people = accounts.flatMap(a => a.patientIds.map(id => ({ token: a.token, p
 log('waiting for the broker to deliver every registration…');
 await until('an idle broker', brokerIdle, 300);
 
+// A release-time rush meets services that have been running all day: warm them (JIT, query plans, pools) with a few
+// bookings given back at once, outside the measurement, and let the work they cause settle.
+const warmUp = Math.min(20, people.length);
+log(`warming up with ${warmUp} bookings, each cancelled…`);
+// Windows past the ones the rush will take, so a cancellation still on its way to the HIS meets no rush booking.
+const spare = (await openUnits(slotUnits + warmUp)).slots.slice(-warmUp);
+await pool(people.slice(0, warmUp), 10, async (person, i) => {
+  const slot = spare[i % spare.length];
+  const r = await call('POST', '/api/scheduling/appointments', {
+    token: person.token, body: { slotId: slot.id, patientId: person.patientId }, headers: { 'idempotency-key': randomUUID() },
+  });
+  if (r.status === 202) await call('POST', `/api/scheduling/appointments/${r.json.id}/cancel`, { token: person.token, body: { reason: '压测预热' } });
+});
+await until('an idle broker', brokerIdle, 300);
+
 const target = await openUnits(slotUnits);
 log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots`);
 const initial = new Map(target.slots.map(s => [s.id, s.remaining]));
