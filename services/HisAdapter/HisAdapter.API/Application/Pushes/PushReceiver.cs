@@ -11,7 +11,9 @@ namespace HisAdapter.API.Application.Pushes;
 public sealed record PushReceipt(string Delivery, string Type, int Published);
 
 /// <summary>Signature first (over the raw bytes), then freshness, then replay, then content; a refused push changes
-/// nothing. The delivery id and the events commit together, so a retried delivery is never published twice.</summary>
+/// nothing. The delivery id and the events commit together, so a retried delivery is never published twice. A delivery
+/// already taken is acknowledged again (200, nothing published): the HIS retries until it hears 2xx, and one whose first
+/// answer timed out after the commit would otherwise retry, and then alarm, about a push that did arrive.</summary>
 public sealed class PushReceiver(HisAdapterDbContext db, PushEventMapper mapper, IIntegrationEventOutbox outbox,
     IOptions<HisOptions> options, TimeProvider clock)
 {
@@ -28,8 +30,7 @@ public sealed class PushReceiver(HisAdapterDbContext db, PushEventMapper mapper,
         var age = clock.GetUtcNow() - push.OccurredAt;
         if (age > settings.PushMaxAge || age < -TimeSpan.FromMinutes(5))
             throw PushRejectedException.Invalid("推送已过期（occurredAt 超出允许范围）");
-        if (await db.PushDeliveries.AnyAsync(d => d.DeliveryId == push.Id, ct))
-            throw Duplicate($"推送 {push.Id} 已处理过");
+        if (await db.PushDeliveries.AnyAsync(d => d.DeliveryId == push.Id, ct)) return AlreadyTaken(push);
 
         var events = await mapper.MapAsync(push, ct);
         db.PushDeliveries.Add(new PushDelivery { DeliveryId = push.Id, EventType = push.Type, ReceivedAt = clock.GetUtcNow() });
@@ -40,10 +41,10 @@ public sealed class PushReceiver(HisAdapterDbContext db, PushEventMapper mapper,
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw Duplicate("推送已处理过");
+            return AlreadyTaken(push);
         }
         return new PushReceipt(push.Id, push.Type, events.Count);
     }
 
-    private static PushRejectedException Duplicate(string message) => new(409, "duplicate", message);
+    private static PushReceipt AlreadyTaken(PushEnvelope push) => new(push.Id, push.Type, 0);
 }
