@@ -28,11 +28,20 @@ public sealed class TurnRelayTests(BrowserFixture browser)
           await b.setLocalDescription(await b.createAnswer())
           await a.setRemoteDescription(b.localDescription)
           const data = await Promise.race([received, new Promise((resolve) => setTimeout(() => resolve(null), ms))])
+          // The pair the transport selected (stats can lag the open channel on a busy machine: read again briefly).
+          const selectedPair = (stats) => {
+            let pair = null
+            stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId) ?? pair })
+            if (!pair) stats.forEach((s) => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && (!pair || s.nominated)) pair = s })
+            return pair
+          }
           let localType = null
-          const stats = await a.getStats()
-          stats.forEach((s) => {
-            if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') localType = stats.get(s.localCandidateId)?.candidateType ?? null
-          })
+          for (let i = 0; data !== null && localType === null && i < 30; i++) {
+            const stats = await a.getStats()
+            const pair = selectedPair(stats)
+            localType = pair ? stats.get(pair.localCandidateId)?.candidateType ?? null : null
+            if (localType === null) await new Promise((resolve) => setTimeout(resolve, 100))
+          }
           a.close(); b.close()
           return { data, gathered, localType }
         }
