@@ -106,15 +106,9 @@ public sealed class MiniProgramTests
         }
 
         var openId = (await Sim.GetFromJsonAsync<JsonElement>($"/$sim/miniprogram/users?name={simUser}")).GetProperty("openid").GetString()!;
-        // Identity's PatientRegistered and MiniProgramAccountBound reach Notification through the broker; a report that
-        // overtook them would find no mini-program user to write to (seen on a loaded CI machine). Wait for both.
         var accountId = StackTokens.Subject(account.AccessToken);
-        await Eventually.Until(() => StackDatabase.ScalarAsync("notification",
-            $"SELECT count(*) FROM patient_accounts WHERE patient_id = '{patientId}' AND account_id = '{accountId}'"),
-            n => n == 1, what: "the patient known to Notification");
-        await Eventually.Until(() => StackDatabase.ScalarAsync("notification",
-            $"SELECT count(*) FROM miniprogram_bindings WHERE account_id = '{accountId}'"), n => n == 1,
-            what: "the mini-program binding known to Notification");
+        await NotificationKnows.PatientAsync(accountId, patientId);
+        await NotificationKnows.BindingAsync("miniprogram_bindings", accountId);
         await PublishReportAsync(patientId, "血常规");
         var sent = await Eventually.Until(() => SentAsync(openId), list => list.Count > 0, TimeSpan.FromSeconds(60), "the subscribe message");
         var message = Assert.Single(sent);

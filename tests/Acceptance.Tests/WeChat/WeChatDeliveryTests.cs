@@ -89,15 +89,9 @@ public sealed class WeChatDeliveryTests(BrowserFixture browser)
         {
             await p.GotoAsync("/messages");
             await Expect(p.GetByTestId("push-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15000 });
-            // Identity's PatientRegistered and WeChatAccountBound events reach Notification through the broker; a report
-            // published before they land would have nobody to go to. Wait for both, then publish the report once.
             var accountId = StackTokens.Subject(account.AccessToken);
-            await Eventually.Until(() => StackDatabase.ScalarAsync("notification",
-                $"SELECT count(*) FROM patient_accounts WHERE patient_id = '{patientId}' AND account_id = '{accountId}'"),
-                n => n == 1, what: "the patient known to Notification");
-            await Eventually.Until(() => StackDatabase.ScalarAsync("notification",
-                $"SELECT count(*) FROM wechat_bindings WHERE account_id = '{accountId}'"), n => n == 1,
-                what: "the WeChat binding known to Notification");
+            await NotificationKnows.PatientAsync(accountId, patientId);
+            await NotificationKnows.BindingAsync("wechat_bindings", accountId);
             await PublishReportAsync(patientId);
             await Eventually.Until(async () => (await WeChatSimulator.MessagesAsync(openId)).Count(IsReportTemplate),
                 n => n == 1, TimeSpan.FromSeconds(30), "report template message at the WeChat simulator");
