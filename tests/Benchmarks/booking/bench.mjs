@@ -2,7 +2,7 @@
 // PATIENTS patients book CONCURRENCY at a time into the open units of one day; a patient whose slot is full tries
 // another, as people do. Prints one summary line that booking.sh reads.
 import { randomInt, randomUUID } from 'node:crypto';
-import { brokerIdle, log, must, call, openUnits, pool, registerAccount, until } from '../lib/patients.mjs';
+import { settled, log, must, call, openUnits, pool, registerAccount, until } from '../lib/patients.mjs';
 
 const patients = Number(process.env.PATIENTS ?? 2000);
 const perAccount = Number(process.env.PER_ACCOUNT ?? 5);
@@ -15,8 +15,9 @@ log(`registering ${patients} patients (${perAccount} per account) through Identi
 const accounts = [];
 await pool(Array.from({ length: Math.ceil(patients / perAccount) }), 16, async () => { accounts.push(await registerAccount(perAccount)); });
 const people = accounts.flatMap(a => a.patientIds.map(id => ({ token: a.token, patientId: id }))).slice(0, patients);
-log('waiting for the broker to deliver every registration…');
-await until('an idle broker', brokerIdle, 300);
+// Registering leaves work behind (each patient's HIS record, exam orders and medications): the rush starts once it is done.
+log('waiting for every registration to reach the services and the HIS…');
+await until('a settled stack', settled, 600);
 
 // A release-time rush meets services that have been running all day: warm them (JIT, query plans, pools) with a few
 // bookings given back at once, outside the measurement, and let the work they cause settle.
@@ -31,7 +32,7 @@ await pool(people.slice(0, warmUp), 10, async (person, i) => {
   });
   if (r.status === 202) await call('POST', `/api/scheduling/appointments/${r.json.id}/cancel`, { token: person.token, body: { reason: '压测预热' } });
 });
-await until('an idle broker', brokerIdle, 300);
+await until('a settled stack', settled, 300);
 
 const target = await openUnits(slotUnits);
 log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots`);
@@ -86,8 +87,8 @@ for (const s of states.values()) byState[s] = (byState[s] ?? 0) + 1;
 log('cancelling the bench bookings so the units are free again…');
 await pool(booked, 20, async b => { await call('POST', `/api/scheduling/appointments/${b.id}/cancel`, { token: b.token, body: { reason: '压测结束' } }); });
 // pgbench runs next on the same PostgreSQL: let the cancellations' work (HIS, payments, messages) finish first.
-log('waiting for the broker to go quiet before pgbench…');
-await until('an idle broker', brokerIdle, 300).catch(e => log(e.message));
+log('waiting for the stack to settle before pgbench…');
+await until('a settled stack', settled, 300).catch(e => log(e.message));
 
 console.log(`units ${target.units} in ${target.slots.length} slots; requests ${latencies.length}; after HIS (${hisSeconds.toFixed(1)} s): ${JSON.stringify(byState)}; other errors: ${JSON.stringify(Object.fromEntries(otherCodes))}`);
 console.log(`booking: ${(outcomes.ok / seconds).toFixed(1)} bookings/s, p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms, ${outcomes.ok} ok, ${outcomes.slot_full} slot_full, ${outcomes.other} other, ${oversold} oversold`);

@@ -1,6 +1,7 @@
 // What the benchmarks and the chaos run do as patients through the edge: calls, registering accounts (SMS code from the
 // simulator, agreements, real-name checked patients), waiting on conditions and on an idle broker. Loopback only.
 import { randomInt, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 
 const edge = process.env.PLATFORM_EDGE_URL ?? 'http://127.0.0.1:8080';
 const smsSim = process.env.PLATFORM_SMS_SIM_URL ?? 'http://127.0.0.1:5302';
@@ -109,6 +110,20 @@ async function brokerIdle() {
     || (q.name.includes('push-requested') && (q.consumers ?? 0) === 0));
 }
 
+// The HIS adapter works through its durable command table (a new patient's HIS record, exam orders and medications;
+// bookings and cancellations), not a queue: an idle broker can hide minutes of HIS work still to do. Read with psql
+// against the stack's PostgreSQL (PGHOST, PGPORT, PGUSER, PGPASSWORD as booking.sh exports them).
+function hisCommandsPending() {
+  const out = execFileSync('psql', ['-d', process.env.PLATFORM_HIS_DB ?? 'hisadapter', '-Atc',
+    "SELECT count(*) FROM his_commands WHERE status = 'pending'"], { encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+// Nothing left to do anywhere: no message in a queue and no HIS command waiting.
+async function settled() {
+  return await brokerIdle() && hisCommandsPending() === 0;
+}
+
 // The open units of the released days, earliest first, until SLOT_UNITS: a rush is on whatever the hospital released.
 async function openUnits(slotUnits) {
   const departments = await must('GET', '/api/scheduling/departments');
@@ -130,4 +145,4 @@ async function openUnits(slotUnits) {
   return { slots: chosen, units };
 }
 
-export { openUnits, edge, smsSim, realNameSim, rabbit, rabbitAuth, log, call, must, pool, until, residentId, phone, addPatient, registerAccount, brokerIdle };
+export { openUnits, edge, smsSim, realNameSim, rabbit, rabbitAuth, log, call, must, pool, until, residentId, phone, addPatient, registerAccount, brokerIdle, settled };
