@@ -28,6 +28,9 @@ public static class ServiceDefaultsExtensions
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
+        // The resilience pipeline logs every outgoing call's attempt at Information (the HIS adapter wrote 650,000 such
+        // lines in an afternoon); a retried or failed attempt is a Warning and still shows.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.AddPlatformTelemetry();
 

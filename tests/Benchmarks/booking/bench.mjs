@@ -19,54 +19,58 @@ const people = accounts.flatMap(a => a.patientIds.map(id => ({ token: a.token, p
 log('waiting for every registration to reach the services and the HIS…');
 await until('a settled stack', settled, 600);
 
-// A release-time rush meets services that have been running all day: warm them (JIT, query plans, pools) with a few
-// bookings given back at once, outside the measurement, and let the work they cause settle.
-const warmUp = Math.min(20, people.length);
-log(`warming up with ${warmUp} bookings, each cancelled…`);
-// Windows past the ones the rush will take, so a cancellation still on its way to the HIS meets no rush booking.
-const spare = (await openUnits(slotUnits + warmUp)).slots.slice(-warmUp);
-await pool(people.slice(0, warmUp), 10, async (person, i) => {
-  const slot = spare[i % spare.length];
-  const r = await call('POST', '/api/scheduling/appointments', {
-    token: person.token, body: { slotId: slot.id, patientId: person.patientId }, headers: { 'idempotency-key': randomUUID() },
+// Patients book CONCURRENCY at a time into the slots; one whose slot is full tries another open one, as people do.
+async function rush(patients, slots, width) {
+  const full = new Set();
+  const result = { ok: 0, slot_full: 0, other: 0, otherCodes: new Map(), okBySlot: new Map(), latencies: [], booked: [] };
+  const started = performance.now();
+  await pool(patients, width, async person => {
+    for (;;) {
+      const open = slots.filter(s => !full.has(s.id));
+      if (open.length === 0) return;
+      const slot = open[randomInt(open.length)];
+      const t0 = performance.now();
+      const r = await call('POST', '/api/scheduling/appointments', {
+        token: person.token, body: { slotId: slot.id, patientId: person.patientId }, headers: { 'idempotency-key': randomUUID() },
+      });
+      result.latencies.push(performance.now() - t0);
+      if (r.status === 202 || r.status === 200 || r.status === 201) {
+        result.ok++;
+        result.okBySlot.set(slot.id, (result.okBySlot.get(slot.id) ?? 0) + 1);
+        result.booked.push({ token: person.token, id: r.json.id });
+        return;
+      }
+      if (r.json?.code === 'slot_full') { result.slot_full++; full.add(slot.id); continue; }
+      result.other++;
+      const code = `${r.status} ${r.json?.code ?? ''}`;
+      result.otherCodes.set(code, (result.otherCodes.get(code) ?? 0) + 1);
+      return;
+    }
   });
-  if (r.status === 202) await call('POST', `/api/scheduling/appointments/${r.json.id}/cancel`, { token: person.token, body: { reason: '压测预热' } });
-});
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+const cancelAll = (booked, reason) =>
+  pool(booked, 20, async b => { await call('POST', `/api/scheduling/appointments/${b.id}/cancel`, { token: b.token, body: { reason } }); });
+
+// A release-time rush meets services that have been running all day: warm them (JIT tiers, prepared statements, pools)
+// with a small rush of the same kind, bookings and refusals, outside the measurement; give its bookings back and let
+// the work they cause settle. Its windows lie past the ones the rush will take, so a cancellation still on its way to
+// the HIS meets no rush booking.
+const warmUnits = Number(process.env.WARMUP_UNITS ?? 40);
+const spare = (await openUnits(slotUnits + warmUnits)).slots.slice(-warmUnits);
+const warmPatients = people.slice(0, Math.min(people.length, warmUnits * 4));
+log(`warming up: ${warmPatients.length} patients on ${spare.length} spare windows, bookings cancelled afterwards…`);
+const warm = await rush(warmPatients, spare, Math.min(concurrency, 50));
+await cancelAll(warm.booked, '压测预热');
 await until('a settled stack', settled, 300);
 
 const target = await openUnits(slotUnits);
 log(`rush: ${people.length} patients, ${concurrency} at once, ${target.units} units in ${target.slots.length} slots`);
 const initial = new Map(target.slots.map(s => [s.id, s.remaining]));
-const full = new Set();
-const okBySlot = new Map();
-const latencies = [];
-const outcomes = { ok: 0, slot_full: 0, other: 0 };
-const otherCodes = new Map();
-const booked = [];
-const started = performance.now();
-await pool(people, concurrency, async person => {
-  for (;;) {
-    const open = target.slots.filter(s => !full.has(s.id));
-    if (open.length === 0) return;
-    const slot = open[randomInt(open.length)];
-    const t0 = performance.now();
-    const r = await call('POST', '/api/scheduling/appointments', {
-      token: person.token, body: { slotId: slot.id, patientId: person.patientId }, headers: { 'idempotency-key': randomUUID() },
-    });
-    latencies.push(performance.now() - t0);
-    if (r.status === 202 || r.status === 200 || r.status === 201) {
-      outcomes.ok++;
-      okBySlot.set(slot.id, (okBySlot.get(slot.id) ?? 0) + 1);
-      booked.push({ token: person.token, id: r.json.id });
-      return;
-    }
-    if (r.json?.code === 'slot_full') { outcomes.slot_full++; full.add(slot.id); continue; }
-    outcomes.other++;
-    otherCodes.set(`${r.status} ${r.json?.code ?? ''}`, (otherCodes.get(`${r.status} ${r.json?.code ?? ''}`) ?? 0) + 1);
-    return;
-  }
-});
-const seconds = (performance.now() - started) / 1000;
+const { ok, slot_full: slotFull, other, otherCodes, okBySlot, latencies, booked, seconds } = await rush(people, target.slots, concurrency);
+const outcomes = { ok, slot_full: slotFull, other };
 const oversold = [...okBySlot].reduce((s, [id, n]) => s + Math.max(0, n - initial.get(id)), 0);
 latencies.sort((a, b) => a - b);
 
@@ -85,7 +89,7 @@ const byState = {};
 for (const s of states.values()) byState[s] = (byState[s] ?? 0) + 1;
 
 log('cancelling the bench bookings so the units are free again…');
-await pool(booked, 20, async b => { await call('POST', `/api/scheduling/appointments/${b.id}/cancel`, { token: b.token, body: { reason: '压测结束' } }); });
+await cancelAll(booked, '压测结束');
 // pgbench runs next on the same PostgreSQL: let the cancellations' work (HIS, payments, messages) finish first.
 log('waiting for the stack to settle before pgbench…');
 await until('a settled stack', settled, 300).catch(e => log(e.message));

@@ -7,12 +7,14 @@ public sealed partial class ReferenceDataSync
 {
     private const string MedicationMark = "$medications";
 
-    /// <summary>Every linked patient's medications at a full sync; afterwards only the patients whose prescriptions,
-    /// dispenses or allergies were written since the last one.</summary>
-    private async Task<int> SyncMedicationsAsync(bool full, Dictionary<string, SyncMark> marks, CancellationToken ct)
+    /// <summary>Every linked patient's medications the first time (or when a consumer asked for everything again);
+    /// afterwards only the patients whose prescriptions, dispenses or allergies were written since the last one. Not at
+    /// every start: the mark covers what changed while the adapter was down, and reading every linked patient again (three
+    /// HIS searches each) kept the HIS busy for many minutes after each restart once thousands were linked.</summary>
+    private async Task<int> SyncMedicationsAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (full || !marks.TryGetValue(MedicationMark, out var mark))
+        if (republish || !marks.TryGetValue(MedicationMark, out var mark))
         {
             var published = await medications.SyncAsync(null, ct);
             SetMark(marks, now);

@@ -46,7 +46,7 @@ public sealed partial class ReferenceDataSync(
         var practitioners = full || await ChangedSinceAsync(PractitionerTypes, marks, ct) ? await SyncPractitionersAsync(marks, ct) : 0;
         var slotDays = await SyncSlotsAsync(full || !marks.ContainsKey("Slot"), marks, ct);
         var examOrders = await SyncOrdersAsync(full || !marks.ContainsKey("ServiceRequest"), marks, ct);
-        var medicationSnapshots = await SyncMedicationsAsync(full, marks, ct);
+        var medicationSnapshots = await SyncMedicationsAsync(marks, ct);
         await db.SaveChangesAsync(ct);
         return new SyncResult(departments, practitioners, slotDays, examOrders, medicationSnapshots);
     }
