@@ -1,4 +1,6 @@
 using System.Net;
+using HisAdapter.API.Application.Sync;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
 
 namespace HisAdapter.Tests;
@@ -24,5 +26,26 @@ public sealed partial class HisAdapterTests
         await Eventually.Until(() => fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString(), "苯磺酸氨氯地平片"),
             n => n == 1, Wait, "the snapshot with the new prescription");
         Assert.Equal(2, await fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString()));
+    }
+
+    [Fact]
+    [Trait("Rubric", "R31")]
+    public async Task A_restarted_adapter_reads_only_changed_medications_not_every_linked_patient_again()
+    {
+        var patientId = await LinkHisPatientAsync("pat-0151");
+        await Eventually.Until(() => fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString()),
+            n => n == 1, Wait, "the snapshot taken at linking");
+
+        await fixture.His.SimAsync("requests"); // count from here
+        // What the adapter's start runs: the full sync of departments, doctors, slots and orders.
+        await using (var scope = fixture.Service.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ReferenceDataSync>().RunAsync(full: true, CancellationToken.None);
+
+        var served = await fixture.His.SimGetAsync("requests");
+        Assert.True(served.TryGetProperty("GET Slot", out _), $"the full sync read the slots: {served}");
+        // A patient's snapshot reads their conditions and observations; nothing of theirs changed, so nobody's is read.
+        Assert.False(served.TryGetProperty("GET Condition", out _), $"no linked patient's medications were read again: {served}");
+        Assert.False(served.TryGetProperty("GET Observation", out _), $"no linked patient's medications were read again: {served}");
+        Assert.Equal(1, await fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString()));
     }
 }

@@ -67,6 +67,13 @@ public sealed class HisSimulatorProcess : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A test control's current state (GET /$sim/{name}).</summary>
+    public async Task<JsonElement> SimGetAsync(string name)
+    {
+        var text = await http.GetStringAsync($"/$sim/{name}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>Reads the HIS directly, as the test's own FHIR client.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> FhirAsync(HttpMethod method, string path, string? body = null)
     {

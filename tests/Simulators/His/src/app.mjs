@@ -39,12 +39,16 @@ export function createHis(config) {
   const status = () => ({ startedAt, seedDate: seedInfo?.today, seed: seedInfo?.summary, showcase: seedInfo?.showcase });
   const push = createPusher({ repo, delivery, pushUrl: config.pushUrl, pushSecret: config.pushSecret, withWriteLock });
   const handleFhir = createFhirHandler({ router, repo, auth, faults, withWriteLock, startedAt });
-  const handleSim = createSimHandler({ faults, repo, reseed, push, delivery, withWriteLock, status });
+  // FHIR requests by method and resource type ("GET MedicationRequest"), so a test can see what a client read.
+  const requests = new Map();
+  const handleSim = createSimHandler({ faults, repo, reseed, push, delivery, withWriteLock, status, requests });
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     try {
       if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) {
+        const key = `${req.method} ${url.pathname.split('/')[2] ?? ''}`;
+        requests.set(key, (requests.get(key) ?? 0) + 1);
         await handleFhir(req, res, url);
       } else if (url.pathname === '/auth/token') {
         await auth.handleToken(req, res);

@@ -1,7 +1,7 @@
 import { HttpError, parseJson, readBody, sendJson } from './http-util.mjs';
 
-/** Test controls under /$sim: health, faults, reset and HIS-initiated pushes. Not authenticated, loopback only. */
-export function createSimHandler({ faults, repo, reseed, push, delivery, withWriteLock, status }) {
+/** Test controls under /$sim: health, faults, reset, HIS-initiated pushes and the count of FHIR requests served. Not authenticated, loopback only. */
+export function createSimHandler({ faults, repo, reseed, push, delivery, withWriteLock, status, requests }) {
   const json = async (req) => parseJson(await readBody(req, 64 * 1024)) ?? {};
   const routes = {
     'GET health': async (req, res) => sendJson(res, 200, { status: 'ok', ...status(), faults: faults.get() }),
@@ -36,6 +36,11 @@ export function createSimHandler({ faults, repo, reseed, push, delivery, withWri
     },
     'POST push': async (req, res) => sendJson(res, 200, await push(await json(req))),
     'GET deliveries': async (req, res) => sendJson(res, 200, delivery.log()),
+    'GET requests': async (req, res) => sendJson(res, 200, Object.fromEntries(requests)),
+    'DELETE requests': async (req, res) => {
+      requests.clear();
+      sendJson(res, 200, {});
+    },
   };
   return async function handleSim(req, res, url) {
     const name = url.pathname.slice('/$sim/'.length);

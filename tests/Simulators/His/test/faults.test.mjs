@@ -19,6 +19,16 @@ describe('fault injection and simulator controls', () => {
     assert.ok(body.seed.byType.Slot > 0);
   });
 
+  it('counts the FHIR requests it served by method and type, from the last reset', async () => {
+    await sim(ctx.root, 'DELETE', 'requests');
+    await client.get('Patient/pat-0001');
+    await client.get('Slot?status=free&_count=1');
+    await client.get('Slot?status=free&_count=2');
+    const { status, body } = await sim(ctx.root, 'GET', 'requests');
+    assert.equal(status, 200);
+    assert.deepEqual(body, { 'GET Patient': 1, 'GET Slot': 2 });
+  });
+
   it('fails every request with the configured status, until reset', async () => {
     await sim(ctx.root, 'POST', 'faults', { failRate: 1, failStatus: 503 });
     const failed = await client.get('Patient/pat-0001');
