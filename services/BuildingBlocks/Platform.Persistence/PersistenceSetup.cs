@@ -40,7 +40,7 @@ public static class PersistenceSetup
 
     /// <summary>Npgsql prepares a statement on the server once it has run twice on a connection, unless the connection string
     /// says otherwise: PostgreSQL then skips parsing and planning EF's queries on every later run. At a release-time rush
-    /// this made bookings about 1.6 times as fast (./platform bench booking, issue 11). Npgsql re-prepares a statement that a
+    /// this made bookings about 1.5 times as fast (./platform bench booking, issue 11). Npgsql re-prepares a statement that a
     /// schema change invalidated, after it fails once.</summary>
     public static string WithAutoPrepare(string connectionString)
     {

@@ -9,8 +9,8 @@ public sealed partial class ReferenceDataSync
 
     /// <summary>Every linked patient's medications the first time (or when a consumer asked for everything again);
     /// afterwards only the patients whose prescriptions, dispenses or allergies were written since the last one. Not at
-    /// every start: the mark covers what changed while the adapter was down, and reading every linked patient again (three
-    /// HIS searches each) kept the HIS busy for many minutes after each restart once thousands were linked.</summary>
+    /// every start: the mark covers what changed while the adapter was down, and reading every linked patient again (six
+    /// HIS reads each) kept the HIS busy for many minutes after each restart once thousands were linked.</summary>
     private async Task<int> SyncMedicationsAsync(Dictionary<string, SyncMark> marks, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
