@@ -25,9 +25,13 @@ export function maxUnits(period, slotMinutes) {
 
 export const REQUEST_STATUS_TAG = Object.freeze({ pending: 'warning', created: 'success', refused: 'danger' })
 
-// While the HIS has not answered a 加诊, the page asks again every few seconds.
-export function hasPending(requests) {
-  return (requests ?? []).some((r) => r.status === 'pending' || (r.status === 'created' && !r.sessionId))
+// While the HIS has not answered a 加诊, or its session is not yet in the loaded list, the page asks again every few
+// seconds. The requests and the sessions are two calls answered side by side: the session can come in between them, so
+// a request may already name a session that the sessions answer, read a moment earlier, does not have.
+export function hasPending(requests, sessions) {
+  const loaded = new Set((sessions ?? []).map((s) => s.id))
+  return (requests ?? []).some((r) => r.status === 'pending'
+    || (r.status === 'created' && (!r.sessionId || (sessions !== undefined && !loaded.has(r.sessionId)))))
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/

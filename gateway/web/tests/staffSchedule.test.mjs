@@ -26,6 +26,10 @@ test('the page keeps refreshing while a 加诊 waits for the HIS or for its slot
   assert.equal(hasPending([{ status: 'pending' }]), true)
   assert.equal(hasPending([{ status: 'created', sessionId: null }]), true)
   assert.equal(hasPending(undefined), false)
+  // The session the HIS created is not in a sessions answer read just before it came in: ask again.
+  assert.equal(hasPending([{ status: 'created', sessionId: 's1' }], [{ id: 's0' }]), true)
+  assert.equal(hasPending([{ status: 'created', sessionId: 's1' }], [{ id: 's0' }, { id: 's1' }]), false)
+  assert.equal(hasPending([{ status: 'refused' }], []), false)
 })
 
 test('an outage window is two times of one day in China Standard Time, ending after it starts and in the future', () => {
