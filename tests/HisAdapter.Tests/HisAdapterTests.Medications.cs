@@ -32,7 +32,8 @@ public sealed partial class HisAdapterTests
     [Trait("Rubric", "R31")]
     public async Task A_restarted_adapter_reads_only_changed_medications_not_every_linked_patient_again()
     {
-        var patientId = await LinkHisPatientAsync("pat-0151");
+        // A patient no other test writes to: an incremental round re-reads only patients whose data changed.
+        var patientId = await LinkHisPatientAsync("pat-0120");
         await Eventually.Until(() => fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString()),
             n => n == 1, Wait, "the snapshot taken at linking");
 
@@ -43,9 +44,9 @@ public sealed partial class HisAdapterTests
 
         var served = await fixture.His.SimGetAsync("requests");
         Assert.True(served.TryGetProperty("GET Slot", out _), $"the full sync read the slots: {served}");
-        // A patient's snapshot reads their conditions and observations; nothing of theirs changed, so nobody's is read.
-        Assert.False(served.TryGetProperty("GET Condition", out _), $"no linked patient's medications were read again: {served}");
-        Assert.False(served.TryGetProperty("GET Observation", out _), $"no linked patient's medications were read again: {served}");
+        // A snapshot reads the patient's conditions and observations; nothing of this patient's changed, so neither was read.
+        Assert.False(served.TryGetProperty("GET Condition Patient/pat-0120", out _), $"the linked patient's medications were read again: {served}");
+        Assert.False(served.TryGetProperty("GET Observation Patient/pat-0120", out _), $"the linked patient's medications were read again: {served}");
         Assert.Equal(1, await fixture.EventsAsync("HisMedicationsSyncedIntegrationEvent", patientId.ToString()));
     }
 }

@@ -49,6 +49,9 @@ export function createHis(config) {
       if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) {
         const key = `${req.method} ${url.pathname.split('/')[2] ?? ''}`;
         requests.set(key, (requests.get(key) ?? 0) + 1);
+        // A search about one patient is counted for that patient too ("GET Condition Patient/pat-0120").
+        const about = url.searchParams.get('subject') ?? url.searchParams.get('patient');
+        if (about) requests.set(`${key} ${about}`, (requests.get(`${key} ${about}`) ?? 0) + 1);
         await handleFhir(req, res, url);
       } else if (url.pathname === '/auth/token') {
         await auth.handleToken(req, res);

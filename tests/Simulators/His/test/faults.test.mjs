@@ -24,9 +24,10 @@ describe('fault injection and simulator controls', () => {
     await client.get('Patient/pat-0001');
     await client.get('Slot?status=free&_count=1');
     await client.get('Slot?status=free&_count=2');
+    await client.get('Condition?subject=Patient/pat-0001');
     const { status, body } = await sim(ctx.root, 'GET', 'requests');
     assert.equal(status, 200);
-    assert.deepEqual(body, { 'GET Patient': 1, 'GET Slot': 2 });
+    assert.deepEqual(body, { 'GET Patient': 1, 'GET Slot': 2, 'GET Condition': 1, 'GET Condition Patient/pat-0001': 1 });
   });
 
   it('fails every request with the configured status, until reset', async () => {
