@@ -41,6 +41,7 @@ export function createHis(config) {
   const handleFhir = createFhirHandler({ router, repo, auth, faults, withWriteLock, startedAt });
   // FHIR requests by method and resource type ("GET MedicationRequest"), so a test can see what a client read.
   const requests = new Map();
+  const count = (key) => requests.set(key, (requests.get(key) ?? 0) + 1);
   const handleSim = createSimHandler({ faults, repo, reseed, push, delivery, withWriteLock, status, requests });
 
   const server = http.createServer(async (req, res) => {
@@ -48,10 +49,10 @@ export function createHis(config) {
     try {
       if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) {
         const key = `${req.method} ${url.pathname.split('/')[2] ?? ''}`;
-        requests.set(key, (requests.get(key) ?? 0) + 1);
+        count(key);
         // A search about one patient is counted for that patient too ("GET Condition Patient/pat-0120").
         const about = url.searchParams.get('subject') ?? url.searchParams.get('patient');
-        if (about) requests.set(`${key} ${about}`, (requests.get(`${key} ${about}`) ?? 0) + 1);
+        if (about) count(`${key} ${about}`);
         await handleFhir(req, res, url);
       } else if (url.pathname === '/auth/token') {
         await auth.handleToken(req, res);
